@@ -1,0 +1,59 @@
+"""The ``pos-app`` command.
+
+- ``pos-app [--demo]``: start the app. Until the cashier window lands, this checks the
+  configured account (or, in demo mode, an embedded training simulator) and prints what the
+  counter would show: key type, balance and the card values of each line type.
+- ``pos-app sim [...]``: run the OneClickDZ simulator standalone (see ``pos-app sim --help``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from pos_app import __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pos-app",
+        description="Counter app for Algérie Télécom ADSL and 4G top-ups (OneClickDZ v3).",
+    )
+    parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="training mode: an embedded simulator, no API key, no real money",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log requests to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("sim", help="run the OneClickDZ API simulator", add_help=False)
+    sub.add_parser("status", help="show the account, balance and card values")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["sim"]:
+        from pos_app.simulator.__main__ import main as sim_main
+
+        return sim_main(args_list[1:])
+    args = _parser().parse_args(args_list)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    demo = args.demo or not os.environ.get("ONECLICK_API_KEY")
+    from pos_app.status import show_status
+
+    return show_status(demo=demo, out=sys.stdout)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
