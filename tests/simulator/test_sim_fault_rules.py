@@ -1,0 +1,145 @@
+"""Fault rules: the spec grammar, validation and the seeded, counted draw."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pos_app.simulator import FaultRule, parse_faults
+from pos_app.simulator.faults import AFTER_KINDS, BEFORE_KINDS, ENDPOINTS, FaultPlan
+
+
+def test_parse_the_documented_example():
+    rules = parse_faults(
+        "send:drop@0.1,check-ref:503@0.05,*:slow=3000@0.01,send:500x1,balance:429=2"
+    )
+    assert rules == [
+        FaultRule("send", "drop", probability=0.1),
+        FaultRule("check-ref", "503", probability=0.05),
+        FaultRule("*", "slow", value=3000, probability=0.01),
+        FaultRule("send", "500", count=1),
+        FaultRule("balance", "429", value=2),
+    ]
+
+
+def test_parse_tolerates_spaces_and_reads_every_part():
+    assert parse_faults(" list:latency=250@0.5x3 , ping:garbage ") == [
+        FaultRule("list", "latency", value=250, probability=0.5, count=3),
+        FaultRule("ping", "garbage"),
+    ]
+
+
+@pytest.mark.parametrize("spec", ["", "   "])
+def test_an_empty_spec_means_no_faults(spec):
+    assert parse_faults(spec) == []
+
+
+@pytest.mark.parametrize(
+    ("spec", "hint"),
+    [
+        ("send", "expected ENDPOINT:KIND"),
+        ("send:boom", "unknown fault kind 'boom'"),
+        ("mobile:503", "unknown fault endpoint 'mobile'"),
+        ("send:latency", "needs a value"),
+        ("send:slow@0.5", "needs a value"),
+        ("send:drop=5", "takes no value"),
+        ("send:503@1.5", "within 0..1"),
+        ("send:503x0", "count must be >= 1"),
+        ("send:503,", "bad fault item ''"),
+        ("send:503@half", "bad fault item"),
+    ],
+)
+def test_bad_specs_are_refused_clearly(spec, hint):
+    with pytest.raises(ValueError, match="bad fault item") as refused:
+        parse_faults(spec)
+    assert hint in str(refused.value)
+
+
+rules = st.builds(
+    FaultRule,
+    endpoint=st.sampled_from([*ENDPOINTS, "*"]),
+    kind=st.sampled_from(["503", "drop", "500", "garbage"]),
+    probability=st.integers(0, 1000).map(lambda n: n / 1000),
+    count=st.none() | st.integers(1, 99),
+) | st.builds(
+    FaultRule,
+    endpoint=st.sampled_from([*ENDPOINTS, "*"]),
+    kind=st.sampled_from(["latency", "slow", "429"]),
+    value=st.integers(0, 100_000).map(lambda n: n / 10),
+    probability=st.integers(0, 1000).map(lambda n: n / 1000),
+    count=st.none() | st.integers(1, 99),
+)
+
+
+@given(st.lists(rules, min_size=1, max_size=5))
+def test_spec_round_trips(generated):
+    spec = ",".join(rule.spec() for rule in generated)
+    assert parse_faults(spec) == generated
+
+
+def test_phases():
+    assert {FaultRule("send", kind, value=1).phase for kind in ("latency",)} == {"before"}
+    assert all(
+        FaultRule("send", k, value=1 if k == "429" else None).phase == "before"
+        for k in ("503", "429")
+    )
+    assert all(
+        FaultRule("send", k, value=1 if k == "slow" else None).phase == "after" for k in AFTER_KINDS
+    )
+    assert set(BEFORE_KINDS) | set(AFTER_KINDS) == {
+        "503",
+        "429",
+        "latency",
+        "drop",
+        "500",
+        "garbage",
+        "slow",
+    }
+
+
+def test_pick_matches_endpoint_phase_and_star():
+    plan = FaultPlan(0, [FaultRule("send", "503"), FaultRule("*", "drop")])
+    assert plan.pick("send", "before") == FaultRule("send", "503")
+    assert plan.pick("balance", "before") is None
+    assert plan.pick("balance", "after") == FaultRule("*", "drop")
+    assert plan.pick("ping", "after") == FaultRule("*", "drop")
+
+
+def test_count_retires_a_rule():
+    plan = FaultPlan(0, [FaultRule("send", "500", count=2)])
+    fired = [plan.pick("send", "after") for _ in range(4)]
+    assert fired == [FaultRule("send", "500", count=2)] * 2 + [None, None]
+    assert plan.active() == []
+
+
+def test_first_firing_rule_wins():
+    plan = FaultPlan(0, [FaultRule("send", "500", count=1), FaultRule("send", "garbage")])
+    assert plan.pick("send", "after").kind == "500"
+    assert plan.pick("send", "after").kind == "garbage"
+
+
+def test_probability_is_seeded():
+    def pattern(seed):
+        plan = FaultPlan(seed, [FaultRule("send", "drop", probability=0.3)])
+        return [plan.pick("send", "after") is not None for _ in range(200)]
+
+    assert pattern(1) == pattern(1)
+    assert pattern(1) != pattern(2)
+    assert 40 <= sum(pattern(1)) <= 80
+
+
+def test_probability_zero_never_fires_and_one_always_does():
+    plan = FaultPlan(0, [FaultRule("send", "drop", probability=0.0)])
+    assert all(plan.pick("send", "after") is None for _ in range(100))
+    plan = FaultPlan(0, [FaultRule("send", "drop", probability=1.0)])
+    assert all(plan.pick("send", "after") is not None for _ in range(100))
+
+
+def test_clear():
+    plan = FaultPlan(0, [FaultRule("*", "503")])
+    plan.add(FaultRule("send", "drop"))
+    assert len(plan.active()) == 2
+    plan.clear()
+    assert plan.pick("send", "before") is None
+    assert plan.pick("send", "after") is None
