@@ -31,10 +31,8 @@ def _client(demo: bool) -> Iterator[OneClickClient]:
         return
     from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 
-    with Simulator(SimConfig()) as sim:
-        sim.start()
-        with OneClickClient(sim.base_url, DEFAULT_SIM_KEY) as client:
-            yield client
+    with Simulator(SimConfig()) as sim, OneClickClient(sim.base_url, DEFAULT_SIM_KEY) as client:
+        yield client
 
 
 def _products_line(products: ProductList) -> str:
