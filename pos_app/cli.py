@@ -4,6 +4,7 @@
   configured account (or, in demo mode, an embedded training simulator) and prints what the
   counter would show: key type, balance and the card values of each line type.
 - ``pos-app sim [...]``: run the OneClickDZ simulator standalone (see ``pos-app sim --help``).
+- ``pos-app order|resume|history``: the order engine, headless (see ``cli_orders``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from pos_app import __version__
+from pos_app import __version__, cli_orders
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -35,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("sim", help="run the OneClickDZ API simulator", add_help=False)
     sub.add_parser("status", help="show the account, balance and card values")
+    cli_orders.add_parsers(sub)
     return parser
 
 
@@ -49,6 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if args.command == "order":
+        return cli_orders.run_order(args, sys.stdout, sys.stderr)
+    if args.command == "resume":
+        return cli_orders.run_resume(args, sys.stdout, sys.stderr)
+    if args.command == "history":
+        return cli_orders.run_history(sys.stdout)
     demo = args.demo or not os.environ.get("ONECLICK_API_KEY")
     from pos_app.status import show_status
 

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-QT_FREE = ["pos_app.domain", "pos_app.api", "pos_app.simulator"]
+QT_FREE = ["pos_app.domain", "pos_app.api", "pos_app.simulator", "pos_app.store", "pos_app.orders"]
 
 
 def run(*cmd: str) -> subprocess.CompletedProcess[str]:

@@ -1,4 +1,4 @@
-"""Pure domain rules: line numbers, money and sale references.
+"""Pure domain rules: line numbers, money, sale references and sale states.
 
 No I/O, no Qt, no network, no imports from other ``pos_app`` packages: the Qt fields, the API
 client and the order engine all call these same functions.
@@ -24,18 +24,28 @@ from pos_app.domain.refs import (
     new_ref,
     sanitise_counter_id,
 )
+from pos_app.domain.sale_states import (
+    FINAL_STATES,
+    IllegalTransitionError,
+    SaleState,
+    check_transition,
+)
 
 __all__ = [
     "COUNTER_ID_MAX_LENGTH",
     "EXPECTED_LENGTH",
+    "FINAL_STATES",
     "MAX_AMOUNT",
     "REF_MAX_LENGTH",
     "SUFFIX_ALPHABET",
+    "IllegalTransitionError",
     "LineType",
     "NumberCheck",
     "Problem",
+    "SaleState",
     "can_afford",
     "check_number",
+    "check_transition",
     "format_dzd",
     "group_number",
     "is_valid_counter_id",

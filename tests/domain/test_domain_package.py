@@ -46,6 +46,10 @@ PUBLIC = {
     "is_valid_ref",
     "sanitise_counter_id",
     "is_valid_counter_id",
+    "SaleState",
+    "FINAL_STATES",
+    "IllegalTransitionError",
+    "check_transition",
 }
 
 

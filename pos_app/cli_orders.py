@@ -1,0 +1,275 @@
+"""``pos-app order``, ``pos-app resume`` and ``pos-app history``: the order engine, headless.
+
+Each state change is printed as one JSON object per line. Exit statuses (also in the README):
+0 fulfilled (or, for resume, everything settled), 10 queued, 11 refunded, 12 rejected or
+refused, 13 waiting to be sent (offline or key refused), 14 outcome still unknown, 15 still in
+progress at the time limit, 2 usage or configuration error, 3 another process holds the
+sender lock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from pos_app.api import NO_RETRY, OneClickClient
+from pos_app.domain.numbers import LineType
+from pos_app.domain.refs import sanitise_counter_id
+from pos_app.domain.sale_states import FINAL_STATES, SaleState
+from pos_app.orders import ConnectionView, EngineSettings, OrderEngine, OrderView, SaleRefusedError
+from pos_app.orders.engine import wait_event
+from pos_app.store import LockHeldError, SaleRecord, SenderLock, Store, lock_path_for, open_store
+from pos_app.store.paths import default_url
+
+EXIT_FULFILLED = 0
+EXIT_QUEUED = 10
+EXIT_REFUNDED = 11
+EXIT_REJECTED = 12
+EXIT_WAITING = 13
+EXIT_UNKNOWN = 14
+EXIT_IN_PROGRESS = 15
+EXIT_USAGE = 2
+EXIT_LOCKED = 3
+
+EXIT_BY_STATE = {
+    SaleState.FULFILLED: EXIT_FULFILLED,
+    SaleState.QUEUED: EXIT_QUEUED,
+    SaleState.REFUNDED: EXIT_REFUNDED,
+    SaleState.REJECTED: EXIT_REJECTED,
+    SaleState.CANCELLED: EXIT_REJECTED,
+    SaleState.WAITING: EXIT_WAITING,
+    SaleState.UNKNOWN: EXIT_UNKNOWN,
+    SaleState.SENDING: EXIT_UNKNOWN,
+    SaleState.ACCEPTED: EXIT_IN_PROGRESS,
+}
+SETTLED = FINAL_STATES | {SaleState.QUEUED}
+
+
+def add_parsers(sub: Any) -> None:
+    order = sub.add_parser("order", help="place one sale and follow it")
+    order.add_argument("--type", required=True, choices=[t.value for t in LineType])
+    order.add_argument("--number", required=True)
+    order.add_argument("--value", required=True, type=int)
+    order.add_argument("--ref", help="the sale's ref; an existing ref is resumed, not re-sold")
+    order.add_argument("--no-wait", action="store_true",
+                       help="return once the send has been answered")
+    order.add_argument("--timeout", type=float, default=None,
+                       help="seconds to follow the sale (default: the 5-minute short poll)")
+    resume = sub.add_parser("resume", help="reconcile and drain every unresolved sale")
+    resume.add_argument("--timeout", type=float, default=300.0)
+    history = sub.add_parser("history", help="print every sale")
+    history.add_argument("--json", action="store_true", required=True,
+                         help="one JSON object per line")
+
+
+@dataclass
+class Context:
+    store: Store
+    engine: OrderEngine
+    started: float
+
+
+def _settings() -> EngineSettings:
+    scale = float(os.environ.get("POS_ENGINE_TIME_SCALE", "1") or 1)
+    return EngineSettings(time_scale=scale)
+
+
+def _counter_id(store: Store) -> str:
+    configured = os.environ.get("POS_COUNTER_ID") or store.get_setting("counter_id")
+    if configured:
+        return sanitise_counter_id(configured)
+    counter = sanitise_counter_id(socket.gethostname())[:8] or "POS"
+    store.set_setting("counter_id", counter)
+    return counter
+
+
+@contextmanager
+def _sender(err: TextIO) -> Iterator[tuple[Store, SenderLock] | None]:
+    url = os.environ.get("POS_DB_URL") or default_url()
+    lock = SenderLock(lock_path_for(url))
+    try:
+        lock.acquire()
+    except LockHeldError as exc:
+        err.write(f"another pos-app process (pid {exc.pid}) is sending for this database; "
+                  "it can still be read with 'pos-app history'\n")
+        yield None
+        return
+    store = open_store(url)
+    try:
+        yield store, lock
+    finally:
+        store.close()
+        lock.release()
+
+
+def _line(view: OrderView, started: float) -> str:
+    record: dict[str, Any] = {
+        "ref": view.ref,
+        "state": view.state.value,
+        "server_status": view.server_status,
+        "elapsed_ms": round((time.monotonic() - started) * 1000),
+    }
+    if view.state is SaleState.FULFILLED:
+        record |= {"card_code": view.card_code, "num_trans": view.num_trans,
+                   "date_traitement": view.date_traitement}
+    if view.failure_code or view.failure_reason:
+        record |= {"failure_code": view.failure_code, "failure_reason": view.failure_reason}
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _needs_key(err: TextIO) -> bool:
+    if os.environ.get("ONECLICK_API_KEY"):
+        return False
+    err.write("no API key: set ONECLICK_API_KEY (and ONECLICK_API_URL for the simulator)\n")
+    return True
+
+
+def run_order(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if _needs_key(err):
+        return EXIT_USAGE
+    with _sender(err) as opened:
+        if opened is None:
+            return EXIT_LOCKED
+        store, _ = opened
+        return asyncio.run(_order(store, args, out, err))
+
+
+async def _order(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    started = time.monotonic()
+    client = OneClickClient(retry=NO_RETRY)
+    engine = OrderEngine(store, client, settings=_settings(), counter_id=_counter_id(store),
+                         cashier=os.environ.get("USER", ""))
+    ref: str | None = args.ref
+    latest: dict[str, OrderView] = {}
+    offline = asyncio.Event()
+    changed = asyncio.Event()
+
+    def listen(view: object) -> None:
+        if isinstance(view, OrderView) and (ref is None or view.ref == ref):
+            latest[view.ref] = view
+            out.write(_line(view, started) + "\n")
+            out.flush()
+            changed.set()
+        elif isinstance(view, ConnectionView) and (not view.online or view.auth_problem):
+            offline.set()
+            changed.set()
+
+    engine.subscribe(listen)
+    await engine.start()
+    try:
+        existing = store.get(ref) if ref else None
+        if existing is not None:
+            view = OrderView.of(existing)
+            listen(view)
+        else:
+            if store.cached_products(LineType(args.type)) is None:
+                await engine.refresh_products()
+            try:
+                view = await engine.place(LineType(args.type), args.number, args.value, ref=ref)
+            except SaleRefusedError as exc:
+                err.write(f"sale refused ({exc.reason}): {exc.message}\n")
+                return EXIT_REJECTED
+        ref = view.ref
+        limit = args.timeout if args.timeout is not None else (
+            engine.settings.short_poll_window + 30)
+        deadline = time.monotonic() + limit
+        while True:
+            view = latest.get(ref, view)
+            if view.state in SETTLED:
+                break
+            if args.no_wait and view.state not in {SaleState.WAITING, SaleState.SENDING}:
+                break
+            if offline.is_set() and view.state is SaleState.WAITING:
+                break
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            changed.clear()
+            await wait_event(changed, remaining)
+        if engine.auth_error is not None:
+            err.write("the API key was refused; the sale waits until the key is fixed\n")
+        return EXIT_BY_STATE[view.state]
+    finally:
+        await engine.stop()
+        client.close()
+
+
+def run_resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if _needs_key(err):
+        return EXIT_USAGE
+    with _sender(err) as opened:
+        if opened is None:
+            return EXIT_LOCKED
+        store, _ = opened
+        return asyncio.run(_resume(store, args.timeout, out))
+
+
+async def _resume(store: Store, timeout: float, out: TextIO) -> int:
+    started = time.monotonic()
+    client = OneClickClient(retry=NO_RETRY)
+    engine = OrderEngine(store, client, settings=_settings(), counter_id=_counter_id(store))
+    changed = asyncio.Event()
+
+    def listen(view: object) -> None:
+        if isinstance(view, OrderView):
+            out.write(_line(view, started) + "\n")
+            out.flush()
+        changed.set()
+
+    engine.subscribe(listen)
+    await engine.start()
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            open_sales = [s for s in store.unresolved() if s.state is not SaleState.QUEUED]
+            stuck_offline = all(s.state is SaleState.WAITING for s in open_sales) and (
+                not engine.online or engine.auth_error is not None)
+            remaining = deadline - time.monotonic()
+            if not open_sales or stuck_offline or remaining <= 0:
+                break
+            changed.clear()
+            await wait_event(changed, min(remaining, 1.0))
+        counts = store.count_by_state()
+        out.write(json.dumps({"summary": {s.value: n for s, n in counts.items() if n}}) + "\n")
+        if not open_sales:
+            return EXIT_FULFILLED
+        if all(s.state is SaleState.WAITING for s in open_sales):
+            return EXIT_WAITING
+        if any(s.state in {SaleState.UNKNOWN, SaleState.SENDING} for s in open_sales):
+            return EXIT_UNKNOWN
+        return EXIT_IN_PROGRESS
+    finally:
+        await engine.stop()
+        client.close()
+
+
+def run_history(out: TextIO) -> int:
+    store = open_store(os.environ.get("POS_DB_URL") or default_url())
+    try:
+        for sale in store.iter_sales():
+            out.write(json.dumps(sale_json(sale), ensure_ascii=False) + "\n")
+    finally:
+        store.close()
+    return 0
+
+
+def sale_json(sale: SaleRecord) -> dict[str, Any]:
+    """Every field of a sale, JSON-ready."""
+    return {
+        "ref": sale.ref, "type": sale.line_type.value, "number": sale.number,
+        "face_value": sale.face_value, "cost": sale.cost, "price": sale.price,
+        "state": sale.state.value, "server_status": sale.server_status,
+        "server_id": sale.server_id, "card_code": sale.card_code, "num_trans": sale.num_trans,
+        "date_traitement": sale.date_traitement, "failure_code": sale.failure_code,
+        "failure_reason": sale.failure_reason, "cashier": sale.cashier, "counter": sale.counter,
+        "created_at": sale.created_at.isoformat(), "updated_at": sale.updated_at.isoformat(),
+        "send_attempts": sale.send_attempts,
+    }

@@ -1,0 +1,8 @@
+"""The order engine: sales that are never lost and never charged twice (no Qt)."""
+
+from pos_app.orders.engine import OrderEngine, SaleRefusedError
+from pos_app.orders.settings import EngineSettings
+from pos_app.orders.views import BalanceView, ConnectionView, OrderView
+
+__all__ = ["BalanceView", "ConnectionView", "EngineSettings", "OrderEngine", "OrderView",
+           "SaleRefusedError"]

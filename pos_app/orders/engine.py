@@ -1,0 +1,418 @@
+"""The order engine: asyncio orchestration of the blocking steps in ``steps``.
+
+One scheduler task (named, cancellable) looks at the unresolved sales, starts the steps that
+are due on a thread executor (a ``ThreadPoolExecutor`` headless, qasync's ``QThreadExecutor``
+in the window) and sleeps until the next due time or until something wakes it. Sends drain
+oldest first with at most ``max_sends_in_flight`` in flight and a jittered gap; while the API
+cannot be reached, a probe pings it with capped, jittered backoff and nothing else is tried.
+
+The engine emits small frozen views (``OrderView``, ``ConnectionView``, ``BalanceView``) to
+its listeners, always on the event loop's thread. The clock, the randomness, the HTTP client
+(and so its session) and the executor are injected.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+import random
+from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
+
+from pos_app.api import errors as e
+from pos_app.api.client import OneClickClient
+from pos_app.domain.money import can_afford
+from pos_app.domain.numbers import LineType, check_number
+from pos_app.domain.refs import is_valid_ref, new_ref
+from pos_app.domain.sale_states import SaleState
+from pos_app.orders import steps
+from pos_app.orders.crash import crashpoint
+from pos_app.orders.settings import EngineSettings
+from pos_app.orders.views import BalanceView, ConnectionView, OrderView
+from pos_app.store import DuplicateSaleError, NewSale, SaleRecord, Store
+
+log = logging.getLogger(__name__)
+S = SaleState
+T = TypeVar("T")
+Listener = Callable[[object], None]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def wait_event(event: asyncio.Event, timeout: float) -> bool:
+    """Wait until ``event`` is set or ``timeout`` seconds pass; True when it was set.
+
+    A timer sets the event instead of ``asyncio.wait_for``, which on Python 3.11 can leave a
+    cancelled waiter hanging and so block a clean shutdown.
+    """
+    loop = asyncio.get_running_loop()
+    timer = loop.call_later(max(0.0, timeout), event.set)
+    try:
+        was_set = event.is_set()
+        await event.wait()
+        return was_set or (not timer.cancelled() and loop.time() < timer.when())
+    finally:
+        timer.cancel()
+
+
+class SaleRefusedError(Exception):
+    """A sale refused before it was recorded; ``reason`` is a stable code for the UI."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+class OrderEngine:
+    """Places sales and follows them until final, surviving network loss and restarts."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: OneClickClient,
+        *,
+        settings: EngineSettings = EngineSettings(),  # noqa: B008 - frozen
+        now: Callable[[], datetime] = utc_now,
+        rng: random.Random | None = None,
+        executor: Executor | None = None,
+        counter_id: str = "POS",
+        cashier: str = "",
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.settings = settings.scaled()
+        self._now = now
+        self._rng = rng or random.Random()
+        self._own_executor = executor is None
+        self._executor = executor or ThreadPoolExecutor(max_workers=4,
+                                                        thread_name_prefix="orders")
+        self.counter_id = counter_id
+        self.cashier = cashier
+        self._listeners: list[Listener] = []
+        self._busy: set[str] = set()
+        self._sends_in_flight = 0
+        self._polling = False
+        self._online = True
+        self._auth_error: e.AuthError | None = None
+        self._next_send_at = datetime.min.replace(tzinfo=UTC)
+        self._next_list_at = datetime.min.replace(tzinfo=UTC)
+        self._wake: asyncio.Event | None = None
+        self._scheduler: asyncio.Task[None] | None = None
+        self._probe: asyncio.Task[None] | None = None
+        self._aux: set[asyncio.Task[Any]] = set()
+        self._steps: set[asyncio.Future[Any]] = set()
+        self._balance_dirty = False
+
+    # --- public ---------------------------------------------------------------------------
+
+    @property
+    def online(self) -> bool:
+        return self._online
+
+    @property
+    def auth_error(self) -> e.AuthError | None:
+        return self._auth_error
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    async def start(self) -> None:
+        """Recover sales caught mid-send, then start scheduling."""
+        self._wake = asyncio.Event()
+        for sale in await self._call(steps.recover, self.store, self._now):
+            self._emit(OrderView.of(sale))
+        self._scheduler = asyncio.create_task(self._schedule_loop(), name="order-scheduler")
+
+    async def stop(self, timeout: float = 5.0) -> None:
+        """Stop scheduling and wait (bounded) for the steps already running."""
+        for task in (self._scheduler, self._probe, *self._aux):
+            if task is not None:
+                task.cancel()
+        for task in (self._scheduler, self._probe, *self._aux):
+            if task is not None:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
+        if self._steps:
+            await asyncio.wait(set(self._steps), timeout=timeout)
+        if self._own_executor:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+
+    async def place(self, line_type: LineType, number: str, value: int, *,
+                    ref: str | None = None, price: int | None = None) -> OrderView:
+        """Record a confirmed sale (WAITING) and let the scheduler send it.
+
+        Raises SaleRefusedError, before anything is written, for a wrong number, a value not
+        offered or out of stock, a cost above the known balance, or a full offline queue.
+        """
+        kind = LineType(line_type)
+        verdict = check_number(number, forced=kind)
+        if not verdict.is_valid:
+            raise SaleRefusedError("number", f"invalid {kind.value} number: {verdict.problem}")
+        cost = await self._call(self._check_catalogue, kind, value)
+        await self._call(self._check_caps, value)
+        now = self._now()
+        if ref is None:
+            ref = new_ref(self.counter_id, now, self._rng)
+        elif not is_valid_ref(ref):
+            raise SaleRefusedError("ref", "a ref is 1-40 characters of A-Z, a-z, 0-9 and '-'")
+        new = NewSale(ref=ref, line_type=kind, number=verdict.digits, face_value=value,
+                      cost=cost, price=price if price is not None else value,
+                      cashier=self.cashier, counter=self.counter_id)
+        try:
+            sale = await self._call(self.store.add_sale, new)
+        except DuplicateSaleError:
+            raise SaleRefusedError("ref", f"a sale with ref {ref} already exists") from None
+        crashpoint("after_commit_waiting")
+        view = OrderView.of(sale)
+        self._emit(view)
+        self._poke()
+        return view
+
+    async def cancel(self, ref: str) -> OrderView:
+        """Withdraw a sale that never left the machine (WAITING, never sent)."""
+        sale = await self._call(self.store.get, ref)
+        if sale is None or sale.state is not S.WAITING or sale.send_attempts > 0:
+            raise SaleRefusedError("cancel", "only a sale that was never sent can be cancelled")
+        sale = await self._call(self.store.transition, ref, S.WAITING, S.CANCELLED, "cancelled")
+        self._emit(OrderView.of(sale))
+        self._emit_connection()
+        return OrderView.of(sale)
+
+    def wake(self) -> None:
+        """Look at the sales again now (e.g. after a settings change)."""
+        self._auth_error = None
+        self._poke()
+
+    # --- checks before recording a sale ---------------------------------------------------
+
+    def _check_catalogue(self, kind: LineType, value: int) -> int | None:
+        products = self.store.cached_products(kind)
+        if products is None:
+            return None  # no catalogue yet: the server decides
+        item = next((p for p in products.items if p.value == value), None)
+        if item is None:
+            raise SaleRefusedError("value", f"{value} DA is not a {kind.value} card value")
+        if not item.available:
+            raise SaleRefusedError("stock", f"{value} DA {kind.value} cards are out of stock")
+        balance = self.store.cached_balance()
+        if balance is not None and not can_afford(balance.amount, item.cost):
+            raise SaleRefusedError("balance", "the account balance is too low for this card")
+        return item.cost
+
+    def _check_caps(self, value: int) -> None:
+        totals = self.store.waiting_totals()
+        s = self.settings
+        if totals.count >= s.cap_waiting_count:
+            raise SaleRefusedError(
+                "cap_count", f"{totals.count} sales are already waiting to be sent")
+        if totals.dinars + value > s.cap_waiting_dinars:
+            raise SaleRefusedError(
+                "cap_dinars", f"{totals.dinars} DA are already waiting to be sent")
+        if totals.oldest_created_at is not None and (
+            self._now() - totals.oldest_created_at
+        ).total_seconds() > s.cap_waiting_age:
+            raise SaleRefusedError("cap_age", "a sale has been waiting to be sent for too long")
+
+    # --- scheduling -----------------------------------------------------------------------
+
+    def _poke(self) -> None:
+        if self._wake is not None:
+            self._wake.set()
+
+    async def _schedule_loop(self) -> None:
+        assert self._wake is not None
+        while True:
+            self._wake.clear()
+            try:
+                sales = await self._call(self.store.unresolved)
+                delay = self._dispatch(sales)
+            except Exception:
+                log.exception("order scheduler failed; retrying")
+                delay = 1.0
+            await wait_event(self._wake, delay)
+
+    def _dispatch(self, sales: list[SaleRecord]) -> float:
+        """Start every step that is due; return seconds until the next one."""
+        now = self._now()
+        wakeups: list[datetime] = []
+        free = [s for s in sales if s.ref not in self._busy]
+        if not self._online:
+            self._ensure_probe()
+            return 60.0
+        if self._auth_error is None:
+            self._dispatch_sends([s for s in free if s.state is S.WAITING], now, wakeups)
+            for sale in free:
+                if sale.state is S.UNKNOWN:
+                    if sale.next_check_at is None or sale.next_check_at <= now:
+                        self._start([sale.ref], steps.resolve)
+                    else:
+                        wakeups.append(sale.next_check_at)
+            self._dispatch_polls([s for s in free if s.state in {S.ACCEPTED, S.QUEUED}],
+                                 sales, now, wakeups)
+        if self._balance_dirty:
+            self._balance_dirty = False
+            self._spawn_aux(self._refresh_balance())
+        if not wakeups:
+            return 60.0
+        return min(60.0, max(0.0, (min(wakeups) - now).total_seconds()))
+
+    def _dispatch_sends(self, waiting: list[SaleRecord], now: datetime,
+                        wakeups: list[datetime]) -> None:
+        for index, sale in enumerate(waiting):
+            if self._sends_in_flight >= self.settings.max_sends_in_flight:
+                return
+            if now < self._next_send_at:
+                wakeups.append(self._next_send_at)
+                return
+            self._sends_in_flight += 1
+            self._start([sale.ref], steps.send, is_send=True)
+            if index + 1 < len(waiting):
+                low, high = self.settings.send_pacing
+                self._next_send_at = now + timedelta(seconds=self._rng.uniform(low, high))
+
+    def _dispatch_polls(self, followed: list[SaleRecord], everything: list[SaleRecord],
+                        now: datetime, wakeups: list[datetime]) -> None:
+        due = steps.due(followed, now)
+        wakeups.extend(s.next_check_at for s in followed
+                       if s.next_check_at is not None and s.next_check_at > now)
+        if not due or self._polling:
+            return
+        in_flight = sum(1 for s in everything if s.state is S.ACCEPTED)
+        if in_flight >= self.settings.list_threshold and now < self._next_list_at:
+            wakeups.append(self._next_list_at)
+            return
+        self._polling = True
+        self._next_list_at = now + timedelta(seconds=self.settings.list_min_interval)
+        refs = [s.ref for s in due]
+        self._start(refs, functools.partial(steps.poll, in_flight=in_flight), is_poll=True)
+
+    def _start(self, refs: list[str], step: Callable[..., steps.StepResult], *,
+               is_send: bool = False, is_poll: bool = False) -> None:
+        self._busy.update(refs)
+        args: tuple[Any, ...] = (refs,) if is_poll else (refs[0],)
+        call = functools.partial(step, self.store, self.client, *args, self._now, self.settings)
+        future = asyncio.get_running_loop().run_in_executor(self._executor, call)
+        self._steps.add(future)
+
+        def done(fut: asyncio.Future[steps.StepResult]) -> None:
+            self._steps.discard(fut)
+            self._busy.difference_update(refs)
+            if is_send:
+                self._sends_in_flight -= 1
+            if is_poll:
+                self._polling = False
+            if fut.cancelled():
+                return
+            exc = fut.exception()
+            if exc is not None:
+                log.error("order step for %s failed: %r", refs, exc)
+            else:
+                self._absorb(fut.result())
+            self._poke()
+
+        future.add_done_callback(done)
+
+    def _absorb(self, result: steps.StepResult) -> None:
+        for sale in result.changed:
+            self._emit(OrderView.of(sale))
+        if result.auth_failed is not None and self._auth_error is None:
+            self._auth_error = result.auth_failed
+        if result.offline and self._online:
+            self._online = False
+            self._ensure_probe()
+        elif result.online and not self._online:
+            self._online = True
+        if result.final:
+            self._balance_dirty = True
+        if result.stock_changed:
+            self._spawn_aux(self._refresh_products())
+        if result.changed or result.offline or result.auth_failed:
+            self._emit_connection()
+
+    # --- connectivity, balance, products --------------------------------------------------
+
+    def _ensure_probe(self) -> None:
+        if self._probe is None or self._probe.done():
+            self._probe = asyncio.create_task(self._probe_loop(), name="api-probe")
+
+    async def _probe_loop(self) -> None:
+        delay = self.settings.offline_probe_min
+        while not self._online:
+            await asyncio.sleep(delay * self._rng.uniform(0.8, 1.2))
+            try:
+                await self._call(self.client.ping)
+            except e.ApiError as exc:
+                log.info("API still unreachable (%s)", type(exc).__name__)
+                delay = min(self.settings.offline_probe_max, delay * 2)
+                continue
+            self._online = True
+            self._emit_connection()
+            self._poke()
+
+    async def refresh_balance(self) -> BalanceView | None:
+        return await self._refresh_balance()
+
+    async def _refresh_balance(self) -> BalanceView | None:
+        try:
+            balance = await self._call(self.client.balance)
+        except e.ApiError as exc:
+            log.info("balance refresh failed (%s)", type(exc).__name__)
+            return None
+        fetched = self._now()
+        await self._call(self.store.save_balance, balance.amount, fetched)
+        view = BalanceView(balance.amount, fetched)
+        self._emit(view)
+        return view
+
+    async def refresh_products(self) -> bool:
+        return await self._refresh_products()
+
+    async def _refresh_products(self) -> bool:
+        ok = True
+        for kind in LineType:
+            try:
+                products = await self._call(self.client.products, kind)
+            except e.ApiError as exc:
+                log.info("products refresh failed (%s)", type(exc).__name__)
+                ok = False
+                continue
+            await self._call(self.store.save_products, kind,
+                           [(p.value, p.cost, p.available) for p in products.products],
+                           self._now())
+        return ok
+
+    def _spawn_aux(self, coro: Any) -> None:
+        task = asyncio.ensure_future(coro)
+        self._aux.add(task)
+        task.add_done_callback(self._aux.discard)
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def _emit(self, view: object) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(view)
+            except Exception:
+                log.exception("order listener failed")
+
+    def _emit_connection(self) -> None:
+        self._spawn_aux(self._publish_connection())
+
+    async def _publish_connection(self) -> None:
+        totals = await self._call(self.store.waiting_totals)
+        self._emit(ConnectionView(
+            online=self._online, waiting=totals.count, oldest_waiting=totals.oldest_created_at,
+            auth_problem=type(self._auth_error).__name__ if self._auth_error else None,
+        ))
+
+    async def _call(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a blocking call (HTTP or database) on the executor, never on the loop."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self._executor, functools.partial(fn, *args))

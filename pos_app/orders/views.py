@@ -1,0 +1,63 @@
+"""Small frozen values the engine emits on every change (never store rows or dicts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from pos_app.domain.numbers import LineType
+from pos_app.domain.sale_states import SaleState
+from pos_app.store import SaleRecord
+
+
+@dataclass(frozen=True, slots=True)
+class OrderView:
+    """One sale as the counter shows it."""
+
+    ref: str
+    line_type: LineType
+    number: str
+    face_value: int
+    price: int
+    state: SaleState
+    server_status: str | None
+    card_code: str | None
+    num_trans: str | None
+    date_traitement: str | None
+    failure_code: str | None
+    failure_reason: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, sale: SaleRecord) -> OrderView:
+        return cls(
+            ref=sale.ref, line_type=sale.line_type, number=sale.number,
+            face_value=sale.face_value, price=sale.price, state=sale.state,
+            server_status=sale.server_status, card_code=sale.card_code,
+            num_trans=sale.num_trans, date_traitement=sale.date_traitement,
+            failure_code=sale.failure_code, failure_reason=sale.failure_reason,
+            created_at=sale.created_at, updated_at=sale.updated_at,
+        )
+
+    def __repr__(self) -> str:
+        code = "<hidden>" if self.card_code else None
+        return (f"OrderView(ref={self.ref!r}, state={self.state.value}, "
+                f"server_status={self.server_status!r}, card_code={code})")
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionView:
+    """Online or not, and how much waits to be sent."""
+
+    online: bool
+    waiting: int
+    oldest_waiting: datetime | None
+    auth_problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceView:
+    amount: Decimal
+    fetched_at: datetime

@@ -1,0 +1,215 @@
+"""Versioned schema migrations, each preceded by a backup copy of the database file.
+
+A migration is ``(version, function)``; the function gets the database and changes its
+schema with peewee (no engine-specific SQL). ``migrate`` applies every pending one in its own
+transaction together with its ``schema_version`` row, so a crash leaves the database at
+the previous version or the next, never between.
+
+Each migration describes the schema AS OF ITS VERSION (v1 below has its own frozen models):
+the models in ``models.py`` move on, a migration never does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Final
+
+import peewee as pw
+
+from pos_app.store.errors import SchemaTooNewError
+from pos_app.store.timestamps import to_millis, utc_now
+
+Migration = Callable[[pw.Database], None]
+
+SCHEMA_VERSION_TABLE: Final = "schema_version"
+
+
+def _v1_create_tables(database: pw.Database) -> None:
+    """Version 1: sales, their journal, the caches, settings and the version table."""
+
+    class V1Model(pw.Model):
+        class Meta:
+            database = None
+            legacy_table_names = False
+
+    class Sale(V1Model):
+        id = pw.AutoField()
+        ref = pw.CharField(40, unique=True)
+        line_type = pw.CharField(8)
+        number = pw.CharField(32)
+        face_value = pw.BigIntegerField()
+        cost = pw.BigIntegerField(null=True)
+        price = pw.BigIntegerField()
+        state = pw.CharField(16, index=True)
+        server_status = pw.TextField(null=True)
+        server_id = pw.CharField(64, null=True, index=True)
+        card_code = pw.TextField(null=True)
+        num_trans = pw.TextField(null=True)
+        date_traitement = pw.TextField(null=True)
+        failure_code = pw.TextField(null=True)
+        failure_reason = pw.TextField(null=True)
+        cashier = pw.TextField()
+        counter = pw.TextField()
+        created_at = pw.BigIntegerField()
+        updated_at = pw.BigIntegerField()
+        sent_at = pw.BigIntegerField(null=True)
+        send_attempts = pw.IntegerField(default=0)
+        not_found_count = pw.IntegerField(default=0)
+        next_check_at = pw.BigIntegerField(null=True, index=True)
+
+        class Meta:
+            table_name = "sale"
+
+    class Journal(V1Model):
+        id = pw.AutoField()
+        sale = pw.ForeignKeyField(Sale, on_delete="RESTRICT")
+        at = pw.BigIntegerField()
+        from_state = pw.CharField(16, null=True)
+        to_state = pw.CharField(16)
+        cause = pw.CharField(64)
+        detail = pw.TextField(null=True)
+
+        class Meta:
+            table_name = "journal"
+
+    class ProductCache(V1Model):
+        id = pw.AutoField()
+        line_type = pw.CharField(8)
+        value = pw.BigIntegerField()
+        cost = pw.BigIntegerField()
+        available = pw.BooleanField()
+        fetched_at = pw.BigIntegerField()
+
+        class Meta:
+            table_name = "product_cache"
+            indexes = ((("line_type", "value"), True),)
+
+    class BalanceCache(V1Model):
+        id = pw.IntegerField(primary_key=True)
+        centimes = pw.BigIntegerField()
+        fetched_at = pw.BigIntegerField()
+
+        class Meta:
+            table_name = "balance_cache"
+
+    class NumberCheckCache(V1Model):
+        id = pw.AutoField()
+        line_type = pw.CharField(8)
+        number = pw.CharField(32)
+        ncli = pw.TextField(null=True)
+        offre = pw.TextField(null=True)
+        error_code = pw.TextField(null=True)
+        fetched_at = pw.BigIntegerField()
+
+        class Meta:
+            table_name = "number_check_cache"
+            indexes = ((("line_type", "number"), True),)
+
+    class Setting(V1Model):
+        id = pw.AutoField()
+        key = pw.CharField(128, unique=True)
+        value = pw.TextField()
+
+        class Meta:
+            table_name = "setting"
+
+    class SchemaVersion(V1Model):
+        version = pw.IntegerField(primary_key=True)
+        applied_at = pw.BigIntegerField()
+
+        class Meta:
+            table_name = SCHEMA_VERSION_TABLE
+
+    tables = [Sale, Journal, ProductCache, BalanceCache, NumberCheckCache, Setting]
+    with database.bind_ctx([*tables, SchemaVersion], bind_refs=False, bind_backrefs=False):
+        # The version table may predate v1 (an early build's "version 0" database).
+        database.create_tables([SchemaVersion], safe=True)
+        database.create_tables(tables, safe=False)
+
+
+MIGRATIONS: list[tuple[int, Migration]] = [
+    (1, _v1_create_tables),
+]
+"""Every migration the code knows, by version (read at each ``migrate`` call)."""
+
+
+def latest_version() -> int:
+    """The schema version this code writes."""
+    return max((version for version, _ in MIGRATIONS), default=0)
+
+
+def _version_table(database: pw.Database) -> pw.Table:
+    return pw.Table(SCHEMA_VERSION_TABLE, ("version", "applied_at")).bind(database)
+
+
+def current_version(database: pw.Database) -> int:
+    """The database's schema version: 0 for a new database (no version table or no row)."""
+    if SCHEMA_VERSION_TABLE not in database.get_tables():
+        return 0
+    table = _version_table(database)
+    found = table.select(pw.fn.MAX(pw.Column(table, "version"))).scalar()
+    return int(found) if found is not None else 0
+
+
+def backup_file(db_file: Path, from_version: int, to_version: int, moment: datetime) -> Path:
+    """Copy the SQLite database ``db_file`` with the SQLite backup API (consistent even with
+    a write-ahead log and other readers) to ``<db>.v<from>-to-v<to>.<UTC time>.bak`` beside it.
+
+    The copy is written under a ``.partial`` name and renamed when complete, so a ``.bak``
+    file is always a whole database. Returns its path.
+    """
+    stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    base = f"{db_file.name}.v{from_version}-to-v{to_version}.{stamp}"
+    target = db_file.with_name(f"{base}.bak")
+    counter = 2
+    while target.exists():
+        target = db_file.with_name(f"{base}-{counter}.bak")
+        counter += 1
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    with (
+        contextlib.closing(sqlite3.connect(db_file)) as source,
+        contextlib.closing(sqlite3.connect(partial)) as copy,
+    ):
+        source.backup(copy)
+    os.replace(partial, target)
+    return target
+
+
+def migrate(
+    database: pw.Database,
+    db_file: Path | None,
+    *,
+    now: Callable[[], datetime] = utc_now,
+) -> list[Path]:
+    """Bring ``database`` to :func:`latest_version`; return the backup files made.
+
+    Before each pending migration, the SQLite file ``db_file`` (None for another engine) is
+    backed up unless the database is still empty. Each migration and its ``schema_version``
+    row are one transaction. Raises :class:`SchemaTooNewError`, touching nothing, when the
+    database is newer than this code.
+    """
+    steps = sorted(MIGRATIONS, key=lambda step: step[0])
+    known = steps[-1][0] if steps else 0
+    found = current_version(database)
+    if found > known:
+        raise SchemaTooNewError(found, known)
+    backups: list[Path] = []
+    for version, apply in steps:
+        if version <= found:
+            continue
+        if db_file is not None and db_file.is_file() and database.get_tables():
+            backups.append(backup_file(db_file, found, version, now()))
+        with database.atomic():
+            if current_version(database) < version:  # another process may have done it
+                apply(database)
+                _version_table(database).insert(
+                    version=version, applied_at=to_millis(now())
+                ).execute()
+        found = version
+    return backups

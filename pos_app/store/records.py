@@ -1,0 +1,121 @@
+"""What the store hands out and takes in: small frozen dataclasses, never peewee rows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from pos_app.domain.numbers import LineType
+from pos_app.domain.sale_states import SaleState
+
+
+@dataclass(frozen=True, slots=True)
+class NewSale:
+    """A sale as the counter makes it, before it is stored (money in whole dinars)."""
+
+    ref: str
+    line_type: LineType
+    number: str
+    face_value: int
+    cost: int | None
+    price: int
+    cashier: str
+    counter: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaleRecord:
+    """One stored sale. Money in whole dinars; datetimes timezone-aware UTC.
+
+    ``card_code`` is a credential: it is left out of ``repr`` so it never reaches a log.
+    """
+
+    id: int
+    ref: str
+    line_type: LineType
+    number: str
+    face_value: int
+    cost: int | None
+    price: int
+    state: SaleState
+    server_status: str | None
+    server_id: str | None
+    card_code: str | None = field(repr=False)
+    num_trans: str | None
+    date_traitement: str | None
+    failure_code: str | None
+    failure_reason: str | None
+    cashier: str
+    counter: str
+    created_at: datetime
+    updated_at: datetime
+    sent_at: datetime | None
+    send_attempts: int
+    not_found_count: int
+    next_check_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class JournalRecord:
+    """One append-only journal row: a sale moved (or stayed, ``from_state == to_state``).
+
+    ``from_state`` is None only on the row that created the sale.
+    """
+
+    id: int
+    sale_id: int
+    ref: str
+    at: datetime
+    from_state: SaleState | None
+    to_state: SaleState
+    cause: str
+    detail: Mapping[str, object] | None = field(hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CachedProduct:
+    """One card value as last listed by the server (whole dinars)."""
+
+    value: int
+    cost: int
+    available: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CachedProducts:
+    """The last product list fetched for a line type, by ascending value."""
+
+    line_type: LineType
+    items: tuple[CachedProduct, ...]
+    fetched_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CachedBalance:
+    """The last balance fetched, exact to the centime."""
+
+    amount: Decimal
+    fetched_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CachedNumberCheck:
+    """The last check-number answer for a line (``error_code`` set when it was refused)."""
+
+    line_type: LineType
+    number: str
+    ncli: str | None
+    offre: str | None
+    error_code: str | None
+    fetched_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingTotals:
+    """Sales waiting to be sent: how many, their total face value and the oldest one's age."""
+
+    count: int
+    dinars: int
+    oldest_created_at: datetime | None

@@ -1,0 +1,46 @@
+"""The sale state table: every legal move, and every illegal one refused."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from pos_app.domain.sale_states import (
+    FINAL_STATES,
+    MAY_EXIST_ON_SERVER,
+    TRANSITIONS,
+    IllegalTransitionError,
+    SaleState,
+    check_transition,
+    is_final,
+)
+
+S = SaleState
+LEGAL = {(a, b) for a, targets in TRANSITIONS.items() for b in targets}
+
+
+def test_final_states_are_exactly_the_allow_list() -> None:
+    assert {S.FULFILLED, S.REFUNDED, S.REJECTED, S.CANCELLED} == FINAL_STATES
+    assert all(is_final(s) for s in FINAL_STATES)
+    assert not is_final(S.QUEUED) and not is_final(S.UNKNOWN)
+
+
+@pytest.mark.parametrize(("a", "b"), sorted(itertools.product(S, S)))
+def test_every_pair_is_legal_or_raises(a: SaleState, b: SaleState) -> None:
+    if (a, b) in LEGAL:
+        check_transition(a, b)
+    else:
+        with pytest.raises(IllegalTransitionError):
+            check_transition(a, b)
+
+
+def test_money_rules_in_the_table() -> None:
+    # A sale caught sending can only be resolved by asking: never straight to rejected later.
+    assert TRANSITIONS[S.UNKNOWN] >= {S.ACCEPTED, S.QUEUED, S.FULFILLED, S.REFUNDED, S.WAITING}
+    assert S.REJECTED not in TRANSITIONS[S.UNKNOWN]
+    # Cancelling is only possible before anything left the machine.
+    assert {a for a, b in LEGAL if b is S.CANCELLED} == {S.WAITING}
+    # Nothing comes back from a final state; a fulfilled sale is never refunded locally.
+    assert all(not TRANSITIONS[f] for f in FINAL_STATES)
+    assert S.WAITING not in MAY_EXIST_ON_SERVER and S.REJECTED not in MAY_EXIST_ON_SERVER

@@ -1,0 +1,233 @@
+"""The async engine end to end against the simulator, on real time made fast (time scale)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pos_app.api import NO_RETRY, OneClickClient, Timeouts
+from pos_app.domain.numbers import LineType
+from pos_app.domain.sale_states import SaleState as S
+from pos_app.orders import (
+    BalanceView,
+    ConnectionView,
+    EngineSettings,
+    OrderEngine,
+    OrderView,
+    SaleRefusedError,
+)
+from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
+from pos_app.store import Store, open_store
+
+SCALE = 200.0
+
+
+@pytest.fixture
+def fast_sim() -> Iterator[Simulator]:
+    sim = Simulator(SimConfig(seed=5, time_scale=SCALE)).start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'pos.sqlite3'}"
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.views: list[object] = []
+
+    def __call__(self, view: object) -> None:
+        self.views.append(view)
+
+    def orders(self, ref: str) -> list[OrderView]:
+        return [v for v in self.views if isinstance(v, OrderView) and v.ref == ref]
+
+
+class CountingClient(OneClickClient):
+    """Counts sends in flight at once (the engine promises at most two)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
+
+    def send(self, *args: Any, **kwargs: Any) -> Any:
+        with self.lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return super().send(*args, **kwargs)
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+
+
+def make_client(sim: Simulator, key: str = DEFAULT_SIM_KEY) -> CountingClient:
+    return CountingClient(sim.base_url, key, retry=NO_RETRY,
+                          timeouts=Timeouts(connect=1, read=1, send_read=1))
+
+
+async def until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not predicate():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.01)
+
+
+def run(body: Callable[[], Any]) -> None:
+    asyncio.run(body())
+
+
+def engine_for(store: Store, client: OneClickClient, **settings: Any) -> OrderEngine:
+    settings.setdefault("time_scale", SCALE)
+    return OrderEngine(store, client, settings=EngineSettings(**settings), counter_id="T1")
+
+
+def test_a_sale_reaches_fulfilled_and_the_balance_refreshes(fast_sim: Simulator,
+                                                            db_url: str) -> None:
+    async def body() -> None:
+        store = open_store(db_url)
+        engine = engine_for(store, make_client(fast_sim))
+        seen = Recorder()
+        engine.subscribe(seen)
+        await engine.start()
+        view = await engine.place(LineType.ADSL, "036 36 26 09", 1000)
+        assert view.state is S.WAITING and view.number == "036362609"
+        await until(lambda: store.get(view.ref).state is S.FULFILLED)  # type: ignore[union-attr]
+        await until(lambda: any(isinstance(v, BalanceView) for v in seen.views))
+        states = [v.state for v in seen.orders(view.ref)]
+        assert states[0] is S.WAITING and states[-1] is S.FULFILLED and S.ACCEPTED in states
+        final = seen.orders(view.ref)[-1]
+        assert final.card_code == fast_sim.order_by_ref(view.ref).card_code  # type: ignore[union-attr]
+        balance = store.cached_balance()
+        assert balance is not None and balance.amount == Decimal("50000.00") - 980
+        await engine.stop()
+        store.close()
+
+    run(body)
+
+
+def test_offline_sales_wait_then_go_out_two_at_a_time(fast_sim: Simulator,
+                                                       db_url: str) -> None:
+    async def body() -> None:
+        store = open_store(db_url)
+        client = make_client(fast_sim)
+        engine = engine_for(store, client, offline_probe_min=0.05 * SCALE,
+                            offline_probe_max=0.1 * SCALE)
+        seen = Recorder()
+        engine.subscribe(seen)
+        await engine.start()
+        fast_sim.go_offline()
+        refs = [(await engine.place(LineType.LTE, f"21347273160{i}", 500)).ref
+                for i in range(5)]
+        await until(lambda: not engine.online)
+        await until(lambda: any(isinstance(v, ConnectionView) and not v.online
+                                for v in seen.views))
+        await asyncio.sleep(0.3)
+        assert all(store.get(r).state is S.WAITING for r in refs)  # type: ignore[union-attr]
+        assert fast_sim.accepted() == []
+        fast_sim.go_online()
+        await until(lambda: all(store.get(r).state in {S.FULFILLED, S.REFUNDED, S.QUEUED}
+                                for r in refs), timeout=20)
+        assert client.max_in_flight <= 2
+        assert sorted(o.ref for o in fast_sim.accepted()) == sorted(refs)
+        created = [store.get(r).created_at for r in refs]  # type: ignore[union-attr]
+        accepted_order = [o.ref for o in fast_sim.accepted()]
+        assert accepted_order[0] == refs[0], (accepted_order, created)
+        await engine.stop()
+        store.close()
+
+    run(body)
+
+
+def test_caps_refuse_new_sales_when_too_much_waits(fast_sim: Simulator, db_url: str) -> None:
+    async def body() -> None:
+        store = open_store(db_url)
+        engine = engine_for(store, make_client(fast_sim), cap_waiting_count=2,
+                            cap_waiting_dinars=100_000)
+        await engine.start()
+        fast_sim.go_offline()
+        await engine.place(LineType.ADSL, "036362608", 500)
+        await engine.place(LineType.ADSL, "036362607", 500)
+        with pytest.raises(SaleRefusedError) as info:
+            await engine.place(LineType.ADSL, "036362606", 500)
+        assert info.value.reason == "cap_count"
+        assert len(store.unresolved()) == 2
+        await engine.stop()
+        store.close()
+
+    run(body)
+
+
+def test_refusals_before_anything_is_written(fast_sim: Simulator, db_url: str) -> None:
+    async def body() -> None:
+        store = open_store(db_url)
+        engine = engine_for(store, make_client(fast_sim))
+        await engine.start()
+        with pytest.raises(SaleRefusedError) as bad:
+            await engine.place(LineType.ADSL, "21347273160", 500)
+        assert bad.value.reason == "number"
+        assert await engine.refresh_products()
+        with pytest.raises(SaleRefusedError) as missing:
+            await engine.place(LineType.ADSL, "036362608", 750)
+        assert missing.value.reason == "value"
+        with pytest.raises(SaleRefusedError) as stock:
+            await engine.place(LineType.ADSL, "036362608", 3000)
+        assert stock.value.reason == "stock"
+        store.save_balance(Decimal("100.00"), store.cached_products(LineType.ADSL).fetched_at)  # type: ignore[union-attr]
+        with pytest.raises(SaleRefusedError) as low:
+            await engine.place(LineType.ADSL, "036362608", 500)
+        assert low.value.reason == "balance"
+        assert list(store.iter_sales()) == []
+        await engine.stop()
+        store.close()
+
+    run(body)
+
+
+def test_a_restarted_engine_finishes_what_the_first_began(fast_sim: Simulator,
+                                                         db_url: str) -> None:
+    async def body() -> None:
+        store = open_store(db_url)
+        first = engine_for(store, make_client(fast_sim))
+        await first.start()
+        fast_sim.go_offline()
+        view = await first.place(LineType.ADSL, "036362608", 2000)
+        await until(lambda: not first.online)
+        await first.stop()
+        fast_sim.go_online()
+        second = engine_for(store, make_client(fast_sim))
+        await second.start()
+        await until(lambda: store.get(view.ref).state in {S.FULFILLED, S.REFUNDED, S.QUEUED})  # type: ignore[union-attr]
+        assert [o.ref for o in fast_sim.accepted()] == [view.ref]
+        await second.stop()
+        store.close()
+
+    run(body)
+
+
+def test_a_refused_key_keeps_the_sale_waiting(fast_sim: Simulator, db_url: str) -> None:
+    async def body() -> None:
+        store = open_store(db_url)
+        engine = engine_for(store, make_client(fast_sim, key="wrong"))
+        await engine.start()
+        view = await engine.place(LineType.ADSL, "036362608", 500)
+        await until(lambda: engine.auth_error is not None)
+        await asyncio.sleep(0.2)
+        assert store.get(view.ref).state is S.WAITING  # type: ignore[union-attr]
+        posts = [r for r in fast_sim.requests() if r.method == "POST"]
+        assert len(posts) == 1  # no loop towards IP_BLOCKED
+        await engine.stop()
+        store.close()
+
+    run(body)

@@ -1,0 +1,103 @@
+"""Store fixtures: a real SQLite file per test (never ``:memory:``) and a settable clock."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from pos_app.domain.numbers import LineType
+from pos_app.store import NewSale, Store, open_store
+from pos_app.store import db as store_db
+
+ROOT = Path(__file__).resolve().parents[2]
+START = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+
+
+class Clock:
+    """A clock that only moves when told to (whole milliseconds, as the store keeps them)."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self.current = start
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> datetime:
+        self.current += timedelta(**delta)
+        return self.current
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.as_posix()}"
+
+
+def new_sale(n: int, *, face_value: int = 1000, line_type: LineType = LineType.ADSL) -> NewSale:
+    number = "036362608" if line_type is LineType.ADSL else "213472731602"
+    return NewSale(
+        ref=f"T01-20260301T093000-{n:08d}",
+        line_type=line_type,
+        number=number,
+        face_value=face_value,
+        cost=face_value - 50,
+        price=face_value,
+        cashier="amina",
+        counter="T01",
+    )
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def start_child(code: str, *args: str) -> subprocess.Popen[str]:
+    """A Python child running ``code`` with the project importable; stdout is a text pipe."""
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=child_env(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "pos.sqlite3"
+
+
+@pytest.fixture
+def db_url(db_path: Path) -> str:
+    return sqlite_url(db_path)
+
+
+@pytest.fixture
+def store(db_url: str, clock: Clock) -> Iterator[Store]:
+    opened = open_store(db_url, now=clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_store_left_open() -> Iterator[None]:
+    """Fail a test that leaves a store open (and release it, so the next test can run)."""
+    yield
+    leaked = list(store_db._bound)
+    for database in leaked:
+        store_db.unbind(database)
+        database.close()
+    assert not leaked, "a test left a store open"
