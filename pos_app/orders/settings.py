@@ -12,10 +12,12 @@ class EngineSettings:
 
     max_sends_in_flight: int = 2
     send_pacing: tuple[float, float] = (0.2, 1.0)  # jittered gap between backlog sends
-    # Status polls, in seconds since the send: dense while HANDLING usually ends (3-45 s).
+    # Status polls, in seconds since the send: every 2.5 s while HANDLING usually ends
+    # (3-45 s: about 10 checks for an average order, a median delay near 1.2 s for a lone
+    # sale), then sparser. Several sales in flight share list calls (see steps.poll).
     poll_schedule: tuple[float, ...] = (
-        3.0, 5.0, 7.5, 10.0, 13.0, 17.0, 22.0, 28.0, 35.0, 43.0, 52.0, 65.0, 85.0, 110.0,
-        140.0, 180.0, 230.0, 300.0,
+        *(round(3.0 + 2.5 * i, 1) for i in range(18)),
+        50.0, 57.0, 65.0, 80.0, 100.0, 130.0, 170.0, 220.0, 300.0,
     )
     short_poll_window: float = 300.0
     list_threshold: int = 2  # with this many sales in flight, one list call replaces check-ids
