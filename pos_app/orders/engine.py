@@ -33,7 +33,7 @@ from pos_app.orders import steps
 from pos_app.orders.crash import crashpoint
 from pos_app.orders.settings import EngineSettings
 from pos_app.orders.views import BalanceView, ConnectionView, OrderView
-from pos_app.store import DuplicateSaleError, NewSale, SaleRecord, Store
+from pos_app.store import DuplicateSaleError, NewSale, SaleRecord, StaleStateError, Store
 
 log = logging.getLogger(__name__)
 S = SaleState
@@ -180,7 +180,12 @@ class OrderEngine:
         sale = await self._call(self.store.get, ref)
         if sale is None or sale.state is not S.WAITING or sale.send_attempts > 0:
             raise SaleRefusedError("cancel", "only a sale that was never sent can be cancelled")
-        sale = await self._call(self.store.transition, ref, S.WAITING, S.CANCELLED, "cancelled")
+        try:
+            sale = await self._call(self.store.transition, ref, S.WAITING, S.CANCELLED,
+                                    "cancelled")
+        except StaleStateError:
+            raise SaleRefusedError("cancel", "the sale is being sent; it cannot be cancelled"
+                                   ) from None
         self._emit(OrderView.of(sale))
         self._emit_connection()
         return OrderView.of(sale)
@@ -207,17 +212,16 @@ class OrderEngine:
         return item.cost
 
     def _check_caps(self, value: int) -> None:
-        totals = self.store.waiting_totals()
+        """Sales not yet known to the server (waiting, or being sent right now) are capped."""
+        pending = self.store.by_state(S.WAITING, S.SENDING)
         s = self.settings
-        if totals.count >= s.cap_waiting_count:
+        if len(pending) >= s.cap_waiting_count:
             raise SaleRefusedError(
-                "cap_count", f"{totals.count} sales are already waiting to be sent")
-        if totals.dinars + value > s.cap_waiting_dinars:
-            raise SaleRefusedError(
-                "cap_dinars", f"{totals.dinars} DA are already waiting to be sent")
-        if totals.oldest_created_at is not None and (
-            self._now() - totals.oldest_created_at
-        ).total_seconds() > s.cap_waiting_age:
+                "cap_count", f"{len(pending)} sales are already waiting to be sent")
+        dinars = sum(p.face_value for p in pending)
+        if dinars + value > s.cap_waiting_dinars:
+            raise SaleRefusedError("cap_dinars", f"{dinars} DA are already waiting to be sent")
+        if pending and (self._now() - pending[0].created_at).total_seconds() > s.cap_waiting_age:
             raise SaleRefusedError("cap_age", "a sale has been waiting to be sent for too long")
 
     # --- scheduling -----------------------------------------------------------------------
@@ -249,7 +253,9 @@ class OrderEngine:
         if self._auth_error is None:
             self._dispatch_sends([s for s in free if s.state is S.WAITING], now, wakeups)
             for sale in free:
-                if sale.state is S.UNKNOWN:
+                if sale.state is S.SENDING:  # no step owns it: its answer was never recorded
+                    self._start([sale.ref], steps.orphaned)
+                elif sale.state is S.UNKNOWN:
                     if sale.next_check_at is None or sale.next_check_at <= now:
                         self._start([sale.ref], steps.resolve)
                     else:

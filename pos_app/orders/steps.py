@@ -298,11 +298,19 @@ def _merge(a: StepResult, b: StepResult) -> StepResult:
 
 def recover(store: Store, now: Now) -> list[SaleRecord]:
     """On start, before selling: a sale caught SENDING may have left; ask the server."""
-    changed = []
-    for sale in store.by_state(S.SENDING):
-        changed.append(store.transition(sale.ref, S.SENDING, S.UNKNOWN, "recovered after a stop",
-                                        next_check_at=now()))
-    return changed
+    return [store.transition(sale.ref, S.SENDING, S.UNKNOWN, "recovered after a stop",
+                             next_check_at=now())
+            for sale in store.by_state(S.SENDING)]
+
+
+def orphaned(store: Store, client: OneClickClient, ref: str, now: Now,
+             settings: EngineSettings) -> StepResult:
+    """A sale left SENDING by a step that failed before recording the answer: ask the server."""
+    sale = store.get(ref)
+    if sale is None or sale.state is not S.SENDING:
+        return StepResult()
+    return StepResult(changed=(store.transition(ref, S.SENDING, S.UNKNOWN, "orphaned send",
+                                                next_check_at=now()),))
 
 
 def _err(exc: e.ApiError) -> dict[str, Any]:

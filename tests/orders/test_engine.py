@@ -23,7 +23,7 @@ from pos_app.orders import (
     SaleRefusedError,
 )
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
-from pos_app.store import Store, open_store
+from pos_app.store import NewSale, Store, open_store
 
 SCALE = 200.0
 
@@ -227,6 +227,54 @@ def test_a_refused_key_keeps_the_sale_waiting(fast_sim: Simulator, db_url: str) 
         assert store.get(view.ref).state is S.WAITING  # type: ignore[union-attr]
         posts = [r for r in fast_sim.requests() if r.method == "POST"]
         assert len(posts) == 1  # no loop towards IP_BLOCKED
+        await engine.stop()
+        store.close()
+
+    run(body)
+
+
+def test_cancel_only_what_never_left(fast_sim: Simulator, db_url: str) -> None:
+    async def body() -> None:
+        store = open_store(db_url)
+        engine = engine_for(store, make_client(fast_sim))
+        await engine.start()
+        sent = await engine.place(LineType.ADSL, "036362608", 500)
+        await until(lambda: store.get(sent.ref).state is not S.WAITING)  # type: ignore[union-attr]
+        with pytest.raises(SaleRefusedError):
+            await engine.cancel(sent.ref)
+        fast_sim.go_offline()
+        await until(lambda: store.get(sent.ref).state in {S.FULFILLED, S.REFUNDED, S.QUEUED}  # type: ignore[union-attr]
+                    or not engine.online, timeout=10)
+        kept = await engine.place(LineType.ADSL, "036362607", 500)
+        await until(lambda: not engine.online)
+        cancelled = await engine.cancel(kept.ref)
+        assert cancelled.state is S.CANCELLED
+        fast_sim.go_online()
+        await asyncio.sleep(0.3)
+        assert fast_sim.order_by_ref(kept.ref) is None
+        await engine.stop()
+        store.close()
+
+    run(body)
+
+
+def test_a_sale_caught_sending_is_asked_about_before_resending(
+    fast_sim: Simulator, db_url: str
+) -> None:
+    """A sale found SENDING at start goes to check-ref: NOT_FOUND twice, then the same ref."""
+    async def body() -> None:
+        store = open_store(db_url)
+        engine = engine_for(store, make_client(fast_sim))
+        sale = store.add_sale(NewSale(ref="orphan-1", line_type=LineType.ADSL,
+                                      number="036362608", face_value=500, cost=490,
+                                      price=500, cashier="", counter="T1"))
+        store.transition(sale.ref, S.WAITING, S.SENDING, "send", send_attempts=1)
+        await engine.start()
+        await until(lambda: fast_sim.order_by_ref("orphan-1") is not None)
+        await until(lambda: store.get("orphan-1").state is not S.SENDING)  # type: ignore[union-attr]
+        causes = [j.cause for j in store.journal("orphan-1")]
+        assert causes[:4] == ["created", "send", "recovered after a stop", "not found once"]
+        assert "not found twice: resend" in causes
         await engine.stop()
         store.close()
 
