@@ -152,12 +152,21 @@ async def _order(store: Store, args: argparse.Namespace, out: TextIO, err: TextI
     offline = asyncio.Event()
     changed = asyncio.Event()
 
+    early: list[OrderView] = []  # views that came before this sale's ref was known
+
+    def show(view: OrderView) -> None:
+        latest[view.ref] = view
+        out.write(_line(view, started) + "\n")
+        out.flush()
+        changed.set()
+
     def listen(view: object) -> None:
-        if isinstance(view, OrderView) and (ref is None or view.ref == ref):
-            latest[view.ref] = view
-            out.write(_line(view, started) + "\n")
-            out.flush()
-            changed.set()
+        # Only this sale's changes are printed: the engine also drives other sales.
+        if isinstance(view, OrderView):
+            if ref is None:
+                early.append(view)
+            elif view.ref == ref:
+                show(view)
         elif isinstance(view, ConnectionView) and (not view.online or view.auth_problem):
             offline.set()
             changed.set()
@@ -178,6 +187,10 @@ async def _order(store: Store, args: argparse.Namespace, out: TextIO, err: TextI
                 err.write(f"sale refused ({exc.reason}): {exc.message}\n")
                 return EXIT_REJECTED
         ref = view.ref
+        for seen in early:
+            if seen.ref == ref:
+                show(seen)
+        early.clear()
         limit = args.timeout if args.timeout is not None else (
             engine.settings.short_poll_window + 30)
         deadline = time.monotonic() + limit
