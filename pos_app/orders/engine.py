@@ -51,12 +51,17 @@ async def wait_event(event: asyncio.Event, timeout: float) -> bool:
     A timer sets the event instead of ``asyncio.wait_for``, which on Python 3.11 can leave a
     cancelled waiter hanging and so block a clean shutdown.
     """
-    loop = asyncio.get_running_loop()
-    timer = loop.call_later(max(0.0, timeout), event.set)
+    fired = False
+
+    def expire() -> None:
+        nonlocal fired
+        fired = True
+        event.set()
+
+    timer = asyncio.get_running_loop().call_later(max(0.0, timeout), expire)
     try:
-        was_set = event.is_set()
         await event.wait()
-        return was_set or (not timer.cancelled() and loop.time() < timer.when())
+        return not fired
     finally:
         timer.cancel()
 
@@ -240,7 +245,11 @@ class OrderEngine:
             except Exception:
                 log.exception("order scheduler failed; retrying")
                 delay = 1.0
-            await wait_event(self._wake, delay)
+            try:
+                await wait_event(self._wake, delay)
+            except Exception:
+                log.exception("order scheduler could not wait; retrying")
+                await asyncio.sleep(1.0)
 
     def _dispatch(self, sales: list[SaleRecord]) -> float:
         """Start every step that is due; return seconds until the next one."""
