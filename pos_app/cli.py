@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
         help="training mode: an embedded simulator, no API key, no real money",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log requests to stderr")
+    parser.add_argument("--smoke", action="store_true",
+                        help="start the window, wait until it shows, print timings, exit")
+    parser.add_argument("--screenshot", metavar="PATH", help="with --smoke: save a PNG")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("sim", help="run the OneClickDZ API simulator", add_help=False)
     sub.add_parser("status", help="show the account, balance and card values")
@@ -58,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "history":
         return cli_orders.run_history(sys.stdout)
     demo = args.demo or not os.environ.get("ONECLICK_API_KEY")
+    if args.command is None:
+        from pos_app.ui.app import run_window
+
+        return run_window(demo=demo, smoke=args.smoke, screenshot=args.screenshot)
     from pos_app.status import show_status
 
     return show_status(demo=demo, out=sys.stdout)

@@ -14,7 +14,7 @@ from pos_app.status import show_status
 
 
 def test_demo_prints_key_balance_and_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["--demo"]) == 0
+    assert cli.main(["--demo", "status"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert lines[0].startswith("TRAINING MODE") and "http://127.0.0.1:" in lines[0]
@@ -29,7 +29,7 @@ def test_demo_prints_key_balance_and_catalogue(capsys: pytest.CaptureFixture[str
 def test_no_key_means_demo(monkeypatch: pytest.MonkeyPatch,
                            capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("ONECLICK_API_KEY", raising=False)
-    assert cli.main([]) == 0
+    assert cli.main(["status"]) == 0
     assert capsys.readouterr().out.startswith("TRAINING MODE")
 
 

@@ -1,0 +1,1 @@
+"""The cashier window (PySide6 + qasync). ``app.py`` is the composition root."""

@@ -1,0 +1,267 @@
+"""Composition root: builds the store, the API client, the engine and the window, runs them on
+a qasync loop, and shuts everything down explicitly, once.
+
+Modes: with ``ONECLICK_API_KEY`` the real API; without it, or with ``--demo``, an embedded
+simulator on a free loopback port and a throwaway database (training). ``--smoke`` starts the
+window, waits until the products and the balance are shown, optionally saves a screenshot,
+prints start-up timings as JSON and exits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from pos_app.api import NO_RETRY, OneClickClient
+from pos_app.orders import EngineSettings, OrderEngine
+from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
+from pos_app.store import LockHeldError, SenderLock, Store, lock_path_for, open_store
+from pos_app.store.paths import default_url
+from pos_app.ui.counter import Counter
+from pos_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_LOCKED = 3
+SMOKE_TIMEOUT = 20.0
+EXECUTOR_THREADS = 4
+
+
+@dataclass
+class Services:
+    """Everything the window runs on; ``close`` releases it all, once."""
+
+    store: Store
+    client: OneClickClient
+    engine: OrderEngine
+    executor: qasync.QThreadExecutor
+    counter: Counter
+    training: bool
+    simulator: Simulator | None = None
+    lock: SenderLock | None = None
+    temp_dir: str | None = None
+    closed: bool = field(default=False)
+
+    async def shutdown(self, timeout: float = 5.0) -> None:
+        """Stop refreshes and the engine (bounded), drain the pool, close db and network."""
+        if self.closed:
+            return
+        self.closed = True
+        await self.counter.stop()
+        self.executor.shutdown(wait=True)
+        self.client.close()
+        self.store.close()
+        if self.lock is not None:
+            self.lock.release()
+        if self.simulator is not None:
+            self.simulator.stop()
+        if self.temp_dir is not None:
+            shutil.rmtree(self.temp_dir, ignore_errors=True)
+
+
+def wire_close(window: MainWindow, services: Services) -> asyncio.Event:
+    """Closing the window shuts the services down first; the event is set once closed."""
+    closed = asyncio.Event()
+
+    async def close_window() -> None:
+        await services.shutdown()
+        window.allow_close()
+        window.close()
+        closed.set()
+
+    closing: list[asyncio.Future[None]] = []
+
+    def on_close_requested() -> None:
+        if not closing and not services.closed:  # a second close while shutting down: no-op
+            closing.append(asyncio.ensure_future(close_window()))  # not counter.spawn: stop()
+            # cancels the counter's tasks, and this one must outlive it
+
+    window.close_requested.connect(on_close_requested)
+    return closed
+
+
+def engine_settings() -> EngineSettings:
+    scale = float(os.environ.get("POS_ENGINE_TIME_SCALE", "1") or 1)
+    return EngineSettings(time_scale=scale)
+
+
+def build_services(
+    *,
+    demo: bool,
+    db_url: str | None = None,
+    settings: EngineSettings | None = None,
+    simulator: Simulator | None = None,
+) -> Services:
+    """Open what the window needs. Demo: a simulator (given or started here) and, unless
+    ``db_url`` is given, a throwaway database. Raises LockHeldError when another process sends
+    for the same database."""
+    temp_dir = None
+    lock = None
+    owned_sim = None
+    if demo:
+        if simulator is None:
+            simulator = owned_sim = Simulator(SimConfig()).start()
+        client = OneClickClient(simulator.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY)
+        if db_url is None:
+            temp_dir = tempfile.mkdtemp(prefix="pos-app-training-")
+            db_url = f"sqlite:///{Path(temp_dir, 'training.sqlite3').as_posix()}"
+    else:
+        client = OneClickClient(retry=NO_RETRY)
+        db_url = db_url or os.environ.get("POS_DB_URL") or default_url()
+    try:
+        if temp_dir is None:
+            lock = SenderLock(lock_path_for(db_url))
+            lock.acquire()
+        store = open_store(db_url)
+    except BaseException:
+        client.close()
+        if lock is not None and lock.held:
+            lock.release()
+        if owned_sim is not None:
+            owned_sim.stop()
+        raise
+    executor = qasync.QThreadExecutor(EXECUTOR_THREADS)
+    engine = OrderEngine(
+        store,
+        client,
+        settings=settings or engine_settings(),
+        executor=executor,
+        counter_id=_counter_id(store),
+        cashier=os.environ.get("USER", ""),
+    )
+    counter = Counter(store, client, engine, executor, training=demo)
+    return Services(
+        store,
+        client,
+        engine,
+        executor,
+        counter,
+        training=demo,
+        simulator=owned_sim,
+        lock=lock,
+        temp_dir=temp_dir,
+    )
+
+
+def _counter_id(store: Store) -> str:
+    from pos_app.cli_orders import _counter_id as counter_id  # one rule for both front ends
+
+    return counter_id(store)
+
+
+def load_style(app: QApplication) -> None:
+    sheet = RESOURCES / "styles" / "cashier.qss"
+    if sheet.is_file():
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+
+
+async def _wait_until_shown(window: MainWindow, timeout: float) -> dict[str, float | None]:
+    """Milliseconds (from now) until the product grid and the balance show something."""
+    start = time.perf_counter()
+    seen: dict[str, float | None] = {"products_ms": None, "balance_ms": None}
+    while time.perf_counter() - start < timeout:
+        now = round((time.perf_counter() - start) * 1000, 1)
+        if seen["products_ms"] is None and window.sale.grid.buttons:
+            seen["products_ms"] = now
+        if seen["balance_ms"] is None and window.balance.view is not None:
+            seen["balance_ms"] = now
+        if all(v is not None for v in seen.values()):
+            break
+        await asyncio.sleep(0.02)
+    return seen
+
+
+def run_window(*, demo: bool, smoke: bool = False, screenshot: str | None = None) -> int:
+    """Run the cashier window until it is closed (or, with ``smoke``, until it has shown)."""
+    t0 = time.perf_counter()
+    if (
+        smoke
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (
+            os.environ.get("DISPLAY")
+            or os.environ.get("WAYLAND_DISPLAY")
+            or sys.platform in ("win32", "darwin")
+        )
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("pos-app")
+    app.setQuitOnLastWindowClosed(False)  # the loop ends when shutdown is done, not before
+    load_style(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        services = build_services(demo=demo)
+    except LockHeldError as exc:
+        sys.stderr.write(f"another pos-app process (pid {exc.pid}) is sending for this database\n")
+        return EXIT_LOCKED
+    window = MainWindow(services.counter, training=demo)
+    closed = wire_close(window, services)
+
+    async def main() -> int:
+        window.show()
+        shown_ms = round((time.perf_counter() - t0) * 1000, 1)
+        start_task = asyncio.ensure_future(services.counter.start())
+        if not smoke:
+            await start_task
+            await closed.wait()
+            return EXIT_OK
+        await start_task
+        limit = float(os.environ.get("POS_SMOKE_TIMEOUT", SMOKE_TIMEOUT))
+        seen = await _wait_until_shown(window, limit)
+        ok = all(v is not None for v in seen.values())
+        if screenshot:
+            await asyncio.sleep(0.05)  # let layouts settle (rebuilt grid) before the picture
+            Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
+            ok = window.grab().save(screenshot) and ok
+        total_ms = round((time.perf_counter() - t0) * 1000, 1)
+        await services.shutdown()
+        window.allow_close()
+        window.close()
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "ok": ok,
+                    "demo": demo,
+                    "window_shown_ms": shown_ms,
+                    "products_shown_ms": _after(seen["products_ms"], shown_ms),
+                    "balance_shown_ms": _after(seen["balance_ms"], shown_ms),
+                    "total_ms": total_ms,
+                    "cpu_ms": round(time.process_time() * 1000, 1),
+                    "screenshot": screenshot,
+                }
+            )
+            + "\n"
+        )
+        return EXIT_OK if ok else EXIT_FAILED
+
+    try:
+        with loop:
+            code: int = loop.run_until_complete(main())
+            return code
+    finally:
+        if not services.closed:
+            loop_ = asyncio.new_event_loop()
+            try:
+                loop_.run_until_complete(services.shutdown())
+            finally:
+                loop_.close()
+
+
+def _after(ms: float | None, offset: float) -> float | None:
+    return None if ms is None else round(ms + offset, 1)

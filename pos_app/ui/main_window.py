@@ -1,0 +1,87 @@
+"""The cashier window: composes the screens; decides nothing itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from pos_app.ui.counter import Counter
+from pos_app.ui.i18n import translate
+from pos_app.ui.orders.panel import OrderPanel
+from pos_app.ui.sale.panel import SalePanel
+from pos_app.ui.status.balance import BalanceIndicator
+from pos_app.ui.status.bar import StatusBar
+
+
+class MainWindow(QMainWindow):
+    """Sale on the left, sales in progress on the right, balance on top, status below."""
+
+    close_requested = Signal()  # the app shuts the services down, then closes for real
+
+    def __init__(self, counter: Counter, *, training: bool = False) -> None:
+        super().__init__()
+        self.setWindowTitle(
+            translate("MainWindow", "pos-app — ADSL and 4G top-ups")
+            + (translate("MainWindow", " [TRAINING]") if training else "")
+        )
+        self.resize(1180, 720)
+        self.counter = counter
+        self.sale = SalePanel(counter, self)
+        self.orders = OrderPanel(self)
+        self.balance = BalanceIndicator(parent=self)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.status.set_training(training)
+
+        self.banner = QLabel(
+            translate(
+                "MainWindow", "TRAINING MODE: local simulator, no real money, nothing is kept"
+            ),
+            self,
+        )
+        self.banner.setObjectName("trainingBanner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setVisible(training)
+        top = QHBoxLayout()
+        heading = QLabel(translate("MainWindow", "Internet top-up"), self)
+        heading.setObjectName("heading")
+        top.addWidget(heading, 1)
+        top.addWidget(self.balance)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.sale)
+        splitter.addWidget(self.orders)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setChildrenCollapsible(False)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        counter.order_did_change.connect(self.orders.show_order)
+        counter.balance_did_refresh.connect(self.balance.show_balance)
+        counter.connection_did_change.connect(self.status.show_connection)
+        counter.key_did_validate.connect(self.status.show_key)
+        self.orders.code_was_copied.connect(
+            lambda _ref: self.status.say(translate("MainWindow", "Card code copied."))
+        )
+        refresh = QShortcut(QKeySequence("F5"), self)
+        refresh.activated.connect(counter.refresh_now)
+        self._may_close = False
+        self.sale.focus_number()
+
+    def allow_close(self) -> None:
+        """Called once the services are down: the next close really closes."""
+        self._may_close = True
+        self.orders.model.stop()
+        self.status.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+        if self._may_close:
+            event.accept()
+            return
+        event.ignore()
+        self.close_requested.emit()

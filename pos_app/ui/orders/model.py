@@ -1,0 +1,182 @@
+"""A table model over ``OrderView`` values (newest first), tested without widgets."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+
+from pos_app.domain.money import format_dzd
+from pos_app.domain.numbers import group_number
+from pos_app.domain.sale_states import SaleState
+from pos_app.orders import OrderView
+from pos_app.ui import messages
+from pos_app.ui.i18n import translate
+
+S = SaleState
+ViewRole = Qt.ItemDataRole.UserRole + 1
+MAX_ROWS = 200
+_TICKING = frozenset({S.WAITING, S.SENDING, S.UNKNOWN, S.ACCEPTED})
+_COLOURS = {
+    S.FULFILLED: "#1b7f3b",
+    S.REFUNDED: "#b3261e",
+    S.REJECTED: "#b3261e",
+    S.CANCELLED: "#6b6b6b",
+    S.QUEUED: "#8a5a00",
+    S.UNKNOWN: "#8a5a00",
+}
+
+
+def headers() -> tuple[str, ...]:
+    return (
+        translate("OrderList", "Time"),
+        translate("OrderList", "Type"),
+        translate("OrderList", "Number"),
+        translate("OrderList", "Value"),
+        translate("OrderList", "State"),
+        translate("OrderList", "Code / reason"),
+    )
+
+
+def state_text(view: OrderView, now: datetime) -> str:
+    """The live state in plain words (HANDLING with the seconds since the sale)."""
+    s = view.state
+    elapsed = max(0, int((now - view.created_at).total_seconds()))
+    if s is S.WAITING:
+        return translate("OrderList", "Waiting to send")
+    if s is S.SENDING:
+        return translate("OrderList", "Sending…")
+    if s is S.UNKNOWN:
+        return translate("OrderList", "Checking the outcome… {s} s").format(s=elapsed)
+    if s is S.ACCEPTED:
+        return translate("OrderList", "{status} {s} s").format(
+            status=view.server_status or "HANDLING", s=elapsed
+        )
+    if s is S.QUEUED:
+        return translate("OrderList", "QUEUED: delivered later (12-48 h)")
+    if s is S.FULFILLED:
+        return translate("OrderList", "Fulfilled")
+    if s is S.REFUNDED:
+        return translate("OrderList", "Refunded")
+    if s is S.REJECTED:
+        return translate("OrderList", "Rejected")
+    return translate("OrderList", "Cancelled")
+
+
+def detail_text(view: OrderView) -> str:
+    """The card code when fulfilled, the reason in plain words when it failed."""
+    if view.state is S.FULFILLED:
+        return view.card_code or ""
+    if view.state in (S.REFUNDED, S.REJECTED):
+        return messages.for_code(view.failure_code)
+    if view.state is S.WAITING:
+        return translate("OrderList", "Sent as soon as OneClickDZ can be reached.")
+    return ""
+
+
+class OrderListModel(QAbstractTableModel):
+    """Sales of this session, newest first; redraws ticking rows once a second."""
+
+    COL_STATE = 4
+    COL_DETAIL = 5
+
+    def __init__(self, parent: Any = None, *, now: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[OrderView] = []
+        self._now = now or (lambda: datetime.now(UTC))
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+
+    # --- data -----------------------------------------------------------------------------
+
+    def upsert(self, view: OrderView) -> None:
+        """Insert a new sale at the top, or update it in place."""
+        for row, old in enumerate(self._rows):
+            if old.ref == view.ref:
+                if view.updated_at < old.updated_at:
+                    return  # a late, older view
+                self._rows[row] = view
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+                self._update_timer()
+                return
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._rows.insert(0, view)
+        self.endInsertRows()
+        if len(self._rows) > MAX_ROWS:
+            self.beginRemoveRows(QModelIndex(), MAX_ROWS, len(self._rows) - 1)
+            del self._rows[MAX_ROWS:]
+            self.endRemoveRows()
+        self._update_timer()
+
+    def view_at(self, row: int) -> OrderView | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def find(self, ref: str) -> OrderView | None:
+        return next((v for v in self._rows if v.ref == ref), None)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    # --- Qt -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(headers())
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return headers()[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        view = self._rows[index.row()]
+        col = index.column()
+        if role == ViewRole:
+            return view
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == 0:
+                return view.created_at.astimezone().strftime("%H:%M:%S")
+            if col == 1:
+                return messages.type_name(view.line_type)
+            if col == 2:
+                return group_number(view.number, view.line_type)
+            if col == 3:
+                return format_dzd(view.face_value)
+            if col == self.COL_STATE:
+                return state_text(view, self._now())
+            if col == self.COL_DETAIL:
+                return detail_text(view)
+        if role == Qt.ItemDataRole.ForegroundRole and col in (self.COL_STATE, self.COL_DETAIL):
+            colour = _COLOURS.get(view.state)
+            return QColor(colour) if colour else None
+        return None
+
+    # --- ticking --------------------------------------------------------------------------
+
+    def _update_timer(self) -> None:
+        ticking = any(v.state in _TICKING for v in self._rows)
+        if ticking and not self._timer.isActive():
+            self._timer.start()
+        elif not ticking:
+            self._timer.stop()
+
+    def _tick(self) -> None:
+        for row, view in enumerate(self._rows):
+            if view.state in _TICKING:
+                index = self.index(row, self.COL_STATE)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        self._update_timer()

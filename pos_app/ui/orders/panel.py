@@ -1,0 +1,85 @@
+"""The in-progress list widget: a table over ``OrderListModel`` with card-code copy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.sale_states import SaleState
+from pos_app.orders import OrderView
+from pos_app.ui.i18n import translate
+from pos_app.ui.orders.model import OrderListModel, ViewRole
+
+
+class OrderPanel(QWidget):
+    """Sales of this session with their live state; the selected card code can be copied."""
+
+    code_was_copied = Signal(str)  # the ref whose card code was copied
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = OrderListModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("orderTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.title = QLabel(translate("OrderPanel", "Sales in progress"), self)
+        self.title.setObjectName("ordersTitle")
+        self.copy = QPushButton(translate("OrderPanel", "Copy card code (Ctrl+Shift+C)"), self)
+        self.copy.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.copy.clicked.connect(self.copy_code)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self.copy_code)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.copy)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+
+    def show_order(self, view: OrderView) -> None:
+        self.model.upsert(view)
+
+    def _current(self) -> OrderView | None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            view: OrderView | None = rows[0].data(ViewRole)
+            return view
+        # Nothing selected: the newest fulfilled sale (the one the customer waits for).
+        for row in range(self.model.rowCount()):
+            view = self.model.view_at(row)
+            if view is not None and view.state is SaleState.FULFILLED:
+                return view
+        return None
+
+    def copy_code(self) -> str | None:
+        """Copy the card code of the selected (or newest fulfilled) sale to the clipboard."""
+        view = self._current()
+        if view is None or view.state is not SaleState.FULFILLED or not view.card_code:
+            return None
+        QGuiApplication.clipboard().setText(view.card_code)
+        self.code_was_copied.emit(view.ref)
+        return view.card_code
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        self.table.selectRow(index.row())
+        self.copy_code()

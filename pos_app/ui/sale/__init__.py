@@ -1,0 +1,1 @@
+"""The sale screen: number field, product grid, summary; keyboard first."""

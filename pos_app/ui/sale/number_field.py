@@ -1,0 +1,183 @@
+"""The line number field: validates on every keystroke with ``domain.check_number`` and only
+renders the verdict (inferred type, grouped digits, a precise hint)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.numbers import LineType, NumberCheck, Problem, check_number
+from pos_app.ui import messages
+from pos_app.ui.i18n import translate
+
+_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberEntry:
+    """What the cashier typed, judged: the check, the forced type and the shown type."""
+
+    check: NumberCheck
+    forced: LineType | None
+
+    @property
+    def kind(self) -> LineType | None:
+        return self.forced or self.check.kind
+
+    @property
+    def is_complete(self) -> bool:
+        return self.check.is_valid
+
+
+@dataclass(frozen=True, slots=True)
+class FieldLook:
+    """How the field renders a verdict: a style state and the texts."""
+
+    state: str  # "empty" | "typing" | "valid" | "invalid"
+    grouped: str
+    hint: str
+
+
+def look_of(entry: NumberEntry) -> FieldLook:
+    """Pure mapping from a verdict to its look (tested without widgets)."""
+    check = entry.check
+    if check.problem is Problem.EMPTY:
+        return FieldLook("empty", "", messages.number_hint(check))
+    if check.problem is None:
+        return FieldLook("valid", check.grouped, "")
+    if check.problem is Problem.TOO_SHORT:
+        return FieldLook("typing", check.grouped, messages.number_hint(check))
+    return FieldLook("invalid", check.grouped, messages.number_hint(check))
+
+
+class NumberField(QWidget):
+    """A line edit plus its type toggle, grouped reading and hint."""
+
+    entry_did_change = Signal(object)  # NumberEntry
+    value_key_pressed = Signal(int)  # 1-9 typed once the number is complete, or Alt+1-9
+    submitted = Signal()  # Enter
+    escaped = Signal()  # Esc
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("numberEdit")
+        self.edit.setPlaceholderText(translate("NumberField", "Line number"))
+        self.edit.setMaxLength(24)
+        self.edit.setAccessibleName(translate("NumberField", "Line number"))
+        self.edit.installEventFilter(self)
+        self.adsl = QPushButton(translate("NumberField", "ADSL"), self)
+        self.lte = QPushButton(translate("NumberField", "4G"), self)
+        self._group = QButtonGroup(self)
+        for button, kind in ((self.adsl, LineType.ADSL), (self.lte, LineType.LTE)):
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setObjectName("typeButton")
+            button.setProperty("kind", kind.value)
+            button.clicked.connect(lambda _=False, k=kind: self._on_type_clicked(k))
+        self.mode = QLabel(self)
+        self.mode.setObjectName("typeMode")
+        self.grouped = QLabel(self)
+        self.grouped.setObjectName("groupedNumber")
+        self.grouped.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("numberHint")
+        self.hint.setWordWrap(True)
+
+        row = QHBoxLayout()
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.adsl)
+        row.addWidget(self.lte)
+        row.addWidget(self.mode)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.grouped)
+        layout.addWidget(self.hint)
+
+        self._forced: LineType | None = None
+        self._entry = NumberEntry(check_number(""), None)
+        self.edit.textChanged.connect(self._revalidate)
+        self._revalidate()
+
+    # --- public ---------------------------------------------------------------------------
+
+    @property
+    def entry(self) -> NumberEntry:
+        return self._entry
+
+    def clear(self) -> None:
+        self._forced = None
+        self.edit.clear()
+        self._revalidate()
+
+    def force(self, kind: LineType | None) -> None:
+        """Force a line type (None: infer it from the digits)."""
+        self._forced = kind
+        self._revalidate()
+
+    def cycle_type(self) -> None:
+        """F2: automatic -> ADSL -> 4G -> automatic."""
+        order = [None, LineType.ADSL, LineType.LTE]
+        self.force(order[(order.index(self._forced) + 1) % len(order)])
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _on_type_clicked(self, kind: LineType) -> None:
+        self.force(None if self._forced is kind else kind)
+        self.edit.setFocus()
+
+    def _revalidate(self) -> None:
+        self._entry = NumberEntry(check_number(self.edit.text(), self._forced), self._forced)
+        look = look_of(self._entry)
+        kind = self._entry.kind
+        self._group.setExclusive(False)
+        self.adsl.setChecked(kind is LineType.ADSL)
+        self.lte.setChecked(kind is LineType.LTE)
+        self._group.setExclusive(True)
+        self.mode.setText(
+            translate("NumberField", "forced (F2)")
+            if self._forced
+            else translate("NumberField", "auto (F2)")
+        )
+        self.grouped.setText(look.grouped or " ")
+        self.hint.setText(look.hint)
+        for widget in (self.edit, self.hint, self.grouped):
+            widget.setProperty("state", look.state)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self.entry_did_change.emit(self._entry)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = Qt.Key(event.key())
+            mods = event.modifiers()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if not event.isAutoRepeat():
+                    self.submitted.emit()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.escaped.emit()
+                return True
+            if key == Qt.Key.Key_F2:
+                self.cycle_type()
+                return True
+            if key in _DIGIT_KEYS and (
+                mods & Qt.KeyboardModifier.AltModifier
+                or (self._entry.is_complete and not mods & Qt.KeyboardModifier.ControlModifier)
+            ):
+                self.value_key_pressed.emit(_DIGIT_KEYS[key])
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,1 @@
+"""Always-visible indicators: the balance, the connection, the key's mode."""

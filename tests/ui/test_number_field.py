@@ -1,0 +1,114 @@
+"""The number field, typed key by key: validation, type inference, toggle, grouping."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pos_app.domain.numbers import LineType, Problem
+from pos_app.ui.sale.number_field import NumberField
+
+
+@pytest.fixture
+def field(qtbot: QtBot) -> NumberField:
+    widget = NumberField()
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.edit.setFocus()
+    return widget
+
+
+@pytest.mark.parametrize(("typed", "kind", "grouped"), [
+    ("036362608", LineType.ADSL, "036 36 26 08"),
+    ("213472731602", LineType.LTE, "213 472 73 16 02"),
+    ("+213 472-73-16-02", LineType.LTE, "213 472 73 16 02"),
+    ("٠٣٦٣٦٢٦٠٨", LineType.ADSL, "036 36 26 08"),
+])
+def test_valid_numbers_of_both_types(qtbot: QtBot, field: NumberField, typed: str,
+                                     kind: LineType, grouped: str) -> None:
+    if typed.isascii():
+        qtbot.keyClicks(field.edit, typed)
+    else:  # QTest cannot synthesise non-Latin-1 key presses (Qt aborts): paste them
+        field.edit.insert(typed)
+    entry = field.entry
+    assert entry.is_complete and entry.kind is kind
+    assert field.grouped.text() == grouped
+    assert field.hint.text() == ""
+    assert field.edit.property("state") == "valid"
+    assert (field.adsl if kind is LineType.ADSL else field.lte).isChecked()
+
+
+def test_the_type_shows_from_the_first_digits(qtbot: QtBot, field: NumberField) -> None:
+    qtbot.keyClicks(field.edit, "0")
+    assert field.entry.kind is LineType.ADSL and field.adsl.isChecked()
+    assert field.entry.check.problem is Problem.TOO_SHORT
+    assert "8 more digit(s)" in field.hint.text()
+    field.clear()
+    qtbot.keyClicks(field.edit, "21")
+    assert field.entry.kind is LineType.LTE and field.lte.isChecked()
+
+
+@pytest.mark.parametrize(("typed", "problem", "hint"), [
+    ("5", Problem.WRONG_PREFIX, "starts with 0 (ADSL) or 213 (4G)"),
+    ("0363626089", Problem.TOO_LONG, "1 digit(s) too many"),
+    ("036x", Problem.NOT_DIGITS, "Only digits"),
+    ("2134727316021", Problem.TOO_LONG, "12 in all"),
+])
+def test_invalid_numbers_say_why(qtbot: QtBot, field: NumberField, typed: str,
+                                 problem: Problem, hint: str) -> None:
+    # A complete number turns 1-9 into value keys; type the rest as text to get TOO_LONG.
+    field.edit.setText(typed[:-1])
+    qtbot.keyClicks(field.edit, typed[-1]) if not field.entry.is_complete else None
+    if field.entry.is_complete:
+        field.edit.setText(typed)
+    assert field.entry.check.problem is problem
+    assert hint in field.hint.text()
+    assert field.edit.property("state") == "invalid"
+
+
+def test_digits_after_a_complete_number_pick_values(qtbot: QtBot, field: NumberField) -> None:
+    qtbot.keyClicks(field.edit, "036362608")
+    with qtbot.waitSignal(field.value_key_pressed) as blocker:
+        qtbot.keyClick(field.edit, Qt.Key.Key_2)
+    assert blocker.args == [2]
+    assert field.edit.text() == "036362608"  # the digit did not go into the number
+
+
+def test_alt_digit_picks_a_value_while_typing(qtbot: QtBot, field: NumberField) -> None:
+    qtbot.keyClicks(field.edit, "036")
+    with qtbot.waitSignal(field.value_key_pressed) as blocker:
+        qtbot.keyClick(field.edit, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert blocker.args == [3]
+    assert field.edit.text() == "036"
+
+
+def test_f2_forces_the_type_and_reports_a_mismatch(qtbot: QtBot, field: NumberField) -> None:
+    qtbot.keyClicks(field.edit, "036362608")
+    qtbot.keyClick(field.edit, Qt.Key.Key_F2)  # auto -> ADSL (forced, agrees)
+    assert field.entry.forced is LineType.ADSL and field.entry.is_complete
+    assert "forced" in field.mode.text()
+    qtbot.keyClick(field.edit, Qt.Key.Key_F2)  # ADSL -> 4G (forced, disagrees)
+    assert field.entry.kind is LineType.LTE and field.lte.isChecked()
+    assert field.entry.check.problem is Problem.TYPE_MISMATCH
+    assert "4G is forced" in field.hint.text()
+    qtbot.keyClick(field.edit, Qt.Key.Key_F2)  # back to automatic
+    assert field.entry.forced is None and field.entry.kind is LineType.ADSL
+    assert "auto" in field.mode.text()
+
+
+def test_clicking_a_type_forces_it_and_clicking_again_releases(qtbot: QtBot,
+                                                               field: NumberField) -> None:
+    qtbot.mouseClick(field.lte, Qt.MouseButton.LeftButton)
+    assert field.entry.forced is LineType.LTE
+    qtbot.keyClicks(field.edit, "0")
+    assert field.entry.check.problem is Problem.TYPE_MISMATCH
+    qtbot.mouseClick(field.lte, Qt.MouseButton.LeftButton)
+    assert field.entry.forced is None and field.entry.kind is LineType.ADSL
+
+
+def test_enter_and_escape_are_signals(qtbot: QtBot, field: NumberField) -> None:
+    with qtbot.waitSignal(field.submitted):
+        qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(field.escaped):
+        qtbot.keyClick(field.edit, Qt.Key.Key_Escape)

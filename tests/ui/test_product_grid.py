@@ -1,0 +1,85 @@
+"""The product grid: greyed values with their reason, keys 1-9, from plain data."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from pytestqt.qtbot import QtBot
+
+from pos_app.domain.numbers import LineType
+from pos_app.store import CachedProduct
+from pos_app.ui.sale.product_grid import ProductGrid, product_choices
+
+ITEMS = (CachedProduct(500, 490, True), CachedProduct(1000, 980, True),
+         CachedProduct(2000, 1960, True), CachedProduct(3000, 2940, False))
+
+
+def test_choices_disable_out_of_stock_and_unaffordable(qapp: object) -> None:
+    choices = product_choices(LineType.ADSL, ITEMS, Decimal("1500.00"))
+    assert [c.key for c in choices] == [1, 2, 3, 4]
+    assert [c.enabled for c in choices] == [True, True, False, False]
+    assert "more than the balance" in choices[2].reason
+    assert "Out of stock" in choices[3].reason
+    assert choices[0].reason == ""
+
+
+def test_unknown_balance_greys_only_stock(qapp: object) -> None:
+    assert [c.enabled for c in product_choices(LineType.LTE, ITEMS, None)] == [
+        True, True, True, False]
+
+
+def test_exact_balance_is_enough(qapp: object) -> None:
+    assert product_choices(LineType.ADSL, ITEMS[:1], Decimal("490.00"))[0].enabled
+
+
+def test_grid_greys_buttons_with_a_tooltip(qtbot: QtBot) -> None:
+    grid = ProductGrid()
+    qtbot.addWidget(grid)
+    grid.set_products(LineType.ADSL, ITEMS)
+    grid.set_balance(Decimal("1500.00"))
+    buttons = grid.buttons
+    assert len(buttons) == 4
+    assert [b.isEnabled() for b in buttons] == [True, True, False, False]
+    assert "more than the balance" in buttons[2].toolTip()
+    assert "Out of stock" in buttons[3].toolTip()
+    assert "Press 1" in buttons[0].toolTip()
+
+
+def test_keys_pick_values_or_say_why_not(qtbot: QtBot) -> None:
+    grid = ProductGrid()
+    qtbot.addWidget(grid)
+    grid.set_products(LineType.ADSL, ITEMS)
+    with qtbot.waitSignal(grid.choice_did_change) as picked:
+        grid.pick_key(2)
+    assert picked.args[0].value == 1000 and grid.selected is not None
+    with qtbot.waitSignal(grid.choice_refused) as refused:
+        grid.pick_key(4)
+    assert "Out of stock" in refused.args[0]
+    assert grid.selected is not None and grid.selected.value == 1000
+    with qtbot.waitSignal(grid.choice_refused) as refused:
+        grid.pick_key(9)
+    assert "no value number 9" in refused.args[0]
+
+
+def test_the_grid_follows_the_type(qtbot: QtBot) -> None:
+    grid = ProductGrid()
+    qtbot.addWidget(grid)
+    grid.set_products(LineType.ADSL, ITEMS)
+    grid.set_products(LineType.LTE, ITEMS[:2])
+    grid.pick_key(1)
+    grid.set_kind(LineType.LTE)
+    assert len(grid.buttons) == 2 and grid.selected is None
+    assert "4G" in grid.title.text()
+
+
+def test_a_balance_drop_unselects_a_value_no_longer_affordable(qtbot: QtBot) -> None:
+    grid = ProductGrid()
+    qtbot.addWidget(grid)
+    grid.set_products(LineType.ADSL, ITEMS)
+    grid.pick_key(3)
+    assert grid.selected is not None
+    with qtbot.waitSignal(grid.choice_did_change) as changed:
+        grid.set_balance(Decimal("100.00"))
+    assert changed.args == [None] and grid.selected is None
+    _ = datetime.now(UTC)

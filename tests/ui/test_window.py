@@ -1,0 +1,313 @@
+"""The window end to end against the simulator, keyboard only, on a fast clock."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from pos_app.domain.numbers import LineType
+from pos_app.domain.sale_states import SaleState as S
+from pos_app.simulator import SimConfig
+from pos_app.ui.app import wire_close
+from pos_app.ui.sale.panel import Stage, mask_ncli
+from tests.ui.conftest import Harness, executor_idle, run, save_shot, wait_until
+
+Make = Callable[..., Harness]
+KEY = {n: getattr(Qt.Key, f"Key_{n}") for n in range(10)}
+
+
+async def started(h: Harness) -> None:
+    await h.services.counter.start()
+    w = h.window
+    await wait_until(lambda: w.sale.grid.buttons and w.balance.view is not None,
+                     what="products and balance")
+
+
+def sales(h: Harness) -> list[object]:
+    return list(h.services.store.iter_sales())
+
+
+def test_keyboard_only_sale_to_fulfilment(harness: Make, qloop: qasync.QEventLoop,
+                                          tmp_path: Path) -> None:
+    h = harness(scale=50.0)
+    w = h.window
+    edit = w.sale.field.edit
+
+    async def body() -> None:
+        await started(h)
+        assert w.focusWidget() is edit  # focus starts in the number field
+        save_shot(w, "main-idle.png", tmp_path)
+        QTest.keyClicks(edit, "023450009")  # ...0009: fulfilled after the minimum delay
+        assert w.sale.field.grouped.text() == "023 45 00 09"
+        await wait_until(lambda: "Offer:" in w.sale.line_info.text(), what="line check")
+        assert "Customer: 1" in w.sale.line_info.text()
+        QTest.keyClick(edit, KEY[2])  # 1 000 DA
+        assert w.sale.grid.selected is not None and w.sale.grid.selected.value == 1000
+        save_shot(w, "number-typed.png", tmp_path)
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        assert w.sale.stage is Stage.SUMMARY and w.sale.summary.isVisible()
+        summary = w.sale.summary.body.text()
+        for fragment in ("ADSL", "023 45 00 09", "1\u202f000\xa0DA", "Offer:"):
+            assert fragment in summary
+        save_shot(w, "summary.png", tmp_path)
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        await wait_until(lambda: w.orders.model.rowCount() == 1, what="sale listed")
+        await wait_until(lambda: edit.text() == "" and w.sale.stage is Stage.ENTRY,
+                         what="field cleared")
+        model = w.orders.model
+        await wait_until(lambda: model.view_at(0).state is S.FULFILLED, 15,  # type: ignore[union-attr]
+                         what="fulfilled")
+        code = model.view_at(0).card_code  # type: ignore[union-attr]
+        assert code and model.data(model.index(0, model.COL_DETAIL)) == code
+        assert w.orders.copy_code() == code
+        assert QGuiApplication.clipboard().text() == code
+        await wait_until(lambda: w.balance.view is not None
+                         and w.balance.view.amount == Decimal("49020.00"), 10,
+                         what="balance refreshed after the sale")
+        save_shot(w, "fulfilled.png", tmp_path)
+
+    run(qloop, body())
+    assert [s.state for s in sales(h)] == [S.FULFILLED]  # type: ignore[attr-defined]
+
+
+def test_double_enter_and_double_click_make_one_sale(harness: Make,
+                                                     qloop: qasync.QEventLoop) -> None:
+    h = harness()
+    w = h.window
+    edit = w.sale.field.edit
+
+    async def body() -> None:
+        await started(h)
+        QTest.keyClicks(edit, "213472731602")
+        QTest.keyClick(edit, KEY[1])
+        for _ in range(4):  # Enter (summary), then three more in a burst
+            QTest.keyClick(edit, Qt.Key.Key_Return)
+        QTest.mouseDClick(w.sale.summary.sell, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: w.sale.stage is Stage.ENTRY and edit.text() == "",
+                         what="back to entry")
+        QTest.keyClick(edit, Qt.Key.Key_Return)  # a late Enter on the empty field
+        await wait_until(lambda: all(s.state in (S.FULFILLED, S.REFUNDED, S.QUEUED)  # type: ignore[attr-defined]
+                                     for s in sales(h)) and sales(h), 15, what="final")
+
+    run(qloop, body())
+    assert len(sales(h)) == 1
+    assert len(h.sim.accepted()) == 1
+    assert w.orders.model.rowCount() == 1
+
+
+def test_a_line_that_does_not_exist_blocks_the_summary(harness: Make,
+                                                      qloop: qasync.QEventLoop) -> None:
+    h = harness()
+    w = h.window
+    edit = w.sale.field.edit
+
+    async def body() -> None:
+        await started(h)
+        QTest.keyClicks(edit, "023450000")  # ...0000: ERR_PHONE
+        await wait_until(lambda: "does not exist" in w.sale.line_info.text(), what="refusal")
+        QTest.keyClick(edit, KEY[1])
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        assert w.sale.stage is Stage.ENTRY
+        assert "does not exist" in w.sale.message.text()
+        # The answer is cached in the store: no second request for the same line.
+        calls = len([r for r in h.sim.requests() if "check-number" in r.path])
+        QTest.keyClick(edit, Qt.Key.Key_Backspace)
+        QTest.keyClicks(edit, "0")
+        await wait_until(lambda: "does not exist" in w.sale.line_info.text(), what="cached")
+        assert len([r for r in h.sim.requests() if "check-number" in r.path]) == calls
+
+    run(qloop, body())
+    assert sales(h) == []
+
+
+def test_enter_without_a_value_asks_for_one(harness: Make, qloop: qasync.QEventLoop) -> None:
+    h = harness()
+    w = h.window
+    edit = w.sale.field.edit
+
+    async def body() -> None:
+        await started(h)
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        assert "ADSL 0 + 8 digits" in w.sale.message.text()
+        QTest.keyClicks(edit, "036362608")
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        assert "Pick a card value" in w.sale.message.text()
+        QTest.keyClick(edit, KEY[4])  # 3 000 DA: out of stock
+        assert "Out of stock" in w.sale.message.text()
+        QTest.keyClick(edit, KEY[1])
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        assert w.sale.stage is Stage.SUMMARY
+        QTest.keyClick(edit, Qt.Key.Key_Escape)  # back, nothing sold
+        assert w.sale.stage is Stage.ENTRY and edit.text() == "036362608"
+        QTest.keyClick(edit, Qt.Key.Key_Escape)  # clear for the next customer
+        assert edit.text() == ""
+
+    run(qloop, body())
+    assert sales(h) == []
+
+
+def test_greyed_values_and_low_balance(harness: Make, qloop: qasync.QEventLoop,
+                                      tmp_path: Path) -> None:
+    h = harness(sim_config=SimConfig(seed=3, time_scale=200.0, balance=Decimal("1500.00")))
+    w = h.window
+
+    async def body() -> None:
+        await started(h)
+        buttons = {b.choice.value: b for b in w.sale.grid.buttons}
+        assert buttons[500].isEnabled() and buttons[1000].isEnabled()
+        assert not buttons[2000].isEnabled()
+        assert "more than the balance" in buttons[2000].toolTip()
+        assert not buttons[3000].isEnabled() and "Out of stock" in buttons[3000].toolTip()
+        assert w.balance.is_low and w.balance.warning.isVisible()
+        assert "updated" in w.balance.when.text()
+        QTest.keyClicks(w.sale.field.edit, "2")  # 4G: its own values
+        assert w.sale.grid.kind is LineType.LTE
+        assert {b.choice.value for b in w.sale.grid.buttons} == {500, 1000, 1500, 2000, 3000}
+        QTest.keyClicks(w.sale.field.edit, "5")  # 25...: no such prefix
+        assert "starts with 0 (ADSL) or 213 (4G)" in w.sale.field.hint.text()
+        await asyncio.sleep(0.05)  # let the grid's layout settle before the picture
+        save_shot(w, "invalid-number-low-balance.png", tmp_path)
+
+    run(qloop, body())
+
+
+def test_badges_and_online_status(harness: Make, qloop: qasync.QEventLoop) -> None:
+    h = harness()
+    w = h.window
+
+    async def body() -> None:
+        await started(h)
+        await wait_until(w.status.sandbox.isVisible, what="sandbox badge")
+        assert w.status.training.isVisible() and w.banner.isVisible()
+        await wait_until(lambda: w.status.connection.text().startswith("Online"))
+
+    run(qloop, body())
+
+
+def test_offline_then_back(harness: Make, qloop: qasync.QEventLoop, tmp_path: Path) -> None:
+    h = harness()
+    w = h.window
+    edit = w.sale.field.edit
+
+    async def body() -> None:
+        await started(h)
+        h.sim.go_offline()
+        await h.services.counter.refresh()
+        await wait_until(lambda: w.status.connection.text().startswith("Offline"),
+                         what="offline shown")
+        QTest.keyClicks(edit, "036362609")
+        await wait_until(lambda: "Line not checked" in w.sale.line_info.text(), what="no check")
+        QTest.keyClick(edit, KEY[1])
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        QTest.keyClick(edit, Qt.Key.Key_Return)  # a sale can still be recorded offline
+        await wait_until(lambda: w.orders.model.rowCount() == 1, what="listed")
+        await wait_until(lambda: "1 sale(s) waiting" in w.status.connection.text(), 10,
+                         what="waiting count")
+        assert "oldest" in w.status.connection.text()
+        save_shot(w, "offline-waiting.png", tmp_path)
+        assert w.orders.model.view_at(0).state is S.WAITING  # type: ignore[union-attr]
+        h.sim.go_online()
+        await wait_until(lambda: w.orders.model.view_at(0).state  # type: ignore[union-attr]
+                         in (S.FULFILLED, S.REFUNDED, S.QUEUED), 20, what="sent once back")
+        await wait_until(lambda: w.status.connection.text() == "Online", 10,
+                         what="online again")
+
+    run(qloop, body(), timeout=45)
+    assert len(h.sim.accepted()) == 1
+
+
+def test_clean_shutdown_with_sales_in_flight(harness: Make, qloop: qasync.QEventLoop,
+                                             tmp_path: Path) -> None:
+    h = harness(sim_config=SimConfig(seed=9, time_scale=1.0, latency_ms=150))
+    w = h.window
+    edit = w.sale.field.edit
+
+    async def body() -> None:
+        await started(h)
+        for number in ("036362601", "036362602", "213472731605"):
+            QTest.keyClicks(edit, number)
+            QTest.keyClick(edit, KEY[1])
+            QTest.keyClick(edit, Qt.Key.Key_Return)
+            QTest.keyClick(edit, Qt.Key.Key_Return)
+            await wait_until(lambda: w.sale.stage is Stage.ENTRY and edit.text() == "",
+                             what="placed")
+        assert w.orders.model.rowCount() == 3
+        await wait_until(lambda: any(s.state is S.ACCEPTED for s in sales(h)),  # type: ignore[attr-defined]
+                         what="a sale HANDLING")
+        await asyncio.sleep(1.1)  # one tick of the elapsed-seconds timer
+        save_shot(w, "in-progress.png", tmp_path)
+        assert "HANDLING" in " ".join(
+            str(w.orders.model.data(w.orders.model.index(r, 4))) for r in range(3))
+        assert any(s.state is not S.FULFILLED for s in sales(h))  # type: ignore[attr-defined]
+        await h.services.shutdown()
+
+    run(qloop, body())
+    assert h.services.closed and executor_idle(h.services)
+    assert h.services.store.closed
+
+
+def test_closing_the_window_shuts_down_with_sales_in_flight(
+        harness: Make, qloop: qasync.QEventLoop) -> None:
+    h = harness(sim_config=SimConfig(seed=4, time_scale=1.0, latency_ms=100))
+    w = h.window
+    edit = w.sale.field.edit
+    closed = wire_close(w, h.services)
+
+    async def body() -> None:
+        await started(h)
+        QTest.keyClicks(edit, "036362607")
+        QTest.keyClick(edit, KEY[1])
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        await wait_until(lambda: w.orders.model.rowCount() == 1, what="listed")
+        assert not w.close()  # refused at first: the services go down first
+        await asyncio.wait_for(closed.wait(), 15)
+
+    run(qloop, body())
+    assert h.services.closed and executor_idle(h.services) and not w.isVisible()
+
+
+def test_cached_products_and_balance_show_before_the_network(
+        harness: Make, qloop: qasync.QEventLoop) -> None:
+    h = harness()
+    store = h.services.store
+    store.save_products(LineType.ADSL, [(500, 490, True), (700, 690, False)],
+                        datetime.now(UTC))
+    store.save_balance(Decimal("321.00"), datetime.now(UTC))
+    h.sim.go_offline()
+    w = h.window
+
+    async def body() -> None:
+        await h.services.counter.start()
+        assert [b.choice.value for b in w.sale.grid.buttons] == [500, 700]
+        assert w.balance.view is not None and w.balance.view.amount == Decimal("321.00")
+        assert not w.sale.grid.buttons[0].isEnabled()  # 490 DA > 321 DA
+        await wait_until(lambda: w.status.connection.text().startswith("Offline"))
+
+    run(qloop, body())
+
+
+def test_a_refused_key_is_explained(harness: Make, qloop: qasync.QEventLoop) -> None:
+    h = harness(sim_config=SimConfig(key="another-key", time_scale=200.0))
+    w = h.window
+
+    async def body() -> None:
+        await h.services.counter.start()
+        await wait_until(lambda: "API key was refused" in w.status.currentMessage(),
+                         what="key message")
+        assert not w.status.sandbox.isVisible()
+
+    run(qloop, body())
+
+
+def test_mask_keeps_server_masking(qapp: object) -> None:
+    assert mask_ncli("12345*****") == "12345*****"
+    assert mask_ncli("0363626081") == "03••••••81"
