@@ -15,7 +15,7 @@ import json
 import os
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -132,14 +132,19 @@ def _needs_key(err: TextIO) -> bool:
     return True
 
 
-def run_order(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _as_sender(err: TextIO, work: Callable[[Store], Coroutine[Any, Any, int]]) -> int:
+    """Run ``work`` as this database's one sender: key configured, lock held, store open."""
     if _needs_key(err):
         return EXIT_USAGE
     with _sender(err) as opened:
         if opened is None:
             return EXIT_LOCKED
         store, _ = opened
-        return asyncio.run(_order(store, args, out, err))
+        return asyncio.run(work(store))
+
+
+def run_order(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return _as_sender(err, lambda store: _order(store, args, out, err))
 
 
 async def _order(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -216,13 +221,7 @@ async def _order(store: Store, args: argparse.Namespace, out: TextIO, err: TextI
 
 
 def run_resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if _needs_key(err):
-        return EXIT_USAGE
-    with _sender(err) as opened:
-        if opened is None:
-            return EXIT_LOCKED
-        store, _ = opened
-        return asyncio.run(_resume(store, args.timeout, out))
+    return _as_sender(err, lambda store: _resume(store, args.timeout, out))
 
 
 async def _resume(store: Store, timeout: float, out: TextIO) -> int:
