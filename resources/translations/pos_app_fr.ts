@@ -186,7 +186,7 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/sale/product_grid.py" line="44"/>
-        <source>Costs {cost}, more than the balance ({balance}).</source>
+        <source>More than the balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -196,7 +196,7 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/sale/product_grid.py" line="80"/>
-        <source>cost {cost}</source>
+        <source>collect {price}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

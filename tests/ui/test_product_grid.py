@@ -19,7 +19,7 @@ def test_choices_disable_out_of_stock_and_unaffordable(qapp: object) -> None:
     choices = product_choices(LineType.ADSL, ITEMS, Decimal("1500.00"))
     assert [c.key for c in choices] == [1, 2, 3, 4]
     assert [c.enabled for c in choices] == [True, True, False, False]
-    assert "more than the balance" in choices[2].reason
+    assert "More than the balance" in choices[2].reason
     assert "Out of stock" in choices[3].reason
     assert choices[0].reason == ""
 
@@ -41,7 +41,7 @@ def test_grid_greys_buttons_with_a_tooltip(qtbot: QtBot) -> None:
     buttons = grid.buttons
     assert len(buttons) == 4
     assert [b.isEnabled() for b in buttons] == [True, True, False, False]
-    assert "more than the balance" in buttons[2].toolTip()
+    assert "More than the balance" in buttons[2].toolTip()
     assert "Out of stock" in buttons[3].toolTip()
     assert "Press 1" in buttons[0].toolTip()
 
@@ -83,3 +83,14 @@ def test_a_balance_drop_unselects_a_value_no_longer_affordable(qtbot: QtBot) -> 
         grid.set_balance(Decimal("100.00"))
     assert changed.args == [None] and grid.selected is None
     _ = datetime.now(UTC)
+
+
+def test_buttons_show_the_price_to_collect_never_the_cost(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    grid = ProductGrid()
+    qtbot.addWidget(grid)
+    grid.set_products(LineType.ADSL, ITEMS[:2])
+    texts = [" ".join(label.text() for label in b.findChildren(QLabel)) for b in grid.buttons]
+    assert "collect 500\xa0DA" in texts[0] and "1\u202f000\xa0DA" in texts[1]
+    assert all("490" not in t and "980" not in t for t in texts)

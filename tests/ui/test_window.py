@@ -164,7 +164,7 @@ def test_greyed_values_and_low_balance(harness: Make, qloop: qasync.QEventLoop,
         buttons = {b.choice.value: b for b in w.sale.grid.buttons}
         assert buttons[500].isEnabled() and buttons[1000].isEnabled()
         assert not buttons[2000].isEnabled()
-        assert "more than the balance" in buttons[2000].toolTip()
+        assert "More than the balance" in buttons[2000].toolTip()
         assert not buttons[3000].isEnabled() and "Out of stock" in buttons[3000].toolTip()
         assert w.balance.is_low and w.balance.warning.isVisible()
         assert "updated" in w.balance.when.text()

@@ -41,9 +41,7 @@ def product_choices(
         if not item.available:
             reason = translate("ProductGrid", "Out of stock at OneClickDZ.")
         elif balance is not None and not can_afford(balance, item.cost):
-            reason = translate(
-                "ProductGrid", "Costs {cost}, more than the balance ({balance})."
-            ).format(cost=format_dzd(item.cost), balance=format_dzd(balance))
+            reason = translate("ProductGrid", "More than the balance.")
         choices.append(
             ProductChoice(
                 index + 1 if index < 9 else 0, kind, item.value, item.cost, not reason, reason
@@ -53,7 +51,10 @@ def product_choices(
 
 
 class ProductButton(QPushButton):
-    """Face value large, the cost below, the key to press in the corner."""
+    """Face value large, the price to collect below, the key to press in the corner.
+
+    The wholesale cost is never shown: the customer may see the screen (API guidance).
+    """
 
     def __init__(self, choice: ProductChoice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +78,7 @@ class ProductButton(QPushButton):
         face.setObjectName("productFace")
         face.setAlignment(Qt.AlignmentFlag.AlignCenter)
         price = QLabel(
-            translate("ProductGrid", "cost {cost}").format(cost=format_dzd(choice.cost))
+            translate("ProductGrid", "collect {price}").format(price=format_dzd(choice.value))
             if choice.enabled
             else choice.reason,
             self,
