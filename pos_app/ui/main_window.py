@@ -25,7 +25,7 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "pos-app — ADSL and 4G top-ups")
             + (translate("MainWindow", " [TRAINING]") if training else "")
         )
-        self.resize(1180, 720)
+        self.resize(1280, 720)
         self.counter = counter
         self.sale = SalePanel(counter, self)
         self.orders = OrderPanel(self)
@@ -51,9 +51,10 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.sale)
         splitter.addWidget(self.orders)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([560, 720])  # the list needs room for the card code
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)

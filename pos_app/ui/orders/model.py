@@ -175,8 +175,10 @@ class OrderListModel(QAbstractTableModel):
             self._timer.stop()
 
     def _tick(self) -> None:
-        for row, view in enumerate(self._rows):
-            if view.state in _TICKING:
-                index = self.index(row, self.COL_STATE)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        """Redraw the elapsed seconds: one ranged signal per second, not one per row."""
+        rows = [row for row, view in enumerate(self._rows) if view.state in _TICKING]
+        if rows:
+            self.dataChanged.emit(self.index(rows[0], self.COL_STATE),
+                                  self.index(rows[-1], self.COL_STATE),
+                                  [Qt.ItemDataRole.DisplayRole])
         self._update_timer()

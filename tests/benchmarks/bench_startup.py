@@ -1,0 +1,114 @@
+"""Start-up: wall time and peak memory of ``pos-app --smoke --demo`` beside a bare window.
+
+Both run as fresh subprocesses with ``QT_QPA_PLATFORM=offscreen``, interleaved (app, bare,
+app, bare, ...), after one discarded warm-up run of each (file cache). The baseline only opens
+a bare PySide6 ``QMainWindow`` and turns the event loop once. The smoke run waits until the
+products and the balance are shown (embedded simulator), then shuts down and exits.
+
+Wall time is ``time.perf_counter`` around the whole subprocess (start to exit). Peak memory
+is the child's own ``ru_maxrss``, read with ``os.wait4(pid)``: the kernel reports the
+resource usage of that one child as it is reaped, so it is neither cumulative over earlier
+children (as ``getrusage(RUSAGE_CHILDREN)`` is) nor inflated by a wrapper process.
+Target (from the issue): start-up <= 1.5x the wall time and <= 2x the peak memory of the
+bare window.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUNS = 5
+ROOT = Path(__file__).resolve().parents[2]
+WALL_TARGET = 1.5
+MEMORY_TARGET = 2.0
+
+BARE_WINDOW = """\
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1024, 700)
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+APP = [sys.executable, "-m", "pos_app", "--smoke", "--demo"]
+BARE = [sys.executable, "-c", BARE_WINDOW]
+
+
+def _maxrss_mib(ru_maxrss: int) -> float:
+    # Linux reports KiB, macOS bytes.
+    return ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru_maxrss / 1024
+
+
+def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS MiB, stdout) of one run; raises if the child failed."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=err,
+                                stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode(errors="replace")
+        if proc.returncode != 0:
+            raise RuntimeError(f"{cmd[1:3]} exited {proc.returncode}:\n"
+                               f"{err.read().decode(errors='replace')[-2000:]}")
+    return wall, _maxrss_mib(usage.ru_maxrss), stdout
+
+
+def main() -> None:
+    data_dir = tempfile.mkdtemp(prefix="bench-startup-")
+    env = {k: v for k, v in os.environ.items() if k != "ONECLICK_API_KEY"}
+    env.update(QT_QPA_PLATFORM="offscreen", POS_DATA_DIR=data_dir, POS_COUNTER_ID="BENCH")
+    run_once(APP, env)  # warm-up, discarded
+    run_once(BARE, env)
+    app_wall, app_mem, bare_wall, bare_mem, smoke = [], [], [], [], []
+    for _ in range(RUNS):
+        wall, mem, out = run_once(APP, env)
+        report = json.loads(out.strip().splitlines()[-1])
+        if not report.get("ok"):
+            raise RuntimeError(f"smoke run not ok: {report}")
+        app_wall.append(wall)
+        app_mem.append(mem)
+        smoke.append(report)
+        wall, mem, _ = run_once(BARE, env)
+        bare_wall.append(wall)
+        bare_mem.append(mem)
+    aw, am = statistics.median(app_wall), statistics.median(app_mem)
+    bw, bm = statistics.median(bare_wall), statistics.median(bare_mem)
+
+    def med(key: str) -> float:
+        return statistics.median(float(r[key]) for r in smoke)
+
+    print(f"start-up, offscreen, {RUNS} runs each (interleaved, after 1 warm-up each); "
+          f"peak memory = child ru_maxrss via os.wait4")
+    print(f"  bare QMainWindow, one event-loop turn:  wall median {bw * 1000:.0f} ms "
+          f"(min {min(bare_wall) * 1000:.0f}, max {max(bare_wall) * 1000:.0f}), "
+          f"peak memory median {bm:.1f} MiB")
+    print(f"  pos-app --smoke --demo:                 wall median {aw * 1000:.0f} ms "
+          f"(min {min(app_wall) * 1000:.0f}, max {max(app_wall) * 1000:.0f}), "
+          f"peak memory median {am:.1f} MiB")
+    print(f"    its own JSON (medians): window_shown {med('window_shown_ms'):.0f} ms, "
+          f"products_shown {med('products_shown_ms'):.0f} ms, "
+          f"balance_shown {med('balance_shown_ms'):.0f} ms, total {med('total_ms'):.0f} ms, "
+          f"cpu {med('cpu_ms'):.0f} ms")
+    wr, mr = aw / bw, am / bm
+    print(f"  ratio app/bare: wall {wr:.2f} (target <= {WALL_TARGET}: "
+          f"{'met' if wr <= WALL_TARGET else 'NOT met'}), peak memory {mr:.2f} "
+          f"(target <= {MEMORY_TARGET}: {'met' if mr <= MEMORY_TARGET else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()
