@@ -13,7 +13,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
@@ -22,10 +21,10 @@ from typing import Any, TextIO
 
 from pos_app.api import NO_RETRY, OneClickClient
 from pos_app.domain.numbers import LineType
-from pos_app.domain.refs import sanitise_counter_id
 from pos_app.domain.sale_states import FINAL_STATES, SaleState
-from pos_app.orders import ConnectionView, EngineSettings, OrderEngine, OrderView, SaleRefusedError
+from pos_app.orders import ConnectionView, OrderEngine, OrderView, SaleRefusedError
 from pos_app.orders.engine import wait_event
+from pos_app.orders.identity import counter_id, engine_settings
 from pos_app.store import LockHeldError, SaleRecord, SenderLock, Store, lock_path_for, open_store
 from pos_app.store.paths import default_url
 
@@ -75,20 +74,6 @@ class Context:
     store: Store
     engine: OrderEngine
     started: float
-
-
-def _settings() -> EngineSettings:
-    scale = float(os.environ.get("POS_ENGINE_TIME_SCALE", "1") or 1)
-    return EngineSettings(time_scale=scale)
-
-
-def _counter_id(store: Store) -> str:
-    configured = os.environ.get("POS_COUNTER_ID") or store.get_setting("counter_id")
-    if configured:
-        return sanitise_counter_id(configured)
-    counter = sanitise_counter_id(socket.gethostname())[:8] or "POS"
-    store.set_setting("counter_id", counter)
-    return counter
 
 
 @contextmanager
@@ -150,7 +135,7 @@ def run_order(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 async def _order(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.monotonic()
     client = OneClickClient(retry=NO_RETRY)
-    engine = OrderEngine(store, client, settings=_settings(), counter_id=_counter_id(store),
+    engine = OrderEngine(store, client, settings=engine_settings(), counter_id=counter_id(store),
                          cashier=os.environ.get("USER", ""))
     ref: str | None = args.ref
     latest: dict[str, OrderView] = {}
@@ -227,7 +212,7 @@ def run_resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 async def _resume(store: Store, timeout: float, out: TextIO) -> int:
     started = time.monotonic()
     client = OneClickClient(retry=NO_RETRY)
-    engine = OrderEngine(store, client, settings=_settings(), counter_id=_counter_id(store))
+    engine = OrderEngine(store, client, settings=engine_settings(), counter_id=counter_id(store))
     changed = asyncio.Event()
 
     def listen(view: object) -> None:

@@ -17,6 +17,7 @@ from pos_app.api import errors as e
 from pos_app.api.models import ProductList
 from pos_app.domain.money import format_dzd
 from pos_app.domain.numbers import LineType
+from pos_app.ui.messages import for_error
 
 
 def tr(text: str) -> str:
@@ -46,27 +47,6 @@ def _products_line(products: ProductList) -> str:
     return " · ".join(cells) if cells else tr("none offered")
 
 
-def explain(error: e.ApiError) -> str:
-    """One line a shop manager can act on."""
-    if isinstance(error, e.MissingAccessTokenError):
-        return tr("No API key is configured: set ONECLICK_API_KEY, or run with --demo.")
-    if isinstance(error, e.InvalidAccessTokenError):
-        return tr("The API key was refused. Check ONECLICK_API_KEY; after 5 wrong keys the "
-                  "shop's address is blocked for 15 minutes.")
-    if isinstance(error, e.IpBlockedError):
-        return tr("This shop's internet address is blocked for 15 minutes after wrong keys. "
-                  "Wait, then check the key.")
-    if isinstance(error, e.NotSentError):
-        return tr("Cannot reach OneClickDZ: the network is down or the address is wrong.")
-    if isinstance(error, e.OutcomeUnknownError):
-        return tr("OneClickDZ did not answer in time. Try again in a minute.")
-    if isinstance(error, e.RateLimitedError):
-        return tr("Too many requests: OneClickDZ asks to wait a little.")
-    if isinstance(error, e.ServerError):
-        return tr("OneClickDZ has a server problem. Try again later.")
-    return tr("Unexpected answer from OneClickDZ: {error}").format(error=error)
-
-
 def show_status(*, demo: bool, out: TextIO) -> int:
     """Print key, balance and catalogue; 0 when all three were read."""
     try:
@@ -85,6 +65,6 @@ def show_status(*, demo: bool, out: TextIO) -> int:
                 products = client.products(kind)
                 out.write(f"{kind.value}: {_products_line(products)}\n")
     except e.ApiError as error:
-        out.write(explain(error) + "\n")
+        out.write(for_error(error) + "\n")
         return 1
     return 0

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app.api import NO_RETRY, OneClickClient
 from pos_app.orders import EngineSettings, OrderEngine
+from pos_app.orders.identity import counter_id, engine_settings
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, lock_path_for, open_store
 from pos_app.store.paths import default_url
@@ -94,10 +95,6 @@ def wire_close(window: MainWindow, services: Services) -> asyncio.Event:
     return closed
 
 
-def engine_settings() -> EngineSettings:
-    scale = float(os.environ.get("POS_ENGINE_TIME_SCALE", "1") or 1)
-    return EngineSettings(time_scale=scale)
-
 
 def build_services(
     *,
@@ -140,7 +137,7 @@ def build_services(
         client,
         settings=settings or engine_settings(),
         executor=executor,
-        counter_id=_counter_id(store),
+        counter_id=counter_id(store),
         cashier=os.environ.get("USER", ""),
     )
     counter = Counter(store, client, engine, executor, training=demo)
@@ -155,12 +152,6 @@ def build_services(
         lock=lock,
         temp_dir=temp_dir,
     )
-
-
-def _counter_id(store: Store) -> str:
-    from pos_app.cli_orders import _counter_id as counter_id  # one rule for both front ends
-
-    return counter_id(store)
 
 
 def load_style(app: QApplication) -> None:
