@@ -1,8 +1,8 @@
 """The ``pos-app`` command.
 
-- ``pos-app [--demo]``: start the app. Until the cashier window lands, this checks the
-  configured account (or, in demo mode, an embedded training simulator) and prints what the
-  counter would show: key type, balance and the card values of each line type.
+- ``pos-app [--demo] [--lang en|fr|ar] [--smoke [--screenshot PATH]]``: the cashier window,
+  against the real API with ``ONECLICK_API_KEY``, else (or with ``--demo``) in training mode.
+- ``pos-app [--demo] status``: the account, balance and card values, in the terminal.
 - ``pos-app sim [...]``: run the OneClickDZ simulator standalone (see ``pos-app sim --help``).
 - ``pos-app order|resume|history``: the order engine, headless (see ``cli_orders``).
 """
@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="start the window, wait until it shows, print timings, exit")
     parser.add_argument("--screenshot", metavar="PATH", help="with --smoke: save a PNG")
+    parser.add_argument("--lang", choices=("en", "fr", "ar"),
+                        help="window language (default: POS_LANG, else the system's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("sim", help="run the OneClickDZ API simulator", add_help=False)
     sub.add_parser("status", help="show the account, balance and card values")
@@ -60,11 +62,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_orders.run_resume(args, sys.stdout, sys.stderr)
     if args.command == "history":
         return cli_orders.run_history(sys.stdout)
-    demo = args.demo or not os.environ.get("ONECLICK_API_KEY")
+    no_key = not os.environ.get("ONECLICK_API_KEY")
+    demo = args.demo or no_key
     if args.command is None:
         from pos_app.ui.app import run_window
 
-        return run_window(demo=demo, smoke=args.smoke, screenshot=args.screenshot)
+        return run_window(
+            demo=demo,
+            smoke=args.smoke,
+            screenshot=args.screenshot,
+            lang=args.lang,
+            no_key=no_key and not args.demo,
+        )
     from pos_app.status import show_status
 
     return show_status(demo=demo, out=sys.stdout)

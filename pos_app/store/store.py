@@ -482,6 +482,25 @@ class Store:
         """Every sale not in a final state, oldest first."""
         return self.by_state(*(s for s in SaleState if s not in FINAL_STATES))
 
+    def recent_numbers(self, limit: int = 50, scan: int = 1000) -> list[str]:
+        """Line numbers of the latest ``scan`` sales, newest first, each once, at most
+        ``limit`` of them; numbers of rejected sales (a wrong line, say) are left out."""
+        if limit < 1 or scan < 1:
+            raise ValueError("limit and scan must be at least 1")
+        self._open()
+        query = (
+            Sale.select(Sale.number)
+            .where(Sale.state != SaleState.REJECTED.value)
+            .order_by(Sale.id.desc())
+            .limit(scan)
+        )
+        seen: dict[str, None] = {}
+        for row in query:
+            seen.setdefault(row.number)
+            if len(seen) >= limit:
+                break
+        return list(seen)
+
     def iter_sales(self, batch: int = 500) -> Iterator[SaleRecord]:
         """Every sale by id, read ``batch`` at a time (no long-lived read transaction)."""
         if batch < 1:

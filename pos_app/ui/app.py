@@ -30,11 +30,17 @@ from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, lock_path_for, open_store
 from pos_app.store.paths import default_url
 from pos_app.ui.counter import Counter
+from pos_app.ui.i18n import (
+    RESOURCES,
+    LanguageError,
+    install_language,
+    resolve_language,
+    system_locale_name,
+)
 from pos_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_LOCKED = 3
@@ -176,8 +182,17 @@ async def _wait_until_shown(window: MainWindow, timeout: float) -> dict[str, flo
     return seen
 
 
-def run_window(*, demo: bool, smoke: bool = False, screenshot: str | None = None) -> int:
-    """Run the cashier window until it is closed (or, with ``smoke``, until it has shown)."""
+def run_window(
+    *,
+    demo: bool,
+    smoke: bool = False,
+    screenshot: str | None = None,
+    lang: str | None = None,
+    no_key: bool = False,
+) -> int:
+    """Run the cashier window until it is closed (or, with ``smoke``, until it has shown).
+    ``lang``: en, fr or ar (else ``POS_LANG``, else the system locale). ``no_key``: demo
+    because no API key is configured; the banner says how to sell for real."""
     t0 = time.perf_counter()
     if (
         smoke
@@ -194,6 +209,13 @@ def run_window(*, demo: bool, smoke: bool = False, screenshot: str | None = None
     app.setApplicationName("pos-app")
     app.setQuitOnLastWindowClosed(False)  # the loop ends when shutdown is done, not before
     load_style(app)
+    language = resolve_language(lang, os.environ.get("POS_LANG"), system_locale_name())
+    try:
+        install_language(app, language)  # the translator is a child of app: it lives as long
+    except LanguageError as exc:
+        sys.stderr.write(f"{exc}; showing English\n")
+        language = "en"
+        install_language(app, language)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
@@ -201,7 +223,7 @@ def run_window(*, demo: bool, smoke: bool = False, screenshot: str | None = None
     except LockHeldError as exc:
         sys.stderr.write(f"another pos-app process (pid {exc.pid}) is sending for this database\n")
         return EXIT_LOCKED
-    window = MainWindow(services.counter, training=demo)
+    window = MainWindow(services.counter, training=demo, no_key=no_key)
     closed = wire_close(window, services)
 
     async def main() -> int:
@@ -229,6 +251,7 @@ def run_window(*, demo: bool, smoke: bool = False, screenshot: str | None = None
                 {
                     "ok": ok,
                     "demo": demo,
+                    "language": language,
                     "window_shown_ms": shown_ms,
                     "products_shown_ms": _after(seen["products_ms"], shown_ms),
                     "balance_shown_ms": _after(seen["balance_ms"], shown_ms),

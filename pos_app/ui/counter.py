@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 NUMBER_CHECK_MAX_AGE = timedelta(days=1)
+RECENT_NUMBERS = 50  # offered as completions in the number field
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ class Counter(QObject):
     connection_did_change = Signal(object)  # ConnectionView
     line_did_check = Signal(object)  # LineCheckView
     key_did_validate = Signal(object)  # KeyView
+    recent_numbers_did_change = Signal(object)  # tuple[str, ...], newest first
 
     def __init__(
         self,
@@ -106,6 +108,7 @@ class Counter(QObject):
     async def start(self) -> None:
         """Show what the caches hold at once, start the engine, then refresh in background."""
         await self._emit_cached()
+        await self._emit_recent_numbers()
         await self.engine.start()
         for sale in await self._call(self.store.unresolved):
             self.order_did_change.emit(OrderView.of(sale))
@@ -145,7 +148,13 @@ class Counter(QObject):
         self, kind: LineType, digits: str, value: int, ref: str, price: int
     ) -> OrderView:
         """Record the sale; raises ``SaleRefusedError`` with a reason for the UI."""
-        return await self.engine.place(kind, digits, value, ref=ref, price=price)
+        view = await self.engine.place(kind, digits, value, ref=ref, price=price)
+        self.spawn(self._emit_recent_numbers())
+        return view
+
+    async def _emit_recent_numbers(self) -> None:
+        numbers = await self._call(self.store.recent_numbers, RECENT_NUMBERS)
+        self.recent_numbers_did_change.emit(tuple(numbers))
 
     # --- look-ups -------------------------------------------------------------------------
 

@@ -1,12 +1,34 @@
 """Every user-facing string of the window goes through :func:`translate` (Qt translations).
 
 Call it with literal arguments, ``translate("Context", "text")``, so that ``pyside6-lupdate``
-finds the strings (resources/translations/*.ts).
+finds the strings (resources/translations/*.ts, compiled to *.qm beside them).
+
+Languages: the source strings are English; French and Arabic come from the translation files.
+Which one a counter shows: ``--lang``, else ``POS_LANG``, else the system locale when it is
+French or Arabic, else English. Arabic turns the whole window right-to-left; digits, amounts
+and card codes stay left-to-right inside it (:func:`ltr`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+RESOURCES: Final = Path(__file__).resolve().parents[2] / "resources"
+TRANSLATIONS: Final = RESOURCES / "translations"
+FONTS: Final = RESOURCES / "fonts"
+# DejaVu Sans has Arabic glyphs (its licence: resources/fonts/DejaVu-LICENSE.txt).
+ARABIC_FONTS: Final = (FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf")
+SOURCE_LANGUAGE: Final = "en"
+LANGUAGES: Final = ("en", "fr", "ar")
+RTL_LANGUAGES: Final = frozenset({"ar"})
+# Unicode isolates: LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE.
+_LRI: Final = "\u2066"
+_PDI: Final = "\u2069"
+_installed: list[QTranslator] = []
 
 
 def translate(context: str, text: str) -> str:
@@ -15,3 +37,80 @@ def translate(context: str, text: str) -> str:
 
 
 tr = translate
+
+
+def resolve_language(explicit: str | None, env_value: str | None, system_locale: str) -> str:
+    """The language to show: the first of ``explicit``, ``env_value`` and the system locale
+    (e.g. ``ar_DZ``, ``fr-FR``) that is one of :data:`LANGUAGES`; English otherwise."""
+    for candidate in (explicit, env_value, system_locale):
+        code = (candidate or "").strip().replace("-", "_").split("_")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def system_locale_name() -> str:
+    return QLocale.system().name()
+
+
+class LanguageError(RuntimeError):
+    """A translation file is missing or unreadable."""
+
+
+def install_language(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Load ``language`` into ``app`` (and, for Arabic, right-to-left layout and a font with
+    Arabic glyphs). Keep the returned translator alive as long as the app. English needs no
+    file and returns None."""
+    if language not in LANGUAGES:
+        raise LanguageError(f"unknown language {language!r}; one of {', '.join(LANGUAGES)}")
+    translator = None
+    if language != SOURCE_LANGUAGE:
+        translator = QTranslator(app)
+        qm = TRANSLATIONS / f"pos_app_{language}.qm"
+        if not translator.load(str(qm)):
+            raise LanguageError(f"cannot load the {language} translation ({qm})")
+    while _installed:  # a second call switches language: the earlier one goes
+        app.removeTranslator(_installed.pop())
+    if isinstance(app, QGuiApplication):
+        rtl = language in RTL_LANGUAGES
+        app.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        if rtl:
+            _ensure_arabic_font(app)
+    if translator is not None:
+        app.installTranslator(translator)
+        _installed.append(translator)
+    return translator
+
+
+def _ensure_arabic_font(app: QGuiApplication) -> None:
+    """Use the shipped font when the system has none with Arabic glyphs (a bare shop PC)."""
+    if QFontDatabase.families(QFontDatabase.WritingSystem.Arabic):
+        return
+    families = load_shipped_fonts()
+    if families:
+        font = QFont(app.font())
+        font.setFamilies([families[0], *app.font().families()])
+        app.setFont(font)
+
+
+def load_shipped_fonts() -> list[str]:
+    """Register the fonts under resources/fonts; their family names (empty if none loaded)."""
+    families: list[str] = []
+    for path in ARABIC_FONTS:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += [f for f in QFontDatabase.applicationFontFamilies(font_id)
+                         if f not in families]
+    return families
+
+
+def ltr(text: str) -> str:
+    """``text`` (digits, an amount, a card code) kept left-to-right inside right-to-left text.
+
+    In an Arabic paragraph, "0 12 34 56 78" would otherwise show its groups in reverse order.
+    Left unchanged when the application is left-to-right."""
+    if text and QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return f"{_LRI}{text}{_PDI}"
+    return text

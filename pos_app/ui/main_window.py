@@ -19,7 +19,8 @@ class MainWindow(QMainWindow):
 
     close_requested = Signal()  # the app shuts the services down, then closes for real
 
-    def __init__(self, counter: Counter, *, training: bool = False) -> None:
+    def __init__(self, counter: Counter, *, training: bool = False, no_key: bool = False) -> None:
+        """``no_key``: training because no API key is configured (not asked for)."""
         super().__init__()
         self.setWindowTitle(
             translate("MainWindow", "pos-app — ADSL and 4G top-ups")
@@ -40,6 +41,14 @@ class MainWindow(QMainWindow):
             ),
             self,
         )
+        if no_key:
+            self.banner.setText(
+                translate(
+                    "MainWindow",
+                    "No API key is configured, so this is TRAINING MODE: no real money. "
+                    "To sell, set ONECLICK_API_KEY and restart.",
+                )
+            )
         self.banner.setObjectName("trainingBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setVisible(training)

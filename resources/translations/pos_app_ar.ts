@@ -6,79 +6,84 @@
     <message>
         <location filename="../../pos_app/ui/status/balance.py" line="26"/>
         <source>Balance: …</source>
-        <translation type="unfinished"></translation>
+        <translation>الرصيد: …</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/balance.py" line="49"/>
         <source>Balance: {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>الرصيد: {amount}</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/balance.py" line="54"/>
         <source>updated {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر تحديث {time}</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/balance.py" line="60"/>
         <source>Low balance: top up the account (under {limit})</source>
-        <translation type="unfinished"></translation>
+        <translation>رصيد منخفض: قم بتعبئة الحساب (أقل من {limit})</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="25"/>
-        <source>pos-app — ADSL and 4G top-ups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos_app/ui/main_window.py" line="26"/>
+        <source>pos-app — ADSL and 4G top-ups</source>
+        <translation>pos-app — تعبئة ADSL و ‎4G</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="27"/>
         <source> [TRAINING]</source>
-        <translation type="unfinished"></translation>
+        <translation> [تدريب]</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="38"/>
+        <location filename="../../pos_app/ui/main_window.py" line="39"/>
         <source>TRAINING MODE: local simulator, no real money, nothing is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>وضع التدريب: محاكي محلي، لا أموال حقيقية، ولا يُحفظ شيء</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="47"/>
+        <location filename="../../pos_app/ui/main_window.py" line="46"/>
+        <source>No API key is configured, so this is TRAINING MODE: no real money. To sell, set ONECLICK_API_KEY and restart.</source>
+        <translation>لم يُضبط أي مفتاح API، لذا هذا وضع التدريب: لا أموال حقيقية. للبيع، اضبط ONECLICK_API_KEY ثم أعد التشغيل.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="56"/>
         <source>Internet top-up</source>
-        <translation type="unfinished"></translation>
+        <translation>تعبئة الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="69"/>
+        <location filename="../../pos_app/ui/main_window.py" line="79"/>
         <source>Card code copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>تم نسخ رمز البطاقة.</translation>
     </message>
 </context>
 <context>
     <name>NumberField</name>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="76"/>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="78"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="82"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="84"/>
         <source>Line number</source>
-        <translation type="unfinished"></translation>
+        <translation>رقم الخط</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="80"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="86"/>
         <source>ADSL</source>
-        <translation type="unfinished"></translation>
+        <translation>ADSL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="81"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="87"/>
         <source>4G</source>
-        <translation type="unfinished"></translation>
+        <translation>4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="150"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="199"/>
         <source>forced (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>يدوي (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="152"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="201"/>
         <source>auto (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>تلقائي (F2)</translation>
     </message>
 </context>
 <context>
@@ -86,95 +91,100 @@
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="34"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>الوقت</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="35"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="36"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>الرقم</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="37"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>القيمة</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="38"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="39"/>
         <source>Code / reason</source>
-        <translation type="unfinished"></translation>
+        <translation>الرمز / السبب</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="48"/>
         <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>في انتظار الإرسال</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="50"/>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ الإرسال…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="52"/>
         <source>Checking the outcome… {s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ التحقق من النتيجة… {s} ث</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="54"/>
         <source>{status} {s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{status} منذ {s} ث</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="58"/>
         <source>QUEUED: delivered later (12-48 h)</source>
-        <translation type="unfinished"></translation>
+        <translation>QUEUED: التسليم لاحقًا (‎12-48 h)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="60"/>
         <source>Fulfilled</source>
-        <translation type="unfinished"></translation>
+        <translation>تم التسليم</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="62"/>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>تم الاسترجاع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="64"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>تم الرفض</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="65"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>تم الإلغاء</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="75"/>
         <source>Sent as soon as OneClickDZ can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>تُرسل فور الاتصال بـ OneClickDZ.</translation>
     </message>
 </context>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="44"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="64"/>
         <source>Sales in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>عمليات البيع الجارية</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="46"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="66"/>
         <source>Copy card code (Ctrl+Shift+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخ رمز البطاقة (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/panel.py" line="109"/>
+        <source>Card code · {number} · {value}</source>
+        <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
 </context>
 <context>
@@ -182,144 +192,144 @@
     <message>
         <location filename="../../pos_app/ui/sale/product_grid.py" line="42"/>
         <source>Out of stock at OneClickDZ.</source>
-        <translation type="unfinished"></translation>
+        <translation>غير متوفرة لدى OneClickDZ.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/sale/product_grid.py" line="44"/>
         <source>More than the balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>تتجاوز الرصيد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/product_grid.py" line="68"/>
+        <location filename="../../pos_app/ui/sale/product_grid.py" line="69"/>
         <source>Press {key} to pick this value.</source>
-        <translation type="unfinished"></translation>
+        <translation>اضغط {key} لاختيار هذه القيمة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/product_grid.py" line="80"/>
+        <location filename="../../pos_app/ui/sale/product_grid.py" line="81"/>
         <source>collect {price}</source>
-        <translation type="unfinished"></translation>
+        <translation>يُحصَّل {price}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/product_grid.py" line="111"/>
+        <location filename="../../pos_app/ui/sale/product_grid.py" line="112"/>
         <source>Loading card values…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ تحميل قيم البطاقات…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/product_grid.py" line="165"/>
+        <location filename="../../pos_app/ui/sale/product_grid.py" line="166"/>
         <source>There is no value number {key}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/sale/product_grid.py" line="187"/>
-        <source>{kind} card values</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد قيمة رقم {key}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/sale/product_grid.py" line="188"/>
+        <source>{kind} card values</source>
+        <translation>قيم بطاقات {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/sale/product_grid.py" line="189"/>
         <source>ADSL</source>
-        <translation type="unfinished"></translation>
+        <translation>ADSL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/product_grid.py" line="190"/>
+        <location filename="../../pos_app/ui/sale/product_grid.py" line="191"/>
         <source>4G</source>
-        <translation type="unfinished"></translation>
+        <translation>4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/product_grid.py" line="195"/>
+        <location filename="../../pos_app/ui/sale/product_grid.py" line="196"/>
         <source>No card values offered for this type.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد قيم بطاقات لهذا النوع.</translation>
     </message>
 </context>
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../pos_app/ui/sale/panel.py" line="122"/>
+        <location filename="../../pos_app/ui/sale/panel.py" line="123"/>
         <source>Type a complete line number first.</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتب رقم الخط كاملًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/panel.py" line="130"/>
+        <location filename="../../pos_app/ui/sale/panel.py" line="131"/>
         <source>Pick a card value: keys 1-9.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر قيمة البطاقة: المفاتيح 1-9.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/panel.py" line="174"/>
+        <location filename="../../pos_app/ui/sale/panel.py" line="175"/>
         <source>Sale recorded. Next customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>تم تسجيل البيع. الزبون التالي.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/panel.py" line="205"/>
+        <location filename="../../pos_app/ui/sale/panel.py" line="206"/>
         <source>Checking the line…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ التحقق من الخط…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/panel.py" line="219"/>
+        <location filename="../../pos_app/ui/sale/panel.py" line="220"/>
         <source>Offer: {offer}</source>
-        <translation type="unfinished"></translation>
+        <translation>العرض: {offer}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/panel.py" line="222"/>
+        <location filename="../../pos_app/ui/sale/panel.py" line="223"/>
         <source>Customer: {ncli}</source>
-        <translation type="unfinished"></translation>
+        <translation>الزبون: {ncli}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/panel.py" line="224"/>
+        <location filename="../../pos_app/ui/sale/panel.py" line="227"/>
         <source>Line found.</source>
-        <translation type="unfinished"></translation>
+        <translation>تم العثور على الخط.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/panel.py" line="235"/>
+        <location filename="../../pos_app/ui/sale/panel.py" line="238"/>
         <source>Enter: summary</source>
-        <translation type="unfinished"></translation>
+        <translation>اضغط Enter للملخص</translation>
     </message>
 </context>
 <context>
     <name>SaleSummary</name>
     <message>
         <location filename="../../pos_app/ui/sale/summary.py" line="39"/>
-        <location filename="../../pos_app/ui/sale/summary.py" line="85"/>
+        <location filename="../../pos_app/ui/sale/summary.py" line="87"/>
         <source>Check with the customer, then press Enter to sell</source>
-        <translation type="unfinished"></translation>
+        <translation>تحقق مع الزبون، ثم اضغط Enter للبيع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/sale/summary.py" line="45"/>
         <source>Sell (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>بيع (Enter)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/sale/summary.py" line="48"/>
         <source>Back (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>رجوع (Esc)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/sale/summary.py" line="63"/>
         <source>Type: {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع: {kind}</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/sale/summary.py" line="66"/>
         <source>Number: {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>الرقم: {number}</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/sale/summary.py" line="69"/>
         <source>Card value: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>قيمة البطاقة: {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/summary.py" line="70"/>
+        <location filename="../../pos_app/ui/sale/summary.py" line="72"/>
         <source>Price to collect: {price}</source>
-        <translation type="unfinished"></translation>
+        <translation>المبلغ المطلوب: {price}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/summary.py" line="75"/>
+        <location filename="../../pos_app/ui/sale/summary.py" line="77"/>
         <source>Offer: {offer}</source>
-        <translation type="unfinished"></translation>
+        <translation>العرض: {offer}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/summary.py" line="83"/>
+        <location filename="../../pos_app/ui/sale/summary.py" line="85"/>
         <source>Recording the sale…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ تسجيل البيع…</translation>
     </message>
 </context>
 <context>
@@ -327,67 +337,67 @@
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="19"/>
         <source>{n} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ث</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="21"/>
         <source>{n} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} د</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="22"/>
         <source>{h} h {m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} س {m} د</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="26"/>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>متصل</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="26"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>غير متصل</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="28"/>
         <source>API key refused</source>
-        <translation type="unfinished"></translation>
+        <translation>مفتاح API مرفوض</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="31"/>
         <source>{state} · {n} sale(s) waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} · {n} عملية بيع في انتظار الإرسال</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="35"/>
         <source>, oldest {age}</source>
-        <translation type="unfinished"></translation>
+        <translation>، أقدمها منذ {age}</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="47"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ الاتصال…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="49"/>
         <source>SANDBOX</source>
-        <translation type="unfinished"></translation>
+        <translation>تجريبي</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="51"/>
         <source>Test key: sales are not real.</source>
-        <translation type="unfinished"></translation>
+        <translation>مفتاح تجريبي: المبيعات غير حقيقية.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="53"/>
         <source>TRAINING</source>
-        <translation type="unfinished"></translation>
+        <translation>تدريب</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="56"/>
         <source>Demo mode: a local simulator, no real money.</source>
-        <translation type="unfinished"></translation>
+        <translation>وضع التدريب: محاكي محلي، لا أموال حقيقية.</translation>
     </message>
 </context>
 <context>
@@ -395,194 +405,194 @@
     <message>
         <location filename="../../pos_app/ui/messages.py" line="17"/>
         <source>The request was refused as malformed. Check the number and the value, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>رُفض الطلب لأنه غير صالح. تحقق من الرقم والقيمة، ثم أعد المحاولة.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="21"/>
         <source>This line does not exist or is not of this type. Check the number with the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا الخط غير موجود أو ليس من هذا النوع. تحقق من الرقم مع الزبون.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="25"/>
         <source>This card value is out of stock. Offer another value.</source>
-        <translation type="unfinished"></translation>
+        <translation>قيمة البطاقة هذه غير متوفرة. اقترح قيمة أخرى.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="28"/>
         <location filename="../../pos_app/ui/messages.py" line="32"/>
         <source>The account balance is too low for this card. Top up the account, then sell again.</source>
-        <translation type="unfinished"></translation>
+        <translation>رصيد الحساب غير كافٍ لهذه البطاقة. قم بتعبئة الحساب، ثم أعد البيع.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="36"/>
         <source>This sale was already received by OneClickDZ; it is being followed, not sold again.</source>
-        <translation type="unfinished"></translation>
+        <translation>عملية البيع هذه وصلت إلى OneClickDZ من قبل؛ تتم متابعتها ولن تُباع مرة أخرى.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="40"/>
         <source>No API key is configured. Set ONECLICK_API_KEY, or start in training mode (--demo).</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يتم ضبط مفتاح API. عيّن ONECLICK_API_KEY، أو ابدأ في وضع التدريب (‎--demo).</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="44"/>
         <location filename="../../pos_app/ui/messages.py" line="49"/>
         <source>The API key was refused. Check it in the settings; after 5 wrong keys the shop is blocked for 15 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>رُفض مفتاح API. تحقق منه في الإعدادات؛ بعد 5 مفاتيح خاطئة يُحظر المحل لمدة 15 دقيقة.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="54"/>
         <source>This shop is blocked for 15 minutes after wrong API keys. Wait, then check the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>المحل محظور لمدة 15 دقيقة بسبب مفاتيح API خاطئة. انتظر، ثم تحقق من المفتاح.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="58"/>
         <source>OneClickDZ does not know this sale. It will be checked again before anything is resent.</source>
-        <translation type="unfinished"></translation>
+        <translation>عملية البيع هذه غير معروفة لدى OneClickDZ. سيُعاد التحقق منها قبل أي إعادة إرسال.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="62"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Nothing to do, it retries.</source>
-        <translation type="unfinished"></translation>
+        <translation>طلبات كثيرة: يطلب OneClickDZ الانتظار قليلًا. لا شيء لفعله، ستُعاد المحاولة تلقائيًا.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="66"/>
         <source>OneClickDZ has a server problem. Sales wait and are retried; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>مشكلة في خادم OneClickDZ. المبيعات تنتظر وستُعاد محاولتها؛ أعد المحاولة لاحقًا.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="69"/>
         <source>OneClickDZ is down for maintenance. Sales wait and are sent when it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>خدمة OneClickDZ متوقفة للصيانة. المبيعات تنتظر وتُرسل عند عودته.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="72"/>
         <source>OneClickDZ could not deliver the card and refunded the account. Sell again or offer another value.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر على OneClickDZ تسليم البطاقة وتم استرجاع المبلغ إلى الحساب. أعد البيع أو اقترح قيمة أخرى.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="81"/>
         <source>Cannot reach OneClickDZ (network down?). The sale waits and is sent when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر الوصول إلى OneClickDZ (انقطاع الشبكة؟). عملية البيع تنتظر وتُرسل عند عودة الاتصال.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="86"/>
         <source>OneClickDZ did not answer in time. The sale is checked before anything is resent; do not sell it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يرد OneClickDZ في الوقت المحدد. سيتم التحقق من عملية البيع قبل أي إعادة إرسال؛ لا تكرر البيع.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="91"/>
         <source>OneClickDZ sent an unreadable answer. It is checked again automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>أرسل OneClickDZ ردًا غير مقروء. يُعاد التحقق تلقائيًا.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="97"/>
         <source>OneClickDZ refused the request for a reason this app does not know. Call support.</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض OneClickDZ الطلب لسبب لا يعرفه التطبيق. اتصل بالدعم.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="105"/>
         <source>The number is not valid for this line type. Check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>الرقم غير صالح لهذا النوع من الخطوط. تحقق منه.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="108"/>
         <source>This value is not sold for this line type. Pick another value.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذه القيمة لا تُباع لهذا النوع من الخطوط. اختر قيمة أخرى.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="113"/>
         <source>This sale was already recorded; it is not sold twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>عملية البيع هذه مسجلة من قبل؛ لن تُباع مرتين.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="114"/>
         <source>Too many sales are waiting for the connection. Wait until they are sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>عمليات بيع كثيرة تنتظر الاتصال. انتظر حتى يتم إرسالها.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="117"/>
         <source>Too much money is waiting for the connection. Wait until those sales are sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>المبلغ الذي ينتظر الاتصال كبير جدًا. انتظر حتى يتم إرسال هذه المبيعات.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="120"/>
         <source>A sale has waited for the connection too long. Check the internet, then sell again.</source>
-        <translation type="unfinished"></translation>
+        <translation>انتظرت عملية بيع الاتصال مدة طويلة جدًا. تحقق من الإنترنت، ثم أعد البيع.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="124"/>
         <source>This sale is already being sent; it cannot be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>عملية البيع هذه قيد الإرسال؛ لا يمكن إلغاؤها.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="140"/>
         <source>Something unexpected went wrong ({code}). Call support if it repeats.</source>
-        <translation type="unfinished"></translation>
+        <translation>حدث خطأ غير متوقع ({code}). اتصل بالدعم إذا تكرر.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="156"/>
         <source>Unexpected error: {error}. Call support if it repeats.</source>
-        <translation type="unfinished"></translation>
+        <translation>خطأ غير متوقع: {error}. اتصل بالدعم إذا تكرر.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="164"/>
         <source>Line not checked: OneClickDZ cannot be reached. You can still sell; the sale waits for the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يتم التحقق من الخط: تعذّر الوصول إلى OneClickDZ. يمكنك البيع رغم ذلك؛ ستنتظر عملية البيع الاتصال.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="169"/>
         <source>Line not checked: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يتم التحقق من الخط: {reason}</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="180"/>
         <source>ADSL</source>
-        <translation type="unfinished"></translation>
+        <translation>ADSL</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="180"/>
         <source>4G</source>
-        <translation type="unfinished"></translation>
+        <translation>4G</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="189"/>
         <source>Type the line number: ADSL 0 + 8 digits, 4G 213 + 9 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتب رقم الخط: 0 + 8 أرقام لـ ADSL، و 213 + 9 أرقام لـ 4G.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="191"/>
         <source>Only digits, please.</source>
-        <translation type="unfinished"></translation>
+        <translation>أرقام فقط من فضلك.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="194"/>
         <source>An ADSL number starts with 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>رقم ADSL يبدأ بـ 0.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="196"/>
         <source>A 4G number starts with 213.</source>
-        <translation type="unfinished"></translation>
+        <translation>رقم 4G يبدأ بـ 213.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="197"/>
         <source>A number starts with 0 (ADSL) or 213 (4G).</source>
-        <translation type="unfinished"></translation>
+        <translation>يبدأ الرقم بـ 0 (ADSL) أو 213 (4G).</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="200"/>
         <source>This looks like a {other} number, but {kind} is forced. Press F2 to change the type.</source>
-        <translation type="unfinished"></translation>
+        <translation>يبدو أنه رقم {other}، لكن النوع {kind} محدد يدويًا. اضغط F2 لتغيير النوع.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="210"/>
         <source>{kind}: {missing} more digit(s) ({expected} in all).</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}: الأرقام الناقصة {missing} (المطلوب {expected}).</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/messages.py" line="213"/>
         <source>{kind}: {extra} digit(s) too many ({expected} in all).</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}: الأرقام الزائدة {extra} (المطلوب {expected}).</translation>
     </message>
 </context>
 </TS>

@@ -392,3 +392,17 @@ def test_any_sequence_of_attempts_matches_the_table(
     assert rows[-1].to_state is state
     for prev, row in itertools.pairwise(rows):
         assert row.from_state == prev.to_state
+
+
+def test_recent_numbers_newest_first_once_each_without_rejected_lines(store: Store) -> None:
+    numbers = ["036362601", "213472731602", "036362601", "036362603", "036362604"]
+    for n, number in enumerate(numbers):
+        store.add_sale(replace(new_sale(n), number=number))
+    wrong = store.add_sale(replace(new_sale(9), number="036362699"))
+    store.transition(wrong.ref, S.WAITING, S.SENDING, "send")
+    store.transition(wrong.ref, S.SENDING, S.REJECTED, "ERR_PHONE", failure_code="ERR_PHONE")
+    assert store.recent_numbers() == ["036362604", "036362603", "036362601", "213472731602"]
+    assert store.recent_numbers(limit=2) == ["036362604", "036362603"]
+    assert store.recent_numbers(scan=3) == ["036362604", "036362603", "036362601"]
+    with pytest.raises(ValueError, match="at least 1"):
+        store.recent_numbers(limit=0)

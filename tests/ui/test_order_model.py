@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
@@ -12,6 +13,7 @@ from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState as S
 from pos_app.orders import OrderView
 from pos_app.ui.orders.model import OrderListModel, ViewRole, detail_text, state_text
+from pos_app.ui.orders.panel import group_code
 
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
@@ -69,3 +71,18 @@ def test_ticking_rows_start_the_timer(qapp: object) -> None:
     model.upsert(view("A", S.FULFILLED, updated_at=T0 + timedelta(seconds=1)))
     assert not model._timer.isActive()
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole)
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("105380810795", "1053 8081 0795"),
+        ("12345678901234", "1234 5678 9012 34"),
+        ("123456", "123456"),  # short: as sent
+        ("AB-12-CD", "AB-12-CD"),  # not all digits: as sent
+        ("١٢٣٤٥٦٧٨", "١٢٣٤٥٦٧٨"),  # non-ASCII digits: as sent
+    ],
+)
+def test_card_code_is_grouped_for_reading(code: str, shown: str) -> None:
+    assert group_code(code) == shown
+    assert shown.replace(" ", "") == code

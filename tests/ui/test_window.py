@@ -13,10 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from pos_app.domain.numbers import LineType
+from pos_app.domain.numbers import LineType, check_number
 from pos_app.domain.sale_states import SaleState as S
 from pos_app.simulator import SimConfig
+from pos_app.store import NewSale
 from pos_app.ui.app import wire_close
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.orders.panel import group_code
 from pos_app.ui.sale.panel import Stage, mask_ncli
 from tests.ui.conftest import Harness, executor_idle, run, save_shot, wait_until
 
@@ -43,6 +46,7 @@ def test_keyboard_only_sale_to_fulfilment(harness: Make, qloop: qasync.QEventLoo
 
     async def body() -> None:
         await started(h)
+        assert not w.orders.code_box.isVisible()  # nothing fulfilled yet
         assert w.focusWidget() is edit  # focus starts in the number field
         save_shot(w, "main-idle.png", tmp_path)
         QTest.keyClicks(edit, "023450009")  # ...0009: fulfilled after the minimum delay
@@ -69,6 +73,10 @@ def test_keyboard_only_sale_to_fulfilment(harness: Make, qloop: qasync.QEventLoo
         assert code and model.data(model.index(0, model.COL_DETAIL)) == code
         assert w.orders.copy_code() == code
         assert QGuiApplication.clipboard().text() == code
+        assert w.orders.code_box.isVisible()  # shown large, to read out
+        assert w.orders.code_label.text() == group_code(code)
+        assert w.orders.code_label.text().replace(" ", "") == code
+        assert "023 45 00 09" in w.orders.code_caption.text()
         await wait_until(lambda: w.balance.view is not None
                          and w.balance.view.amount == Decimal("49020.00"), 10,
                          what="balance refreshed after the sale")
@@ -187,9 +195,25 @@ def test_badges_and_online_status(harness: Make, qloop: qasync.QEventLoop) -> No
         await started(h)
         await wait_until(w.status.sandbox.isVisible, what="sandbox badge")
         assert w.status.training.isVisible() and w.banner.isVisible()
+        assert "ONECLICK_API_KEY" not in w.banner.text()  # --demo: asked for, nothing to fix
         await wait_until(lambda: w.status.connection.text().startswith("Online"))
 
     run(qloop, body())
+
+
+def test_without_a_key_the_banner_says_how_to_sell_for_real(
+    harness: Make, qloop: qasync.QEventLoop
+) -> None:
+    h = harness()
+    keyless = MainWindow(h.services.counter, training=True, no_key=True)
+    try:
+        assert "No API key is configured" in keyless.banner.text()
+        assert "ONECLICK_API_KEY" in keyless.banner.text()
+        assert keyless.banner.isVisibleTo(keyless)
+    finally:
+        keyless.allow_close()
+        keyless.close()
+        keyless.deleteLater()
 
 
 def test_offline_then_back(harness: Make, qloop: qasync.QEventLoop, tmp_path: Path) -> None:
@@ -311,3 +335,40 @@ def test_a_refused_key_is_explained(harness: Make, qloop: qasync.QEventLoop) -> 
 def test_mask_keeps_server_masking(qapp: object) -> None:
     assert mask_ncli("12345*****") == "12345*****"
     assert mask_ncli("0363626081") == "03••••••81"
+
+
+def test_recent_numbers_are_offered_and_taken_only_when_picked(
+    harness: Make, qloop: qasync.QEventLoop
+) -> None:
+    h = harness()
+    w = h.window
+    field = w.sale.field
+    edit = field.edit
+    for n, number in enumerate(("036362608", "023450009", "213472731602")):
+        h.services.store.add_sale(NewSale(
+            ref=f"TEST-20260301T093000-{n:08d}", line_type=check_number(number).kind,  # type: ignore[arg-type]
+            number=number, face_value=500, cost=450, price=500, cashier="", counter="TEST"))
+
+    async def body() -> None:
+        await started(h)
+        popup = field.completer.popup()
+        QTest.keyClicks(edit, "02")
+        assert not popup.isVisible()  # two digits: too few to offer anything
+        QTest.keyClicks(edit, "3")
+        await wait_until(popup.isVisible, what="completion popup")
+        assert field.completer.completionCount() == 1
+        assert field.completer.currentIndex().data() == "023 45 00 09"  # shown grouped
+        assert edit.text() == "023"  # nothing typed for the cashier
+        QTest.keyClick(popup, Qt.Key.Key_Down)
+        QTest.keyClick(popup, Qt.Key.Key_Return)
+        assert edit.text() == "023450009" and field.entry.is_complete
+        assert not popup.isVisible()
+        assert w.sale.stage is Stage.ENTRY  # picking a number did not open the summary
+        field.clear()
+        QTest.keyClicks(edit, "0987")  # no such recent number
+        assert not popup.isVisible()
+        field.clear()
+        QTest.keyClicks(edit, "036362608")  # typed in full: nothing to offer
+        assert not popup.isVisible()
+
+    run(qloop, body())

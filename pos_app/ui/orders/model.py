@@ -13,7 +13,7 @@ from pos_app.domain.numbers import group_number
 from pos_app.domain.sale_states import SaleState
 from pos_app.orders import OrderView
 from pos_app.ui import messages
-from pos_app.ui.i18n import translate
+from pos_app.ui.i18n import ltr, translate
 
 S = SaleState
 ViewRole = Qt.ItemDataRole.UserRole + 1
@@ -68,7 +68,7 @@ def state_text(view: OrderView, now: datetime) -> str:
 def detail_text(view: OrderView) -> str:
     """The card code when fulfilled, the reason in plain words when it failed."""
     if view.state is S.FULFILLED:
-        return view.card_code or ""
+        return ltr(view.card_code or "")
     if view.state in (S.REFUNDED, S.REJECTED):
         return messages.for_code(view.failure_code)
     if view.state is S.WAITING:
@@ -149,13 +149,13 @@ class OrderListModel(QAbstractTableModel):
             return view
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
-                return view.created_at.astimezone().strftime("%H:%M:%S")
+                return ltr(view.created_at.astimezone().strftime("%H:%M:%S"))
             if col == 1:
                 return messages.type_name(view.line_type)
             if col == 2:
-                return group_number(view.number, view.line_type)
+                return ltr(group_number(view.number, view.line_type))
             if col == 3:
-                return format_dzd(view.face_value)
+                return ltr(format_dzd(view.face_value))
             if col == self.COL_STATE:
                 return state_text(view, self._now())
             if col == self.COL_DETAIL:

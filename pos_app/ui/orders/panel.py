@@ -1,4 +1,5 @@
-"""The in-progress list widget: a table over ``OrderListModel`` with card-code copy."""
+"""The in-progress list widget: a table over ``OrderListModel``, and the card code of the
+selected (or newest fulfilled) sale shown large, to read out or copy."""
 
 from __future__ import annotations
 
@@ -15,14 +16,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.money import format_dzd
+from pos_app.domain.numbers import group_number
 from pos_app.domain.sale_states import SaleState
 from pos_app.orders import OrderView
-from pos_app.ui.i18n import translate
+from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.orders.model import OrderListModel, ViewRole
 
 # The widest usual text of the time, type, number, value and state columns; the code/reason
 # column takes the rest.
 _COLUMN_SAMPLES = ("00:00:00", "ADSL", "213 472 73 16 02", "3 000 DA", "HANDLING 45 s")
+
+
+def group_code(code: str) -> str:
+    """A card code made for reading aloud: digits in groups of four ("1053 8081 0795").
+    Anything else (letters, dashes) is shown as the supplier sent it."""
+    if code.isdigit() and code.isascii() and len(code) > 6:
+        return " ".join(code[i : i + 4] for i in range(0, len(code), 4))
+    return code
 
 class OrderPanel(QWidget):
     """Sales of this session with their live state; the selected card code can be copied."""
@@ -58,15 +69,50 @@ class OrderPanel(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(self.copy_code)
+        # The card code, large: what the cashier reads to the customer or copies.
+        self.code_box = QWidget(self)
+        self.code_box.setObjectName("codeBox")
+        self.code_caption = QLabel(self.code_box)
+        self.code_caption.setObjectName("codeCaption")
+        self.code_label = QLabel(self.code_box)
+        self.code_label.setObjectName("codeLarge")
+        self.code_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QVBoxLayout(self.code_box)
+        box.addWidget(self.code_caption)
+        box.addWidget(self.code_label)
+        self.code_box.hide()
+        self.shown_code: str | None = None  # the ref whose code the box shows
+        self.table.selectionModel().selectionChanged.connect(self._update_code_box)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.copy)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.code_box)
 
     def show_order(self, view: OrderView) -> None:
         self.model.upsert(view)
+        self._update_code_box()
+
+    def _update_code_box(self) -> None:
+        view = self._current()
+        if view is None or view.state is not SaleState.FULFILLED or not view.card_code:
+            self.shown_code = None
+            self.code_box.hide()
+            return
+        if self.shown_code == view.ref:
+            return
+        self.shown_code = view.ref
+        self.code_caption.setText(
+            translate("OrderPanel", "Card code · {number} · {value}").format(
+                number=ltr(group_number(view.number, view.line_type)),
+                value=ltr(format_dzd(view.face_value)),
+            )
+        )
+        self.code_label.setText(group_code(view.card_code))
+        self.code_box.show()
 
     def _current(self) -> OrderView | None:
         rows = self.table.selectionModel().selectedRows()

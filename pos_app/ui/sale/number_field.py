@@ -1,14 +1,18 @@
 """The line number field: validates on every keystroke with ``domain.check_number`` and only
-renders the verdict (inferred type, grouped digits, a precise hint)."""
+renders the verdict (inferred type, grouped digits, a precise hint). Recent numbers (from the
+sales history) are offered in a popup once a few digits are typed; the text only changes when
+the cashier picks one (Down, then Enter), never by itself."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.numbers import LineType, NumberCheck, Problem, check_number
+from pos_app.domain.numbers import LineType, NumberCheck, Problem, check_number, group_number
 from pos_app.ui import messages
 from pos_app.ui.i18n import translate
 
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+MIN_COMPLETION_DIGITS = 3  # fewer digits match too many numbers to be worth a popup
+_DIGITS_ROLE = Qt.ItemDataRole.UserRole + 1  # what a completion puts in the field
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +97,10 @@ class NumberField(QWidget):
         self.grouped = QLabel(self)
         self.grouped.setObjectName("groupedNumber")
         self.grouped.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # Digits read left to right in Arabic too: without this, a right-to-left window shows
+        # "0 12 34 56 78" as "78 56 34 12 0".
+        for widget in (self.edit, self.grouped):
+            widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.hint = QLabel(self)
         self.hint.setObjectName("numberHint")
         self.hint.setWordWrap(True)
@@ -106,9 +116,19 @@ class NumberField(QWidget):
         layout.addWidget(self.grouped)
         layout.addWidget(self.hint)
 
+        self._recent = QStandardItemModel(self)
+        self.completer = QCompleter(self._recent, self)
+        self.completer.setCompletionRole(_DIGITS_ROLE)  # match and insert bare digits
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self.completer.setMaxVisibleItems(6)
+        self.completer.setWidget(self.edit)  # popped up by hand: see _offer_recent
+        self.completer.activated.connect(self._take_completion)
+
         self._forced: LineType | None = None
         self._entry = NumberEntry(check_number(""), None)
         self.edit.textChanged.connect(self._revalidate)
+        self.edit.textEdited.connect(self._offer_recent)
         self._revalidate()
 
     # --- public ---------------------------------------------------------------------------
@@ -119,8 +139,19 @@ class NumberField(QWidget):
 
     def clear(self) -> None:
         self._forced = None
+        self._hide_recent()
         self.edit.clear()
         self._revalidate()
+
+    def set_recent(self, numbers: Sequence[str]) -> None:
+        """The numbers to offer as completions, newest first (shown grouped)."""
+        self._recent.clear()
+        for digits in numbers:
+            check = check_number(digits)
+            item = QStandardItem(group_number(digits, check.kind) if check.kind else digits)
+            item.setData(digits, _DIGITS_ROLE)
+            item.setEditable(False)
+            self._recent.appendRow(item)
 
     def force(self, kind: LineType | None) -> None:
         """Force a line type (None: infer it from the digits)."""
@@ -133,6 +164,30 @@ class NumberField(QWidget):
         self.force(order[(order.index(self._forced) + 1) % len(order)])
 
     # --- internals ------------------------------------------------------------------------
+
+    def _offer_recent(self) -> None:
+        """Typed by the cashier: pop up the recent numbers that start with these digits."""
+        # Judged afresh: textEdited may come before textChanged has revalidated.
+        check = check_number(self.edit.text(), self._forced)
+        if len(check.digits) < MIN_COMPLETION_DIGITS or check.is_valid:
+            self._hide_recent()
+            return
+        self.completer.setCompletionPrefix(check.digits)
+        if self.completer.completionCount() == 0:
+            self._hide_recent()
+            return
+        self.completer.complete()
+
+    def _hide_recent(self) -> None:
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
+
+    def _take_completion(self, picked: object) -> None:
+        """A recent number was picked (Qt passes its completion text, or its index)."""
+        digits = picked if isinstance(picked, str) else picked.data(_DIGITS_ROLE)  # type: ignore[attr-defined]
+        self.edit.setText(str(digits))
+        self.edit.setFocus()
 
     def _on_type_clicked(self, kind: LineType) -> None:
         self.force(None if self._forced is kind else kind)

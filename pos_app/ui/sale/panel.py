@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pos_app.orders import BalanceView, SaleRefusedError
 from pos_app.ui import messages
 from pos_app.ui.counter import Counter, LineCheckView, ProductsView
-from pos_app.ui.i18n import translate
+from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.sale.number_field import NumberEntry, NumberField
 from pos_app.ui.sale.product_grid import ProductChoice, ProductGrid
 from pos_app.ui.sale.summary import SaleRequest, SaleSummary
@@ -82,6 +82,7 @@ class SalePanel(QWidget):
         counter.products_did_refresh.connect(self._on_products)
         counter.balance_did_refresh.connect(self._on_balance)
         counter.line_did_check.connect(self._on_line)
+        counter.recent_numbers_did_change.connect(self.field.set_recent)
 
     # --- keyboard -------------------------------------------------------------------------
 
@@ -219,7 +220,9 @@ class SalePanel(QWidget):
                 parts.append(translate("SalePanel", "Offer: {offer}").format(offer=line.offre))
             if line.ncli:
                 parts.append(
-                    translate("SalePanel", "Customer: {ncli}").format(ncli=mask_ncli(line.ncli))
+                    translate("SalePanel", "Customer: {ncli}").format(
+                        ncli=ltr(mask_ncli(line.ncli))
+                    )
                 )
             self.line_info.setText(" · ".join(parts) or translate("SalePanel", "Line found."))
             self.line_info.setProperty("state", "ok")

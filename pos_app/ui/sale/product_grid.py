@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from pos_app.domain.money import can_afford, format_dzd
 from pos_app.domain.numbers import LineType
 from pos_app.store import CachedProduct
-from pos_app.ui.i18n import translate
+from pos_app.ui.i18n import ltr, translate
 
 COLUMNS = 3
 
@@ -74,11 +74,11 @@ class ProductButton(QPushButton):
         layout.setSpacing(0)
         key = QLabel(str(choice.key) if choice.key else "", self)
         key.setObjectName("productKey")
-        face = QLabel(format_dzd(choice.value), self)
+        face = QLabel(ltr(format_dzd(choice.value)), self)
         face.setObjectName("productFace")
         face.setAlignment(Qt.AlignmentFlag.AlignCenter)
         price = QLabel(
-            translate("ProductGrid", "collect {price}").format(price=format_dzd(choice.value))
+            translate("ProductGrid", "collect {price}").format(price=ltr(format_dzd(choice.value)))
             if choice.enabled
             else choice.reason,
             self,

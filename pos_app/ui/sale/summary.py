@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from pos_app.domain.money import format_dzd
 from pos_app.domain.numbers import LineType, group_number
 from pos_app.ui import messages
-from pos_app.ui.i18n import translate
+from pos_app.ui.i18n import ltr, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +64,13 @@ class SaleSummary(QFrame):
                 kind=messages.type_name(request.line_type)
             ),
             translate("SaleSummary", "Number: {number}").format(
-                number=group_number(request.digits, request.line_type)
+                number=ltr(group_number(request.digits, request.line_type))
             ),
-            translate("SaleSummary", "Card value: {value}").format(value=format_dzd(request.value)),
+            translate("SaleSummary", "Card value: {value}").format(
+                value=ltr(format_dzd(request.value))
+            ),
             translate("SaleSummary", "Price to collect: {price}").format(
-                price=format_dzd(request.price)
+                price=ltr(format_dzd(request.price))
             ),
         ]
         if request.offer:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from pos_app.domain.money import format_dzd
 from pos_app.orders import BalanceView
-from pos_app.ui.i18n import translate
+from pos_app.ui.i18n import ltr, translate
 
 DEFAULT_LOW_BALANCE = Decimal(2000)
 
@@ -47,7 +47,7 @@ class BalanceIndicator(QWidget):
         self.view = view
         self.amount.setText(
             translate("BalanceIndicator", "Balance: {amount}").format(
-                amount=format_dzd(view.amount)
+                amount=ltr(format_dzd(view.amount))
             )
         )
         self.when.setText(
@@ -58,7 +58,7 @@ class BalanceIndicator(QWidget):
         self.warning.setVisible(self.is_low)
         self.warning.setText(
             translate("BalanceIndicator", "Low balance: top up the account (under {limit})").format(
-                limit=format_dzd(self.threshold)
+                limit=ltr(format_dzd(self.threshold))
             )
         )
         self.amount.setProperty("low", self.is_low)
