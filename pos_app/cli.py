@@ -3,6 +3,8 @@
 - ``pos-app [--demo] [--lang en|fr|ar] [--smoke [--screenshot PATH]]``: the cashier window,
   against the real API with ``ONECLICK_API_KEY``, else (or with ``--demo``) in training mode.
 - ``pos-app [--demo] status``: the account, balance and card values, in the terminal.
+- ``pos-app config [KEY [VALUE]]``: the shop's settings (language, low-balance warning,
+  counter id).
 - ``pos-app sim [...]``: run the OneClickDZ simulator standalone (see ``pos-app sim --help``).
 - ``pos-app order|resume|history``: the order engine, headless (see ``cli_orders``).
 """
@@ -14,6 +16,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from pos_app import __version__, cli_orders
 
@@ -41,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("sim", help="run the OneClickDZ API simulator", add_help=False)
     sub.add_parser("status", help="show the account, balance and card values")
+    config = sub.add_parser("config", help="show or change the shop's settings")
+    config.add_argument("key", nargs="?", help="a setting (none: list them all)")
+    config.add_argument("value", nargs="?", help="its new value (none: show it)")
     cli_orders.add_parsers(sub)
     return parser
 
@@ -62,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_orders.run_resume(args, sys.stdout, sys.stderr)
     if args.command == "history":
         return cli_orders.run_history(sys.stdout)
+    if args.command == "config":
+        return run_config(args.key, args.value, sys.stdout, sys.stderr)
     no_key = not os.environ.get("ONECLICK_API_KEY")
     demo = args.demo or no_key
     if args.command is None:
@@ -77,6 +85,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pos_app.status import show_status
 
     return show_status(demo=demo, out=sys.stdout)
+
+
+def run_config(key: str | None, value: str | None, out: TextIO, err: TextIO) -> int:
+    """``pos-app config``: list the settings; ``config KEY``: show one; ``config KEY VALUE``:
+    check and store it (the window reads it at its next start)."""
+    from pos_app.preferences import PREFERENCES, PreferenceError, get_preference, set_preference
+    from pos_app.store import open_store
+    from pos_app.store.paths import default_url
+
+    if key is not None and key not in PREFERENCES:
+        err.write(f"unknown setting {key!r}; one of {', '.join(PREFERENCES)}\n")
+        return EXIT_USAGE
+    store = open_store(os.environ.get("POS_DB_URL") or default_url())
+    try:
+        if key is not None and value is not None:
+            try:
+                stored = set_preference(store, key, value)
+            except PreferenceError as exc:
+                err.write(f"{exc}\n")
+                return EXIT_USAGE
+            out.write(f"{key} = {stored}\n")
+            return EXIT_OK
+        for pref in PREFERENCES.values():
+            if key is not None and pref.key != key:
+                continue
+            shown = get_preference(store, pref.key)
+            line = f"{pref.key} = {shown if shown is not None else '(not set)'}"
+            if pref.env and os.environ.get(pref.env):
+                line += f"  [from {pref.env}]"
+            out.write(f"{line}\n    {pref.meaning}\n")
+        return EXIT_OK
+    finally:
+        store.close()
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import qasync
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from pos_app.api import NO_RETRY, OneClickClient
 from pos_app.orders import EngineSettings, OrderEngine
 from pos_app.orders.identity import counter_id, engine_settings
+from pos_app.preferences import get_preference, low_balance
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, lock_path_for, open_store
 from pos_app.store.paths import default_url
@@ -209,13 +211,6 @@ def run_window(
     app.setApplicationName("pos-app")
     app.setQuitOnLastWindowClosed(False)  # the loop ends when shutdown is done, not before
     load_style(app)
-    language = resolve_language(lang, os.environ.get("POS_LANG"), system_locale_name())
-    try:
-        install_language(app, language)  # the translator is a child of app: it lives as long
-    except LanguageError as exc:
-        sys.stderr.write(f"{exc}; showing English\n")
-        language = "en"
-        install_language(app, language)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
@@ -223,7 +218,25 @@ def run_window(
     except LockHeldError as exc:
         sys.stderr.write(f"another pos-app process (pid {exc.pid}) is sending for this database\n")
         return EXIT_LOCKED
-    window = MainWindow(services.counter, training=demo, no_key=no_key)
+    stored = None if demo else services.store  # training keeps no settings of its own
+    language = resolve_language(
+        lang,
+        os.environ.get("POS_LANG"),
+        get_preference(stored, "language", env={}),
+        system_locale_name(),
+    )
+    try:
+        install_language(app, language)
+    except LanguageError as exc:
+        sys.stderr.write(f"{exc}; showing English\n")
+        language = "en"
+        install_language(app, language)
+    window = MainWindow(
+        services.counter,
+        training=demo,
+        no_key=no_key,
+        low_balance=Decimal(low_balance(stored)),
+    )
     closed = wire_close(window, services)
 
     async def main() -> int:

@@ -4,8 +4,9 @@ Call it with literal arguments, ``translate("Context", "text")``, so that ``pysi
 finds the strings (resources/translations/*.ts, compiled to *.qm beside them).
 
 Languages: the source strings are English; French and Arabic come from the translation files.
-Which one a counter shows: ``--lang``, else ``POS_LANG``, else the system locale when it is
-French or Arabic, else English. Arabic turns the whole window right-to-left; digits, amounts
+Which one a counter shows: ``--lang``, else ``POS_LANG``, else the shop's ``language``
+setting (``pos-app config language ar``), else the system locale when it is French or
+Arabic, else English. Arabic turns the whole window right-to-left; digits, amounts
 and card codes stay left-to-right inside it (:func:`ltr`).
 """
 
@@ -39,10 +40,11 @@ def translate(context: str, text: str) -> str:
 tr = translate
 
 
-def resolve_language(explicit: str | None, env_value: str | None, system_locale: str) -> str:
-    """The language to show: the first of ``explicit``, ``env_value`` and the system locale
-    (e.g. ``ar_DZ``, ``fr-FR``) that is one of :data:`LANGUAGES`; English otherwise."""
-    for candidate in (explicit, env_value, system_locale):
+def resolve_language(*candidates: str | None) -> str:
+    """The language to show: the first candidate (``--lang``, ``POS_LANG``, the shop's
+    setting, the system locale such as ``ar_DZ`` or ``fr-FR``) that names one of
+    :data:`LANGUAGES`; English otherwise."""
+    for candidate in candidates:
         code = (candidate or "").strip().replace("-", "_").split("_")[0].lower()
         if code in LANGUAGES:
             return code
@@ -59,8 +61,8 @@ class LanguageError(RuntimeError):
 
 def install_language(app: QCoreApplication, language: str) -> QTranslator | None:
     """Load ``language`` into ``app`` (and, for Arabic, right-to-left layout and a font with
-    Arabic glyphs). Keep the returned translator alive as long as the app. English needs no
-    file and returns None."""
+    Arabic glyphs), replacing the one loaded before. The translator is a child of ``app``.
+    English needs no file and returns None."""
     if language not in LANGUAGES:
         raise LanguageError(f"unknown language {language!r}; one of {', '.join(LANGUAGES)}")
     translator = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
@@ -10,7 +12,7 @@ from pos_app.ui.counter import Counter
 from pos_app.ui.i18n import translate
 from pos_app.ui.orders.panel import OrderPanel
 from pos_app.ui.sale.panel import SalePanel
-from pos_app.ui.status.balance import BalanceIndicator
+from pos_app.ui.status.balance import DEFAULT_LOW_BALANCE, BalanceIndicator
 from pos_app.ui.status.bar import StatusBar
 
 
@@ -19,8 +21,16 @@ class MainWindow(QMainWindow):
 
     close_requested = Signal()  # the app shuts the services down, then closes for real
 
-    def __init__(self, counter: Counter, *, training: bool = False, no_key: bool = False) -> None:
-        """``no_key``: training because no API key is configured (not asked for)."""
+    def __init__(
+        self,
+        counter: Counter,
+        *,
+        training: bool = False,
+        no_key: bool = False,
+        low_balance: Decimal = DEFAULT_LOW_BALANCE,
+    ) -> None:
+        """``no_key``: training because no API key is configured (not asked for);
+        ``low_balance``: the balance indicator warns under it."""
         super().__init__()
         self.setWindowTitle(
             translate("MainWindow", "pos-app — ADSL and 4G top-ups")
@@ -30,7 +40,7 @@ class MainWindow(QMainWindow):
         self.counter = counter
         self.sale = SalePanel(counter, self)
         self.orders = OrderPanel(self)
-        self.balance = BalanceIndicator(parent=self)
+        self.balance = BalanceIndicator(low_balance, parent=self)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.status.set_training(training)

@@ -10,13 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from pos_app.preferences import set_preference
+from pos_app.simulator import SimConfig, Simulator
+from pos_app.store import open_store
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def smoke(tmp_path: Path, *args: str, key: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "ONECLICK_API_KEY"}
+def smoke(tmp_path: Path, *args: str, key: str | None = None,
+          extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("ONECLICK_API_KEY", "POS_LANG")}
     env |= {"QT_QPA_PLATFORM": "offscreen", "POS_DATA_DIR": str(tmp_path / "data"),
-            "PYTHONPATH": str(ROOT)}
+            "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", **(extra_env or {})}
     if key is not None:
         env["ONECLICK_API_KEY"] = key
     return subprocess.run([sys.executable, "-m", "pos_app", "--smoke", *args], env=env,
@@ -42,3 +47,19 @@ def test_smoke_fails_when_nothing_can_show(tmp_path: Path,
     done = smoke(tmp_path, key="some-key")
     assert done.returncode == 1
     assert json.loads(done.stdout.strip().splitlines()[-1])["ok"] is False
+
+
+def test_smoke_with_a_key_uses_the_shops_language(tmp_path: Path) -> None:
+    """A real (non-training) start reads the shop's settings; --lang still wins."""
+    data = tmp_path / "data"
+    data.mkdir()
+    with open_store(f"sqlite:///{data / 'pos.sqlite3'}") as store:
+        set_preference(store, "language", "ar")
+    with Simulator(SimConfig(key="shop-key", key_type="PRODUCTION")) as sim:
+        env_url = {"ONECLICK_API_URL": sim.base_url}
+        shown = smoke(tmp_path, key="shop-key", extra_env=env_url)
+        assert shown.returncode == 0, shown.stderr
+        report = json.loads(shown.stdout.strip().splitlines()[-1])
+        assert report["ok"] and not report["demo"] and report["language"] == "ar"
+        forced = smoke(tmp_path, "--lang", "fr", key="shop-key", extra_env=env_url)
+        assert json.loads(forced.stdout.strip().splitlines()[-1])["language"] == "fr"

@@ -372,3 +372,23 @@ def test_recent_numbers_are_offered_and_taken_only_when_picked(
         assert not popup.isVisible()
 
     run(qloop, body())
+
+
+def test_low_balance_warning_follows_the_shops_threshold(
+    harness: Make, qloop: qasync.QEventLoop
+) -> None:
+    h = harness()  # the simulator's balance: 50 000 DA
+    strict = MainWindow(h.services.counter, training=True, low_balance=Decimal(60000))
+
+    async def body() -> None:
+        await started(h)
+        await wait_until(lambda: strict.balance.view is not None, what="balance")
+        assert strict.balance.is_low and not h.window.balance.is_low  # default 2 000 DA
+        assert "60\u202f000\xa0DA" in strict.balance.warning.text()
+
+    try:
+        run(qloop, body())
+    finally:
+        strict.allow_close()
+        strict.close()
+        strict.deleteLater()

@@ -1,0 +1,106 @@
+"""The shop's settings that a manager may change, kept in the store's settings table.
+
+Each has a checked text form (what ``pos-app config KEY VALUE`` takes), a default, and, for
+some, an environment variable that overrides the stored value on one machine. Qt-free: the
+window and the command line read them the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from pos_app.domain.money import parse_dinars
+from pos_app.domain.refs import sanitise_counter_id
+from pos_app.store import Store
+
+LANGUAGES: Final = ("en", "fr", "ar")
+DEFAULT_LOW_BALANCE: Final = 2000
+
+
+class PreferenceError(ValueError):
+    """An unknown setting or a value it does not accept (the message says which)."""
+
+
+def _language(text: str) -> str:
+    code = text.strip().lower()
+    if code not in LANGUAGES:
+        raise PreferenceError(f"language: one of {', '.join(LANGUAGES)}, not {text!r}")
+    return code
+
+
+def _dinars(text: str) -> str:
+    try:
+        return str(parse_dinars(text.strip()))
+    except ValueError as exc:
+        raise PreferenceError(f"low_balance: whole dinars, 0 or more, not {text!r}") from exc
+
+
+def _counter(text: str) -> str:
+    counter = sanitise_counter_id(text)
+    if not counter:
+        raise PreferenceError(f"counter_id: letters and digits, not {text!r}")
+    return counter
+
+
+@dataclass(frozen=True, slots=True)
+class Preference:
+    key: str
+    meaning: str
+    check: Callable[[str], str]  # the stored form of a text, or PreferenceError
+    default: str | None
+    env: str | None = None
+
+
+PREFERENCES: Final[Mapping[str, Preference]] = {
+    p.key: p
+    for p in (
+        Preference("language", "window language: en, fr or ar (default: the system's)",
+                   _language, None, "POS_LANG"),
+        Preference("low_balance", "warn when the balance falls under this many dinars",
+                   _dinars, str(DEFAULT_LOW_BALANCE)),
+        Preference("counter_id", "this counter's id in sale refs (default: from the host name)",
+                   _counter, None, "POS_COUNTER_ID"),
+    )
+}
+
+
+def _known(key: str) -> Preference:
+    try:
+        return PREFERENCES[key]
+    except KeyError:
+        raise PreferenceError(
+            f"unknown setting {key!r}; one of {', '.join(PREFERENCES)}"
+        ) from None
+
+
+def set_preference(store: Store, key: str, text: str) -> str:
+    """Check and store ``text`` for ``key``; returns the stored form."""
+    value = _known(key).check(text)
+    store.set_setting(key, value)
+    return value
+
+
+def get_preference(
+    store: Store | None, key: str, env: Mapping[str, str] = os.environ
+) -> str | None:
+    """The environment's value, else the stored one, else the default. A stored or
+    environment value that no longer passes the check is ignored (the default shows)."""
+    pref = _known(key)
+    candidates = [env.get(pref.env) if pref.env else None]
+    if store is not None:
+        candidates.append(store.get_setting(key))
+    for text in candidates:
+        if text:
+            try:
+                return pref.check(text)
+            except PreferenceError:
+                continue
+    return pref.default
+
+
+def low_balance(store: Store | None, env: Mapping[str, str] = os.environ) -> int:
+    """The low-balance warning threshold, in dinars."""
+    return int(get_preference(store, "low_balance", env) or DEFAULT_LOW_BALANCE)

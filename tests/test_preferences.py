@@ -1,0 +1,76 @@
+"""The shop's settings: checked when set, read env > stored > default, and ``pos-app config``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pos_app import cli
+from pos_app.preferences import (
+    DEFAULT_LOW_BALANCE,
+    PreferenceError,
+    get_preference,
+    low_balance,
+    set_preference,
+)
+from pos_app.store import Store, open_store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}")
+    yield opened
+    opened.close()
+
+
+def test_values_are_checked_and_stored_in_their_plain_form(store: Store) -> None:
+    assert set_preference(store, "language", " AR ") == "ar"
+    assert set_preference(store, "low_balance", "5000.00") == "5000"
+    assert set_preference(store, "counter_id", "caisse 2") == store.get_setting("counter_id")
+    assert store.get_setting("language") == "ar" and store.get_setting("low_balance") == "5000"
+    for key, bad in (("language", "de"), ("low_balance", "-1"), ("low_balance", "12.5"),
+                     ("low_balance", "beaucoup"), ("nope", "1")):
+        with pytest.raises(PreferenceError, match=key):
+            set_preference(store, key, bad)
+    assert store.get_setting("language") == "ar"  # a refused value changes nothing
+
+
+def test_environment_then_store_then_default(store: Store) -> None:
+    assert get_preference(store, "language", env={}) is None
+    assert low_balance(store, env={}) == DEFAULT_LOW_BALANCE
+    set_preference(store, "language", "fr")
+    set_preference(store, "low_balance", "750")
+    assert get_preference(store, "language", env={}) == "fr"
+    assert get_preference(store, "language", env={"POS_LANG": "ar"}) == "ar"
+    assert get_preference(store, "language", env={"POS_LANG": "klingon"}) == "fr"  # ignored
+    assert low_balance(store, env={}) == 750
+    assert low_balance(None, env={}) == DEFAULT_LOW_BALANCE  # training: no shop settings
+
+
+def test_a_stored_value_that_no_longer_passes_is_ignored(store: Store) -> None:
+    store.set_setting("low_balance", "lots")  # written by hand, or by an older version
+    assert low_balance(store, env={}) == DEFAULT_LOW_BALANCE
+
+
+def test_config_command_lists_sets_and_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("POS_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("POS_DB_URL", raising=False)
+    monkeypatch.delenv("POS_LANG", raising=False)
+    assert cli.main(["config", "low_balance", "3000"]) == 0
+    assert capsys.readouterr().out == "low_balance = 3000\n"
+    assert cli.main(["config", "language", "de"]) == 2
+    assert "one of en, fr, ar" in capsys.readouterr().err
+    assert cli.main(["config", "colour", "red"]) == 2
+    assert "unknown setting 'colour'" in capsys.readouterr().err
+    assert cli.main(["config"]) == 0
+    out = capsys.readouterr().out
+    assert "low_balance = 3000" in out and "language = (not set)" in out
+    monkeypatch.setenv("POS_LANG", "ar")
+    assert cli.main(["config", "language"]) == 0
+    assert capsys.readouterr().out.startswith("language = ar  [from POS_LANG]")
+    with open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}") as store:
+        assert store.get_setting("low_balance") == "3000"
