@@ -23,6 +23,9 @@ from pos_app import __version__, cli_orders
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_BYTES = 1_000_000
+LOG_BACKUPS = 5
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(args_list)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        format=LOG_FORMAT,
     )
     if args.command == "order":
         return cli_orders.run_order(args, sys.stdout, sys.stderr)
@@ -75,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from pos_app.ui.app import run_window
 
+        _log_to_file()
+
         return run_window(
             demo=demo,
             smoke=args.smoke,
@@ -85,6 +90,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pos_app.status import show_status
 
     return show_status(demo=demo, out=sys.stdout)
+
+
+def _log_to_file() -> None:
+    """The window also logs to a rotating file in the data folder (what support reads:
+    warnings, and every unexpected error with its traceback). Never the API key."""
+    from logging.handlers import RotatingFileHandler
+
+    from pos_app.store.paths import log_path
+
+    try:
+        handler = RotatingFileHandler(log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
+                                      encoding="utf-8")
+    except OSError as exc:  # a read-only folder must not stop the counter
+        logging.getLogger(__name__).warning("no log file: %s", exc)
+        return
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    logging.getLogger().addHandler(handler)
 
 
 def run_config(key: str | None, value: str | None, out: TextIO, err: TextIO) -> int:

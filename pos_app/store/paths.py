@@ -14,6 +14,7 @@ APP_NAME: Final = "pos-app"
 DATA_DIR_ENV: Final = "POS_DATA_DIR"
 """Environment variable that overrides the data directory (tests, portable installs)."""
 DB_FILE_NAME: Final = "pos.sqlite3"
+LOG_FILE_NAME: Final = "pos-app.log"
 
 
 def data_dir(env: Mapping[str, str] = os.environ) -> Path:
@@ -43,3 +44,10 @@ def sqlite_file(url: str) -> Path | None:
     if not name or name == ":memory:" or name.startswith("file::memory:"):
         return None
     return Path(name)
+
+
+def log_path(env: Mapping[str, str] = os.environ) -> Path:
+    """The app's log file, in ``logs`` under the data directory (created if missing)."""
+    folder = data_dir(env) / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / LOG_FILE_NAME

@@ -32,6 +32,7 @@ from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, lock_path_for, open_store
 from pos_app.store.paths import default_url
 from pos_app.ui.counter import Counter
+from pos_app.ui.errors import ErrorReporter
 from pos_app.ui.i18n import (
     RESOURCES,
     LanguageError,
@@ -238,6 +239,9 @@ def run_window(
         low_balance=Decimal(low_balance(stored)),
     )
     closed = wire_close(window, services)
+    reporter = ErrorReporter(window)
+    reporter.notice.connect(window.status.say)  # queued to the GUI thread when need be
+    uninstall_hooks = reporter.install(loop)
 
     async def main() -> int:
         window.show()
@@ -282,6 +286,7 @@ def run_window(
             code: int = loop.run_until_complete(main())
             return code
     finally:
+        uninstall_hooks()
         if not services.closed:
             loop_ = asyncio.new_event_loop()
             try:

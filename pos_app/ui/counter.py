@@ -114,6 +114,7 @@ class Counter(QObject):
             self.order_did_change.emit(OrderView.of(sale))
         await self._publish_connection()
         self._refresher = asyncio.create_task(self._refresh_loop(), name="ui-refresh")
+        self._refresher.add_done_callback(self._task_done)  # it must never die silently
         self.spawn(self._validate_key())
 
     async def stop(self) -> None:
@@ -136,7 +137,20 @@ class Counter(QObject):
             return
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Future[Any]) -> None:
+        """A failed background task is reported now (the loop's exception handler: logged
+        and shown as one line), not when the garbage collector finds it."""
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is not None:
+            task.get_loop().call_exception_handler(
+                {"message": "a background task of the window failed", "exception": error,
+                 "future": task}
+            )
 
     # --- sales ----------------------------------------------------------------------------
 
