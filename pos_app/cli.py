@@ -113,7 +113,13 @@ def _log_to_file() -> None:
 def run_config(key: str | None, value: str | None, out: TextIO, err: TextIO) -> int:
     """``pos-app config``: list the settings; ``config KEY``: show one; ``config KEY VALUE``:
     check and store it (the window reads it at its next start)."""
-    from pos_app.preferences import PREFERENCES, PreferenceError, get_preference, set_preference
+    from pos_app.preferences import (
+        PREFERENCES,
+        PreferenceError,
+        from_env,
+        get_preference,
+        set_preference,
+    )
     from pos_app.store import open_store
     from pos_app.store.paths import default_url
 
@@ -135,8 +141,10 @@ def run_config(key: str | None, value: str | None, out: TextIO, err: TextIO) -> 
                 continue
             shown = get_preference(store, pref.key)
             line = f"{pref.key} = {shown if shown is not None else '(not set)'}"
-            if pref.env and os.environ.get(pref.env):
+            if pref.env and from_env(pref.key) is not None:
                 line += f"  [from {pref.env}]"
+            elif pref.env and os.environ.get(pref.env):
+                line += f"  [{pref.env} ignored: not a valid value]"
             out.write(f"{line}\n    {pref.meaning}\n")
         return EXIT_OK
     finally:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from pos_app.domain.money import parse_dinars
-from pos_app.domain.refs import sanitise_counter_id
+from pos_app.domain.refs import COUNTER_ID_MAX_LENGTH, is_valid_counter_id, sanitise_counter_id
 from pos_app.store import Store
 
 LANGUAGES: Final = ("en", "fr", "ar")
@@ -25,7 +25,9 @@ class PreferenceError(ValueError):
 
 
 def _language(text: str) -> str:
-    code = text.strip().lower()
+    """``fr``, ``ar`` or ``en``; a locale name such as ``ar_DZ`` or ``fr-FR`` counts as its
+    language (as the window reads ``POS_LANG``)."""
+    code = text.strip().replace("-", "_").split("_")[0].lower()
     if code not in LANGUAGES:
         raise PreferenceError(f"language: one of {', '.join(LANGUAGES)}, not {text!r}")
     return code
@@ -39,9 +41,14 @@ def _dinars(text: str) -> str:
 
 
 def _counter(text: str) -> str:
-    counter = sanitise_counter_id(text)
-    if not counter:
-        raise PreferenceError(f"counter_id: letters and digits, not {text!r}")
+    """Taken as typed, or refused: silently turning "caisse-2" into "caisse2", or "!!!"
+    into the default "POS", could give two counters the same id."""
+    counter = text.strip()
+    if not is_valid_counter_id(counter):
+        raise PreferenceError(
+            f"counter_id: 1 to {COUNTER_ID_MAX_LENGTH} ASCII letters and digits "
+            f"(e.g. {sanitise_counter_id(counter)!r}), not {text!r}"
+        )
     return counter
 
 
@@ -83,15 +90,18 @@ def set_preference(store: Store, key: str, text: str) -> str:
     return value
 
 
-def get_preference(
-    store: Store | None, key: str, env: Mapping[str, str] = os.environ
-) -> str | None:
+Stored = Store | Mapping[str, str] | None  # an open store, settings read already, or none
+
+
+def get_preference(stored: Stored, key: str, env: Mapping[str, str] = os.environ) -> str | None:
     """The environment's value, else the stored one, else the default. A stored or
     environment value that no longer passes the check is ignored (the default shows)."""
     pref = _known(key)
     candidates = [env.get(pref.env) if pref.env else None]
-    if store is not None:
-        candidates.append(store.get_setting(key))
+    if isinstance(stored, Store):
+        candidates.append(stored.get_setting(key))
+    elif stored is not None:
+        candidates.append(stored.get(key))
     for text in candidates:
         if text:
             try:
@@ -101,6 +111,18 @@ def get_preference(
     return pref.default
 
 
-def low_balance(store: Store | None, env: Mapping[str, str] = os.environ) -> int:
+def from_env(key: str, env: Mapping[str, str] = os.environ) -> str | None:
+    """The environment variable of ``key`` when it is set and passes the check, else None."""
+    pref = _known(key)
+    text = env.get(pref.env) if pref.env else None
+    if not text:
+        return None
+    try:
+        return pref.check(text)
+    except PreferenceError:
+        return None
+
+
+def low_balance(stored: Stored, env: Mapping[str, str] = os.environ) -> int:
     """The low-balance warning threshold, in dinars."""
-    return int(get_preference(store, "low_balance", env) or DEFAULT_LOW_BALANCE)
+    return int(get_preference(stored, "low_balance", env) or DEFAULT_LOW_BALANCE)

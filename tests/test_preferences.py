@@ -11,6 +11,7 @@ from pos_app import cli
 from pos_app.preferences import (
     DEFAULT_LOW_BALANCE,
     PreferenceError,
+    from_env,
     get_preference,
     low_balance,
     set_preference,
@@ -27,14 +28,20 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 def test_values_are_checked_and_stored_in_their_plain_form(store: Store) -> None:
     assert set_preference(store, "language", " AR ") == "ar"
+    assert set_preference(store, "language", "fr_DZ") == "fr"  # a locale name: its language
     assert set_preference(store, "low_balance", "5000.00") == "5000"
-    assert set_preference(store, "counter_id", "caisse 2") == store.get_setting("counter_id")
-    assert store.get_setting("language") == "ar" and store.get_setting("low_balance") == "5000"
+    assert set_preference(store, "counter_id", " Caisse2 ") == "Caisse2"
+    assert store.get_setting("language") == "fr" and store.get_setting("low_balance") == "5000"
+    assert store.get_setting("counter_id") == "Caisse2"
     for key, bad in (("language", "de"), ("low_balance", "-1"), ("low_balance", "12.5"),
-                     ("low_balance", "beaucoup"), ("nope", "1")):
+                     ("low_balance", "beaucoup"), ("nope", "1"),
+                     # never silently changed: two counters could end up with one id
+                     ("counter_id", "caisse 2"), ("counter_id", "!!!"), ("counter_id", ""),
+                     ("counter_id", "é"), ("counter_id", "C" * 16)):
         with pytest.raises(PreferenceError, match=key):
             set_preference(store, key, bad)
-    assert store.get_setting("language") == "ar"  # a refused value changes nothing
+    assert store.get_setting("language") == "fr"  # a refused value changes nothing
+    assert store.get_setting("counter_id") == "Caisse2"
 
 
 def test_environment_then_store_then_default(store: Store) -> None:
@@ -47,6 +54,14 @@ def test_environment_then_store_then_default(store: Store) -> None:
     assert get_preference(store, "language", env={"POS_LANG": "klingon"}) == "fr"  # ignored
     assert low_balance(store, env={}) == 750
     assert low_balance(None, env={}) == DEFAULT_LOW_BALANCE  # training: no shop settings
+
+
+def test_settings_read_already_count_as_stored(store: Store) -> None:
+    assert get_preference({"language": "ar"}, "language", env={}) == "ar"
+    assert low_balance({"low_balance": "900"}, env={}) == 900
+    assert from_env("language", {"POS_LANG": "ar_DZ"}) == "ar"
+    assert from_env("language", {"POS_LANG": "de"}) is None
+    assert from_env("low_balance", {}) is None  # no variable for it
 
 
 def test_a_stored_value_that_no_longer_passes_is_ignored(store: Store) -> None:
@@ -69,8 +84,12 @@ def test_config_command_lists_sets_and_refuses(
     assert cli.main(["config"]) == 0
     out = capsys.readouterr().out
     assert "low_balance = 3000" in out and "language = (not set)" in out
-    monkeypatch.setenv("POS_LANG", "ar")
+    monkeypatch.setenv("POS_LANG", "ar_DZ")  # as the window reads it
     assert cli.main(["config", "language"]) == 0
     assert capsys.readouterr().out.startswith("language = ar  [from POS_LANG]")
+    monkeypatch.setenv("POS_LANG", "de")
+    assert cli.main(["config", "language"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "language = (not set)  [POS_LANG ignored: not a valid value]")
     with open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}") as store:
         assert store.get_setting("low_balance") == "3000"

@@ -17,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -31,6 +32,7 @@ from pos_app.preferences import get_preference, low_balance
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, lock_path_for, open_store
 from pos_app.store.paths import default_url
+from pos_app.store.readonly import read_settings
 from pos_app.ui.counter import Counter
 from pos_app.ui.errors import ErrorReporter
 from pos_app.ui.i18n import (
@@ -163,6 +165,12 @@ def build_services(
     )
 
 
+def shop_settings(env: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """The settings of the shop's database (``POS_DB_URL`` or the default file), read-only;
+    empty when it does not exist yet."""
+    return read_settings(env.get("POS_DB_URL") or default_url(env))
+
+
 def load_style(app: QApplication) -> None:
     sheet = RESOURCES / "styles" / "cashier.qss"
     if sheet.is_file():
@@ -219,7 +227,8 @@ def run_window(
     except LockHeldError as exc:
         sys.stderr.write(f"another pos-app process (pid {exc.pid}) is sending for this database\n")
         return EXIT_LOCKED
-    stored = None if demo else services.store  # training keeps no settings of its own
+    # Training keeps a throwaway database: the shop's settings come from its real one.
+    stored = shop_settings() if demo else services.store
     language = resolve_language(
         lang,
         os.environ.get("POS_LANG"),
@@ -232,11 +241,9 @@ def run_window(
         sys.stderr.write(f"{exc}; showing English\n")
         language = "en"
         install_language(app, language)
+    threshold = low_balance(stored)
     window = MainWindow(
-        services.counter,
-        training=demo,
-        no_key=no_key,
-        low_balance=Decimal(low_balance(stored)),
+        services.counter, training=demo, no_key=no_key, low_balance=Decimal(threshold)
     )
     closed = wire_close(window, services)
     reporter = ErrorReporter(window)
@@ -269,6 +276,7 @@ def run_window(
                     "ok": ok,
                     "demo": demo,
                     "language": language,
+                    "low_balance": threshold,
                     "window_shown_ms": shown_ms,
                     "products_shown_ms": _after(seen["products_ms"], shown_ms),
                     "balance_shown_ms": _after(seen["balance_ms"], shown_ms),

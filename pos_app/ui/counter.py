@@ -25,7 +25,7 @@ from pos_app.api import errors as e
 from pos_app.api.client import OneClickClient
 from pos_app.domain.numbers import LineType
 from pos_app.domain.refs import new_ref
-from pos_app.domain.sale_states import FINAL_STATES
+from pos_app.domain.sale_states import FINAL_STATES, SaleState
 from pos_app.orders import BalanceView, ConnectionView, OrderEngine, OrderView
 from pos_app.store import CachedProduct, Store
 from pos_app.ui import messages
@@ -291,6 +291,8 @@ class Counter(QObject):
             self.order_did_change.emit(view)
             if view.state in FINAL_STATES:
                 self.spawn(self._emit_cached(balance=False))  # stock may have changed
+            if view.state is SaleState.REJECTED:
+                self.spawn(self._emit_recent_numbers())  # a wrong line is offered no more
         elif isinstance(view, BalanceView):
             self.balance_did_refresh.emit(view)
         elif isinstance(view, ConnectionView):

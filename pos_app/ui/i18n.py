@@ -30,6 +30,7 @@ RTL_LANGUAGES: Final = frozenset({"ar"})
 _LRI: Final = "\u2066"
 _PDI: Final = "\u2069"
 _installed: list[QTranslator] = []
+_font_before: list[QFont] = []  # the application font before the shipped Arabic one
 
 
 def translate(context: str, text: str) -> str:
@@ -80,6 +81,8 @@ def install_language(app: QCoreApplication, language: str) -> QTranslator | None
         )
         if rtl:
             _ensure_arabic_font(app)
+        elif _font_before:
+            app.setFont(_font_before.pop())
     if translator is not None:
         app.installTranslator(translator)
         _installed.append(translator)
@@ -88,10 +91,11 @@ def install_language(app: QCoreApplication, language: str) -> QTranslator | None
 
 def _ensure_arabic_font(app: QGuiApplication) -> None:
     """Use the shipped font when the system has none with Arabic glyphs (a bare shop PC)."""
-    if QFontDatabase.families(QFontDatabase.WritingSystem.Arabic):
+    if _font_before or QFontDatabase.families(QFontDatabase.WritingSystem.Arabic):
         return
     families = load_shipped_fonts()
     if families:
+        _font_before.append(QFont(app.font()))  # put back when leaving Arabic
         font = QFont(app.font())
         font.setFamilies([families[0], *app.font().families()])
         app.setFont(font)

@@ -17,6 +17,7 @@ from pos_app.store import (
     open_store,
 )
 from pos_app.store.db import database_proxy, sql_rows
+from pos_app.store.readonly import read_settings
 from pos_app.store.store import Store
 from tests.store.conftest import Clock, new_sale, sqlite_url
 
@@ -182,3 +183,21 @@ def test_the_database_directory_is_created(tmp_path: Path) -> None:
     with open_store(sqlite_url(path)) as store:
         assert store.db_file == path
     assert path.is_file()
+
+
+def test_settings_of_another_database_are_read_without_touching_it(tmp_path: Path) -> None:
+    path = tmp_path / "shop.sqlite3"
+    url = sqlite_url(path)
+    with open_store(url) as shop:
+        shop.set_setting("language", "ar")
+        shop.set_setting("low_balance", "900")
+        assert read_settings(url) == {"language": "ar", "low_balance": "900"}  # while open
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    assert read_settings(url) == {"language": "ar", "low_balance": "900"}
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before  # no write (SQLite may
+    # make its usual empty -wal/-shm files beside it for the read)
+    assert read_settings(sqlite_url(tmp_path / "none.sqlite3")) == {}
+    assert not (tmp_path / "none.sqlite3").exists()  # not created by looking
+    (tmp_path / "junk.sqlite3").write_bytes(b"not a database at all" * 100)
+    assert read_settings(sqlite_url(tmp_path / "junk.sqlite3")) == {}
+    assert read_settings("postgresql://shop@127.0.0.1:9/pos") == {}

@@ -61,5 +61,21 @@ def test_smoke_with_a_key_uses_the_shops_language(tmp_path: Path) -> None:
         assert shown.returncode == 0, shown.stderr
         report = json.loads(shown.stdout.strip().splitlines()[-1])
         assert report["ok"] and not report["demo"] and report["language"] == "ar"
+        assert report["low_balance"] == 2000  # not set: the default
         forced = smoke(tmp_path, "--lang", "fr", key="shop-key", extra_env=env_url)
         assert json.loads(forced.stdout.strip().splitlines()[-1])["language"] == "fr"
+
+
+def test_training_uses_the_shops_settings_and_leaves_its_database_alone(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shop_db = data / "pos.sqlite3"
+    with open_store(f"sqlite:///{shop_db}") as store:
+        set_preference(store, "language", "fr")
+        set_preference(store, "low_balance", "60000")
+    before = shop_db.stat().st_mtime_ns
+    done = smoke(tmp_path, "--demo")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["demo"] and report["language"] == "fr" and report["low_balance"] == 60000
+    assert shop_db.stat().st_mtime_ns == before

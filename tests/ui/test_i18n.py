@@ -129,15 +129,38 @@ def test_shipped_font_has_arabic_glyphs(qapp: QApplication) -> None:
     assert QFontDatabase.WritingSystem.Arabic in QFontDatabase.writingSystems(families[0])
 
 
-def test_unknown_or_missing_language_is_a_clear_error(
+def test_unknown_or_missing_language_is_a_clear_error_and_changes_nothing(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with pytest.raises(LanguageError, match="unknown language 'de'"):
-        install_language(qapp, "de")
-    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
-    with pytest.raises(LanguageError, match="cannot load the fr translation"):
-        install_language(qapp, "fr")
-    assert translate("SalePanel", "Sell (Enter)") == "Sell (Enter)"  # nothing half-installed
+    install_language(qapp, "ar")
+    arabic = translate("SaleSummary", "Sell (Enter)")
+    assert arabic != "Sell (Enter)"
+    try:
+        with pytest.raises(LanguageError, match="unknown language 'de'"):
+            install_language(qapp, "de")
+        monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)  # no .qm there
+        with pytest.raises(LanguageError, match="cannot load the fr translation"):
+            install_language(qapp, "fr")
+        # Not half-switched: still Arabic, still right to left.
+        assert translate("SaleSummary", "Sell (Enter)") == arabic
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    finally:
+        install_language(qapp, "en")
+    assert translate("SaleSummary", "Sell (Enter)") == "Sell (Enter)"
+
+
+def test_shipped_font_is_used_when_the_system_has_no_arabic_one(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bare shop PC: no installed font has Arabic glyphs."""
+    before = qapp.font().families()
+    monkeypatch.setattr(i18n.QFontDatabase, "families", lambda *a: [])
+    install_language(qapp, "ar")
+    try:
+        assert qapp.font().families()[0] == load_shipped_fonts()[0] == "DejaVu Sans"
+    finally:
+        install_language(qapp, "en")
+    assert qapp.font().families() == before  # put back when leaving Arabic
 
 
 _CONTROLS = str.maketrans("", "", "\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u200e\u200f")
@@ -208,6 +231,8 @@ def test_arabic_window_sale_to_fulfilment(harness: Make, qloop: qasync.QEventLoo
     edit = w.sale.field.edit
     assert w.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    popup = w.sale.field.completer.popup()
+    assert popup is not None and popup.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert ltr("0 12") == "\u20660 12\u2069"
 
     async def body() -> None:

@@ -13,7 +13,7 @@ from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState as S
 from pos_app.orders import OrderView
 from pos_app.ui.orders.model import OrderListModel, ViewRole, detail_text, state_text
-from pos_app.ui.orders.panel import group_code
+from pos_app.ui.orders.panel import OrderPanel, group_code
 
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
@@ -86,3 +86,21 @@ def test_ticking_rows_start_the_timer(qapp: object) -> None:
 def test_card_code_is_grouped_for_reading(code: str, shown: str) -> None:
     assert group_code(code) == shown
     assert shown.replace(" ", "") == code
+
+
+def test_code_box_shows_a_code_only_until_the_next_sale_is_placed(qapp: object) -> None:
+    panel = OrderPanel()
+    s = timedelta(seconds=1)
+    panel.show_order(view("A", created_at=T0))
+    assert panel.code_box.isHidden() and panel.copy_code() is None  # nothing fulfilled
+    panel.show_order(view("A", S.FULFILLED, card_code="105380810795", updated_at=T0 + 9 * s))
+    assert not panel.code_box.isHidden() and panel.code_label.text() == "1053 8081 0795"
+    panel.show_order(view("B", created_at=T0 + 20 * s, updated_at=T0 + 20 * s))
+    assert panel.code_box.isHidden()  # the next customer: A's code is not shown...
+    assert panel.copy_code() is None  # ...nor copied
+    panel.show_order(view("C", created_at=T0 + 21 * s, updated_at=T0 + 21 * s))
+    panel.show_order(view("B", S.FULFILLED, card_code="999988887777", created_at=T0 + 20 * s,
+                          updated_at=T0 + 40 * s))
+    assert panel.code_label.text() == "9999 8888 7777"  # B ended after C began: still awaited
+    panel.table.selectRow(2)  # the cashier picks A's row on purpose
+    assert panel.code_label.text() == "1053 8081 0795" and panel.copy_code() == "105380810795"

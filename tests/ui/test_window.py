@@ -344,7 +344,7 @@ def test_recent_numbers_are_offered_and_taken_only_when_picked(
     w = h.window
     field = w.sale.field
     edit = field.edit
-    for n, number in enumerate(("036362608", "023450009", "213472731602")):
+    for n, number in enumerate(("036362608", "023450077", "213472731602", "023450009")):
         h.services.store.add_sale(NewSale(
             ref=f"TEST-20260301T093000-{n:08d}", line_type=check_number(number).kind,  # type: ignore[arg-type]
             number=number, face_value=500, cost=450, price=500, cashier="", counter="TEST"))
@@ -352,20 +352,36 @@ def test_recent_numbers_are_offered_and_taken_only_when_picked(
     async def body() -> None:
         await started(h)
         popup = field.completer.popup()
-        QTest.keyClicks(edit, "02")
-        assert not popup.isVisible()  # two digits: too few to offer anything
-        QTest.keyClicks(edit, "3")
+        QTest.keyClicks(edit, "0234")
+        assert not popup.isVisible()  # four digits: too few (an area code lists many)
+        QTest.keyClicks(edit, "5")
         await wait_until(popup.isVisible, what="completion popup")
-        assert field.completer.completionCount() == 1
-        assert field.completer.currentIndex().data() == "023 45 00 09"  # shown grouped
-        assert edit.text() == "023"  # nothing typed for the cashier
+        assert field.completer.completionCount() == 2
+        shown = [field.completer.completionModel().index(r, 0).data() for r in range(2)]
+        assert shown == ["023 45 00 09", "023 45 00 77"]  # newest first, grouped
+        assert edit.text() == "02345"  # nothing typed for the cashier
+        # The field's keys still work while the list shows (keys go to the popup then).
+        QTest.keyClick(popup, Qt.Key.Key_F2)
+        assert not popup.isVisible() and field.entry.forced is LineType.ADSL
+        QTest.keyClicks(edit, "0")
+        await wait_until(popup.isVisible, what="popup again")
+        QTest.keyClick(popup, Qt.Key.Key_Return)  # nothing highlighted: Enter is the field's
+        assert not popup.isVisible() and edit.text() == "023450"
+        assert w.sale.stage is Stage.ENTRY and "more digit" in w.sale.message.text()
+        QTest.keyClicks(edit, "0")
+        await wait_until(popup.isVisible, what="popup again")
+        QTest.keyClick(popup, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # a value key
+        assert not popup.isVisible() and edit.text() == "0234500"
+        assert w.sale.grid.selected is not None and w.sale.grid.selected.value == 2000
+        QTest.keyClicks(edit, "0")
+        await wait_until(popup.isVisible, what="popup again")
         QTest.keyClick(popup, Qt.Key.Key_Down)
-        QTest.keyClick(popup, Qt.Key.Key_Return)
+        QTest.keyClick(popup, Qt.Key.Key_Return)  # a highlighted number: taken
         assert edit.text() == "023450009" and field.entry.is_complete
         assert not popup.isVisible()
         assert w.sale.stage is Stage.ENTRY  # picking a number did not open the summary
         field.clear()
-        QTest.keyClicks(edit, "0987")  # no such recent number
+        QTest.keyClicks(edit, "09876")  # no such recent number
         assert not popup.isVisible()
         field.clear()
         QTest.keyClicks(edit, "036362608")  # typed in full: nothing to offer

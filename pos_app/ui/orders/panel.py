@@ -119,15 +119,21 @@ class OrderPanel(QWidget):
         if rows:
             view: OrderView | None = rows[0].data(ViewRole)
             return view
-        # Nothing selected: the newest fulfilled sale (the one the customer waits for).
+        # Nothing selected: the newest fulfilled sale, the one a customer waits for, but only
+        # until the next sale is placed: the next customer must not be shown (or be handed)
+        # the previous customer's code. A sale that ends after a newer one was placed is
+        # still waited for, so it shows.
+        newest = self.model.view_at(0)
         for row in range(self.model.rowCount()):
             view = self.model.view_at(row)
             if view is not None and view.state is SaleState.FULFILLED:
+                if newest is not None and view.updated_at < newest.created_at:
+                    return None
                 return view
         return None
 
     def copy_code(self) -> str | None:
-        """Copy the card code of the selected (or newest fulfilled) sale to the clipboard."""
+        """Copy the card code of the selected sale, else of the sale just fulfilled."""
         view = self._current()
         if view is None or view.state is not SaleState.FULFILLED or not view.card_code:
             return None

@@ -1,6 +1,6 @@
 """The line number field: validates on every keystroke with ``domain.check_number`` and only
 renders the verdict (inferred type, grouped digits, a precise hint). Recent numbers (from the
-sales history) are offered in a popup once a few digits are typed; the text only changes when
+sales history) are offered in a popup once five digits are typed; the text only changes when
 the cashier picks one (Down, then Enter), never by itself."""
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ from pos_app.ui import messages
 from pos_app.ui.i18n import translate
 
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
-MIN_COMPLETION_DIGITS = 3  # fewer digits match too many numbers to be worth a popup
+# Fewer digits (the area code) would list many earlier customers' numbers on a screen the
+# next customer may see.
+MIN_COMPLETION_DIGITS = 5
 _DIGITS_ROLE = Qt.ItemDataRole.UserRole + 1  # what a completion puts in the field
 
 
@@ -124,6 +126,13 @@ class NumberField(QWidget):
         self.completer.setMaxVisibleItems(6)
         self.completer.setWidget(self.edit)  # popped up by hand: see _offer_recent
         self.completer.activated.connect(self._take_completion)
+        popup = self.completer.popup()
+        assert popup is not None
+        popup.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # its own window: see edit
+        # While the popup shows, QCompleter hands keys to the edit's event() directly, past
+        # the edit's filter: this filter (installed after QCompleter's, so it runs first)
+        # keeps F2, Alt+digit and Enter working then.
+        popup.installEventFilter(self)
 
         self._forced: LineType | None = None
         self._entry = NumberEntry(check_number(""), None)
@@ -215,24 +224,50 @@ class NumberField(QWidget):
         self.entry_did_change.emit(self._entry)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+        if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            key = Qt.Key(event.key())
-            mods = event.modifiers()
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if not event.isAutoRepeat():
-                    self.submitted.emit()
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.escaped.emit()
-                return True
-            if key == Qt.Key.Key_F2:
-                self.cycle_type()
-                return True
-            if key in _DIGIT_KEYS and (
-                mods & Qt.KeyboardModifier.AltModifier
-                or (self._entry.is_complete and not mods & Qt.KeyboardModifier.ControlModifier)
-            ):
-                self.value_key_pressed.emit(_DIGIT_KEYS[key])
-                return True
+            if watched is self.edit:
+                return self._edit_key(event)
+            if watched is self.completer.popup():
+                return self._popup_key(event)
         return super().eventFilter(watched, event)
+
+    def _edit_key(self, event: QKeyEvent) -> bool:
+        """The field's own keys; True when taken (not typed into the number)."""
+        key = Qt.Key(event.key())
+        mods = event.modifiers()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not event.isAutoRepeat():
+                self.submitted.emit()
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return True
+        if key == Qt.Key.Key_F2:
+            self.cycle_type()
+            return True
+        if key in _DIGIT_KEYS and (
+            mods & Qt.KeyboardModifier.AltModifier
+            or (self._entry.is_complete and not mods & Qt.KeyboardModifier.ControlModifier)
+        ):
+            self.value_key_pressed.emit(_DIGIT_KEYS[key])
+            return True
+        return False
+
+    def _popup_key(self, event: QKeyEvent) -> bool:
+        """A key while recent numbers are offered: arrows move in the list, Enter on a
+        highlighted number takes it, Esc closes the list (QCompleter does those); F2,
+        Alt+digit and Enter with nothing highlighted close it and act as in the field."""
+        key = Qt.Key(event.key())
+        popup = self.completer.popup()
+        if key == Qt.Key.Key_Escape:
+            return False
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and popup is not None:
+            if popup.currentIndex().isValid():
+                return False
+        elif key != Qt.Key.Key_F2 and not (
+            key in _DIGIT_KEYS and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        ):
+            return False  # typing and moving: QCompleter forwards or handles it
+        self._hide_recent()
+        return self._edit_key(event)
