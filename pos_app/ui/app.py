@@ -41,6 +41,7 @@ from pos_app.ui.i18n import (
     install_language,
     resolve_language,
     system_locale_name,
+    translate,
 )
 from pos_app.ui.main_window import MainWindow
 
@@ -51,6 +52,7 @@ EXIT_FAILED = 1
 EXIT_LOCKED = 3
 SMOKE_TIMEOUT = 20.0
 EXECUTOR_THREADS = 4
+POOL_WAIT = 2.0  # seconds for the pool's threads after the engine's own bounded wait
 
 
 @dataclass
@@ -67,14 +69,27 @@ class Services:
     lock: SenderLock | None = None
     temp_dir: str | None = None
     closed: bool = field(default=False)
+    stranded: int = field(default=0)  # pool threads still in a network call after shutdown
 
     async def shutdown(self, timeout: float = 5.0) -> None:
-        """Stop refreshes and the engine (bounded), drain the pool, close db and network."""
+        """Stop refreshes and the engine (its running steps get ``timeout`` seconds), then
+        the pool (``POOL_WAIT`` more), then close db and network.
+
+        Never blocks the GUI thread. A send can stay on the wire for its whole read timeout
+        (30 s); such a call is left behind and counted in ``stranded``. Its sale stays
+        "sending" in the database and is asked about at the next start, as after a crash,
+        so leaving it costs no money and sells nothing twice."""
         if self.closed:
             return
         self.closed = True
-        await self.counter.stop()
-        self.executor.shutdown(wait=True)
+        await self.counter.stop(timeout)
+        self.executor.shutdown(wait=False)
+        self.stranded = await _wait_for_pool(self.executor, POOL_WAIT)
+        if self.stranded:
+            log.warning(
+                "closing with %d network call(s) still running; their sales are checked "
+                "with OneClickDZ at the next start", self.stranded
+            )
         self.client.close()
         self.store.close()
         if self.lock is not None:
@@ -85,11 +100,25 @@ class Services:
             shutil.rmtree(self.temp_dir, ignore_errors=True)
 
 
+async def _wait_for_pool(executor: qasync.QThreadExecutor, timeout: float) -> int:
+    """Wait (on the loop, not blocking it) until the pool's threads end; how many still run."""
+    workers = getattr(executor, "_QThreadExecutor__workers", [])  # qasync keeps them private
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        running = sum(1 for worker in workers if not worker.isFinished())
+        if running == 0 or loop.time() >= deadline:
+            return running
+        await asyncio.sleep(0.02)
+
+
 def wire_close(window: MainWindow, services: Services) -> asyncio.Event:
     """Closing the window shuts the services down first; the event is set once closed."""
     closed = asyncio.Event()
 
     async def close_window() -> None:
+        window.setEnabled(False)  # no new sale while closing
+        window.status.say(translate("MainWindow", "Closing: finishing the work under way…"), 0)
         await services.shutdown()
         window.allow_close()
         window.close()
@@ -292,7 +321,6 @@ def run_window(
     try:
         with loop:
             code: int = loop.run_until_complete(main())
-            return code
     finally:
         uninstall_hooks()
         if not services.closed:
@@ -301,6 +329,15 @@ def run_window(
                 loop_.run_until_complete(services.shutdown())
             finally:
                 loop_.close()
+    if services.stranded:
+        # Qt aborts a process whose running QThread objects are destroyed, which is what an
+        # ordinary exit would do to the threads left in a network call: leave at once. The
+        # database is closed; their sales are asked about at the next start.
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _after(ms: float | None, offset: float) -> float | None:

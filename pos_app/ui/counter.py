@@ -117,8 +117,9 @@ class Counter(QObject):
         self._refresher.add_done_callback(self._task_done)  # it must never die silently
         self.spawn(self._validate_key())
 
-    async def stop(self) -> None:
-        """Cancel look-ups and refreshes, then stop the engine (bounded)."""
+    async def stop(self, timeout: float = 5.0) -> None:
+        """Cancel look-ups and refreshes, then stop the engine (its running steps get
+        ``timeout`` seconds)."""
         if self._stopped:
             return
         self._stopped = True
@@ -128,7 +129,7 @@ class Counter(QObject):
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-        await self.engine.stop()
+        await self.engine.stop(timeout)
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
         """Run ``coro`` on the loop, owned by the counter (cancelled at stop)."""

@@ -4,22 +4,22 @@
 <context>
     <name>BalanceIndicator</name>
     <message>
-        <location filename="../../pos_app/ui/status/balance.py" line="26"/>
+        <location filename="../../pos_app/ui/status/balance.py" line="27"/>
         <source>Balance: …</source>
         <translation>الرصيد: …</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/status/balance.py" line="49"/>
+        <location filename="../../pos_app/ui/status/balance.py" line="50"/>
         <source>Balance: {amount}</source>
         <translation>الرصيد: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/status/balance.py" line="54"/>
+        <location filename="../../pos_app/ui/status/balance.py" line="55"/>
         <source>updated {time}</source>
         <translation>آخر تحديث {time}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/status/balance.py" line="60"/>
+        <location filename="../../pos_app/ui/status/balance.py" line="61"/>
         <source>Low balance: top up the account (under {limit})</source>
         <translation>رصيد منخفض: قم بتعبئة الحساب (أقل من {limit})</translation>
     </message>
@@ -27,61 +27,66 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="26"/>
+        <location filename="../../pos_app/ui/main_window.py" line="36"/>
         <source>pos-app — ADSL and 4G top-ups</source>
         <translation>pos-app — تعبئة ADSL و ‎4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="27"/>
+        <location filename="../../pos_app/ui/main_window.py" line="37"/>
         <source> [TRAINING]</source>
         <translation> [تدريب]</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="39"/>
+        <location filename="../../pos_app/ui/main_window.py" line="49"/>
         <source>TRAINING MODE: local simulator, no real money, nothing is kept</source>
         <translation>وضع التدريب: محاكي محلي، لا أموال حقيقية، ولا يُحفظ شيء</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="46"/>
+        <location filename="../../pos_app/ui/main_window.py" line="56"/>
         <source>No API key is configured, so this is TRAINING MODE: no real money. To sell, set ONECLICK_API_KEY and restart.</source>
         <translation>لم يُضبط أي مفتاح API، لذا هذا وضع التدريب: لا أموال حقيقية. للبيع، اضبط ONECLICK_API_KEY ثم أعد التشغيل.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="56"/>
+        <location filename="../../pos_app/ui/main_window.py" line="66"/>
         <source>Internet top-up</source>
         <translation>تعبئة الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="79"/>
+        <location filename="../../pos_app/ui/main_window.py" line="89"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/app.py" line="121"/>
+        <source>Closing: finishing the work under way…</source>
+        <translation>جارٍ الإغلاق: إنهاء العمل الجاري…</translation>
     </message>
 </context>
 <context>
     <name>NumberField</name>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="82"/>
         <location filename="../../pos_app/ui/sale/number_field.py" line="84"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="86"/>
         <source>Line number</source>
         <translation>رقم الخط</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="86"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="88"/>
         <source>ADSL</source>
         <translation>ADSL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="87"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="89"/>
         <source>4G</source>
         <translation>4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="199"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="214"/>
         <source>forced (F2)</source>
         <translation>يدوي (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="201"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="216"/>
         <source>auto (F2)</source>
         <translation>تلقائي (F2)</translation>
     </message>

@@ -4,22 +4,22 @@
 <context>
     <name>BalanceIndicator</name>
     <message>
-        <location filename="../../pos_app/ui/status/balance.py" line="26"/>
+        <location filename="../../pos_app/ui/status/balance.py" line="27"/>
         <source>Balance: …</source>
         <translation>Solde : …</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/status/balance.py" line="49"/>
+        <location filename="../../pos_app/ui/status/balance.py" line="50"/>
         <source>Balance: {amount}</source>
         <translation>Solde : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/status/balance.py" line="54"/>
+        <location filename="../../pos_app/ui/status/balance.py" line="55"/>
         <source>updated {time}</source>
         <translation>mis à jour à {time}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/status/balance.py" line="60"/>
+        <location filename="../../pos_app/ui/status/balance.py" line="61"/>
         <source>Low balance: top up the account (under {limit})</source>
         <translation>Solde bas : rechargez le compte (moins de {limit})</translation>
     </message>
@@ -27,61 +27,66 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="26"/>
+        <location filename="../../pos_app/ui/main_window.py" line="36"/>
         <source>pos-app — ADSL and 4G top-ups</source>
         <translation>pos-app — Recharges ADSL et 4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="27"/>
+        <location filename="../../pos_app/ui/main_window.py" line="37"/>
         <source> [TRAINING]</source>
         <translation> [FORMATION]</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="39"/>
+        <location filename="../../pos_app/ui/main_window.py" line="49"/>
         <source>TRAINING MODE: local simulator, no real money, nothing is kept</source>
         <translation>MODE FORMATION : simulateur local, pas d&apos;argent réel, rien n&apos;est conservé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="46"/>
+        <location filename="../../pos_app/ui/main_window.py" line="56"/>
         <source>No API key is configured, so this is TRAINING MODE: no real money. To sell, set ONECLICK_API_KEY and restart.</source>
         <translation>Aucune clé API n&apos;est configurée : MODE FORMATION, pas d&apos;argent réel. Pour vendre, définissez ONECLICK_API_KEY et redémarrez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="56"/>
+        <location filename="../../pos_app/ui/main_window.py" line="66"/>
         <source>Internet top-up</source>
         <translation>Recharge Internet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="79"/>
+        <location filename="../../pos_app/ui/main_window.py" line="89"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/app.py" line="121"/>
+        <source>Closing: finishing the work under way…</source>
+        <translation>Fermeture : fin du travail en cours…</translation>
     </message>
 </context>
 <context>
     <name>NumberField</name>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="82"/>
         <location filename="../../pos_app/ui/sale/number_field.py" line="84"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="86"/>
         <source>Line number</source>
         <translation>Numéro de ligne</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="86"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="88"/>
         <source>ADSL</source>
         <translation>ADSL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="87"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="89"/>
         <source>4G</source>
         <translation>4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="199"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="214"/>
         <source>forced (F2)</source>
         <translation>forcé (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="201"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="216"/>
         <source>auto (F2)</source>
         <translation>auto (F2)</translation>
     </message>

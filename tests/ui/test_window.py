@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from pos_app.domain.numbers import LineType, check_number
 from pos_app.domain.sale_states import SaleState as S
-from pos_app.simulator import SimConfig
-from pos_app.store import NewSale
+from pos_app.simulator import SimConfig, parse_faults
+from pos_app.store import NewSale, open_store
 from pos_app.ui.app import wire_close
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.orders.panel import group_code
@@ -408,3 +410,48 @@ def test_low_balance_warning_follows_the_shops_threshold(
         strict.allow_close()
         strict.close()
         strict.deleteLater()
+
+
+def test_closing_while_a_send_hangs_does_not_freeze_or_lose_the_sale(
+        harness: Make, qloop: qasync.QEventLoop, tmp_path: Path) -> None:
+    """The server takes the sale, then answers only after 12 s. Closing waits a bounded time
+    with the window alive, then leaves the call behind; the sale stays "sending" for the
+    next start to ask about."""
+    h = harness(sim_config=SimConfig(seed=5, time_scale=1.0,
+                                     faults=parse_faults("send:slow=12000")))
+    w = h.window
+    edit = w.sale.field.edit
+    closed = wire_close(w, h.services)
+    beats: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.setInterval(50)
+    heartbeat.timeout.connect(lambda: beats.append(time.monotonic()))
+
+    async def body() -> float:
+        await started(h)
+        QTest.keyClicks(edit, "036362607")
+        QTest.keyClick(edit, KEY[1])
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        await wait_until(lambda: len(h.sim.accepted()) == 1, what="sale on the server")
+        heartbeat.start()
+        start = time.monotonic()
+        assert not w.close()
+        await wait_until(lambda: not w.isEnabled(), what="input off while closing")
+        assert "Closing" in w.status.currentMessage()
+        await asyncio.wait_for(closed.wait(), 15)
+        took = time.monotonic() - start
+        heartbeat.stop()
+        return took
+
+    took = run(qloop, body())
+    services = h.services
+    assert took < 10.0, f"closing waited for the hung send ({took:.1f} s)"
+    assert services.stranded == 1 and services.store.closed and not w.isVisible()
+    gaps = [b - a for a, b in itertools.pairwise(beats)]
+    assert gaps and max(gaps) < 0.5, f"GUI thread blocked {max(gaps):.2f} s while closing"
+    run(qloop, wait_until(lambda: executor_idle(services), 20, what="the call to end"), 25)
+    with open_store(services.store.url) as store:  # the next start
+        [sale] = list(store.iter_sales())
+        assert sale.state is S.SENDING  # to be asked about, never resent blindly
+    assert len(h.sim.accepted()) == 1
