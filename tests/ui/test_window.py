@@ -22,6 +22,7 @@ from pos_app.store import NewSale, open_store
 from pos_app.ui.app import wire_close
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.orders.panel import group_code
+from pos_app.ui.sale.number_field import OFFER_DELAY_MS
 from pos_app.ui.sale.panel import Stage, mask_ncli
 from tests.ui.conftest import Harness, executor_idle, run, save_shot, wait_until
 
@@ -355,9 +356,11 @@ def test_recent_numbers_are_offered_and_taken_only_when_picked(
         await started(h)
         popup = field.completer.popup()
         QTest.keyClicks(edit, "0234")
+        await asyncio.sleep(OFFER_DELAY_MS / 1000 + 0.1)
         assert not popup.isVisible()  # four digits: too few (an area code lists many)
         QTest.keyClicks(edit, "5")
-        await wait_until(popup.isVisible, what="completion popup")
+        assert not popup.isVisible()  # not while typing goes on...
+        await wait_until(popup.isVisible, what="completion popup")  # ...once it pauses
         assert field.completer.completionCount() == 2
         shown = [field.completer.completionModel().index(r, 0).data() for r in range(2)]
         assert shown == ["023 45 00 09", "023 45 00 77"]  # newest first, grouped
@@ -384,10 +387,17 @@ def test_recent_numbers_are_offered_and_taken_only_when_picked(
         assert w.sale.stage is Stage.ENTRY  # picking a number did not open the summary
         field.clear()
         QTest.keyClicks(edit, "09876")  # no such recent number
+        await asyncio.sleep(OFFER_DELAY_MS / 1000 + 0.1)
         assert not popup.isVisible()
         field.clear()
         QTest.keyClicks(edit, "036362608")  # typed in full: nothing to offer
+        await asyncio.sleep(OFFER_DELAY_MS / 1000 + 0.1)
         assert not popup.isVisible()
+        field.clear()
+        QTest.keyClicks(edit, "03636")
+        await wait_until(popup.isVisible, what="popup for 03636")
+        QTest.keyClicks(edit, "2608")  # typed on to the end while it shows: it goes at once
+        assert not popup.isVisible() and field.entry.is_complete
 
     run(qloop, body())
 

@@ -1,14 +1,14 @@
 """The line number field: validates on every keystroke with ``domain.check_number`` and only
 renders the verdict (inferred type, grouped digits, a precise hint). Recent numbers (from the
-sales history) are offered in a popup once five digits are typed; the text only changes when
-the cashier picks one (Down, then Enter), never by itself."""
+sales history) are offered in a popup once five digits are typed and typing pauses; the text
+only changes when the cashier picks one (Down, then Enter), never by itself."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +29,7 @@ _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 # Fewer digits (the area code) would list many earlier customers' numbers on a screen the
 # next customer may see.
 MIN_COMPLETION_DIGITS = 5
+OFFER_DELAY_MS = 250
 _DIGITS_ROLE = Qt.ItemDataRole.UserRole + 1  # what a completion puts in the field
 
 
@@ -137,7 +138,13 @@ class NumberField(QWidget):
         self._forced: LineType | None = None
         self._entry = NumberEntry(check_number(""), None)
         self.edit.textChanged.connect(self._revalidate)
-        self.edit.textEdited.connect(self._offer_recent)
+        # Offered once typing pauses: a cashier typing a number straight through sees no
+        # list flash up (and the GUI thread builds no popup per keystroke).
+        self._offer_timer = QTimer(self)
+        self._offer_timer.setSingleShot(True)
+        self._offer_timer.setInterval(OFFER_DELAY_MS)
+        self._offer_timer.timeout.connect(self._offer_recent)
+        self.edit.textEdited.connect(self._on_text_edited)
         self._revalidate()
 
     # --- public ---------------------------------------------------------------------------
@@ -148,6 +155,7 @@ class NumberField(QWidget):
 
     def clear(self) -> None:
         self._forced = None
+        self._offer_timer.stop()
         self._hide_recent()
         self.edit.clear()
         self._revalidate()
@@ -173,6 +181,12 @@ class NumberField(QWidget):
         self.force(order[(order.index(self._forced) + 1) % len(order)])
 
     # --- internals ------------------------------------------------------------------------
+
+    def _on_text_edited(self) -> None:
+        self._offer_timer.start()  # (re)started: the list waits for a pause
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
+            self._offer_recent()  # already open: follow the digits now
 
     def _offer_recent(self) -> None:
         """Typed by the cashier: pop up the recent numbers that start with these digits."""
