@@ -37,6 +37,14 @@ async def started(h: Harness) -> None:
                      what="products and balance")
 
 
+def sell(edit: object, number: str, value_key: int = 1) -> None:
+    """The keyboard-only sale: the number, the value's digit, Enter (summary), Enter (sell)."""
+    QTest.keyClicks(edit, number)
+    QTest.keyClick(edit, KEY[value_key])
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+
+
 def sales(h: Harness) -> list[object]:
     return list(h.services.store.iter_sales())
 
@@ -260,10 +268,7 @@ def test_clean_shutdown_with_sales_in_flight(harness: Make, qloop: qasync.QEvent
     async def body() -> None:
         await started(h)
         for number in ("036362601", "036362602", "213472731605"):
-            QTest.keyClicks(edit, number)
-            QTest.keyClick(edit, KEY[1])
-            QTest.keyClick(edit, Qt.Key.Key_Return)
-            QTest.keyClick(edit, Qt.Key.Key_Return)
+            sell(edit, number)
             await wait_until(lambda: w.sale.stage is Stage.ENTRY and edit.text() == "",
                              what="placed")
         assert w.orders.model.rowCount() == 3
@@ -290,10 +295,7 @@ def test_closing_the_window_shuts_down_with_sales_in_flight(
 
     async def body() -> None:
         await started(h)
-        QTest.keyClicks(edit, "036362607")
-        QTest.keyClick(edit, KEY[1])
-        QTest.keyClick(edit, Qt.Key.Key_Return)
-        QTest.keyClick(edit, Qt.Key.Key_Return)
+        sell(edit, "036362607")
         await wait_until(lambda: w.orders.model.rowCount() == 1, what="listed")
         assert not w.close()  # refused at first: the services go down first
         await asyncio.wait_for(closed.wait(), 15)
@@ -439,10 +441,7 @@ def test_closing_while_a_send_hangs_does_not_freeze_or_lose_the_sale(
 
     async def body() -> float:
         await started(h)
-        QTest.keyClicks(edit, "036362607")
-        QTest.keyClick(edit, KEY[1])
-        QTest.keyClick(edit, Qt.Key.Key_Return)
-        QTest.keyClick(edit, Qt.Key.Key_Return)
+        sell(edit, "036362607")
         await wait_until(lambda: len(h.sim.accepted()) == 1, what="sale on the server")
         heartbeat.start()
         start = time.monotonic()
