@@ -94,3 +94,22 @@ def test_buttons_show_the_price_to_collect_never_the_cost(qtbot: QtBot) -> None:
     texts = [" ".join(label.text() for label in b.findChildren(QLabel)) for b in grid.buttons]
     assert "collect 500\xa0DA" in texts[0] and "1\u202f000\xa0DA" in texts[1]
     assert all("490" not in t and "980" not in t for t in texts)
+
+
+def test_a_refresh_that_changes_nothing_keeps_the_buttons(qtbot: QtBot) -> None:
+    """Balance and catalogue refreshes come after every sale; most change nothing drawn."""
+    grid = ProductGrid()
+    qtbot.addWidget(grid)
+    grid.set_products(LineType.ADSL, ITEMS)
+    grid.set_balance(Decimal("50000.00"))
+    grid.pick_key(2)
+    buttons = list(grid.buttons)
+    grid.set_balance(Decimal("48000.00"))  # still covers every value
+    grid.set_products(LineType.ADSL, tuple(ITEMS))
+    assert grid.buttons == buttons  # the same widgets, not rebuilt
+    assert grid.selected is not None and grid.selected.value == 1000
+    assert buttons[1].isChecked()
+    grid.set_balance(Decimal("1500.00"))  # now 2 000 DA is out of reach: redrawn
+    assert grid.buttons != buttons
+    assert [b.isEnabled() for b in grid.buttons] == [True, True, False, False]
+    assert grid.selected is not None and grid.selected.value == 1000  # kept

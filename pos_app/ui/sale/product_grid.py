@@ -178,12 +178,18 @@ class ProductGrid(QWidget):
 
     def _rebuild(self) -> None:
         previous = self.selected
+        items = self._items.get(self._kind)
+        choices = product_choices(self._kind, items or (), self._balance)
+        if self.buttons and choices == [b.choice for b in self.buttons]:
+            # Nothing to redraw (a balance or catalogue refresh that changed nothing, as after
+            # most sales): rebuilding the buttons cost the GUI thread 10-30 ms each time.
+            self._show_selection(previous)
+            return
         for b in self.buttons:
             self._grid.removeWidget(b)
             b.hide()  # at once: deferred deletion would leave it drawn until the next turn
             b.deleteLater()
         self.buttons = []
-        items = self._items.get(self._kind)
         self.title.setText(
             translate("ProductGrid", "{kind} card values").format(
                 kind=translate("ProductGrid", "ADSL")
@@ -194,11 +200,14 @@ class ProductGrid(QWidget):
         self.empty.setVisible(not items)
         if items is not None and not items:
             self.empty.setText(translate("ProductGrid", "No card values offered for this type."))
-        for i, choice in enumerate(product_choices(self._kind, items or (), self._balance)):
+        for i, choice in enumerate(choices):
             button = ProductButton(choice, self)
             button.clicked.connect(lambda _=False, v=choice.value: self._select(v))
             self._grid.addWidget(button, i // COLUMNS, i % COLUMNS)
             self.buttons.append(button)
+        self._show_selection(previous)
+
+    def _show_selection(self, previous: ProductChoice | None) -> None:
         for b in self.buttons:
             b.setChecked(b.choice.value == self._selected and b.choice.enabled)
         if self.selected != previous:
