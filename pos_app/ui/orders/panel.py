@@ -76,7 +76,13 @@ class OrderPanel(QWidget):
         self.code_caption.setObjectName("codeCaption")
         self.code_label = QLabel(self.code_box)
         self.code_label.setObjectName("codeLarge")
-        self.code_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.code_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # digits: LTR
+        # ...but on the window's reading side, under its caption.
+        self.code_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+            if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            else Qt.AlignmentFlag.AlignLeft
+        )
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box = QVBoxLayout(self.code_box)
         box.addWidget(self.code_caption)
