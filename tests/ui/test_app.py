@@ -36,6 +36,8 @@ def test_smoke_shows_products_and_balance(tmp_path: Path, args: tuple[str, ...])
     timings = json.loads(done.stdout.strip().splitlines()[-1])
     assert timings["ok"] and timings["demo"]  # no key: demo mode
     assert timings["products_shown_ms"] is not None and timings["balance_shown_ms"] is not None
+    assert 0 < timings["imports_ms"] < timings["window_shown_since_start_ms"]
+    assert timings["window_shown_ms"] <= timings["products_shown_ms"] <= timings["total_ms"]
     assert shot.stat().st_size > 10_000
     assert not (tmp_path / "data" / "pos.sqlite3").exists()  # training keeps nothing
 
