@@ -114,6 +114,7 @@ class OrderEngine:
         self._aux: set[asyncio.Task[Any]] = set()
         self._steps: set[asyncio.Future[Any]] = set()
         self._balance_dirty = False
+        self._stopping = False  # set by stop(): steps ending later start nothing new
 
     # --- public ---------------------------------------------------------------------------
 
@@ -136,7 +137,10 @@ class OrderEngine:
         self._scheduler = asyncio.create_task(self._schedule_loop(), name="order-scheduler")
 
     async def stop(self, timeout: float = 5.0) -> None:
-        """Stop scheduling and wait (bounded) for the steps already running."""
+        """Stop scheduling and wait (bounded) for the steps already running; steps queued
+        but not started are cancelled (a running one cannot be: its sale is recovered at the
+        next start if it never ends)."""
+        self._stopping = True
         for task in (self._scheduler, self._probe, *self._aux):
             if task is not None:
                 task.cancel()
@@ -146,6 +150,8 @@ class OrderEngine:
                     await task
         if self._steps:
             await asyncio.wait(set(self._steps), timeout=timeout)
+        for future in list(self._steps):
+            future.cancel()  # not started yet: it never will be; running: no effect
         if self._own_executor:
             self._executor.shutdown(wait=False, cancel_futures=True)
 
@@ -354,6 +360,8 @@ class OrderEngine:
     # --- connectivity, balance, products --------------------------------------------------
 
     def _ensure_probe(self) -> None:
+        if self._stopping:
+            return
         if self._probe is None or self._probe.done():
             self._probe = asyncio.create_task(self._probe_loop(), name="api-probe")
 
@@ -404,6 +412,9 @@ class OrderEngine:
         return ok
 
     def _spawn_aux(self, coro: Any) -> None:
+        if self._stopping:  # a step that ended during stop(): the pool may be gone
+            coro.close()
+            return
         task = asyncio.ensure_future(coro)
         self._aux.add(task)
         task.add_done_callback(self._aux.discard)

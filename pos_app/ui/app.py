@@ -72,9 +72,9 @@ class Services:
     closed: bool = field(default=False)
     stranded: int = field(default=0)  # pool threads still in a network call after shutdown
 
-    async def shutdown(self, timeout: float = 5.0) -> None:
+    async def shutdown(self, timeout: float = 5.0, pool_wait: float = POOL_WAIT) -> None:
         """Stop refreshes and the engine (its running steps get ``timeout`` seconds), then
-        the pool (``POOL_WAIT`` more), then close db and network.
+        the pool (``pool_wait`` more), then close db and network.
 
         Never blocks the GUI thread. A send can stay on the wire for its whole read timeout
         (30 s); such a call is left behind and counted in ``stranded``. Its sale stays
@@ -85,7 +85,7 @@ class Services:
         self.closed = True
         await self.counter.stop(timeout)
         self.executor.shutdown(wait=False)
-        self.stranded = await _wait_for_pool(self.executor, POOL_WAIT)
+        self.stranded = await _wait_for_pool(self.executor, pool_wait)
         if self.stranded:
             log.warning(
                 "closing with %d network call(s) still running; their sales are checked "
@@ -103,7 +103,9 @@ class Services:
 
 async def _wait_for_pool(executor: qasync.QThreadExecutor, timeout: float) -> int:
     """Wait (on the loop, not blocking it) until the pool's threads end; how many still run."""
-    workers = getattr(executor, "_QThreadExecutor__workers", [])  # qasync keeps them private
+    # qasync keeps its threads private; if a release renames this, the window tests fail
+    # (AttributeError) rather than this silently counting none.
+    workers = executor._QThreadExecutor__workers
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while True:
@@ -120,10 +122,12 @@ def wire_close(window: MainWindow, services: Services) -> asyncio.Event:
     async def close_window() -> None:
         window.setEnabled(False)  # no new sale while closing
         window.status.say(translate("MainWindow", "Closing: finishing the work under way…"), 0)
-        await services.shutdown()
-        window.allow_close()
-        window.close()
-        closed.set()
+        try:
+            await services.shutdown()
+        finally:  # whatever went wrong, the window must still close
+            window.allow_close()
+            window.close()
+            closed.set()
 
     closing: list[asyncio.Future[None]] = []
 
@@ -322,25 +326,31 @@ def run_window(
         )
         return EXIT_OK if ok else EXIT_FAILED
 
+    code: int = EXIT_FAILED
     try:
         with loop:
-            code: int = loop.run_until_complete(main())
+            code = loop.run_until_complete(main())
+    except BaseException:
+        log.exception("the window stopped on an error")
+        raise
     finally:
         uninstall_hooks()
         if not services.closed:
+            # The qasync loop is gone: the engine's pending futures belong to it and will
+            # never complete, so nothing is waited for; a thread still running is stranded.
             loop_ = asyncio.new_event_loop()
             try:
-                loop_.run_until_complete(services.shutdown())
+                loop_.run_until_complete(services.shutdown(timeout=0, pool_wait=0))
             finally:
                 loop_.close()
-    if services.stranded:
-        # Qt aborts a process whose running QThread objects are destroyed, which is what an
-        # ordinary exit would do to the threads left in a network call: leave at once. The
-        # database is closed; their sales are asked about at the next start.
-        logging.shutdown()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+        if services.stranded:
+            # Qt aborts a process whose running QThread objects are destroyed, which is what
+            # an ordinary exit would do to the threads left in a network call: leave at once.
+            # The database is closed; their sales are asked about at the next start.
+            logging.shutdown()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
     return code
 
 

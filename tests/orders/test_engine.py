@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from pos_app.orders import (
     OrderView,
     SaleRefusedError,
 )
-from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
+from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator, parse_faults
 from pos_app.store import NewSale, Store, open_store
 
 SCALE = 200.0
@@ -279,3 +280,48 @@ def test_a_sale_caught_sending_is_asked_about_before_resending(
         store.close()
 
     run(body)
+
+
+class CountingExecutor(ThreadPoolExecutor):
+    """Counts the calls handed to the pool."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=4)
+        self.submitted = 0
+
+    def submit(self, *args: Any, **kwargs: Any) -> Any:
+        self.submitted += 1
+        return super().submit(*args, **kwargs)
+
+
+def test_a_step_ending_after_stop_starts_nothing_new(db_url: str) -> None:
+    """The window closes while a send waits for its answer: when the answer comes, the
+    sale is recorded, but no follow-up (connection totals, product refresh) is started on a
+    pool that is being shut down."""
+    sim = Simulator(SimConfig(seed=5, time_scale=SCALE,
+                              faults=parse_faults("send:slow=600"))).start()
+    pool = CountingExecutor()
+
+    async def body() -> None:
+        errors: list[dict[str, Any]] = []
+        asyncio.get_running_loop().set_exception_handler(lambda _l, c: errors.append(c))
+        store = open_store(db_url)
+        client = make_client(sim)
+        engine = OrderEngine(store, client, settings=EngineSettings(time_scale=SCALE),
+                             counter_id="T1", executor=pool)
+        await engine.start()
+        view = await engine.place(LineType.ADSL, "036362609", 1000)
+        await until(lambda: client.in_flight == 1)
+        await engine.stop(timeout=0.05)  # the send is still on the wire
+        submitted = pool.submitted
+        await until(lambda: store.get(view.ref).state is S.ACCEPTED)  # type: ignore[union-attr]
+        await asyncio.sleep(0.2)
+        assert pool.submitted == submitted and not engine._aux
+        assert not errors, errors
+        store.close()
+
+    try:
+        run(body)
+    finally:
+        pool.shutdown(wait=True)
+        sim.stop()

@@ -17,9 +17,10 @@ from PySide6.QtTest import QTest
 
 from pos_app.domain.numbers import LineType, check_number
 from pos_app.domain.sale_states import SaleState as S
+from pos_app.orders import EngineSettings
 from pos_app.simulator import SimConfig, parse_faults
 from pos_app.store import NewSale, open_store
-from pos_app.ui.app import wire_close
+from pos_app.ui.app import build_services, wire_close
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.orders.panel import group_code
 from pos_app.ui.sale.number_field import OFFER_DELAY_MS
@@ -354,11 +355,16 @@ def test_recent_numbers_are_offered_and_taken_only_when_picked(
             ref=f"TEST-20260301T093000-{n:08d}", line_type=check_number(number).kind,  # type: ignore[arg-type]
             number=number, face_value=500, cost=450, price=500, cashier="", counter="TEST"))
 
+    async def settled() -> None:
+        """Until the pause timer has fired (or was never started)."""
+        await wait_until(lambda: not field._offer_timer.isActive(), what="offer timer")
+        await asyncio.sleep(0)
+
     async def body() -> None:
         await started(h)
         popup = field.completer.popup()
         QTest.keyClicks(edit, "0234")
-        await asyncio.sleep(OFFER_DELAY_MS / 1000 + 0.1)
+        await settled()
         assert not popup.isVisible()  # four digits: too few (an area code lists many)
         QTest.keyClicks(edit, "5")
         assert not popup.isVisible()  # not while typing goes on...
@@ -389,17 +395,25 @@ def test_recent_numbers_are_offered_and_taken_only_when_picked(
         assert w.sale.stage is Stage.ENTRY  # picking a number did not open the summary
         field.clear()
         QTest.keyClicks(edit, "09876")  # no such recent number
-        await asyncio.sleep(OFFER_DELAY_MS / 1000 + 0.1)
+        await settled()
         assert not popup.isVisible()
         field.clear()
         QTest.keyClicks(edit, "036362608")  # typed in full: nothing to offer
-        await asyncio.sleep(OFFER_DELAY_MS / 1000 + 0.1)
+        await settled()
         assert not popup.isVisible()
         field.clear()
         QTest.keyClicks(edit, "03636")
         await wait_until(popup.isVisible, what="popup for 03636")
         QTest.keyClicks(edit, "2608")  # typed on to the end while it shows: it goes at once
         assert not popup.isVisible() and field.entry.is_complete
+        field.clear()
+        QTest.keyClicks(edit, "03636")
+        await wait_until(popup.isVisible, what="popup for 03636")
+        QTest.keyClicks(edit, "2")
+        QTest.keyClick(popup, Qt.Key.Key_Escape)  # dismissed at once...
+        assert not popup.isVisible()
+        await asyncio.sleep(OFFER_DELAY_MS / 1000 * 2)
+        assert not popup.isVisible()  # ...and it does not come back by itself
 
     run(qloop, body())
 
@@ -438,6 +452,8 @@ def test_closing_while_a_send_hangs_does_not_freeze_or_lose_the_sale(
     heartbeat = QTimer()
     heartbeat.setInterval(50)
     heartbeat.timeout.connect(lambda: beats.append(time.monotonic()))
+    loop_errors: list[dict[str, object]] = []
+    qloop.set_exception_handler(lambda _loop, context: loop_errors.append(context))
 
     async def body() -> float:
         await started(h)
@@ -460,7 +476,23 @@ def test_closing_while_a_send_hangs_does_not_freeze_or_lose_the_sale(
     gaps = [b - a for a, b in itertools.pairwise(beats)]
     assert gaps and max(gaps) < 0.5, f"GUI thread blocked {max(gaps):.2f} s while closing"
     run(qloop, wait_until(lambda: executor_idle(services), 20, what="the call to end"), 25)
-    with open_store(services.store.url) as store:  # the next start
+    assert not loop_errors, loop_errors  # nothing started on the closed pool by a late step
+    with open_store(services.store.url) as store:
         [sale] = list(store.iter_sales())
-        assert sale.state is S.SENDING  # to be asked about, never resent blindly
+        assert sale.state is S.SENDING  # its late answer was not written: a closed store
+    # The next start asks OneClickDZ about it (by its ref) and follows it; no second send.
+    again = build_services(demo=True, db_url=services.store.url, simulator=h.sim,
+                           settings=EngineSettings(time_scale=200.0))
+
+    async def next_start() -> None:
+        await again.counter.start()
+        await wait_until(lambda: again.store.get(sale.ref).state  # type: ignore[union-attr]
+                         in (S.ACCEPTED, S.FULFILLED), 15, what="recovered")
+        await again.shutdown()
+
+    try:
+        run(qloop, next_start())
+    finally:
+        if not again.closed:
+            run(qloop, again.shutdown())
     assert len(h.sim.accepted()) == 1

@@ -183,10 +183,12 @@ class NumberField(QWidget):
     # --- internals ------------------------------------------------------------------------
 
     def _on_text_edited(self) -> None:
-        self._offer_timer.start()  # (re)started: the list waits for a pause
         popup = self.completer.popup()
         if popup is not None and popup.isVisible():
+            self._offer_timer.stop()
             self._offer_recent()  # already open: follow the digits now
+            return
+        self._offer_timer.start()  # (re)started: the list waits for a pause
 
     def _offer_recent(self) -> None:
         """Typed by the cashier: pop up the recent numbers that start with these digits."""
@@ -202,6 +204,7 @@ class NumberField(QWidget):
         self.completer.complete()
 
     def _hide_recent(self) -> None:
+        self._offer_timer.stop()
         popup = self.completer.popup()
         if popup is not None:
             popup.hide()
@@ -274,6 +277,7 @@ class NumberField(QWidget):
         Alt+digit and Enter with nothing highlighted close it and act as in the field."""
         key = Qt.Key(event.key())
         popup = self.completer.popup()
+        self._offer_timer.stop()  # dismissed or acted on: it must not come back by itself
         if key == Qt.Key.Key_Escape:
             return False
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and popup is not None:
