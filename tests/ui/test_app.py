@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,43 @@ def test_training_uses_the_shops_settings_and_leaves_its_database_alone(tmp_path
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["demo"] and report["language"] == "fr" and report["low_balance"] == 60000
     assert shop_db.stat().st_mtime_ns == before
+
+
+STRANDED_SCRIPT = """
+import asyncio, sys
+import pos_app.ui.app as app
+from pos_app.domain.numbers import LineType
+from pos_app.simulator import SimConfig, parse_faults
+
+# The server takes the sale and answers only after 30 s; then the window fails.
+app.SimConfig = lambda: SimConfig(time_scale=50, faults=parse_faults("send:slow=30000"))
+shown = app._wait_until_shown
+
+async def fail_with_a_send_on_the_wire(window, timeout):
+    seen = await shown(window, timeout)
+    counter = window.counter
+    await counter.place(LineType.ADSL, "036362609", 1000, counter.new_ref(), 1000)
+    while not counter.engine._sends_in_flight:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.3)  # the request is on the wire
+    raise RuntimeError("something broke in the window")
+
+app._wait_until_shown = fail_with_a_send_on_the_wire
+sys.exit(app.run_window(demo=True, smoke=True))
+"""
+
+
+def test_an_error_with_a_send_on_the_wire_exits_cleanly(tmp_path: Path) -> None:
+    """No Qt abort ("QThread: Destroyed while thread is still running") and no long wait:
+    the error is logged, the sale is left for the next start, the exit status says failed."""
+    env = {k: v for k, v in os.environ.items() if k != "ONECLICK_API_KEY"}
+    env |= {"QT_QPA_PLATFORM": "offscreen", "POS_DATA_DIR": str(tmp_path / "data"),
+            "PYTHONPATH": str(ROOT)}
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", STRANDED_SCRIPT], env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+    took = time.monotonic() - started
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert "something broke in the window" in done.stderr  # logged with its traceback
+    assert "Destroyed while thread" not in done.stderr
+    assert took < 20, took
