@@ -92,22 +92,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     return show_status(demo=demo, out=sys.stdout)
 
 
+class _FileLog(logging.Handler):
+    """The window's log file: a rotating file in the data folder, opened at the first
+    record it gets (most days there is none: no file, and about 1 MiB less memory)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self._file: logging.Handler | None = None
+        self._failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:  # under self.lock (Handler.handle)
+        if self._file is None and not self._failed:
+            from logging.handlers import RotatingFileHandler
+
+            from pos_app.store.paths import log_path
+
+            try:
+                self._file = RotatingFileHandler(
+                    log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+                )
+            except OSError as exc:  # a read-only folder must not stop the counter
+                self._failed = True
+                sys.stderr.write(f"pos-app: no log file: {exc}\n")
+                return
+            self._file.setFormatter(logging.Formatter(LOG_FORMAT))
+        if self._file is not None:
+            self._file.emit(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def _log_to_file() -> None:
-    """The window also logs to a rotating file in the data folder (what support reads:
-    warnings, and every unexpected error with its traceback). Never the API key."""
-    from logging.handlers import RotatingFileHandler
-
-    from pos_app.store.paths import log_path
-
-    try:
-        handler = RotatingFileHandler(log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-                                      encoding="utf-8")
-    except OSError as exc:  # a read-only folder must not stop the counter
-        logging.getLogger(__name__).warning("no log file: %s", exc)
-        return
-    handler.setLevel(logging.INFO)
-    handler.setFormatter(logging.Formatter(LOG_FORMAT))
-    logging.getLogger().addHandler(handler)
+    """The window also logs to a file (what support reads: warnings, and every unexpected
+    error with its traceback). Never the API key."""
+    logging.getLogger().addHandler(_FileLog())
 
 
 def run_config(key: str | None, value: str | None, out: TextIO, err: TextIO) -> int:

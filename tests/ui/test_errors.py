@@ -89,6 +89,7 @@ def test_window_log_goes_to_a_file_in_the_data_folder(
     added = [h for h in root.handlers if h not in handlers]
     try:
         assert len(added) == 1
+        assert not (tmp_path / "logs" / "pos-app.log").exists()  # nothing logged: no file
         logging.getLogger("pos_app.test").warning("counter 3 offline")
         added[0].flush()
         text = (tmp_path / "logs" / "pos-app.log").read_text(encoding="utf-8")
