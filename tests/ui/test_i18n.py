@@ -259,7 +259,7 @@ def test_arabic_window_sale_to_fulfilment(harness: Make, qloop: qasync.QEventLoo
         await wait_until(lambda: model.view_at(0).state is S.FULFILLED, 15,  # type: ignore[union-attr]
                          what="fulfilled")
         code = model.view_at(0).card_code  # type: ignore[union-attr]
-        assert model.data(model.index(0, model.COL_DETAIL)) == f"\u2066{code}\u2069"
+        assert model.data(model.index(0, model.COL_DETAIL)) == f"\u2066•••• {code[-4:]}\u2069"
         assert w.orders.copy_code() == code  # the clipboard gets the bare code
         save_shot(w, "window-ar-fulfilled.png", tmp_path)
 

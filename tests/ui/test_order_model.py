@@ -57,7 +57,8 @@ def test_states_in_plain_words(qapp: object) -> None:
     assert "QUEUED" in state_text(view(state=S.QUEUED), now)
     assert state_text(view(state=S.FULFILLED), now) == "Fulfilled"
     fulfilled = view(state=S.FULFILLED, card_code="9999-0000")
-    assert detail_text(fulfilled) == "9999-0000"
+    assert detail_text(fulfilled) == "•••• 0000"  # the list never shows a whole code
+    assert detail_text(view(state=S.FULFILLED, card_code="1234")) == "1234"
     refunded = view(state=S.REFUNDED, failure_code="REFUNDED")
     assert "refunded the account" in detail_text(refunded)
     rejected = view(state=S.REJECTED, failure_code="ERR_PHONE")

@@ -82,7 +82,7 @@ def test_keyboard_only_sale_to_fulfilment(harness: Make, qloop: qasync.QEventLoo
         await wait_until(lambda: model.view_at(0).state is S.FULFILLED, 15,  # type: ignore[union-attr]
                          what="fulfilled")
         code = model.view_at(0).card_code  # type: ignore[union-attr]
-        assert code and model.data(model.index(0, model.COL_DETAIL)) == code
+        assert code and model.data(model.index(0, model.COL_DETAIL)) == "•••• " + code[-4:]
         assert w.orders.copy_code() == code
         assert QGuiApplication.clipboard().text() == code
         assert w.orders.code_box.isVisible()  # shown large, to read out

@@ -65,10 +65,17 @@ def state_text(view: OrderView, now: datetime) -> str:
     return translate("OrderList", "Cancelled")
 
 
+def mask_code(code: str) -> str:
+    """A card code as the list shows it: its last four characters only. A code is a bearer
+    voucher and the next customer can see the screen; the full code is in the large box
+    (the sale just fulfilled, or the selected row) and in the clipboard."""
+    return code if len(code) <= 4 else "•••• " + code[-4:]
+
+
 def detail_text(view: OrderView) -> str:
-    """The card code when fulfilled, the reason in plain words when it failed."""
+    """The card code (masked) when fulfilled, the reason in plain words when it failed."""
     if view.state is S.FULFILLED:
-        return ltr(view.card_code or "")
+        return ltr(mask_code(view.card_code or ""))
     if view.state in (S.REFUNDED, S.REJECTED):
         return messages.for_code(view.failure_code)
     if view.state is S.WAITING:
