@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from pos_app import __version__, cli_orders
+from pos_app.preferences import LANGUAGES
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -42,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="start the window, wait until it shows, print timings, exit")
     parser.add_argument("--screenshot", metavar="PATH", help="with --smoke: save a PNG")
-    parser.add_argument("--lang", choices=("en", "fr", "ar"),
+    parser.add_argument("--lang", choices=LANGUAGES,
                         help="window language (default: POS_LANG, else the system's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("sim", help="run the OneClickDZ API simulator", add_help=False)

@@ -24,11 +24,17 @@ class PreferenceError(ValueError):
     """An unknown setting or a value it does not accept (the message says which)."""
 
 
+def language_code(text: str | None) -> str | None:
+    """``fr``, ``ar`` or ``en`` for a language name or a locale name (``ar_DZ``, ``fr-FR``);
+    None for anything else. The one reading of ``--lang``, ``POS_LANG``, the setting and
+    the system locale."""
+    code = (text or "").strip().replace("-", "_").split("_")[0].lower()
+    return code if code in LANGUAGES else None
+
+
 def _language(text: str) -> str:
-    """``fr``, ``ar`` or ``en``; a locale name such as ``ar_DZ`` or ``fr-FR`` counts as its
-    language (as the window reads ``POS_LANG``)."""
-    code = text.strip().replace("-", "_").split("_")[0].lower()
-    if code not in LANGUAGES:
+    code = language_code(text)
+    if code is None:
         raise PreferenceError(f"language: one of {', '.join(LANGUAGES)}, not {text!r}")
     return code
 
@@ -93,34 +99,31 @@ def set_preference(store: Store, key: str, text: str) -> str:
 Stored = Store | Mapping[str, str] | None  # an open store, settings read already, or none
 
 
-def get_preference(stored: Stored, key: str, env: Mapping[str, str] = os.environ) -> str | None:
-    """The environment's value, else the stored one, else the default. A stored or
-    environment value that no longer passes the check is ignored (the default shows)."""
-    pref = _known(key)
-    candidates = [env.get(pref.env) if pref.env else None]
-    if isinstance(stored, Store):
-        candidates.append(stored.get_setting(key))
-    elif stored is not None:
-        candidates.append(stored.get(key))
-    for text in candidates:
-        if text:
-            try:
-                return pref.check(text)
-            except PreferenceError:
-                continue
-    return pref.default
-
-
-def from_env(key: str, env: Mapping[str, str] = os.environ) -> str | None:
-    """The environment variable of ``key`` when it is set and passes the check, else None."""
-    pref = _known(key)
-    text = env.get(pref.env) if pref.env else None
+def _passing(pref: Preference, text: str | None) -> str | None:
+    """The stored form of ``text``, or None when it is empty or fails the check."""
     if not text:
         return None
     try:
         return pref.check(text)
     except PreferenceError:
         return None
+
+
+def get_preference(stored: Stored, key: str, env: Mapping[str, str] = os.environ) -> str | None:
+    """The environment's value, else the stored one, else the default. A stored or
+    environment value that no longer passes the check is ignored (the default shows)."""
+    pref = _known(key)
+    value = from_env(key, env)
+    if value is None and stored is not None:
+        text = stored.get_setting(key) if isinstance(stored, Store) else stored.get(key)
+        value = _passing(pref, text)
+    return value if value is not None else pref.default
+
+
+def from_env(key: str, env: Mapping[str, str] = os.environ) -> str | None:
+    """The environment variable of ``key`` when it is set and passes the check, else None."""
+    pref = _known(key)
+    return _passing(pref, env.get(pref.env) if pref.env else None)
 
 
 def low_balance(stored: Stored, env: Mapping[str, str] = os.environ) -> int:

@@ -18,13 +18,14 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
+from pos_app.preferences import LANGUAGES, language_code
+
 RESOURCES: Final = Path(__file__).resolve().parents[2] / "resources"
 TRANSLATIONS: Final = RESOURCES / "translations"
 FONTS: Final = RESOURCES / "fonts"
 # DejaVu Sans has Arabic glyphs (its licence: resources/fonts/DejaVu-LICENSE.txt).
 ARABIC_FONTS: Final = (FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf")
 SOURCE_LANGUAGE: Final = "en"
-LANGUAGES: Final = ("en", "fr", "ar")
 RTL_LANGUAGES: Final = frozenset({"ar"})
 # Unicode isolates: LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE.
 _LRI: Final = "\u2066"
@@ -46,8 +47,8 @@ def resolve_language(*candidates: str | None) -> str:
     setting, the system locale such as ``ar_DZ`` or ``fr-FR``) that names one of
     :data:`LANGUAGES`; English otherwise."""
     for candidate in candidates:
-        code = (candidate or "").strip().replace("-", "_").split("_")[0].lower()
-        if code in LANGUAGES:
+        code = language_code(candidate)
+        if code is not None:
             return code
     return SOURCE_LANGUAGE
 

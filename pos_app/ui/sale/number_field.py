@@ -155,7 +155,6 @@ class NumberField(QWidget):
 
     def clear(self) -> None:
         self._forced = None
-        self._offer_timer.stop()
         self._hide_recent()
         self.edit.clear()
         self._revalidate()
@@ -277,8 +276,8 @@ class NumberField(QWidget):
         Alt+digit and Enter with nothing highlighted close it and act as in the field."""
         key = Qt.Key(event.key())
         popup = self.completer.popup()
-        self._offer_timer.stop()  # dismissed or acted on: it must not come back by itself
         if key == Qt.Key.Key_Escape:
+            self._offer_timer.stop()  # dismissed: it must not come back by itself
             return False
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and popup is not None:
             if popup.currentIndex().isValid():
