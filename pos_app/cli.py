@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import os
 import sys
@@ -20,6 +21,7 @@ from typing import TextIO
 
 from pos_app import __version__, cli_orders
 from pos_app.preferences import LANGUAGES
+from pos_app.store import StoreConfigError, StoreError, StoreUnavailableError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -66,12 +68,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format=LOG_FORMAT,
     )
+    try:
+        return _run(args)
+    except (StoreUnavailableError, StoreConfigError) as exc:  # one line, never a traceback
+        return cli_orders.cannot_start(exc, sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "order":
         return cli_orders.run_order(args, sys.stdout, sys.stderr)
     if args.command == "resume":
         return cli_orders.run_resume(args, sys.stdout, sys.stderr)
     if args.command == "history":
-        return cli_orders.run_history(sys.stdout)
+        return cli_orders.run_history(sys.stdout, sys.stderr)
     if args.command == "config":
         return run_config(args.key, args.value, sys.stdout, sys.stderr)
     no_key = not os.environ.get("ONECLICK_API_KEY")
@@ -90,7 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     from pos_app.status import show_status
 
-    return show_status(demo=demo, out=sys.stdout)
+    try:
+        return show_status(demo=demo, out=sys.stdout)
+    except ValueError as exc:  # the client refused its URL (or key) when built
+        return cli_orders.cannot_start(exc, sys.stderr)
 
 
 class _FileLog(logging.Handler):
@@ -104,15 +116,11 @@ class _FileLog(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:  # under self.lock (Handler.handle)
         if self._file is None and not self._failed:
-            from logging.handlers import RotatingFileHandler
-
             from pos_app.store.paths import log_path
 
             try:
-                self._file = RotatingFileHandler(
-                    log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-                )
-            except OSError as exc:  # a read-only folder must not stop the counter
+                self._file = _private_rotating_file(log_path(), LOG_BYTES, LOG_BACKUPS)
+            except (OSError, StoreError) as exc:  # a read-only folder must not stop the counter
                 self._failed = True
                 sys.stderr.write(f"pos-app: no log file: {exc}\n")
                 return
@@ -124,6 +132,26 @@ class _FileLog(logging.Handler):
         if self._file is not None:
             self._file.close()
         super().close()
+
+
+def _private_rotating_file(path: str | os.PathLike[str], max_bytes: int,
+                           backups: int) -> logging.Handler:
+    """A rotating log file readable by the shop's user only (0600 on POSIX), its rotations
+    too. ``logging.handlers`` is imported here, at the first record, not at start."""
+    from logging.handlers import RotatingFileHandler
+
+    class PrivateRotatingFile(RotatingFileHandler):
+        def _open(self) -> io.TextIOWrapper:
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            try:
+                if os.name == "posix":
+                    os.fchmod(fd, 0o600)  # a file left by an older version
+                return open(fd, "a", encoding=self.encoding, errors=self.errors)
+            except BaseException:
+                os.close(fd)
+                raise
+
+    return PrivateRotatingFile(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
 
 
 def _log_to_file() -> None:
@@ -148,7 +176,8 @@ def run_config(key: str | None, value: str | None, out: TextIO, err: TextIO) -> 
     if key is not None and key not in PREFERENCES:
         err.write(f"unknown setting {key!r}; one of {', '.join(PREFERENCES)}\n")
         return EXIT_USAGE
-    store = open_store(os.environ.get("POS_DB_URL") or default_url())
+    # Listing reads only: a sound database that cannot be written is still shown.
+    store = open_store(os.environ.get("POS_DB_URL") or default_url(), read_only=value is None)
     try:
         if key is not None and value is not None:
             try:

@@ -2,9 +2,13 @@
 
 Each state change is printed as one JSON object per line. Exit statuses (also in the README):
 0 fulfilled (or, for resume, everything settled), 10 queued, 11 refunded, 12 rejected or
-refused, 13 waiting to be sent (offline or key refused), 14 outcome still unknown, 15 still in
-progress at the time limit, 2 usage or configuration error, 3 another process holds the
-sender lock.
+refused, 13 waiting to be sent (offline or key refused), 14 outcome still unknown (or refused
+on a retry and still verifying), 15 still in progress at the time limit (or fulfilled with the
+card code pending), 16 conflict (the server holds the ref for another sale), 17 fulfilled
+without a card code for too long (a manager's case), 2 usage or configuration error, 3 another
+process holds the sender lock, 4 the database cannot be used (damaged, newer, unreadable,
+unwritable, disk full: nothing sold, nothing recorded changed). The status comes from the sale's
+state in the database.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
+import sys
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
@@ -20,13 +26,24 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from pos_app.api import NO_RETRY, OneClickClient
-from pos_app.domain.numbers import LineType
+from pos_app.domain.numbers import LineType, check_number
 from pos_app.domain.sale_states import FINAL_STATES, SaleState
 from pos_app.orders import ConnectionView, OrderEngine, OrderView, SaleRefusedError
 from pos_app.orders.engine import wait_event
 from pos_app.orders.identity import counter_id, engine_settings
-from pos_app.store import LockHeldError, SaleRecord, SenderLock, Store, lock_path_for, open_store
+from pos_app.store import (
+    LockHeldError,
+    SaleRecord,
+    SenderLock,
+    Store,
+    StoreConfigError,
+    StoreUnavailableError,
+    lock_path_for,
+    open_store,
+)
 from pos_app.store.paths import default_url
+
+log = logging.getLogger(__name__)
 
 EXIT_FULFILLED = 0
 EXIT_QUEUED = 10
@@ -35,8 +52,11 @@ EXIT_REJECTED = 12
 EXIT_WAITING = 13
 EXIT_UNKNOWN = 14
 EXIT_IN_PROGRESS = 15
+EXIT_CONFLICT = 16
+EXIT_CODE_MISSING = 17
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
+EXIT_STORE = 4  # the database cannot be used: damaged, newer, unreadable, unwritable, disk full
 
 EXIT_BY_STATE = {
     SaleState.FULFILLED: EXIT_FULFILLED,
@@ -47,9 +67,24 @@ EXIT_BY_STATE = {
     SaleState.WAITING: EXIT_WAITING,
     SaleState.UNKNOWN: EXIT_UNKNOWN,
     SaleState.SENDING: EXIT_UNKNOWN,
+    SaleState.VERIFYING: EXIT_UNKNOWN,
     SaleState.ACCEPTED: EXIT_IN_PROGRESS,
+    SaleState.CODE_PENDING: EXIT_IN_PROGRESS,
+    SaleState.CODE_MISSING: EXIT_CODE_MISSING,
+    SaleState.CONFLICT: EXIT_CONFLICT,
 }
-SETTLED = FINAL_STATES | {SaleState.QUEUED}
+SETTLED = FINAL_STATES | {SaleState.QUEUED, SaleState.CODE_MISSING}
+# What a cashier must know about a sale that is neither sold nor refused (stderr, last line).
+NOTICES = {
+    SaleState.VERIFYING: "refused on retry, still verifying: an earlier attempt may still "
+                         "land; do not give the cash back yet",
+    SaleState.CODE_PENDING: "fulfilled, code pending: the server has not given the card code "
+                            "yet; it is asked again",
+    SaleState.CODE_MISSING: "fulfilled without a card code for too long: a case for the "
+                            "manager (check with the supplier)",
+    SaleState.CONFLICT: "conflict: the server holds this ref for another sale; no card is "
+                        "handed over, a manager must decide",
+}
 
 
 def add_parsers(sub: Any) -> None:
@@ -87,7 +122,11 @@ def _sender(err: TextIO) -> Iterator[tuple[Store, SenderLock] | None]:
                   "it can still be read with 'pos-app history'\n")
         yield None
         return
-    store = open_store(url)
+    try:
+        store = open_store(url)
+    except BaseException:
+        lock.release()
+        raise
     try:
         yield store, lock
     finally:
@@ -121,11 +160,31 @@ def _as_sender(err: TextIO, work: Callable[[Store], Coroutine[Any, Any, int]]) -
     """Run ``work`` as this database's one sender: key configured, lock held, store open."""
     if _needs_key(err):
         return EXIT_USAGE
-    with _sender(err) as opened:
-        if opened is None:
-            return EXIT_LOCKED
-        store, _ = opened
-        return asyncio.run(work(store))
+    try:
+        OneClickClient(retry=NO_RETRY).close()  # a bad URL stops here, before any file
+    except ValueError as exc:
+        return cannot_start(exc, err)
+    try:
+        with _sender(err) as opened:
+            if opened is None:
+                return EXIT_LOCKED
+            store, _ = opened
+            return asyncio.run(work(store))
+    except (StoreUnavailableError, StoreConfigError) as exc:
+        return cannot_start(exc, err)
+
+
+def cannot_start(exc: Exception, err: TextIO) -> int:
+    """Report a setting or a database that stops a command at start: one line on stderr (no
+    traceback), and the exit status: 4 when the database cannot be used, else 2."""
+    if isinstance(exc, StoreUnavailableError):
+        err.write(f"pos-app: {exc}\n")
+        return EXIT_STORE
+    if isinstance(exc, StoreConfigError):
+        err.write(f"pos-app: {exc}; nothing was sold\n")
+    else:
+        err.write(f"pos-app: a setting cannot be used ({exc}); nothing was sold\n")
+    return EXIT_USAGE
 
 
 def run_order(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -161,10 +220,18 @@ async def _order(store: Store, args: argparse.Namespace, out: TextIO, err: TextI
             offline.set()
             changed.set()
 
+    existing = store.get(ref) if ref else None
+    if existing is not None:
+        differs = _differs(existing, args)
+        if differs:
+            # Rule 12: a ref is one sale; following it for other details would show
+            # another customer's sale (and card) as this one. Refused before any request.
+            err.write(f"sale refused (ref): ref {ref} already belongs to a sale with another "
+                      f"{differs}; nothing was sent\n")
+            return EXIT_REJECTED
     engine.subscribe(listen)
     await engine.start()
     try:
-        existing = store.get(ref) if ref else None
         if existing is not None:
             view = OrderView.of(existing)
             listen(view)
@@ -197,12 +264,44 @@ async def _order(store: Store, args: argparse.Namespace, out: TextIO, err: TextI
                 break
             changed.clear()
             await wait_event(changed, remaining)
-        if engine.auth_error is not None:
-            err.write("the API key was refused; the sale waits until the key is fixed\n")
-        return EXIT_BY_STATE[view.state]
+        key_refused = engine.auth_error is not None
     finally:
         await engine.stop()
         client.close()
+    if key_refused:
+        err.write("the API key was refused; the sale waits until the key is fixed\n")
+    # Read after the engine stopped: no step can change the sale any more.
+    return _outcome(store, view, err)
+
+
+def _differs(sale: SaleRecord, args: argparse.Namespace) -> str | None:
+    """Which detail of ``order --ref`` differs from the recorded sale with that ref."""
+    if sale.line_type is not LineType(args.type):
+        return "line type"
+    verdict = check_number(args.number, forced=sale.line_type)
+    if verdict.digits != sale.number:
+        return "number"
+    if sale.face_value != args.value:
+        return "value"
+    return None
+
+
+def _outcome(store: Store, view: OrderView, err: TextIO) -> int:
+    """The exit status from the sale's state in the database (not from the last event
+    printed: a write may have failed after it), with a notice for the in-between states."""
+    try:
+        recorded = store.get(view.ref)
+    except Exception:  # the database failed: the last event is all there is
+        log.exception("could not read sale %s back", view.ref)
+        recorded = None
+    state = recorded.state if recorded is not None else view.state
+    if recorded is None:
+        err.write("the sale's state could not be read back from the database; "
+                  f"the last known state is {state.value}\n")
+    notice = NOTICES.get(state)
+    if notice:
+        err.write(notice + "\n")
+    return EXIT_BY_STATE[state]
 
 
 def run_resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -226,7 +325,8 @@ async def _resume(store: Store, timeout: float, out: TextIO) -> int:
     try:
         deadline = time.monotonic() + timeout
         while True:
-            open_sales = [s for s in store.unresolved() if s.state is not SaleState.QUEUED]
+            open_sales = [s for s in store.unresolved()
+                          if s.state not in {SaleState.QUEUED, SaleState.CODE_MISSING}]
             stuck_offline = all(s.state is SaleState.WAITING for s in open_sales) and (
                 not engine.online or engine.auth_error is not None)
             remaining = deadline - time.monotonic()
@@ -240,7 +340,8 @@ async def _resume(store: Store, timeout: float, out: TextIO) -> int:
             return EXIT_FULFILLED
         if all(s.state is SaleState.WAITING for s in open_sales):
             return EXIT_WAITING
-        if any(s.state in {SaleState.UNKNOWN, SaleState.SENDING} for s in open_sales):
+        if any(s.state in {SaleState.UNKNOWN, SaleState.SENDING, SaleState.VERIFYING}
+               for s in open_sales):
             return EXIT_UNKNOWN
         return EXIT_IN_PROGRESS
     finally:
@@ -248,8 +349,13 @@ async def _resume(store: Store, timeout: float, out: TextIO) -> int:
         client.close()
 
 
-def run_history(out: TextIO) -> int:
-    store = open_store(os.environ.get("POS_DB_URL") or default_url())
+def run_history(out: TextIO, err: TextIO | None = None) -> int:
+    """Every sale as JSON lines. Read-only: a database file that cannot be written (but is
+    sound) is still listed; a damaged or newer one is not (status 4)."""
+    try:
+        store = open_store(os.environ.get("POS_DB_URL") or default_url(), read_only=True)
+    except (StoreUnavailableError, StoreConfigError) as exc:
+        return cannot_start(exc, err or sys.stderr)
     try:
         for sale in store.iter_sales():
             out.write(json.dumps(sale_json(sale), ensure_ascii=False) + "\n")

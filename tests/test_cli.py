@@ -45,6 +45,13 @@ def test_configured_key_talks_to_the_configured_url(monkeypatch: pytest.MonkeyPa
         out = io.StringIO()
         assert show_status(demo=False, out=out) == 1
         assert "API key was refused" in out.getvalue()
+        # The refused key is not sent again by this process (rule 14): it still says so,
+        # and nothing reaches the server.
+        sent = len(sim.requests())
+        out = io.StringIO()
+        assert show_status(demo=False, out=out) == 1
+        assert "API key was refused" in out.getvalue() and len(sim.requests()) == sent
+        monkeypatch.setenv("ONECLICK_API_KEY", "shop-key")
         sim.go_offline()
         out = io.StringIO()
         assert show_status(demo=False, out=out) == 1

@@ -225,10 +225,13 @@ def test_existing_ref_is_resumed_not_sold_again(pos: Pos) -> None:
     again = pos.order(ADSL_FAST, 1000, "--ref", ref)
     assert again.returncode == 0, (again.lines, again.stderr)
     assert again.last["ref"] == ref and again.last["state"] == "fulfilled"
-    # A different number or value under the same ref changes nothing either.
+    # A different number or value under the same ref is refused before any request (item 3:
+    # following it would show this sale, and its card, as another customer's).
+    requests_before = len(pos.sim.requests())
     third = pos.order(ADSL_REFUND, 500, "--ref", ref)
-    assert third.returncode == 0 and third.lines == [again.last | {
-        "elapsed_ms": third.lines[0]["elapsed_ms"]}], third.lines
+    assert third.returncode == 12 and third.lines == [], third.lines
+    assert "already belongs to a sale with another number" in third.stderr
+    assert len(pos.sim.requests()) == requests_before
 
     [order] = pos.sim.accepted()
     assert order.ref == ref and pos.sends() == 1
@@ -296,3 +299,14 @@ def test_order_prints_only_its_own_sale(pos: Pos) -> None:
     own = run.last["ref"]
     assert own != other
     assert run.refs() == {own}, run.lines
+
+
+def test_item6_a_wrong_key_is_tried_once(pos: Pos) -> None:
+    # Five wrong keys block the shop's address for 15 minutes: one order sends it once.
+    run = pos.run("order", "--type", "ADSL", "--number", ADSL_FAST, "--value", "1000",
+                  "--timeout", "5", key="wrong-key-0123")
+    assert run.returncode == 13, (run.lines, run.stderr)
+    assert "key was refused" in run.stderr
+    assert run.states()[-1] == "waiting"
+    assert len(pos.sim.requests()) == 1, [r.endpoint for r in pos.sim.requests()]
+    assert pos.sends() == 0 or pos.sends() == 1

@@ -2,10 +2,24 @@
 
 from pos_app.api.client import (
     NO_RETRY,
+    BadUrlError,
     InsecureUrlError,
+    InvalidKeyFormatError,
     OneClickClient,
     RetryPolicy,
     Timeouts,
+    check_api_key,
+    check_base_url,
 )
 
-__all__ = ["NO_RETRY", "InsecureUrlError", "OneClickClient", "RetryPolicy", "Timeouts"]
+__all__ = [
+    "NO_RETRY",
+    "BadUrlError",
+    "InsecureUrlError",
+    "InvalidKeyFormatError",
+    "OneClickClient",
+    "RetryPolicy",
+    "Timeouts",
+    "check_api_key",
+    "check_base_url",
+]

@@ -85,6 +85,11 @@ HTTP_STATUS: Final = {
 MAX_WRONG_KEYS: Final = 5
 IP_BLOCK_SECONDS: Final = 15 * 60
 
+# Ceilings on what a server can make the client wait for or read (reliability rule 13).
+# Retry-After beyond this is read as this; an answer body beyond this is refused, unread.
+MAX_RETRY_AFTER: Final = 300.0
+MAX_BODY_BYTES: Final = 5 * 1024 * 1024
+
 # List endpoints: page >= 1, 1 <= pageSize <= 100, default 20; from/to together or neither.
 DEFAULT_PAGE_SIZE: Final = 20
 MAX_PAGE_SIZE: Final = 100

@@ -4,10 +4,14 @@ request left and its answer was lost or garbled).
 
 No exception ever carries the API key: messages are built from the server's error body,
 the HTTP status, the endpoint path and the request id only.
+
+An error code in the body decides the exception only on a 4xx: a 5xx or a 429 is read by its
+status whatever the body says, and a 2xx/3xx carrying an error is a malformed answer.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -15,6 +19,14 @@ from typing import Any, ClassVar
 from pos_app.api import contract
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def cap_retry_after(seconds: float | None) -> float | None:
+    """Retry-After seconds held to ``contract.MAX_RETRY_AFTER``; negative, NaN or infinite
+    values are ignored (None)."""
+    if seconds is None or not math.isfinite(seconds) or seconds < 0:
+        return None
+    return float(min(seconds, contract.MAX_RETRY_AFTER))
 
 
 class ApiError(Exception):
@@ -84,7 +96,7 @@ class OutcomeUnknownError(NetworkError):
     ) -> None:
         super().__init__(message, **kwargs)
         self.cause = cause
-        self.retry_after = retry_after
+        self.retry_after = cap_retry_after(retry_after)
 
 
 class MalformedResponseError(ApiError):
@@ -100,13 +112,14 @@ class ServiceUnavailableError(ServerError):
 
 
 class RateLimitedError(ApiError):
-    """HTTP 429. ``retry_after`` holds the Retry-After seconds when the server sent them."""
+    """HTTP 429. ``retry_after`` holds the Retry-After seconds when the server sent them
+    (at most ``contract.MAX_RETRY_AFTER``)."""
 
     code = contract.RATE_LIMITED
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
-        self.retry_after = retry_after
+        self.retry_after = cap_retry_after(retry_after)
 
 
 # --- definite refusals: the server understood and said no; nothing was charged -----------
@@ -221,7 +234,8 @@ def error_for(
     endpoint: str | None = None,
     retry_after: float | None = None,
 ) -> ApiError:
-    """Build the exception for an error answer: by documented code first, then by status."""
+    """Build the exception for an error answer. A documented code decides only on a 4xx:
+    429 and 5xx go by status whatever the body says; below 400 an error is malformed."""
     kwargs: dict[str, Any] = {
         "http_status": http_status,
         "code": code,
@@ -231,12 +245,16 @@ def error_for(
     }
     if http_status == 429:
         return RateLimitedError(message, retry_after=retry_after, **kwargs)
-    if code is not None and code in _BY_CODE:
-        return _BY_CODE[code](message, **kwargs)
     if http_status == 503:
         return ServiceUnavailableError(message, **kwargs)
     if http_status >= 500:
         return ServerError(message, **kwargs)
+    if http_status < 400:
+        return MalformedResponseError(
+            f"HTTP {http_status} carrying an error ({message})", **kwargs
+        )
+    if code is not None and code in _BY_CODE:
+        return _BY_CODE[code](message, **kwargs)
     if http_status == 404:
         return NotFoundError(message, **kwargs)
     if http_status == 401:

@@ -5,6 +5,12 @@ Money rules behind the table (see the project's reliability notes):
   send leaves; after a crash, SENDING can only become UNKNOWN;
 - UNKNOWN is resolved by asking the server (check-ref), never by resending blindly: it goes to
   what the server says, or back to WAITING once NOT_FOUND was confirmed twice;
+- while any attempt at a ref has an unknown outcome, a refusal of a later attempt is not final:
+  the sale is VERIFYING (no cash back) until check-ref has been asked long enough;
+- a ref found on the server is adopted only when its line type, number and value match the
+  sale; otherwise the sale is a CONFLICT for a person (never fulfilled, no card code shown);
+- FULFILLED needs a card code: a FULFILLED answer without one is CODE_PENDING (asked again),
+  then CODE_MISSING (a case for the manager) once it has lasted too long;
 - final states are an allow-list; CANCELLED is only for a sale that never left the machine.
 """
 
@@ -28,6 +34,10 @@ class SaleState(StrEnum):
     REFUNDED = "refunded"  # the server failed it and refunded the balance
     REJECTED = "rejected"  # definite refusal before any charge
     CANCELLED = "cancelled"  # withdrawn before it ever left the machine
+    VERIFYING = "verifying"  # refused on a retry while an earlier attempt is unknown
+    CONFLICT = "conflict"  # the server holds this ref for another sale: a person decides
+    CODE_PENDING = "code_pending"  # FULFILLED on the server, the card code not given yet
+    CODE_MISSING = "code_missing"  # still no card code after the wait: a manager's case
 
 
 S = SaleState
@@ -35,21 +45,30 @@ S = SaleState
 TRANSITIONS: Final[Mapping[SaleState, frozenset[SaleState]]] = MappingProxyType(
     {
         S.WAITING: frozenset({S.SENDING, S.CANCELLED}),
-        S.SENDING: frozenset({S.ACCEPTED, S.REJECTED, S.UNKNOWN, S.WAITING}),
-        S.UNKNOWN: frozenset({S.ACCEPTED, S.QUEUED, S.FULFILLED, S.REFUNDED, S.WAITING}),
-        S.ACCEPTED: frozenset({S.QUEUED, S.FULFILLED, S.REFUNDED}),
-        S.QUEUED: frozenset({S.ACCEPTED, S.FULFILLED, S.REFUNDED}),
+        S.SENDING: frozenset({S.ACCEPTED, S.REJECTED, S.UNKNOWN, S.WAITING, S.VERIFYING}),
+        S.UNKNOWN: frozenset({S.ACCEPTED, S.QUEUED, S.FULFILLED, S.REFUNDED, S.WAITING,
+                              S.CONFLICT, S.CODE_PENDING}),
+        S.VERIFYING: frozenset({S.ACCEPTED, S.QUEUED, S.FULFILLED, S.REFUNDED, S.REJECTED,
+                                S.CONFLICT, S.CODE_PENDING}),
+        S.ACCEPTED: frozenset({S.QUEUED, S.FULFILLED, S.REFUNDED, S.CONFLICT, S.CODE_PENDING}),
+        S.QUEUED: frozenset({S.ACCEPTED, S.FULFILLED, S.REFUNDED, S.CONFLICT, S.CODE_PENDING}),
+        S.CODE_PENDING: frozenset({S.FULFILLED, S.REFUNDED, S.CODE_MISSING, S.CONFLICT}),
+        S.CODE_MISSING: frozenset({S.FULFILLED, S.REFUNDED, S.CONFLICT}),
         S.FULFILLED: frozenset(),
         S.REFUNDED: frozenset(),
         S.REJECTED: frozenset(),
         S.CANCELLED: frozenset(),
+        S.CONFLICT: frozenset(),
     }
 )
 
 FINAL_STATES: Final = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
 # States in which the server may hold the order (so the money may be spent).
-MAY_EXIST_ON_SERVER: Final = frozenset({S.SENDING, S.UNKNOWN, S.ACCEPTED, S.QUEUED, S.FULFILLED,
+MAY_EXIST_ON_SERVER: Final = frozenset({S.SENDING, S.UNKNOWN, S.VERIFYING, S.ACCEPTED, S.QUEUED,
+                                        S.CODE_PENDING, S.CODE_MISSING, S.FULFILLED,
                                         S.REFUNDED})
+# Final states in which the customer's cash goes back (nothing was charged, or refunded).
+CASH_BACK_STATES: Final = frozenset({S.REFUNDED, S.REJECTED, S.CANCELLED})
 
 
 class IllegalTransitionError(ValueError):

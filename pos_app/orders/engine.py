@@ -1,10 +1,11 @@
 """The order engine: asyncio orchestration of the blocking steps in ``steps``.
 
 One scheduler task (named, cancellable) looks at the unresolved sales, starts the steps that
-are due on a thread executor (a ``ThreadPoolExecutor`` headless, qasync's ``QThreadExecutor``
-in the window) and sleeps until the next due time or until something wakes it. Sends drain
-oldest first with at most ``max_sends_in_flight`` in flight and a jittered gap; while the API
-cannot be reached, a probe pings it with capped, jittered backoff and nothing else is tried.
+are due on worker threads (an ``Offloader``: results come back through a queue and a socket
+wake-up, never ``call_soon_threadsafe``) and sleeps until the next due time or until
+something wakes it. Sends drain oldest first with at most ``max_sends_in_flight`` in flight
+and a jittered gap; while the API cannot be reached, a probe pings it with capped, jittered
+backoff and nothing else is tried.
 
 The engine emits small frozen views (``OrderView``, ``ConnectionView``, ``BalanceView``) to
 its listeners, always on the event loop's thread. The clock, the randomness, the HTTP client
@@ -18,8 +19,9 @@ import contextlib
 import functools
 import logging
 import random
+import time
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -31,6 +33,7 @@ from pos_app.domain.refs import is_valid_ref, new_ref
 from pos_app.domain.sale_states import SaleState
 from pos_app.orders import steps
 from pos_app.orders.crash import crashpoint
+from pos_app.orders.offload import Offloader
 from pos_app.orders.settings import EngineSettings
 from pos_app.orders.views import BalanceView, ConnectionView, OrderView
 from pos_app.store import DuplicateSaleError, NewSale, SaleRecord, StaleStateError, Store
@@ -43,6 +46,30 @@ Listener = Callable[[object], None]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _steady_seconds() -> float:
+    """Seconds of a clock that never goes back and, where the OS has one, keeps counting
+    through a suspend (Linux CLOCK_BOOTTIME; Windows' monotonic clock already does)."""
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    if boottime is not None:
+        return time.clock_gettime(boottime)
+    return time.monotonic()
+
+
+class SteadyClock:
+    """UTC time that moves with a monotonic clock: anchored at the wall time when it is made,
+    it does not jump when the PC's clock is set back or forward (rule 13), so a schedule
+    made within a process is kept within it. Stored times are sanity-checked at start."""
+
+    def __init__(self, wall: Callable[[], datetime] = utc_now,
+                 steady: Callable[[], float] = _steady_seconds) -> None:
+        self._steady = steady
+        self._anchor_wall = wall()
+        self._anchor_steady = steady()
+
+    def __call__(self) -> datetime:
+        return self._anchor_wall + timedelta(seconds=self._steady() - self._anchor_steady)
 
 
 async def wait_event(event: asyncio.Event, timeout: float) -> bool:
@@ -69,10 +96,13 @@ async def wait_event(event: asyncio.Event, timeout: float) -> bool:
 class SaleRefusedError(Exception):
     """A sale refused before it was recorded; ``reason`` is a stable code for the UI."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: str, message: str, *, stale: bool = False,
+                 cost: int | None = None) -> None:
         super().__init__(message)
         self.reason = reason
         self.message = message
+        self.stale = stale  # taken from a cache past its freshness limit: not a verdict yet
+        self.cost = cost
 
 
 class OrderEngine:
@@ -84,20 +114,22 @@ class OrderEngine:
         client: OneClickClient,
         *,
         settings: EngineSettings = EngineSettings(),  # noqa: B008 - frozen
-        now: Callable[[], datetime] = utc_now,
+        now: Callable[[], datetime] | None = None,
         rng: random.Random | None = None,
-        executor: Executor | None = None,
+        executor: Offloader | Executor | None = None,
         counter_id: str = "POS",
         cashier: str = "",
     ) -> None:
         self.store = store
         self.client = client
         self.settings = settings.scaled()
-        self._now = now
+        self._now = now or SteadyClock()
         self._rng = rng or random.Random()
-        self._own_executor = executor is None
-        self._executor = executor or ThreadPoolExecutor(max_workers=4,
-                                                        thread_name_prefix="orders")
+        # An Offloader given is the caller's; a plain Executor is wrapped (its pool stays the
+        # caller's); without either, the engine has its own pool.
+        self._own_executor = not isinstance(executor, Offloader)
+        self._executor = (executor if isinstance(executor, Offloader)
+                          else Offloader(4, thread_name_prefix="orders", executor=executor))
         self.counter_id = counter_id
         self.cashier = cashier
         self._listeners: list[Listener] = []
@@ -115,6 +147,11 @@ class OrderEngine:
         self._steps: set[asyncio.Future[Any]] = set()
         self._balance_dirty = False
         self._stopping = False  # set by stop(): steps ending later start nothing new
+        # Rule 13: a step that raised backs off per ref (failures in a row, due again at);
+        # each distinct error is logged once with its traceback.
+        self._failures: dict[str, tuple[int, datetime]] = {}
+        self._logged_errors: set[tuple[str, str]] = set()
+        self._loop_failures = 0
 
     # --- public ---------------------------------------------------------------------------
 
@@ -132,7 +169,7 @@ class OrderEngine:
     async def start(self) -> None:
         """Recover sales caught mid-send, then start scheduling."""
         self._wake = asyncio.Event()
-        for sale in await self._call(steps.recover, self.store, self._now):
+        for sale in await self._call(steps.recover, self.store, self._now, self.settings):
             self._emit(OrderView.of(sale))
         self._scheduler = asyncio.create_task(self._schedule_loop(), name="order-scheduler")
 
@@ -154,6 +191,7 @@ class OrderEngine:
             future.cancel()  # not started yet: it never will be; running: no effect
         if self._own_executor:
             self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.close()
 
     async def place(self, line_type: LineType, number: str, value: int, *,
                     ref: str | None = None, price: int | None = None) -> OrderView:
@@ -166,7 +204,7 @@ class OrderEngine:
         verdict = check_number(number, forced=kind)
         if not verdict.is_valid:
             raise SaleRefusedError("number", f"invalid {kind.value} number: {verdict.problem}")
-        cost = await self._call(self._check_catalogue, kind, value)
+        cost = await self._checked_cost(kind, value)
         await self._call(self._check_caps, value)
         now = self._now()
         if ref is None:
@@ -202,24 +240,60 @@ class OrderEngine:
         return OrderView.of(sale)
 
     def wake(self) -> None:
-        """Look at the sales again now (e.g. after a settings change)."""
-        self._auth_error = None
+        """Look at the sales again now (e.g. after a settings change). A key the server
+        refused stays refused until it changes (rule 14): nothing is tried with it."""
+        if self._key_refusal() is None:
+            self._auth_error = None
         self._poke()
 
+    def _key_refusal(self) -> e.AuthError | None:
+        return getattr(self.client, "key_refusal", None)
+
     # --- checks before recording a sale ---------------------------------------------------
+
+    async def _checked_cost(self, kind: LineType, value: int) -> int | None:
+        """The card's cost from the catalogue, or a refusal. A refusal read from a cache past
+        its freshness limit never decides alone: the cache is refreshed first and, if the
+        server cannot be asked, the sale is recorded and the server decides."""
+        try:
+            return await self._call(self._check_catalogue, kind, value)
+        except SaleRefusedError as refusal:
+            if not refusal.stale:
+                raise
+            if refusal.reason == "balance":
+                await self._refresh_balance()
+            else:
+                await self._refresh_products()
+        try:
+            return await self._call(self._check_catalogue, kind, value)
+        except SaleRefusedError as refusal:
+            if not refusal.stale:
+                raise
+            log.info("%s refusal from a stale cache and no fresh answer: the server decides",
+                     refusal.reason)
+            return refusal.cost
+
+    def _is_fresh(self, fetched_at: datetime, limit: float) -> bool:
+        age = (self._now() - fetched_at).total_seconds()
+        return 0 <= age <= limit
 
     def _check_catalogue(self, kind: LineType, value: int) -> int | None:
         products = self.store.cached_products(kind)
         if products is None:
             return None  # no catalogue yet: the server decides
+        stale = not self._is_fresh(products.fetched_at, self.settings.products_refresh)
         item = next((p for p in products.items if p.value == value), None)
         if item is None:
-            raise SaleRefusedError("value", f"{value} DA is not a {kind.value} card value")
+            raise SaleRefusedError("value", f"{value} DA is not a {kind.value} card value",
+                                   stale=stale)
         if not item.available:
-            raise SaleRefusedError("stock", f"{value} DA {kind.value} cards are out of stock")
+            raise SaleRefusedError("stock", f"{value} DA {kind.value} cards are out of stock",
+                                   stale=stale, cost=item.cost)
         balance = self.store.cached_balance()
         if balance is not None and not can_afford(balance.amount, item.cost):
-            raise SaleRefusedError("balance", "the account balance is too low for this card")
+            raise SaleRefusedError(
+                "balance", "the account balance is too low for this card", cost=item.cost,
+                stale=not self._is_fresh(balance.fetched_at, self.settings.balance_refresh))
         return item.cost
 
     def _check_caps(self, value: int) -> None:
@@ -248,9 +322,11 @@ class OrderEngine:
             try:
                 sales = await self._call(self.store.unresolved)
                 delay = self._dispatch(sales)
-            except Exception:
-                log.exception("order scheduler failed; retrying")
-                delay = 1.0
+                self._loop_failures = 0
+            except Exception as exc:  # noqa: BLE001 - logged once, with its traceback
+                self._loop_failures += 1
+                self._log_failure("order scheduler", exc)
+                delay = self._step_backoff(self._loop_failures)
             try:
                 await wait_event(self._wake, delay)
             except Exception:
@@ -261,21 +337,25 @@ class OrderEngine:
         """Start every step that is due; return seconds until the next one."""
         now = self._now()
         wakeups: list[datetime] = []
-        free = [s for s in sales if s.ref not in self._busy]
+        free = [s for s in sales if s.ref not in self._busy and not self._held(s.ref, now,
+                                                                              wakeups)]
         if not self._online:
             self._ensure_probe()
             return 60.0
+        if self._auth_error is None and self._key_refusal() is not None:
+            self._auth_error = self._key_refusal()  # refused on another path (a refresh)
+            self._emit_connection()
         if self._auth_error is None:
             self._dispatch_sends([s for s in free if s.state is S.WAITING], now, wakeups)
             for sale in free:
                 if sale.state is S.SENDING:  # no step owns it: its answer was never recorded
                     self._start([sale.ref], steps.orphaned)
-                elif sale.state is S.UNKNOWN:
+                elif sale.state in steps.ASKED_BY_REF:
                     if sale.next_check_at is None or sale.next_check_at <= now:
                         self._start([sale.ref], steps.resolve)
                     else:
                         wakeups.append(sale.next_check_at)
-            self._dispatch_polls([s for s in free if s.state in {S.ACCEPTED, S.QUEUED}],
+            self._dispatch_polls([s for s in free if s.state in steps.FOLLOWED],
                                  sales, now, wakeups)
         if self._balance_dirty:
             self._balance_dirty = False
@@ -319,7 +399,7 @@ class OrderEngine:
         self._busy.update(refs)
         args: tuple[Any, ...] = (refs,) if is_poll else (refs[0],)
         call = functools.partial(step, self.store, self.client, *args, self._now, self.settings)
-        future = asyncio.get_running_loop().run_in_executor(self._executor, call)
+        future = self._executor.submit(call)
         self._steps.add(future)
 
         def done(fut: asyncio.Future[steps.StepResult]) -> None:
@@ -333,12 +413,45 @@ class OrderEngine:
                 return
             exc = fut.exception()
             if exc is not None:
-                log.error("order step for %s failed: %r", refs, exc)
+                self._back_off(refs, exc)
             else:
+                for ref in refs:
+                    self._failures.pop(ref, None)
                 self._absorb(fut.result())
             self._poke()
 
         future.add_done_callback(done)
+
+    # --- a step that raised: back off, log once -------------------------------------------
+
+    def _step_backoff(self, failures: int) -> float:
+        low, high = self.settings.step_backoff_min, self.settings.step_backoff_max
+        return min(high, low * 2.0 ** max(0, failures - 1)) * self._rng.uniform(0.8, 1.0)
+
+    def _back_off(self, refs: list[str], exc: BaseException) -> None:
+        self._log_failure(f"order step for {', '.join(refs)}", exc)
+        now = self._now()
+        for ref in refs:
+            count = self._failures.get(ref, (0, now))[0] + 1
+            self._failures[ref] = (count, now + timedelta(seconds=self._step_backoff(count)))
+
+    def _held(self, ref: str, now: datetime, wakeups: list[datetime]) -> bool:
+        """Whether ``ref``'s step is backing off after a failure (its due time is noted)."""
+        failure = self._failures.get(ref)
+        if failure is None or failure[1] <= now:
+            return False
+        wakeups.append(failure[1])
+        return True
+
+    def _log_failure(self, what: str, exc: BaseException) -> None:
+        """The first time an error is seen: its traceback; after that, a debug line. Never
+        the exception's repr (it could hold a header value)."""
+        signature = (type(exc).__name__, str(exc)[:200])
+        if signature in self._logged_errors:
+            log.debug("%s failed again (%s); backing off", what, type(exc).__name__)
+            return
+        self._logged_errors.add(signature)
+        log.error("%s failed (%s); backing off", what, type(exc).__name__, exc_info=exc)
 
     def _absorb(self, result: steps.StepResult) -> None:
         for sale in result.changed:
@@ -439,6 +552,5 @@ class OrderEngine:
         ))
 
     async def _call(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run a blocking call (HTTP or database) on the executor, never on the loop."""
-        return await asyncio.get_running_loop().run_in_executor(
-            self._executor, functools.partial(fn, *args))
+        """Run a blocking call (HTTP or database) on a worker thread, never on the loop."""
+        return await self._executor.run(fn, *args)

@@ -25,6 +25,20 @@ class EngineSettings:
     unknown_recheck: float = 2.0  # first check-ref after an unknown outcome
     not_found_confirm_after: float = 10.0  # the second NOT_FOUND must come this much later
     retry_backoff_max: float = 60.0
+    # Ceiling of every wait a server can ask for (Retry-After) and of every backoff.
+    max_wait: float = 300.0
+    # A refusal of a retry while an earlier attempt is unknown (VERIFYING): check-ref is asked
+    # after each of these gaps (15 minutes in all, long past any request still in flight)
+    # before the refusal is taken as final.
+    verify_gaps: tuple[float, ...] = (20.0, 40.0, 60.0, 180.0, 300.0, 300.0)
+    # FULFILLED without a card code (CODE_PENDING): asked again this often, and a case for
+    # the manager (CODE_MISSING, asked hourly) once it has lasted this long.
+    code_recheck: float = 15.0
+    code_wait: float = 600.0
+    code_missing_recheck: float = 3600.0
+    # A step that fails for a local reason (disk full, database locked, a bug) backs off.
+    step_backoff_min: float = 1.0
+    step_backoff_max: float = 60.0
     background_recheck: float = 180.0  # unresolved sales after the short poll window
     queued_first_recheck: float = 24 * 3600.0
     queued_recheck: float = 6 * 3600.0

@@ -6,7 +6,10 @@ changed. The async engine decides *when* to run them; tests can run them directl
 simulator on a fake clock.
 
 Money rules (see RELIABILITY.md): the ref never changes; an unclear answer to a send becomes
-UNKNOWN and is resolved only by check-ref; a sale is REJECTED only on a definite refusal.
+UNKNOWN and is resolved only by check-ref; a sale is REJECTED only on a definite refusal, and
+a refusal that follows an attempt of unknown outcome waits in VERIFYING until check-ref has
+been asked long enough; a ref found on the server is adopted only when it is the same sale;
+FULFILLED needs a card code.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pos_app.api import contract
 from pos_app.api import errors as e
 from pos_app.api.client import OneClickClient
 from pos_app.api.models import Topup
+from pos_app.domain.numbers import normalise
 from pos_app.domain.sale_states import SaleState
 from pos_app.orders.crash import crashpoint
 from pos_app.orders.settings import EngineSettings
@@ -29,6 +33,11 @@ from pos_app.store import SaleRecord, StaleStateError, Store
 log = logging.getLogger(__name__)
 S = SaleState
 Now = Callable[[], datetime]
+# States whose status the engine follows with check-id / list (the server has the order).
+FOLLOWED = frozenset({S.ACCEPTED, S.QUEUED, S.CODE_PENDING, S.CODE_MISSING})
+# States resolved by asking check-ref (the server may or may not have the order).
+ASKED_BY_REF = frozenset({S.UNKNOWN, S.VERIFYING})
+FINAL_NOW = frozenset({S.FULFILLED, S.REFUNDED, S.REJECTED, S.CONFLICT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +58,10 @@ def _later(now: datetime, seconds: float) -> datetime:
 
 
 def _backoff(settings: EngineSettings, attempt: int, retry_after: float | None) -> float:
+    """Capped exponential backoff; a server's Retry-After is honoured up to ``max_wait``."""
     base = min(settings.retry_backoff_max, settings.unknown_recheck * 2.0 ** max(0, attempt))
-    return float(max(base, retry_after or 0.0))
+    wanted = max(base, retry_after or 0.0)
+    return float(min(wanted, settings.max_wait))
 
 
 def next_poll_at(sale: SaleRecord, now: datetime, settings: EngineSettings) -> datetime:
@@ -96,13 +107,21 @@ def send(store: Store, client: OneClickClient, ref: str, now: Now,
                                    detail=_err(exc), next_check_at=now())
         return StepResult(changed=(unknown,), online=True)
     except e.RefusedError as exc:
+        stock = isinstance(exc, e.OutOfStockError)
+        code = exc.server_code or type(exc).__name__
+        if had_unknown_attempt(store, ref):
+            # Rule 11: an earlier attempt may still land; no cash back until it cannot.
+            verifying = store.transition(
+                ref, S.SENDING, S.VERIFYING, "refused on retry: verifying", detail=_err(exc),
+                failure_code=code, failure_reason=exc.message, not_found_count=0,
+                next_check_at=_later(now(), settings.verify_gaps[0]),
+            )
+            return StepResult(changed=(verifying,), online=True, stock_changed=stock)
         rejected = store.transition(
             ref, S.SENDING, S.REJECTED, "refused", detail=_err(exc),
-            failure_code=exc.server_code or type(exc).__name__,
-            failure_reason=exc.message,
+            failure_code=code, failure_reason=exc.message,
         )
-        return StepResult(changed=(rejected,), online=True, final=True,
-                          stock_changed=isinstance(exc, e.OutOfStockError))
+        return StepResult(changed=(rejected,), online=True, final=True, stock_changed=stock)
     except e.AuthError as exc:
         back = store.transition(ref, S.SENDING, S.WAITING, "key refused", detail=_err(exc))
         return StepResult(changed=(back,), online=True, auth_failed=exc)
@@ -125,16 +144,59 @@ def send(store: Store, client: OneClickClient, ref: str, now: Now,
 # --- what the server says ------------------------------------------------------------------
 
 
+def had_unknown_attempt(store: Store, ref: str) -> bool:
+    """Whether any earlier attempt at ``ref`` ended with an unknown outcome."""
+    return any(row.to_state is S.UNKNOWN for row in store.journal(ref))
+
+
+def mismatch(sale: SaleRecord, topup: Topup) -> str | None:
+    """Why the server's top-up is not this sale (line type, number, value), or None.
+
+    A missing echo counts as a mismatch: the docs promise it, and adopting an order that
+    cannot be shown to be ours could hand a customer another customer's card.
+    """
+    if topup.ref is not None and topup.ref != sale.ref:
+        return "ref"
+    if topup.line_type is not sale.line_type:
+        return "type"
+    if topup.number is None or normalise(topup.number) != sale.number:
+        return "number"
+    if topup.topup_amount != sale.face_value:
+        return "value"
+    return None
+
+
+def _conflict(store: Store, sale: SaleRecord, topup: Topup, why: str,
+              cause: str) -> SaleRecord:
+    """Rule 12: the ref on the server belongs to another sale; a person decides."""
+    log.error("sale %s: the server holds this ref for another sale (%s differs)", sale.ref, why)
+    detail = {"differs": why, "server_type": topup.line_type.value if topup.line_type else None,
+              "server_value": topup.topup_amount, "server_status": topup.status}
+    return store.transition(
+        sale.ref, sale.state, S.CONFLICT, f"{cause}: another sale's ref", detail=detail,
+        failure_code="CONFLICT",
+        failure_reason=f"the server holds this ref for another sale ({why} differs)",
+        next_check_at=None,
+    )
+
+
 def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: EngineSettings,
           *, cause: str) -> SaleRecord | None:
-    """Record the server's view of a sale; None when nothing changed."""
+    """Record the server's view of a sale; None when nothing changed.
+
+    A top-up whose type, number or value differ from the sale's makes it a CONFLICT; a
+    FULFILLED one without a card code makes it CODE_PENDING (then CODE_MISSING).
+    """
+    why = mismatch(sale, topup)
+    if why is not None:
+        return _conflict(store, sale, topup, why, cause)
     fields: dict[str, Any] = {"server_status": topup.status}
     if topup.id and topup.id != sale.server_id:
         fields["server_id"] = topup.id
     state = sale.state
+    if topup.is_fulfilled and not topup.card_code:
+        return _code_pending(store, sale, fields, now, settings, cause=cause)
     if topup.is_fulfilled:
-        if not topup.card_code:
-            log.warning("sale %s FULFILLED without a card code", sale.ref)
         target = S.FULFILLED
         fields |= {"card_code": topup.card_code, "num_trans": topup.num_trans,
                    "date_traitement": topup.date_traitement}
@@ -152,14 +214,19 @@ def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: Engi
         if not topup.is_known_status:
             log.warning("sale %s: unknown server status %r, treated as running",
                         sale.ref, topup.status)
+    if target is S.ACCEPTED and state in {S.CODE_PENDING, S.CODE_MISSING}:
+        target = state  # the server said FULFILLED before: a running status changes nothing
     if target is state:
         changed = {k: v for k, v in fields.items()
                    if k != "next_check_at" and getattr(sale, k) != v}
         if not changed:
             return None
         return store.record(sale.ref, f"server status {topup.status}", **changed)
-    if state is S.UNKNOWN:
+    if state in ASKED_BY_REF:
         fields["not_found_count"] = 0
+    if state is S.VERIFYING:
+        fields["failure_code"] = None
+        fields["failure_reason"] = None
     if target is S.ACCEPTED:
         fields["next_check_at"] = next_poll_at(sale, now(), settings)
     updated = store.transition(sale.ref, state, target, cause, **fields)
@@ -168,16 +235,68 @@ def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: Engi
     return updated
 
 
+def _code_pending(store: Store, sale: SaleRecord, fields: dict[str, Any], now: Now,
+                  settings: EngineSettings, *, cause: str) -> SaleRecord | None:
+    """FULFILLED without a card code: keep asking; after ``code_wait`` it is CODE_MISSING."""
+    if sale.state is S.CODE_MISSING:
+        store.schedule(sale.ref, _later(now(), settings.code_missing_recheck))
+        return None
+    if sale.state is not S.CODE_PENDING:
+        log.warning("sale %s FULFILLED without a card code: asking again", sale.ref)
+        if sale.state in ASKED_BY_REF:
+            fields["not_found_count"] = 0
+        return store.transition(
+            sale.ref, sale.state, S.CODE_PENDING, f"{cause}: fulfilled, code pending",
+            next_check_at=_later(now(), settings.code_recheck), **fields,
+        )
+    since = _entered(store, sale.ref, S.CODE_PENDING)
+    if since is not None and (now() - since).total_seconds() >= settings.code_wait:
+        log.error("sale %s: FULFILLED and still no card code; a case for the manager",
+                  sale.ref)
+        return store.transition(
+            sale.ref, S.CODE_PENDING, S.CODE_MISSING, "no card code: manager",
+            failure_code="CODE_MISSING",
+            failure_reason="the server says fulfilled but gives no card code",
+            next_check_at=_later(now(), settings.code_missing_recheck),
+        )
+    store.schedule(sale.ref, _later(now(), settings.code_recheck))
+    return None
+
+
+def _ensure_scheduled(store: Store, ref: str, now: Now, settings: EngineSettings) -> None:
+    """A sale waiting for its card code is never left due at once (no tight loop)."""
+    sale = store.get(ref)
+    if sale is None or (sale.next_check_at is not None and sale.next_check_at > now()):
+        return
+    wait = settings.code_recheck if sale.state is S.CODE_PENDING else \
+        settings.code_missing_recheck
+    store.schedule(ref, _later(now(), wait))
+
+
+def _entered(store: Store, ref: str, state: SaleState) -> datetime | None:
+    """When the sale last moved into ``state`` (from the journal), or None."""
+    times = [row.at for row in store.journal(ref)
+             if row.to_state is state and row.from_state is not state]
+    return times[-1] if times else None
+
+
 def resolve(store: Store, client: OneClickClient, ref: str, now: Now,
             settings: EngineSettings) -> StepResult:
-    """UNKNOWN: ask check-ref. Found -> adopt; NOT_FOUND twice, some time apart -> WAITING."""
+    """UNKNOWN or VERIFYING: ask check-ref.
+
+    Found -> adopt (when it is this sale). NOT_FOUND: for UNKNOWN, twice some time apart ->
+    WAITING (resend the same ref); for VERIFYING, at each gap of ``verify_gaps`` and, after
+    the last, the refusal is final (REJECTED).
+    """
     sale = store.get(ref)
-    if sale is None or sale.state is not S.UNKNOWN:
+    if sale is None or sale.state not in ASKED_BY_REF:
         return StepResult()
     try:
         topup = client.check_ref(ref)
     except e.NotFoundError:
         crashpoint("after_check_response")
+        if sale.state is S.VERIFYING:
+            return _still_not_found(store, sale, now, settings)
         if sale.not_found_count >= 1:
             back = store.transition(ref, S.UNKNOWN, S.WAITING, "not found twice: resend",
                                     not_found_count=0)
@@ -191,12 +310,29 @@ def resolve(store: Store, client: OneClickClient, ref: str, now: Now,
         return _check_failed(store, sale, exc, now, settings)
     crashpoint("after_check_response")
     if topup.ref is not None and topup.ref != ref:
-        log.error("check-ref %s answered another ref %r; ignored", ref, topup.ref)
+        log.error("check-ref %s answered for another ref; ignored", ref)
         return _check_failed(store, sale, e.MalformedResponseError("ref mismatch"), now,
                              settings)
     updated = adopt(store, sale, topup, now, settings, cause="found on server")
     return StepResult(changed=(updated,) if updated else (), online=True,
-                      final=bool(updated and updated.state in {S.FULFILLED, S.REFUNDED}))
+                      final=bool(updated and updated.state in FINAL_NOW))
+
+
+def _still_not_found(store: Store, sale: SaleRecord, now: Now,
+                     settings: EngineSettings) -> StepResult:
+    """VERIFYING and check-ref still says NOT_FOUND: wait for the next gap, or, after the
+    last one, take the refusal as final (no earlier attempt can land any more)."""
+    asked = sale.not_found_count + 1
+    gaps = settings.verify_gaps
+    if asked >= len(gaps):
+        rejected = store.transition(
+            sale.ref, S.VERIFYING, S.REJECTED, "refusal confirmed: not found after waiting",
+            not_found_count=asked, next_check_at=None,
+        )
+        return StepResult(changed=(rejected,), online=True, final=True)
+    counted = store.record(sale.ref, "refused on retry: still not found",
+                           not_found_count=asked, next_check_at=_later(now(), gaps[asked]))
+    return StepResult(changed=(counted,), online=True)
 
 
 def _check_failed(store: Store, sale: SaleRecord, exc: e.ApiError, now: Now,
@@ -218,7 +354,7 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
     """Check the status of accepted/queued sales: one list call when several are in flight,
     else check-id for each. Sales the list does not show are checked one by one."""
     sales = [s for s in (store.get(r) for r in refs)
-             if s is not None and s.state in {S.ACCEPTED, S.QUEUED}]
+             if s is not None and s.state in FOLLOWED]
     if not sales:
         return StepResult()
     seen: dict[str, Topup] = {}
@@ -277,7 +413,9 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
             store.schedule(latest.ref, next_poll_at(latest, now(), settings))
         elif latest.state is S.QUEUED and updated is None:
             store.schedule(latest.ref, _later(now(), settings.queued_recheck))
-    final = any(c.state in {S.FULFILLED, S.REFUNDED} for c in changed)
+        elif latest.state in {S.CODE_PENDING, S.CODE_MISSING}:
+            _ensure_scheduled(store, latest.ref, now, settings)
+    final = any(c.state in FINAL_NOW for c in changed)
     return _merge(result, StepResult(changed=tuple(changed), final=final))
 
 
@@ -296,11 +434,38 @@ def _merge(a: StepResult, b: StepResult) -> StepResult:
 # --- start-up ------------------------------------------------------------------------------
 
 
-def recover(store: Store, now: Now) -> list[SaleRecord]:
-    """On start, before selling: a sale caught SENDING may have left; ask the server."""
-    return [store.transition(sale.ref, S.SENDING, S.UNKNOWN, "recovered after a stop",
-                             next_check_at=now())
-            for sale in store.by_state(S.SENDING)]
+def recover(store: Store, now: Now,
+            settings: EngineSettings = EngineSettings()) -> list[SaleRecord]:  # noqa: B008
+    """On start, before selling: a sale caught SENDING may have left; ask the server.
+
+    Stored schedules are sanity-checked (rule 13): when the clock reads earlier than the
+    latest recorded change (it was set back), or a next check lies further ahead than any
+    schedule the engine makes, that check is due now. Returns the sales that changed state.
+    """
+    recovered = [store.transition(sale.ref, S.SENDING, S.UNKNOWN, "recovered after a stop",
+                                  next_check_at=now())
+                 for sale in store.by_state(S.SENDING)]
+    unresolved = store.unresolved()
+    moment = now()
+    latest = max((s.updated_at for s in unresolved), default=None)
+    clock_went_back = latest is not None and moment < latest - timedelta(seconds=1)
+    horizon = moment + timedelta(seconds=_longest_wait(settings) * 1.5)
+    for sale in unresolved:
+        planned = sale.next_check_at
+        if planned is None or planned <= moment:
+            continue
+        if clock_went_back or planned > horizon:
+            log.warning("sale %s: its next check was set for a time that cannot be right "
+                        "(clock moved); checking now", sale.ref)
+            store.schedule(sale.ref, moment)
+    return recovered
+
+
+def _longest_wait(settings: EngineSettings) -> float:
+    """The furthest ahead the engine ever schedules a check."""
+    return max(settings.queued_first_recheck, settings.queued_recheck,
+               settings.code_missing_recheck, settings.background_recheck,
+               settings.max_wait, *settings.verify_gaps, *settings.poll_schedule)
 
 
 def orphaned(store: Store, client: OneClickClient, ref: str, now: Now,

@@ -60,7 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--faults",
         type=_faults_arg,
         default=[],
-        help="ENDPOINT:KIND[=VALUE][@PROB][xCOUNT],... e.g. send:drop@0.1,balance:429=2",
+        help=(
+            "ENDPOINT:KIND[=VALUE][@PROB][xCOUNT],... e.g. send:drop@0.1,balance:429=2; kinds: "
+            "503 429=S latency=MS drop 500 garbage slow=MS, send:hold=MS (answer lost, sent "
+            "MS later), send:refuse500 (placed, 500 with ERR_STOCK), "
+            "check-id|check-ref|list:nocode (FULFILLED without card_code)"
+        ),
     )
     parser.add_argument(
         "--balance", type=_amount_arg, default=DEFAULT_BALANCE, help="opening balance in DZD"

@@ -1,16 +1,20 @@
 """Injected faults: what can go wrong on one request, and the seeded draw that decides it.
 
-A rule names an endpoint (or ``*``), a kind and how often it fires. Kinds act at two moments:
+A rule names an endpoint (or ``*``), a kind and how often it fires. Kinds act at three moments:
 
 * before acting (nothing is done on the server): ``503``, ``429`` and ``latency``;
-* after acting (the state change has happened): ``drop``, ``500``, ``garbage`` and ``slow``.
+* instead of acting (send only, once its key and body passed): ``hold``, the connection closes
+  with no answer and the send is processed VALUE ms of simulated time later, as if queued;
+* after acting (the state change has happened): ``drop``, ``500``, ``garbage``, ``slow``,
+  ``refuse500`` (send only: a 500 whose body carries the refusal code ERR_STOCK) and
+  ``nocode`` (check-id, check-ref, list: FULFILLED top-ups shown without their card code).
 
 Spec strings (CLI ``--faults`` and tests) are comma-separated
 ``ENDPOINT:KIND[=VALUE][@PROB][xCOUNT]``, for example
 ``send:drop@0.1,check-ref:503@0.05,*:slow=3000@0.01,send:500x1,balance:429=2``.
-VALUE is milliseconds for ``latency`` and ``slow`` (required) and seconds of ``Retry-After``
-for ``429`` (optional); PROB is 0..1 (default 1); COUNT retires the rule after it fired that
-many times.
+VALUE is milliseconds for ``latency``, ``slow`` and ``hold`` (required) and seconds of
+``Retry-After`` for ``429`` (optional); PROB is 0..1 (default 1); COUNT retires the rule after
+it fired that many times.
 """
 
 from __future__ import annotations
@@ -35,15 +39,23 @@ ENDPOINTS: Final = (
     "list",
 )
 
-Phase = Literal["before", "after"]
+Phase = Literal["before", "instead", "after"]
 BEFORE_KINDS: Final = ("503", "429", "latency")
-AFTER_KINDS: Final = ("drop", "500", "garbage", "slow")
-KINDS: Final = BEFORE_KINDS + AFTER_KINDS
-_VALUE_REQUIRED: Final = frozenset({"latency", "slow"})
-_VALUE_ALLOWED: Final = frozenset({"latency", "slow", "429"})
+INSTEAD_KINDS: Final = ("hold",)
+AFTER_KINDS: Final = ("drop", "500", "garbage", "slow", "refuse500", "nocode")
+KINDS: Final = BEFORE_KINDS + INSTEAD_KINDS + AFTER_KINDS
+_VALUE_REQUIRED: Final = frozenset({"latency", "slow", "hold"})
+_VALUE_ALLOWED: Final = frozenset({"latency", "slow", "hold", "429"})
+# Kinds that make sense on a few endpoints only (never on ``*``).
+ONLY_ON: Final = {
+    "hold": ("send",),
+    "refuse500": ("send",),
+    "nocode": ("check-id", "check-ref", "list"),
+}
 
 _ITEM = re.compile(
-    r"(?P<endpoint>[a-z*-]+):(?P<kind>\d{3}|[a-z]+)"
+    # refuse500 before [a-z]+, so that "refuse500x2" reads as kind refuse500, count 2
+    r"(?P<endpoint>[a-z*-]+):(?P<kind>\d{3}|refuse500|[a-z]+)"
     r"(?:=(?P<value>\d+(?:\.\d+)?))?"
     r"(?:@(?P<probability>\d*\.?\d+))?"
     r"(?:x(?P<count>\d+))?"
@@ -67,6 +79,12 @@ class FaultRule:
             )
         if self.kind not in KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r}; use one of {', '.join(KINDS)}")
+        allowed = ONLY_ON.get(self.kind)
+        if allowed is not None and self.endpoint not in allowed:
+            raise ValueError(
+                f"fault kind {self.kind!r} applies only to {', '.join(allowed)}, "
+                f"not {self.endpoint!r}"
+            )
         if self.kind in _VALUE_REQUIRED and self.value is None:
             raise ValueError(f"fault kind {self.kind!r} needs a value in ms, e.g. {self.kind}=500")
         if self.value is not None and self.kind not in _VALUE_ALLOWED:
@@ -80,8 +98,10 @@ class FaultRule:
 
     @property
     def phase(self) -> Phase:
-        """When the fault acts: before the request is handled, or after."""
-        return "before" if self.kind in BEFORE_KINDS else "after"
+        """When the fault acts: before the request is handled, instead of it, or after."""
+        if self.kind in BEFORE_KINDS:
+            return "before"
+        return "instead" if self.kind in INSTEAD_KINDS else "after"
 
     def matches(self, endpoint: str) -> bool:
         """Whether this rule applies to a request for ``endpoint``."""

@@ -234,6 +234,26 @@ def topup_json(order: SimOrder) -> Json:
     return shown
 
 
+def without_card_codes(payload: Json) -> Json:
+    """A check-id, check-ref or list envelope whose FULFILLED top-ups lack ``card_code``."""
+    data = payload.get("data")
+    if not isinstance(data, dict):
+        return payload  # an error envelope: nothing to hide
+    topups = data.get("topups")
+    if isinstance(topups, list):
+        shown: Json = {**data, "topups": [_without_card_code(item) for item in topups]}
+    else:
+        shown = _without_card_code(data)
+    return {**payload, "data": shown}
+
+
+def _without_card_code(item: object) -> Any:
+    """A top-up without its card code if it is FULFILLED; anything else unchanged."""
+    if not isinstance(item, dict) or item.get("status") != contract.STATUS_FULFILLED:
+        return item
+    return {name: shown for name, shown in item.items() if name != "card_code"}
+
+
 def ledger_json(row: LedgerRow) -> Json:
     """A ledger row as account/transactions shows it."""
     return {
@@ -306,13 +326,15 @@ class Api:
         message: str,
         details: dict[str, object] | None = None,
         headers: tuple[tuple[str, str], ...] = (),
+        status: int | None = None,
     ) -> Reply:
-        """An error envelope with the HTTP status the contract gives its code."""
+        """An error envelope with the HTTP status the contract gives its code (or ``status``)."""
         error: Json = {"code": code, "message": message}
         if details is not None:
             error["details"] = details
         envelope: Json = {"success": False, "error": error, "requestId": self._request_id()}
-        return Reply(contract.HTTP_STATUS[code], envelope, headers)
+        chosen = contract.HTTP_STATUS[code] if status is None else status
+        return Reply(chosen, envelope, headers)
 
     def unknown_route(self, method: str, path: str) -> Reply:
         """The 404 of a path or method the API does not serve."""
@@ -320,10 +342,30 @@ class Api:
 
     def handle(self, route: Route, query: Query, body: object, token: str | None, ip: str) -> Reply:
         """Authenticate (except ping), then answer the request or its documented refusal."""
+        refusal = self.admit(route, token, ip)
+        return refusal if refusal is not None else self.serve(route, query, body)
+
+    def admit(self, route: Route, token: str | None, ip: str) -> Reply | None:
+        """The refusal of a request's key (ping needs none), or None when it may go on."""
+        if route.endpoint == "ping":
+            return None
         try:
-            if route.endpoint != "ping":
-                self._state.authenticate(ip, token)
+            self._state.authenticate(ip, token)
+        except ApiError as refusal:
+            return self.error(refusal.code, refusal.message, refusal.details)
+        return None
+
+    def serve(self, route: Route, query: Query, body: object) -> Reply:
+        """The answer of an admitted request, or its documented refusal."""
+        try:
             return self._handlers[route.endpoint](route, query, body)
+        except ApiError as refusal:
+            return self.error(refusal.code, refusal.message, refusal.details)
+
+    def send_request(self, body: object) -> SendRequest | Reply:
+        """A send body checked against the schema, or its ERR_VALIDATION refusal."""
+        try:
+            return parse_send(body)
         except ApiError as refusal:
             return self.error(refusal.code, refusal.message, refusal.details)
 

@@ -2,7 +2,8 @@
 
 One request per connection (every answer says ``Connection: close``), so a dropped answer or an
 outage looks to a client exactly as it would on a real network. Fault delays (``latency``,
-``slow``, ``SimConfig.latency_ms``) are real milliseconds, not scaled by ``time_scale``.
+``slow``, ``SimConfig.latency_ms``) are real milliseconds, not scaled by ``time_scale``; the
+delay of a ``hold`` is simulated time on the injected clock, scaled like the order schedule.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from urllib.parse import parse_qsl, urlsplit
 from pos_app.api import contract
 from pos_app.simulator.config import SimConfig
 from pos_app.simulator.faults import FaultPlan, FaultRule
-from pos_app.simulator.routes import Api, Reply, Route, find_route
-from pos_app.simulator.state import Clock, SimOrder, SimState
+from pos_app.simulator.routes import Api, Reply, Route, find_route, without_card_codes
+from pos_app.simulator.state import Clock, HeldSend, SimOrder, SimState
 
 logger = logging.getLogger(__name__)
 
@@ -75,9 +76,12 @@ class _Outgoing:
 
 @dataclass
 class _Answer:
-    """A reply under construction, with the fault kinds that fired on it."""
+    """A reply under construction, with the fault kinds that fired on it.
 
-    reply: Reply
+    ``reply`` None: the request was held, the connection closes with no answer.
+    """
+
+    reply: Reply | None
     fired: list[str] = field(default_factory=list)
     acted: bool = True
 
@@ -327,6 +331,10 @@ class Simulator:
         with self._log_lock:
             return list(self._log)
 
+    def held(self) -> list[HeldSend]:
+        """Every send held by a ``hold`` fault, in arrival order, with its outcome as of now."""
+        return self._state.held()
+
     def accepted(self) -> list[SimOrder]:
         """Every accepted order, in accept order, as of now."""
         return self._state.orders()
@@ -390,19 +398,40 @@ class Simulator:
             headers = () if rule.value is None else (("Retry-After", _seconds_text(rule.value)),)
             reply = self._api.error(contract.RATE_LIMITED, "Too many requests", headers=headers)
             return _Answer(reply, [rule.kind], acted=False)
+        fired = [rule.kind] if rule is not None else []
         if rule is not None:  # latency
             _pause(rule.value)
-        reply = self._api.handle(route, query, body, incoming.token, incoming.ip)
-        return _Answer(reply, [rule.kind] if rule is not None else [])
+        refusal = self._api.admit(route, incoming.token, incoming.ip)
+        if refusal is not None:
+            return _Answer(refusal, fired)
+        if route.endpoint == "send":
+            held = self._hold(body, fired)
+            if held is not None:
+                return held
+        return _Answer(self._api.serve(route, query, body), fired)
+
+    def _hold(self, body: Any, fired: list[str]) -> _Answer | None:
+        """A schema-valid send kept back by a ``hold`` fault, or None to serve it now."""
+        request = self._api.send_request(body)
+        if isinstance(request, Reply):
+            return _Answer(request, fired)  # the schema refusal, answered now
+        rule = self._faults.pick("send", "instead")
+        if rule is None:
+            return None
+        delay = (rule.value or 0) / 1000
+        self._state.hold(request.type, request.number, request.value, request.ref, delay)
+        return _Answer(None, [*fired, rule.kind], acted=False)
 
     def _after_faults(self, route: Route | None, answer: _Answer) -> _Outgoing:
         """Turn the reply into bytes, spoiled by an after-fault if one fires."""
+        reply = answer.reply
+        if reply is None:
+            return _Outgoing(None)  # held: close with no answer
         rule = (
             self._faults.pick(route.endpoint, "after")
             if route is not None and answer.acted
             else None
         )
-        reply = answer.reply
         if rule is None:
             return _Outgoing(reply.status, reply.body(), reply.headers)
         answer.fired.append(rule.kind)
@@ -411,7 +440,17 @@ class Simulator:
         if rule.kind == "500":
             failed = self._api.error(contract.INTERNAL_ERROR, "Internal server error")
             return _Outgoing(failed.status, failed.body(), failed.headers)
+        if rule.kind == "refuse500":  # a refusal code on a 5xx: the order was placed all the same
+            hostile = self._api.error(
+                contract.ERR_STOCK,
+                "Card value is out of stock",
+                status=contract.HTTP_STATUS[contract.INTERNAL_ERROR],
+            )
+            return _Outgoing(hostile.status, hostile.body(), hostile.headers)
         if rule.kind == "garbage":
             whole = reply.body()
             return _Outgoing(200, whole[: len(whole) // 2])
+        if rule.kind == "nocode":
+            hidden = Reply(reply.status, without_card_codes(reply.payload), reply.headers)
+            return _Outgoing(hidden.status, hidden.body(), hidden.headers)
         return _Outgoing(reply.status, reply.body(), reply.headers, (rule.value or 0) / 1000)

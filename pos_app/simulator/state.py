@@ -7,6 +7,9 @@ the start of every public method, for everything due at ``clock()``.
 Orders are scheduled at accept time from one ``random.Random(seed)``, always five draws per
 order in accept order (HANDLING delay, outcome, QUEUED delay, outcome after QUEUED, card
 code), so the k-th order of a run gets the same plan whatever the earlier orders were.
+
+A send held by the ``hold`` fault waits in the same schedule and is processed at its due time
+by the normal send checks, as if it had sat in a queue (see :class:`HeldSend`).
 """
 
 from __future__ import annotations
@@ -48,6 +51,13 @@ ADSL_OFFERS: Final = ("FTTc-b_10M'", "ADSL 4M", "ADSL 8M", "VDSL 20M", "FTTH 50M
 REASON_FORMAT: Final = "Number does not match required format"
 REASON_TYPE: Final = "Number does not match the service type"
 REASON_NO_LINE: Final = "Line does not exist"
+# What became of a held send (HeldSend.outcome); a refusal reads "refused <CODE>".
+HELD_PLACED: Final = "placed"
+HELD_DUPLICATE: Final = "discarded duplicate"
+HELD_REFUSED: Final = "refused"
+# Kinds of scheduled work, in the order they run when due at the same time.
+_ORDER_STEP: Final = 0
+_HELD_SEND: Final = 1
 
 
 class ApiError(Exception):
@@ -115,6 +125,26 @@ class SimOrder:
     card_code: str
     num_trans: str
     scenario: str | None
+
+
+@dataclass(frozen=True)
+class HeldSend:
+    """A send the ``hold`` fault kept back, for tests and soak invariants.
+
+    ``arrived``/``due``/``processed`` are clock seconds. ``outcome`` is None until processed,
+    then ``placed`` (``order_id`` set), ``discarded duplicate`` (its ref existed by then) or
+    ``refused <CODE>`` (nothing charged). ``ref`` is the ref sent (None if none was).
+    """
+
+    ref: str | None
+    type: str
+    number: str
+    value: int
+    arrived: float
+    due: float
+    outcome: str | None = None
+    order_id: str | None = None
+    processed: float | None = None
 
 
 @dataclass(frozen=True)
@@ -268,7 +298,9 @@ class SimState:
         self._orders: list[_Order] = []
         self._by_id: dict[str, _Order] = {}
         self._by_ref: dict[str, _Order] = {}
-        self._due: list[tuple[float, int]] = []  # heap of (due time, order seq)
+        # heap of (due time, _ORDER_STEP, order seq) and (due time, _HELD_SEND, held index)
+        self._due: list[tuple[float, int, int]] = []
+        self._held: list[HeldSend] = []
         self._strikes: dict[str, _Strikes] = {}
         self._account = _Account(balance=Decimal(0))
         self._credit(config.balance, LEDGER_DEPOSIT, "", "Opening balance", self._origin)
@@ -425,19 +457,65 @@ class SimState:
         """Accept a top-up, or raise the refusal, checking in the documented order."""
         with self._lock:
             self._advance()
-            if ref is not None and ref in self._by_ref:
-                raise ApiError(contract.DUPLICATED_REF, "This reference ID is already in use")
-            _raise_line_problem(line_type, number)
-            product = self._product(line_type, value)
-            cost = Decimal(product.cost)
-            if cost > self._account.balance:
-                raise ApiError(
-                    contract.INSUFFICIENT_BALANCE,
-                    "Your balance is insufficient for this operation",
-                    {"required": product.cost, "available": self._account.balance},
-                )
-            order = self._accept(line_type, number, product, ref)
+            order = self._place(line_type, number, value, ref, self._clock())
             return self._snapshot(order)
+
+    def hold(
+        self, line_type: str, number: str, value: int, ref: str | None, delay: float
+    ) -> HeldSend:
+        """Keep a send back and process it ``delay`` simulated seconds (/ time scale) later."""
+        with self._lock:
+            self._advance()
+            now = self._clock()
+            held = HeldSend(
+                ref=ref,
+                type=line_type,
+                number=number,
+                value=value,
+                arrived=now,
+                due=now + delay / self._config.time_scale,
+            )
+            self._held.append(held)
+            heapq.heappush(self._due, (held.due, _HELD_SEND, len(self._held) - 1))
+            return held
+
+    def held(self) -> list[HeldSend]:
+        """Every held send, in arrival order, with its outcome once processed."""
+        with self._lock:
+            self._advance()
+            return list(self._held)
+
+    def _place(
+        self, line_type: str, number: str, value: int, ref: str | None, when: float
+    ) -> _Order:
+        """The send checks in the documented order, then the accept. Caller holds the lock."""
+        if ref is not None and ref in self._by_ref:
+            raise ApiError(contract.DUPLICATED_REF, "This reference ID is already in use")
+        _raise_line_problem(line_type, number)
+        product = self._product(line_type, value)
+        cost = Decimal(product.cost)
+        if cost > self._account.balance:
+            raise ApiError(
+                contract.INSUFFICIENT_BALANCE,
+                "Your balance is insufficient for this operation",
+                {"required": product.cost, "available": self._account.balance},
+            )
+        return self._accept(line_type, number, product, ref, when)
+
+    def _process_held(self, index: int, when: float) -> None:
+        """Run a held send through the send checks at its due time. Caller holds the lock."""
+        held = self._held[index]
+        try:
+            order = self._place(held.type, held.number, held.value, held.ref, when)
+        except ApiError as refusal:
+            outcome = (
+                HELD_DUPLICATE
+                if refusal.code == contract.DUPLICATED_REF
+                else f"{HELD_REFUSED} {refusal.code}"
+            )
+            self._held[index] = replace(held, outcome=outcome, processed=when)
+            return
+        self._held[index] = replace(held, outcome=HELD_PLACED, order_id=order.id, processed=when)
 
     def _product(self, line_type: str, value: int) -> Product:
         """The product sold for ``value``; ERR_VALIDATION if none, ERR_STOCK if out of stock."""
@@ -457,9 +535,10 @@ class SimState:
             )
         return product
 
-    def _accept(self, line_type: str, number: str, product: Product, ref: str | None) -> _Order:
-        """Debit the cost, draw the plan and record the order as HANDLING."""
-        now = self._clock()
+    def _accept(
+        self, line_type: str, number: str, product: Product, ref: str | None, now: float
+    ) -> _Order:
+        """Debit the cost, draw the plan and record the order as HANDLING at clock ``now``."""
         seq = len(self._orders) + 1
         plan = draw_plan(self._rng, self._config, number)
         order = _Order(
@@ -487,7 +566,7 @@ class SimState:
             note=note,
             when=now,
         )
-        heapq.heappush(self._due, (order.steps[0][0], seq))
+        heapq.heappush(self._due, (order.steps[0][0], _ORDER_STEP, seq))
         return order
 
     def _generated_ref(self, now: float) -> str:
@@ -540,15 +619,21 @@ class SimState:
             self._advance()
 
     def _advance(self) -> None:
-        """Apply due transitions in due order (ties in accept order). Caller holds the lock."""
+        """Apply due transitions and held sends in due order. Caller holds the lock.
+
+        Ties: order transitions first (in accept order), then held sends (in arrival order).
+        """
         now = self._clock()
         while self._due and self._due[0][0] <= now:
-            due, seq = heapq.heappop(self._due)
-            order = self._orders[seq - 1]
+            due, kind, index = heapq.heappop(self._due)
+            if kind == _HELD_SEND:
+                self._process_held(index, due)
+                continue
+            order = self._orders[index - 1]
             self._apply(order, order.steps[order.next_step][1], due)
             order.next_step += 1
             if order.next_step < len(order.steps):
-                heapq.heappush(self._due, (order.steps[order.next_step][0], seq))
+                heapq.heappush(self._due, (order.steps[order.next_step][0], _ORDER_STEP, index))
 
     def _apply(self, order: _Order, status: str, when: float) -> None:
         """Move an order to ``status`` at clock time ``when``; a refund credits the cost."""

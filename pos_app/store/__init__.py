@@ -5,6 +5,7 @@ Open it with :func:`open_store`; it hands out frozen dataclasses, never peewee r
 
 from pos_app.store.db import open_store
 from pos_app.store.errors import (
+    DamagedDatabaseError,
     DuplicateSaleError,
     LockHeldError,
     SaleNotFoundError,
@@ -12,7 +13,9 @@ from pos_app.store.errors import (
     StaleStateError,
     StoreAlreadyOpenError,
     StoreClosedError,
+    StoreConfigError,
     StoreError,
+    StoreUnavailableError,
 )
 from pos_app.store.lock import SenderLock, lock_path_for
 from pos_app.store.migrations import latest_version
@@ -35,6 +38,7 @@ __all__ = [
     "CachedNumberCheck",
     "CachedProduct",
     "CachedProducts",
+    "DamagedDatabaseError",
     "DuplicateSaleError",
     "JournalRecord",
     "LockHeldError",
@@ -48,7 +52,9 @@ __all__ = [
     "Store",
     "StoreAlreadyOpenError",
     "StoreClosedError",
+    "StoreConfigError",
     "StoreError",
+    "StoreUnavailableError",
     "WaitingTotals",
     "data_dir",
     "default_url",

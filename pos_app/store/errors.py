@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pos_app.domain.sale_states import SaleState
 
 
@@ -45,14 +47,50 @@ class StaleStateError(StoreError):
         self.actual = actual
 
 
-class SchemaTooNewError(StoreError):
+class StoreConfigError(StoreError, ValueError):
+    """The database URL (``POS_DB_URL``) cannot name a usable database: a setting to fix."""
+
+
+class StoreUnavailableError(StoreError):
+    """The database cannot be used at start (damaged, newer, unreadable, unwritable, its folder
+    missing, the disk full). Nothing was sold and nothing recorded was changed. Its text is
+    one line for the person at the counter."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class DamagedDatabaseError(StoreUnavailableError):
+    """SQLite's check, or a value no version of the app writes, says the database is damaged.
+
+    ``backup`` is the newest backup beside it (None when there is none)."""
+
+    def __init__(self, path: Path | None, problem: str, backup: Path | None) -> None:
+        where = f"the database {path}" if path is not None else "the database"
+        if backup is not None:
+            restore = f"the last backup is {backup}"
+        else:
+            restore = "there is no backup of it beside it"
+        super().__init__(
+            f"{where} is damaged ({problem}); nothing was sold and nothing in it was changed. "
+            f"Keep the file as it is for support; {restore}.",
+            path,
+        )
+        self.problem = problem
+        self.backup = backup
+
+
+class SchemaTooNewError(StoreUnavailableError):
     """The database was written by a newer version of the app; opening it could lose data."""
 
-    def __init__(self, found: int, known: int) -> None:
+    def __init__(self, found: int, known: int, path: Path | None = None) -> None:
+        where = f"the database {path}" if path is not None else "the database"
         super().__init__(
-            f"the database schema is version {found}, but this version of the app only knows "
+            f"{where} has schema version {found}, but this version of the app only knows "
             f"up to version {known}. Refusing to open it: going back to an older schema would "
-            "lose data. Install the newer version of the app again."
+            "lose data. Install the newer version of the app again.",
+            path,
         )
         self.found = found
         self.known = known

@@ -13,8 +13,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final
 
-from pos_app.store.errors import LockHeldError
-from pos_app.store.paths import data_dir, sqlite_file
+from pos_app.store.errors import LockHeldError, StoreUnavailableError
+from pos_app.store.paths import (
+    HAS_MODES,
+    PRIVATE_FILE_MODE,
+    data_dir,
+    make_private_dir,
+    os_reason,
+    sqlite_file,
+)
 
 LOCK_SUFFIX: Final = ".sender.lock"
 # Windows locks are mandatory (a locked byte cannot be read), so the lock sits on a byte far
@@ -85,22 +92,46 @@ class SenderLock:
         return self._fd is not None
 
     def acquire(self) -> None:
-        """Take the lock now or raise :class:`LockHeldError` naming the holder's pid."""
+        """Take the lock now or raise :class:`LockHeldError` naming the holder's pid, or
+        :class:`StoreUnavailableError` when the file cannot be written (folder missing and
+        not creatable, read-only, disk full). The file is the shop's user's only (0600)."""
         if self._fd is not None:
             raise RuntimeError(f"the sender lock {self.path} is already held by this object")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
+            make_private_dir(self.path.parent)
+        except OSError as exc:
+            raise StoreUnavailableError(
+                f"the data folder {self.path.parent} cannot be created ({os_reason(exc)}); "
+                "nothing was sold and nothing recorded was changed",
+                self.path.parent,
+            ) from exc
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+        except OSError as exc:
+            raise self._unusable(exc) from exc
+        try:
+            if HAS_MODES:
+                os.fchmod(fd, PRIVATE_FILE_MODE)  # a lock file left by an older version
             if not _try_lock(fd):
                 raise LockHeldError(str(self.path), _read_pid(self.path))
             pid = str(os.getpid()).encode("ascii")
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, pid + b"\n")
+        except OSError as exc:
+            os.close(fd)
+            raise self._unusable(exc) from exc
         except BaseException:
             os.close(fd)
             raise
         self._fd = fd
+
+    def _unusable(self, exc: OSError) -> StoreUnavailableError:
+        return StoreUnavailableError(
+            f"the sender lock {self.path} cannot be written ({os_reason(exc)}); "
+            "nothing was sold and nothing recorded was changed",
+            self.path,
+        )
 
     def release(self) -> None:
         """Give the lock up (no-op when not held). The file stays: deleting it would race."""

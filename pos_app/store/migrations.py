@@ -12,6 +12,7 @@ the models in ``models.py`` move on, a migration never does.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import sqlite3
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from typing import Final
 import peewee as pw
 
 from pos_app.store.errors import SchemaTooNewError
+from pos_app.store.paths import create_private_file
 from pos_app.store.timestamps import to_millis, utc_now
 
 Migration = Callable[[pw.Database], None]
@@ -161,7 +163,8 @@ def backup_file(db_file: Path, from_version: int, to_version: int, moment: datet
     a write-ahead log and other readers) to ``<db>.v<from>-to-v<to>.<UTC time>.bak`` beside it.
 
     The copy is written under a ``.partial`` name and renamed when complete, so a ``.bak``
-    file is always a whole database. Returns its path.
+    file is always a whole database (a failed copy, e.g. on a full disk, leaves none). It is
+    readable by the shop's user only (0600). Returns its path.
     """
     stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     base = f"{db_file.name}.v{from_version}-to-v{to_version}.{stamp}"
@@ -172,13 +175,36 @@ def backup_file(db_file: Path, from_version: int, to_version: int, moment: datet
         counter += 1
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    with (
-        contextlib.closing(sqlite3.connect(db_file)) as source,
-        contextlib.closing(sqlite3.connect(partial)) as copy,
-    ):
-        source.backup(copy)
-    os.replace(partial, target)
+    try:
+        create_private_file(partial)  # SQLite keeps the mode of the (empty) file it is given
+        with (
+            contextlib.closing(sqlite3.connect(db_file)) as source,
+            contextlib.closing(sqlite3.connect(partial)) as copy,
+        ):
+            source.backup(copy)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return target
+
+
+def backups_of(db_file: Path) -> list[Path]:
+    """The backup files beside the SQLite database ``db_file``, oldest first."""
+    pattern = f"{glob.escape(db_file.name)}.v*.bak"
+    found: list[tuple[int, str, Path]] = []
+    for path in db_file.parent.glob(pattern):
+        try:
+            found.append((path.stat().st_mtime_ns, path.name, path))
+        except OSError:
+            continue
+    return [path for _, _, path in sorted(found)]
+
+
+def newest_backup(db_file: Path) -> Path | None:
+    """The most recent backup beside ``db_file`` (by modification time), or None."""
+    found = backups_of(db_file)
+    return found[-1] if found else None
 
 
 def migrate(

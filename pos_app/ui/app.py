@@ -29,9 +29,17 @@ from pos_app import IMPORTED_AT
 from pos_app.api import NO_RETRY, OneClickClient
 from pos_app.orders import EngineSettings, OrderEngine
 from pos_app.orders.identity import counter_id, engine_settings
+from pos_app.orders.offload import Offloader
 from pos_app.preferences import get_preference, low_balance
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
-from pos_app.store import LockHeldError, SenderLock, Store, lock_path_for, open_store
+from pos_app.store import (
+    LockHeldError,
+    SenderLock,
+    Store,
+    StoreUnavailableError,
+    lock_path_for,
+    open_store,
+)
 from pos_app.store.paths import default_url
 from pos_app.store.readonly import read_settings
 from pos_app.ui.counter import Counter
@@ -50,7 +58,9 @@ log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_USAGE = 2
 EXIT_LOCKED = 3
+EXIT_STORE = 4
 SMOKE_TIMEOUT = 20.0
 EXECUTOR_THREADS = 4
 POOL_WAIT = 2.0  # seconds for the pool's threads after the engine's own bounded wait
@@ -63,7 +73,7 @@ class Services:
     store: Store
     client: OneClickClient
     engine: OrderEngine
-    executor: qasync.QThreadExecutor
+    executor: Offloader
     counter: Counter
     training: bool
     simulator: Simulator | None = None
@@ -84,8 +94,9 @@ class Services:
             return
         self.closed = True
         await self.counter.stop(timeout)
-        self.executor.shutdown(wait=False)
+        self.executor.shutdown(wait=False, cancel_futures=True)
         self.stranded = await _wait_for_pool(self.executor, pool_wait)
+        self.executor.close()
         if self.stranded:
             log.warning(
                 "closing with %d network call(s) still running; their sales are checked "
@@ -101,16 +112,14 @@ class Services:
             shutil.rmtree(self.temp_dir, ignore_errors=True)
 
 
-async def _wait_for_pool(executor: qasync.QThreadExecutor, timeout: float) -> int:
-    """Wait (on the loop, not blocking it) until the pool's threads end; how many still run."""
-    # qasync keeps its threads private; if a release renames this, the window tests fail
-    # (AttributeError) rather than this silently counting none.
-    workers = executor._QThreadExecutor__workers
+async def _wait_for_pool(executor: Offloader, timeout: float) -> int:
+    """Wait (on the loop, not blocking it) until the pool's jobs and threads end; how many
+    jobs still run."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while True:
-        running = sum(1 for worker in workers if not worker.isFinished())
-        if running == 0 or loop.time() >= deadline:
+        running = executor.running_jobs
+        if (running == 0 and executor.alive_threads == 0) or loop.time() >= deadline:
             return running
         await asyncio.sleep(0.02)
 
@@ -150,7 +159,8 @@ def build_services(
 ) -> Services:
     """Open what the window needs. Demo: a simulator (given or started here) and, unless
     ``db_url`` is given, a throwaway database. Raises LockHeldError when another process sends
-    for the same database."""
+    for the same database, StoreUnavailableError when the database cannot be used, ValueError
+    (StoreConfigError among them) for a setting that cannot be used."""
     temp_dir = None
     lock = None
     owned_sim = None
@@ -175,8 +185,13 @@ def build_services(
             lock.release()
         if owned_sim is not None:
             owned_sim.stop()
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)
         raise
-    executor = qasync.QThreadExecutor(EXECUTOR_THREADS)
+    # Not qasync's QThreadExecutor: its hand-back is a Qt signal carrying Python objects across
+    # threads; the offloader's wake-up carries none, and it counts its running jobs openly.
+    # (PySide6 6.12.0 breaks every call from Qt into Python: pyproject.toml excludes it.)
+    executor = Offloader(EXECUTOR_THREADS, thread_name_prefix="pos-worker")
     engine = OrderEngine(
         store,
         client,
@@ -261,6 +276,12 @@ def run_window(
     except LockHeldError as exc:
         sys.stderr.write(f"another pos-app process (pid {exc.pid}) is sending for this database\n")
         return EXIT_LOCKED
+    except StoreUnavailableError as exc:  # damaged, newer, read-only, no folder, disk full
+        sys.stderr.write(f"pos-app: {exc}\n")
+        return EXIT_STORE
+    except ValueError as exc:  # a bad ONECLICK_API_URL, POS_DB_URL or other setting
+        sys.stderr.write(f"pos-app: a setting cannot be used ({exc}); nothing was sold\n")
+        return EXIT_USAGE
     # Training keeps a throwaway database: the shop's settings come from its real one.
     stored = shop_settings() if demo else services.store
     language = resolve_language(
@@ -344,8 +365,8 @@ def run_window(
             finally:
                 loop_.close()
         if services.stranded:
-            # Qt aborts a process whose running QThread objects are destroyed, which is what
-            # an ordinary exit would do to the threads left in a network call: leave at once.
+            # An ordinary exit would wait for the threads left in a network call (up to
+            # their read timeout): leave at once.
             # The database is closed; their sales are asked about at the next start.
             logging.shutdown()
             sys.stdout.flush()

@@ -2,7 +2,7 @@
 
 ``Counter`` turns engine callbacks and background look-ups into Qt signals that carry small
 frozen dataclasses. Background work has one shape: a coroutine on the qasync loop that awaits
-``run_in_executor`` on the shared ``QThreadExecutor``; workers take and return plain values and
+``Offloader.run`` on the shared offloader; workers take and return plain values and
 never touch widgets. Periodic refreshes are one named, cancellable task.
 """
 
@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import random
 from collections.abc import Callable, Coroutine
-from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
@@ -27,6 +25,7 @@ from pos_app.domain.numbers import LineType
 from pos_app.domain.refs import new_ref
 from pos_app.domain.sale_states import FINAL_STATES, SaleState
 from pos_app.orders import BalanceView, ConnectionView, OrderEngine, OrderView
+from pos_app.orders.offload import Offloader
 from pos_app.store import CachedProduct, Store
 from pos_app.ui import messages
 
@@ -84,7 +83,7 @@ class Counter(QObject):
         store: Store,
         client: OneClickClient,
         engine: OrderEngine,
-        executor: Executor,
+        executor: Offloader,
         *,
         training: bool = False,
         parent: QObject | None = None,
@@ -329,6 +328,4 @@ class Counter(QObject):
         self.connection_did_change.emit(self.connection())
 
     async def _call(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(
-            self._executor, functools.partial(fn, *args)
-        )
+        return await self._executor.run(fn, *args)

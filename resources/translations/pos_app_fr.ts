@@ -57,7 +57,7 @@
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="121"/>
+        <location filename="../../pos_app/ui/app.py" line="133"/>
         <source>Closing: finishing the work under way…</source>
         <translation>Fermeture : fin du travail en cours…</translation>
     </message>
@@ -65,28 +65,28 @@
 <context>
     <name>NumberField</name>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="84"/>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="86"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="85"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="87"/>
         <source>Line number</source>
         <translation>Numéro de ligne</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="88"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="89"/>
         <source>ADSL</source>
         <translation>ADSL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="89"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="90"/>
         <source>4G</source>
         <translation>4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="214"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="230"/>
         <source>forced (F2)</source>
         <translation>forcé (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/number_field.py" line="216"/>
+        <location filename="../../pos_app/ui/sale/number_field.py" line="232"/>
         <source>auto (F2)</source>
         <translation>auto (F2)</translation>
     </message>
@@ -94,84 +94,124 @@
 <context>
     <name>OrderList</name>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="34"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="39"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="35"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="40"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="36"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="41"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="37"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="42"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="38"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="43"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="39"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="44"/>
         <source>Code / reason</source>
         <translation>Code / motif</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="48"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="53"/>
         <source>Waiting to send</source>
         <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="50"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="55"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="52"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="57"/>
         <source>Checking the outcome… {s} s</source>
         <translation>Vérification du résultat… {s} s</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="54"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="59"/>
         <source>{status} {s} s</source>
         <translation>{status} {s} s</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="58"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="63"/>
         <source>QUEUED: delivered later (12-48 h)</source>
         <translation>QUEUED : livrée plus tard (12-48 h)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="60"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="65"/>
         <source>Fulfilled</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="62"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="67"/>
         <source>Refunded</source>
         <translation>Remboursée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="64"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="69"/>
         <source>Rejected</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="65"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="71"/>
+        <source>Refused on retry, still verifying… {s} s</source>
+        <translation>Refusé à la reprise, vérification en cours… {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="74"/>
+        <source>Fulfilled, code pending… {s} s</source>
+        <translation>Servi, code en attente… {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="76"/>
+        <source>Fulfilled without a code: manager</source>
+        <translation>Servi sans code : voir le gérant</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="78"/>
+        <source>Conflict: manager</source>
+        <translation>Conflit : voir le gérant</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="79"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="75"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="96"/>
         <source>Sent as soon as OneClickDZ can be reached.</source>
         <translation>Envoyée dès que OneClickDZ est joignable.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="98"/>
+        <source>No cash back yet: an earlier attempt may still go through.</source>
+        <translation>Ne rendez pas encore l’argent : une tentative précédente peut encore aboutir.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="101"/>
+        <source>The card code is asked for again.</source>
+        <translation>Le code de la carte est redemandé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="103"/>
+        <source>No card code from the server: call the manager.</source>
+        <translation>Le serveur n’a donné aucun code : appelez le gérant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="105"/>
+        <source>Another sale holds this ref on the server: no card to hand over.</source>
+        <translation>Une autre vente porte cette référence sur le serveur : aucune carte à remettre.</translation>
     </message>
 </context>
 <context>
@@ -187,7 +227,7 @@
         <translation>Copier le code de la carte (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="109"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="115"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
@@ -225,22 +265,22 @@
         <translation>Il n&apos;y a pas de valeur n° {key}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/product_grid.py" line="188"/>
+        <location filename="../../pos_app/ui/sale/product_grid.py" line="194"/>
         <source>{kind} card values</source>
         <translation>Valeurs de carte {kind}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/product_grid.py" line="189"/>
+        <location filename="../../pos_app/ui/sale/product_grid.py" line="195"/>
         <source>ADSL</source>
         <translation>ADSL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/product_grid.py" line="191"/>
+        <location filename="../../pos_app/ui/sale/product_grid.py" line="197"/>
         <source>4G</source>
         <translation>4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale/product_grid.py" line="196"/>
+        <location filename="../../pos_app/ui/sale/product_grid.py" line="202"/>
         <source>No card values offered for this type.</source>
         <translation>Aucune valeur proposée pour ce type.</translation>
     </message>

@@ -187,10 +187,10 @@ def test_reads_give_up_when_retry_after_is_too_long(scripted: ScriptedServer) ->
     sleeps = Sleeps()
     client = OneClickClient(scripted.base_url, SECRET, sleep=sleeps,
                             retry=RetryPolicy(attempts=5, max_retry_after=30))
-    scripted.push(429, "", **{"Retry-After": "600"})
+    scripted.push(429, "", **{"Retry-After": "200"})
     with pytest.raises(e.RateLimitedError) as info:
         client.balance()
-    assert info.value.retry_after == 600 and sleeps == []
+    assert info.value.retry_after == 200 and sleeps == []
 
 
 def test_reads_stop_after_the_last_attempt(scripted: ScriptedServer) -> None:
@@ -231,10 +231,11 @@ def test_unknown_status_is_kept_and_not_final(scripted: ScriptedServer) -> None:
     assert topup.line_type is LineType.LTE
 
 
-def test_success_false_with_http_200_is_an_error(scripted: ScriptedServer) -> None:
+def test_success_false_with_http_200_is_malformed_not_a_refusal(scripted: ScriptedServer) -> None:
     scripted.push(200, '{"success": false, "error": {"code": "ERR_STOCK", "message": "out"}}')
-    with pytest.raises(e.OutOfStockError):
-        OneClickClient(scripted.base_url, SECRET).products(LineType.ADSL)
+    with pytest.raises(e.MalformedResponseError) as info:
+        OneClickClient(scripted.base_url, SECRET, retry=NO_RETRY).products(LineType.ADSL)
+    assert info.value.server_code == "ERR_STOCK" and info.value.http_status == 200
 
 
 @pytest.mark.parametrize(

@@ -16,32 +16,24 @@ import pytest
 
 from pos_app.api import NO_RETRY, OneClickClient, RetryPolicy, Timeouts
 from pos_app.api import errors as e
+from pos_app.api.client import REFUSED_KEYS
 from pos_app.domain.numbers import LineType
 from pos_app.simulator import DEFAULT_SIM_KEY, FaultRule, SimConfig, Simulator
+from tests.conftest import Clock
 
 START = datetime(2026, 3, 1, 8, 0, 0, tzinfo=UTC)
 ADSL = "036362608"
 LTE = "213472731602"
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+@pytest.fixture
+def clock() -> Clock:
+    """The shared fake clock; its seconds start at 5000, its ``now()`` at START."""
+    return Clock(START, seconds=5000.0)
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def make_sim(clock: FakeClock) -> Iterator[Callable[..., Simulator]]:
+def make_sim(clock: Clock) -> Iterator[Callable[..., Simulator]]:
     sims: list[Simulator] = []
 
     def make(**overrides: Any) -> Simulator:
@@ -105,7 +97,7 @@ def test_check_number_both_types(sim: Simulator) -> None:
     assert lte.line_type is LineType.LTE and lte.raw_type == "4GLTE" and lte.offre is None
 
 
-def test_a_sale_from_send_to_fulfilled(sim: Simulator, clock: FakeClock) -> None:
+def test_a_sale_from_send_to_fulfilled(sim: Simulator, clock: Clock) -> None:
     c = client(sim)
     cost = c.products(LineType.ADSL).get(1000)
     assert cost is not None
@@ -131,7 +123,7 @@ def test_a_sale_from_send_to_fulfilled(sim: Simulator, clock: FakeClock) -> None
     assert debit.objid == sent.topup_id and debit.amount == cost.cost
 
 
-def test_refund_credits_the_balance_back(sim: Simulator, clock: FakeClock) -> None:
+def test_refund_credits_the_balance_back(sim: Simulator, clock: Clock) -> None:
     c = client(sim)
     before = c.balance().amount
     sent = c.send(LineType.LTE, "213550000001", 500, "ref-refund-1")
@@ -143,7 +135,7 @@ def test_refund_credits_the_balance_back(sim: Simulator, clock: FakeClock) -> No
     assert "REFUND-ADSL" in {t.type for t in c.transactions().items}
 
 
-def test_queued_is_not_final_and_resolves_later(sim: Simulator, clock: FakeClock) -> None:
+def test_queued_is_not_final_and_resolves_later(sim: Simulator, clock: Clock) -> None:
     c = client(sim)
     sent = c.send(LineType.ADSL, "023450002", 500, "ref-queued-1")
     clock.advance(46)
@@ -153,7 +145,7 @@ def test_queued_is_not_final_and_resolves_later(sim: Simulator, clock: FakeClock
     assert c.check_ref(sent.topup_ref).is_fulfilled
 
 
-def test_lists_page_and_filter(sim: Simulator, clock: FakeClock) -> None:
+def test_lists_page_and_filter(sim: Simulator, clock: Clock) -> None:
     c = client(sim)
     for i in range(5):
         c.send(LineType.ADSL, ADSL, 500, f"ref-page-{i}")
@@ -221,12 +213,15 @@ def test_missing_access_token(sim: Simulator) -> None:
         client(sim, key=None).balance()
 
 
-def test_wrong_key_counts_down_then_ip_blocked(sim: Simulator, clock: FakeClock) -> None:
-    wrong = client(sim, key="not-the-key")
+def test_wrong_key_counts_down_then_ip_blocked(
+    sim: Simulator, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The client never sends a refused key twice (rule 14): five different wrong keys.
+    monkeypatch.setattr(REFUSED_KEYS, "clock", clock)  # blocks end on the simulator's time
     left = []
-    for _ in range(5):
+    for attempt in range(5):
         with pytest.raises(e.InvalidAccessTokenError) as info:
-            wrong.validate()
+            client(sim, key=f"not-the-key-{attempt}").validate()
         left.append(info.value.attempts_left)
     assert left == [4, 3, 2, 1, 0]
     with pytest.raises(e.IpBlockedError):

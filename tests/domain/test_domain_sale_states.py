@@ -21,7 +21,7 @@ LEGAL = {(a, b) for a, targets in TRANSITIONS.items() for b in targets}
 
 
 def test_final_states_are_exactly_the_allow_list() -> None:
-    assert {S.FULFILLED, S.REFUNDED, S.REJECTED, S.CANCELLED} == FINAL_STATES
+    assert {S.FULFILLED, S.REFUNDED, S.REJECTED, S.CANCELLED, S.CONFLICT} == FINAL_STATES
     assert all(is_final(s) for s in FINAL_STATES)
     assert not is_final(S.QUEUED) and not is_final(S.UNKNOWN)
 
@@ -44,3 +44,21 @@ def test_money_rules_in_the_table() -> None:
     # Nothing comes back from a final state; a fulfilled sale is never refunded locally.
     assert all(not TRANSITIONS[f] for f in FINAL_STATES)
     assert S.WAITING not in MAY_EXIST_ON_SERVER and S.REJECTED not in MAY_EXIST_ON_SERVER
+
+
+def test_a_refusal_after_an_unknown_attempt_is_not_final() -> None:
+    # Rule 11: a refused retry waits in VERIFYING; only from there may it become REJECTED.
+    assert S.VERIFYING in TRANSITIONS[S.SENDING]
+    assert S.REJECTED in TRANSITIONS[S.VERIFYING]
+    assert not is_final(S.VERIFYING)
+    assert {a for a, b in LEGAL if b is S.REJECTED} == {S.SENDING, S.VERIFYING}
+
+
+def test_a_conflict_and_a_missing_code_are_never_a_success() -> None:
+    # Rule 12: a conflict is final and never fulfilled; a FULFILLED answer without a code
+    # goes through CODE_PENDING, and FULFILLED is reached only from where a code can come.
+    assert is_final(S.CONFLICT) and not TRANSITIONS[S.CONFLICT]
+    assert not is_final(S.CODE_PENDING) and not is_final(S.CODE_MISSING)
+    assert S.CODE_MISSING in TRANSITIONS[S.CODE_PENDING]
+    assert S.FULFILLED in TRANSITIONS[S.CODE_MISSING]
+    assert S.CONFLICT not in MAY_EXIST_ON_SERVER

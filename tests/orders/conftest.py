@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,29 +13,15 @@ from pos_app.api import NO_RETRY, OneClickClient, Timeouts
 from pos_app.domain.numbers import LineType
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import NewSale, Store, open_store
+from tests.conftest import Clock  # re-exported: the order and model tests import it from here
 
 START = datetime(2026, 6, 1, 9, 0, 0, tzinfo=UTC)
 
 
-class Clock:
-    """One fake time for the simulator (seconds) and the engine (UTC datetimes)."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def __call__(self) -> float:
-        return self.seconds
-
-    def now(self) -> datetime:
-        return START + timedelta(seconds=self.seconds)
-
-    def advance(self, seconds: float) -> None:
-        self.seconds += seconds
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    """The shared fake clock (tests/conftest.py): seconds from 0, ``now()`` from START."""
+    return Clock(START)
 
 
 @pytest.fixture

@@ -7,6 +7,9 @@
 - wrongly refunded: a sale shown refunded/rejected/cancelled that the server holds and did not
   refund;
 - mismatched: a sale shown fulfilled whose server order is not fulfilled with the same card;
+- wrong card: a sale holding a card code that is not its own server order's (or that holds
+  one without being fulfilled); a conflict where the server's order under the ref is this
+  very sale (the counter refused its own order);
 - unsettled: a sale neither final, nor QUEUED, nor deliberately WAITING;
 - broken journals: a sale whose journal is not one unbroken chain ending at its state.
 """
@@ -34,6 +37,7 @@ class Report:
     charged_twice: list[str] = field(default_factory=list)
     wrongly_refunded: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
+    wrong_card: list[str] = field(default_factory=list)
     unsettled: list[str] = field(default_factory=list)
     broken_journals: list[str] = field(default_factory=list)
     states: dict[str, int] = field(default_factory=dict)
@@ -41,14 +45,15 @@ class Report:
     @property
     def ok(self) -> bool:
         return not (self.lost or self.charged_twice or self.wrongly_refunded or self.mismatched
-                    or self.unsettled or self.broken_journals)
+                    or self.wrong_card or self.unsettled or self.broken_journals)
 
     def summary(self) -> str:
         return (f"{self.sales} sales, {self.server_orders} server orders: "
                 f"{len(self.lost)} lost, {len(self.charged_twice)} charged twice, "
                 f"{len(self.wrongly_refunded)} wrongly refunded, {len(self.mismatched)} "
-                f"mismatched, {len(self.unsettled)} unsettled, {len(self.broken_journals)} "
-                f"broken journals; states {self.states}")
+                f"mismatched, {len(self.wrong_card)} wrong card, {len(self.unsettled)} "
+                f"unsettled, {len(self.broken_journals)} broken journals; "
+                f"states {self.states}")
 
 
 def check(store: Store, server: Iterable[SimOrder], *, confirmed: Iterable[str] = (),
@@ -73,6 +78,12 @@ def check(store: Store, server: Iterable[SimOrder], *, confirmed: Iterable[str] 
             report.mismatched.append(ref)
         if sale.state is S.REFUNDED and (order is None or order.status != "REFUNDED"):
             report.mismatched.append(ref)
+        if sale.card_code is not None and (
+            sale.state is not S.FULFILLED or order is None or order.card_code != sale.card_code
+        ):
+            report.wrong_card.append(ref)
+        if sale.state is S.CONFLICT and order is not None and _same_sale(sale, order):
+            report.wrong_card.append(ref)
         if not _settled(sale, allow_waiting=allow_waiting, allow_running=allow_running):
             report.unsettled.append(ref)
         if not _chain_ok(store, sale):
@@ -80,12 +91,18 @@ def check(store: Store, server: Iterable[SimOrder], *, confirmed: Iterable[str] 
     return report
 
 
+def _same_sale(sale: SaleRecord, order: SimOrder) -> bool:
+    return (order.type, order.number, order.value) == (
+        sale.line_type.value, sale.number, sale.face_value)
+
+
 def _settled(sale: SaleRecord, *, allow_waiting: bool, allow_running: bool) -> bool:
-    if sale.state in FINAL_STATES or sale.state is S.QUEUED:
+    if sale.state in FINAL_STATES or sale.state in {S.QUEUED, S.CODE_MISSING}:
         return True
     if sale.state is S.WAITING:
         return allow_waiting
-    return allow_running and sale.state in {S.ACCEPTED, S.UNKNOWN, S.SENDING}
+    return allow_running and sale.state in {S.ACCEPTED, S.UNKNOWN, S.SENDING, S.VERIFYING,
+                                            S.CODE_PENDING}
 
 
 def _chain_ok(store: Store, sale: SaleRecord) -> bool:

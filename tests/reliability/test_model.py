@@ -78,11 +78,14 @@ COUNTER: Final = "MODEL"
 NORMAL, REFUSED, REFUND, QUEUE, FAST = "normal", "refused", "refund", "queued", "fast"
 SUFFIX: Final = {REFUSED: "0000", REFUND: "0001", QUEUE: "0002", FAST: "0009"}
 NORMAL_SUFFIXES: Final = ("2608", "4711", "5357")
-ALL_STATES: Final = frozenset(S)
+# One counter, unique refs: the server never holds a ref for another sale, so a CONFLICT
+# would be this counter refusing its own order.
+ALL_STATES: Final = frozenset(S) - {S.CONFLICT}
 # States a sale of each kind may ever show, and the ones it may end in.
 MAY_SHOW: Final = {
     NORMAL: ALL_STATES - {S.REJECTED},
-    REFUSED: frozenset({S.WAITING, S.SENDING, S.UNKNOWN, S.REJECTED, S.CANCELLED}),
+    REFUSED: frozenset({S.WAITING, S.SENDING, S.UNKNOWN, S.VERIFYING, S.REJECTED,
+                        S.CANCELLED}),
     REFUND: ALL_STATES - {S.REJECTED, S.FULFILLED, S.QUEUED},
     QUEUE: ALL_STATES - {S.REJECTED, S.REFUNDED},
     FAST: ALL_STATES - {S.REJECTED, S.REFUNDED, S.QUEUED},
@@ -94,15 +97,23 @@ MAY_END: Final = {
     QUEUE: frozenset({S.QUEUED, S.FULFILLED, S.CANCELLED}),
     FAST: frozenset({S.FULFILLED, S.CANCELLED}),
 }
-FAULTS: Final = tuple(
-    (endpoint, kind)
-    for endpoint in ("send", "check-ref", "check-id", "list")
-    for kind in ("503", "429", "drop", "500", "garbage", "slow")
-    # "slow" must outlast the read timeout: 0.4 s beats send_read=0.3 but not read=1, and a
-    # 1.1 s sleep per fault would blow the time budget, so slow answers are tried on send only.
-    if kind != "slow" or endpoint == "send"
+FAULTS: Final = (
+    *(
+        (endpoint, kind)
+        for endpoint in ("send", "check-ref", "check-id", "list")
+        for kind in ("503", "429", "drop", "500", "garbage", "slow", "nocode")
+        # "slow" must outlast the read timeout: 0.4 s beats send_read=0.3 but not read=1, and
+        # a 1.1 s sleep per fault would blow the time budget, so slow answers are tried on
+        # send only; "nocode" spoils status answers only.
+        if (kind != "slow" or endpoint == "send") and (kind != "nocode" or endpoint != "send")
+    ),
+    # Hostile (issue 8): a send held and processed later, after its answer was lost (and,
+    # often, after the resend); a 500 carrying a refusal code for an order that was placed.
+    ("send", "hold"),
+    ("send", "refuse500"),
 )
 SLOW_MS: Final = 400.0
+HOLD_MS: Final = st.sampled_from((3_000.0, 15_000.0, 45_000.0))  # of the simulator's clock
 LINES: Final = st.sampled_from(LineType)
 KINDS: Final = st.sampled_from((NORMAL, NORMAL, NORMAL, REFUSED, REFUND, QUEUE, FAST))
 VALUES: Final = st.sampled_from((500, 1000, 2000, 3000))  # ADSL 3000 DA is out of stock
@@ -276,6 +287,8 @@ class SalesModel(RuleBasedStateMachine):
         faults = [f for f in FAULTS if f[0] in in_use] or list(FAULTS)
         endpoint, kind = data.draw(st.sampled_from(faults), label="fault")
         value = SLOW_MS if kind == "slow" else None
+        if kind == "hold":
+            value = data.draw(HOLD_MS, label="hold")
         self.sim.inject(FaultRule(endpoint, kind, value=value, count=1))
 
     @rule(tenths=st.integers(5, 150))
@@ -300,8 +313,8 @@ class SalesModel(RuleBasedStateMachine):
         if waiting:
             actions.append(("send", (waiting[0].ref,), 0))
         actions += [("resolve", (s.ref,), 0) for s in steps.due(
-            [s for s in sales if s.state is S.UNKNOWN], now)]
-        followed = steps.due([s for s in sales if s.state in {S.ACCEPTED, S.QUEUED}], now)
+            [s for s in sales if s.state in steps.ASKED_BY_REF], now)]
+        followed = steps.due([s for s in sales if s.state in steps.FOLLOWED], now)
         if followed:
             in_flight = sum(1 for s in sales if s.state is S.ACCEPTED)
             actions.append(("poll", tuple(s.ref for s in followed), in_flight))
@@ -382,7 +395,7 @@ class SalesModel(RuleBasedStateMachine):
         self.store = open_store(self.url, now=self.clock.now)
         assert self.store.integrity_check() == "ok"
         self.client = self._new_client()
-        steps.recover(self.store, self.clock.now)
+        steps.recover(self.store, self.clock.now, SETTINGS)
         assert not self.store.by_state(S.SENDING), "recover left a sale SENDING"
 
     # --- checks ---------------------------------------------------------------------------
@@ -490,6 +503,15 @@ class SalesModel(RuleBasedStateMachine):
         assert self.store.integrity_check() == "ok"
         FIGURES["server_orders"] += len(self.sim.accepted())
         FIGURES["faults_fired"] += sum(1 for r in self.sim.requests() if r.fault)
+        for request in self.sim.requests():
+            for kind in ("hold", "refuse500", "nocode"):
+                if request.fault and kind in request.fault.split(","):
+                    FIGURES[f"fired_{kind}"] += 1
+        FIGURES["held_placed_late"] += sum(1 for h in self.sim.held() if h.outcome == "placed")
+        causes = [j.cause for s in sales.values() for j in self.store.journal(s.ref)]
+        FIGURES["refused_on_retry_verifying"] += causes.count("refused on retry: verifying")
+        FIGURES["fulfilled_code_pending"] += sum(1 for c in causes
+                                                 if c.endswith("code pending"))
 
 
 def run_model(examples: int = EXAMPLES, steps_per_example: int = STEPS,
@@ -520,5 +542,10 @@ def test_model() -> None:
     print(f"model: {f['examples']} examples ({f['settled']} settled), {f['steps']} steps, "
           f"{f['sales']} sales, {f['server_orders']} server orders, {f['crashes']} crashes "
           f"at named points, {f['faults_armed']} faults armed ({f['faults_fired']} fired), "
-          f"{f['outages']} outages; 0 lost, 0 charged twice "
+          f"{f['outages']} outages; hostile: {f['fired_hold']} held sends "
+          f"({f['held_placed_late']} placed late), {f['fired_refuse500']} 500s with a refusal "
+          f"code, {f['fired_nocode']} answers without card codes, "
+          f"{f['refused_on_retry_verifying']} refusals on retry verified, "
+          f"{f['fulfilled_code_pending']} codes pending; 0 lost, 0 charged twice "
           f"in {time.monotonic() - started:.1f} s")
+    assert f["fired_hold"] + f["fired_refuse500"] + f["fired_nocode"] > 0, f

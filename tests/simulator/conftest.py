@@ -1,4 +1,5 @@
-"""Fixtures of the simulator tests: a fake clock, simulators on loopback and a tiny API client."""
+"""Fixtures of the simulator tests: the shared fake clock, simulators on loopback and a tiny API
+client."""
 
 from __future__ import annotations
 
@@ -10,22 +11,10 @@ import pytest
 import requests
 
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
+from tests.conftest import Clock
 
 START = datetime(2026, 1, 15, 9, 0, 0, tzinfo=UTC)
 TIMEOUT = 5.0
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 class Client:
@@ -92,12 +81,13 @@ class Client:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+def clock() -> Clock:
+    """The shared fake clock; its seconds start at 1000, its ``now()`` at START."""
+    return Clock(START, seconds=1000.0)
 
 
 @pytest.fixture
-def make_sim(clock: FakeClock) -> Iterator[Callable[..., Simulator]]:
+def make_sim(clock: Clock) -> Iterator[Callable[..., Simulator]]:
     """Start simulators on the fake clock (config overrides as keywords); stop them after."""
     started: list[Simulator] = []
 

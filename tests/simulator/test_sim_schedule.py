@@ -12,21 +12,14 @@ import pytest
 from pos_app.simulator import SimConfig
 from pos_app.simulator.scenarios import SCENARIOS, scenario_for
 from pos_app.simulator.state import ApiError, SimState
+from tests.conftest import Clock
 
 HOUR = 3600.0
 START = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def new_state(**overrides):
-    clock = Clock()
+    clock = Clock(START)
     overrides.setdefault("start_time", START)
     return SimState(SimConfig(**overrides), clock), clock
 
@@ -76,7 +69,7 @@ def test_handling_delay_is_within_range_and_then_final():
     orders = state.orders()
     assert all(3.0 <= o.handling_delay <= 45.0 for o in orders)
     assert {o.status for o in orders} == {"HANDLING"}
-    clock.now = 45.0
+    clock.seconds = 45.0
     assert all(o.status != "HANDLING" for o in state.orders())
 
 
@@ -84,9 +77,9 @@ def test_an_order_leaves_handling_exactly_when_due():
     state, clock = new_state(seed=9)
     state.send("ADSL", "036362608", 1000, "x")
     order = state.order_by_ref("x")
-    clock.now = order.handling_delay - 0.001
+    clock.seconds = order.handling_delay - 0.001
     assert state.order_by_ref("x").status == "HANDLING"
-    clock.now = order.handling_delay
+    clock.seconds = order.handling_delay
     assert state.order_by_ref("x").status in {"FULFILLED", "QUEUED", "REFUNDED"}
 
 
@@ -102,7 +95,7 @@ def test_time_scale_divides_the_delays():
 def test_outcome_mix_follows_the_weights():
     state, clock = new_state(seed=11, balance=Decimal(1_000_000))
     send_many(state, 1000, value=500)
-    clock.now = 49 * HOUR + 45
+    clock.seconds = 49 * HOUR + 45
     kinds = Counter(("QUEUED→" if o.via_queue else "") + o.status for o in state.orders())
     assert 880 <= kinds["FULFILLED"] <= 960
     assert 20 <= kinds["REFUNDED"] <= 65
@@ -116,9 +109,9 @@ def test_weights_are_configurable():
         seed=1, fulfilled_weight=0, queued_weight=1, refunded_weight=0, queued_fulfilled_ratio=0
     )
     send_many(state, 20)
-    clock.now = 45.0
+    clock.seconds = 45.0
     assert {o.status for o in state.orders()} == {"QUEUED"}
-    clock.now = 49 * HOUR
+    clock.seconds = 49 * HOUR
     assert {o.status for o in state.orders()} == {"REFUNDED"}
 
 
@@ -134,11 +127,11 @@ def test_queued_then_final_after_12_to_48_hours():
     order = state.order_by_ref("q")
     assert order.via_queue
     assert 12 * HOUR <= order.queued_delay <= 48 * HOUR
-    clock.now = order.handling_delay
+    clock.seconds = order.handling_delay
     assert state.order_by_ref("q").status == "QUEUED"
-    clock.now = order.handling_delay + order.queued_delay - 1
+    clock.seconds = order.handling_delay + order.queued_delay - 1
     assert state.order_by_ref("q").status == "QUEUED"
-    clock.now = order.final_at
+    clock.seconds = order.final_at
     final = state.order_by_ref("q")
     assert final.status == "FULFILLED"
     assert final.processed_at is not None
@@ -161,7 +154,7 @@ def test_scenario_numbers(suffix, path, line_type, prefix):
     assert order.scenario == suffix
     seen = [order.status]
     for moment in (order.handling_delay, order.final_at):
-        clock.now = moment
+        clock.seconds = moment
         status = state.order_by_ref("s").status
         if status != seen[-1]:
             seen.append(status)
@@ -172,7 +165,7 @@ def test_scenario_0009_is_fulfilled_after_the_minimum_delay():
     state, clock = new_state(seed=8, time_scale=2.0)
     state.send("ADSL", "023450009", 500, "fast")
     assert state.order_by_ref("fast").handling_delay == 1.5
-    clock.now = 1.5
+    clock.seconds = 1.5
     assert state.order_by_ref("fast").status == "FULFILLED"
 
 
@@ -203,7 +196,7 @@ def test_refund_credits_the_cost_with_a_ledger_row():
     state.send("ADSL", "023450001", 2000, "refund-me")
     assert state.balance() == Decimal("48040.00")
     order = state.order_by_ref("refund-me")
-    clock.now = order.final_at + 10
+    clock.seconds = order.final_at + 10
     assert state.balance() == Decimal("50000.00")
     rows, total = state.ledger_page(1, 20, None, None)
     assert total == 3
@@ -221,7 +214,7 @@ def test_refund_credits_the_cost_with_a_ledger_row():
 def test_fulfilled_orders_never_credit_back():
     state, clock = new_state(seed=1)
     state.send("ADSL", "023450009", 1000, None)
-    clock.now = 100 * HOUR
+    clock.seconds = 100 * HOUR
     assert state.balance() == Decimal("49020.00")
 
 
@@ -229,8 +222,8 @@ def test_ledger_balances_chain():
     state, clock = new_state(seed=2)
     for index in range(60):
         state.send("ADSL", f"0234{index + 100:05d}", 500, None)
-        clock.now += 1
-    clock.now = 60 * HOUR
+        clock.seconds += 1
+    clock.seconds = 60 * HOUR
     rows, total = state.ledger_page(1, 100, None, None)
     chain = list(reversed(rows))
     for before, after in itertools.pairwise(chain):

@@ -1,4 +1,5 @@
-"""Store fixtures: a real SQLite file per test (never ``:memory:``) and a settable clock."""
+"""Store fixtures: a real SQLite file per test (never ``:memory:``) and the shared fake clock
+(tests/conftest.py, which also fails a test that leaves a store open)."""
 
 from __future__ import annotations
 
@@ -6,31 +7,17 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from pos_app.domain.numbers import LineType
 from pos_app.store import NewSale, Store, open_store
-from pos_app.store import db as store_db
+from tests.conftest import Clock
 
 ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
-
-
-class Clock:
-    """A clock that only moves when told to (whole milliseconds, as the store keeps them)."""
-
-    def __init__(self, start: datetime = START) -> None:
-        self.current = start
-
-    def __call__(self) -> datetime:
-        return self.current
-
-    def advance(self, **delta: float) -> datetime:
-        self.current += timedelta(**delta)
-        return self.current
 
 
 def sqlite_url(path: Path) -> str:
@@ -72,7 +59,8 @@ def start_child(code: str, *args: str) -> subprocess.Popen[str]:
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    """The shared fake clock, from START; hand ``clock.now`` to the store."""
+    return Clock(START)
 
 
 @pytest.fixture
@@ -87,17 +75,7 @@ def db_url(db_path: Path) -> str:
 
 @pytest.fixture
 def store(db_url: str, clock: Clock) -> Iterator[Store]:
-    opened = open_store(db_url, now=clock)
+    opened = open_store(db_url, now=clock.now)
     yield opened
     opened.close()
 
-
-@pytest.fixture(autouse=True)
-def _no_store_left_open() -> Iterator[None]:
-    """Fail a test that leaves a store open (and release it, so the next test can run)."""
-    yield
-    leaked = list(store_db._bound)
-    for database in leaked:
-        store_db.unbind(database)
-        database.close()
-    assert not leaked, "a test left a store open"

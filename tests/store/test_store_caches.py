@@ -109,11 +109,11 @@ def test_settings(store: Store) -> None:
 
 
 def test_caches_and_settings_survive_reopening(db_path: Path, clock: Clock) -> None:
-    with open_store(sqlite_url(db_path), now=clock) as first:
+    with open_store(sqlite_url(db_path), now=clock.now) as first:
         first.save_balance(Decimal("1326.13"), START)
         first.set_setting("language", "fr")
         first.save_products(LineType.LTE, [(1000, 960, True)], START)
-    with open_store(sqlite_url(db_path), now=clock) as second:
+    with open_store(sqlite_url(db_path), now=clock.now) as second:
         assert second.cached_balance().amount == Decimal("1326.13")  # type: ignore[union-attr]
         assert second.get_setting("language") == "fr"
         assert second.cached_products(LineType.LTE) is not None

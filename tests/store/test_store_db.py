@@ -138,12 +138,12 @@ def test_foreign_keys_are_enforced(store: Store) -> None:
 
 
 def test_data_survives_close_and_reopen(db_path: Path, clock: Clock) -> None:
-    first = open_store(sqlite_url(db_path), now=clock)
+    first = open_store(sqlite_url(db_path), now=clock.now)
     sale = first.add_sale(new_sale(1))
     sale = first.transition(sale.ref, SaleState.WAITING, SaleState.SENDING, "send")
     journal = first.journal(sale.ref)
     first.close()
-    second = open_store(sqlite_url(db_path), now=clock)
+    second = open_store(sqlite_url(db_path), now=clock.now)
     try:
         assert second.get(sale.ref) == sale
         assert second.journal(sale.ref) == journal

@@ -57,7 +57,7 @@ def schema_of(database: pw.Database, table: str) -> tuple[object, ...]:
 def test_empty_database_is_migrated_to_the_latest_version_without_backup(
     db_path: Path, clock: Clock
 ) -> None:
-    with open_store(sqlite_url(db_path), now=clock):
+    with open_store(sqlite_url(db_path), now=clock.now):
         pass
     assert versions(db_path) == [1] == [latest_version()]
     assert tables(db_path) >= {m._meta.table_name for m in ALL_MODELS}
@@ -113,7 +113,7 @@ def make_v0_database(path: Path) -> None:
 def test_migrating_an_existing_database_backs_it_up_first(db_path: Path, clock: Clock) -> None:
     make_v0_database(db_path)
     before = dump(db_path)
-    with open_store(sqlite_url(db_path), now=clock) as store:
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
         assert store.get_setting("x") is None
     [backup] = backups(db_path.parent)
     assert backup.name == "pos.sqlite3.v0-to-v1.20260301T093000Z.bak"
@@ -136,13 +136,13 @@ def add_extra_table(database: pw.Database) -> None:
 def test_each_later_migration_gets_its_own_backup(
     db_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with open_store(sqlite_url(db_path), now=clock) as store:
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
         sale = store.add_sale(new_sale(1))
     before = dump(db_path)
     monkeypatch.setattr(store_migrations, "MIGRATIONS",
                         [*store_migrations.MIGRATIONS, (2, add_extra_table)])
     clock.advance(days=1)
-    with open_store(sqlite_url(db_path), now=clock) as store:
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
         assert store.get(sale.ref) == sale
     [backup] = backups(db_path.parent)
     assert backup.name == "pos.sqlite3.v1-to-v2.20260302T093000Z.bak"
@@ -155,7 +155,7 @@ def test_each_later_migration_gets_its_own_backup(
 def test_a_failing_migration_changes_nothing(
     db_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with open_store(sqlite_url(db_path), now=clock) as store:
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
         store.add_sale(new_sale(1))
     before = dump(db_path)
 
@@ -166,7 +166,7 @@ def test_a_failing_migration_changes_nothing(
     monkeypatch.setattr(store_migrations, "MIGRATIONS",
                         [*store_migrations.MIGRATIONS, (2, half_done)])
     with pytest.raises(RuntimeError, match="power cut"):
-        open_store(sqlite_url(db_path), now=clock)
+        open_store(sqlite_url(db_path), now=clock.now)
     assert dump(db_path) == before, "the migration and its version row are one transaction"
     assert len(backups(db_path.parent)) == 1
 
@@ -177,7 +177,7 @@ def test_two_migrations_in_a_row_make_two_backups(
     make_v0_database(db_path)
     monkeypatch.setattr(store_migrations, "MIGRATIONS",
                         [*store_migrations.MIGRATIONS, (2, add_extra_table)])
-    with open_store(sqlite_url(db_path), now=clock):
+    with open_store(sqlite_url(db_path), now=clock.now):
         pass
     names = [p.name for p in backups(db_path.parent)]
     assert names == ["pos.sqlite3.v0-to-v1.20260301T093000Z.bak",
@@ -195,7 +195,7 @@ def test_backup_names_never_collide(db_path: Path) -> None:
 
 
 def test_a_newer_database_is_refused_untouched(db_path: Path, clock: Clock) -> None:
-    with open_store(sqlite_url(db_path), now=clock) as store:
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
         store.add_sale(new_sale(1))
     raw = sqlite3.connect(db_path)
     try:
@@ -205,7 +205,7 @@ def test_a_newer_database_is_refused_untouched(db_path: Path, clock: Clock) -> N
         raw.close()
     before = dump(db_path)
     with pytest.raises(SchemaTooNewError, match="lose data") as info:
-        open_store(sqlite_url(db_path), now=clock)
+        open_store(sqlite_url(db_path), now=clock.now)
     assert (info.value.found, info.value.known) == (99, latest_version())
     assert dump(db_path) == before
     assert backups(db_path.parent) == []

@@ -86,9 +86,8 @@ class Harness:
 
 
 def executor_idle(services: Services) -> bool:
-    """True when every worker thread of the window's pool has finished."""
-    workers = services.executor._QThreadExecutor__workers  # type: ignore[attr-defined]
-    return all(w.isFinished() for w in workers)
+    """True when no job runs and every worker thread of the window's pool has finished."""
+    return services.executor.running_jobs == 0 and services.executor.alive_threads == 0
 
 
 @pytest.fixture

@@ -163,12 +163,19 @@ def test_shipped_font_is_used_when_the_system_has_no_arabic_one(
     assert qapp.font().families() == before  # put back when leaving Arabic
 
 
-_CONTROLS = str.maketrans("", "", "\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u200e\u200f")
+_CONTROL_CHARS = "\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u200e\u200f"
+_CONTROLS = str.maketrans("", "", _CONTROL_CHARS)
 
 
 def seen_left_to_right(text: str, font: QFont) -> str:
     """``text`` as a reader sees it in a right-to-left paragraph, read off left to right (the
-    characters ordered by where Qt's text layout draws their glyphs)."""
+    characters ordered by where Qt's text layout draws their glyphs).
+
+    Each character's glyphs are asked for on their own (``glyphRuns(i, 1)``): the string
+    indexes of a run are not to be trusted. Where a font fallback splits a right-to-left item
+    between two fonts, Qt gives every glyph of the second run the item's first character, and
+    the runs come back in hash order, so a reading built on them changes from run to run."""
+    assert all(ord(c) <= 0xFFFF for c in text), "Qt counts UTF-16 units, Python code points"
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setTextDirection(Qt.LayoutDirection.RightToLeft)
@@ -176,14 +183,36 @@ def seen_left_to_right(text: str, font: QFont) -> str:
     layout.beginLayout()
     layout.createLine().setLineWidth(100_000)
     layout.endLayout()
-    flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
-             | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions)
+    positions = QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
     x_of: dict[int, float] = {}
-    for glyphs in layout.glyphRuns(0, len(text), flags):
-        for index, point in zip(glyphs.stringIndexes(), glyphs.positions(), strict=True):
-            x_of.setdefault(index, point.x())
+    for i in range(len(text)):
+        xs = [p.x() for run in layout.glyphRuns(i, 1, positions) for p in run.positions()]
+        if xs:
+            x_of[i] = min(xs)
+    unplaced = [c for i, c in enumerate(text) if i not in x_of and c not in _CONTROL_CHARS]
+    assert not unplaced, f"no glyph drawn for {unplaced!r}"
     drawn = "".join(text[i] for _, i in sorted((x, i) for i, x in x_of.items()))
     return drawn.translate(_CONTROLS)
+
+
+def font_without_arabic(base: QFont) -> QFont:
+    """``base`` in an installed family with no Arabic glyphs (Qt then falls back for them)."""
+    for family in QFontDatabase.families(QFontDatabase.WritingSystem.Latin):
+        if QFontDatabase.WritingSystem.Arabic not in QFontDatabase.writingSystems(family):
+            font = QFont(base)
+            font.setFamilies([family])
+            return font
+    pytest.skip("every installed font has Arabic glyphs")
+
+
+def test_reading_holds_when_a_font_fallback_splits_the_arabic(qapp: QApplication) -> None:
+    """The glyph-run reading used to scramble here (its string indexes are wrong)."""
+    font = font_without_arabic(qapp.font())
+    line = "الرقم: \u2066023 45 00 09\u2069"
+    assert seen_left_to_right(line, font) == seen_left_to_right(line, qapp.font())
+    assert seen_left_to_right(line, font) == "023 45 00 09 :مقرلا"
+    price = "المبلغ المطلوب: \u20661\u202f000\xa0DA\u2069"
+    assert seen_left_to_right(price, font) == "1\u202f000\xa0DA :بولطملا غلبملا"
 
 
 def test_without_isolation_arabic_text_scrambles_numbers(qapp: QApplication) -> None:

@@ -18,7 +18,8 @@ from pos_app.ui.i18n import ltr, translate
 S = SaleState
 ViewRole = Qt.ItemDataRole.UserRole + 1
 MAX_ROWS = 200
-_TICKING = frozenset({S.WAITING, S.SENDING, S.UNKNOWN, S.ACCEPTED})
+_TICKING = frozenset({S.WAITING, S.SENDING, S.UNKNOWN, S.ACCEPTED, S.VERIFYING,
+                      S.CODE_PENDING})
 _COLOURS = {
     S.FULFILLED: "#1b7f3b",
     S.REFUNDED: "#b3261e",
@@ -26,6 +27,10 @@ _COLOURS = {
     S.CANCELLED: "#6b6b6b",
     S.QUEUED: "#8a5a00",
     S.UNKNOWN: "#8a5a00",
+    S.VERIFYING: "#8a5a00",
+    S.CODE_PENDING: "#8a5a00",
+    S.CODE_MISSING: "#b3261e",
+    S.CONFLICT: "#b3261e",
 }
 
 
@@ -62,6 +67,15 @@ def state_text(view: OrderView, now: datetime) -> str:
         return translate("OrderList", "Refunded")
     if s is S.REJECTED:
         return translate("OrderList", "Rejected")
+    if s is S.VERIFYING:
+        return translate("OrderList", "Refused on retry, still verifying… {s} s").format(
+            s=elapsed)
+    if s is S.CODE_PENDING:
+        return translate("OrderList", "Fulfilled, code pending… {s} s").format(s=elapsed)
+    if s is S.CODE_MISSING:
+        return translate("OrderList", "Fulfilled without a code: manager")
+    if s is S.CONFLICT:
+        return translate("OrderList", "Conflict: manager")
     return translate("OrderList", "Cancelled")
 
 
@@ -80,6 +94,16 @@ def detail_text(view: OrderView) -> str:
         return messages.for_code(view.failure_code)
     if view.state is S.WAITING:
         return translate("OrderList", "Sent as soon as OneClickDZ can be reached.")
+    if view.state is S.VERIFYING:
+        return translate("OrderList",
+                         "No cash back yet: an earlier attempt may still go through.")
+    if view.state is S.CODE_PENDING:
+        return translate("OrderList", "The card code is asked for again.")
+    if view.state is S.CODE_MISSING:
+        return translate("OrderList", "No card code from the server: call the manager.")
+    if view.state is S.CONFLICT:
+        return translate("OrderList",
+                         "Another sale holds this ref on the server: no card to hand over.")
     return ""
 
 

@@ -1,0 +1,287 @@
+"""Issue 8's money holes in the engine's steps: each test is named after the item it proves.
+
+The simulator plays the server where it can; where the answer is one the simulator never
+gives (another sale's details under our ref, FULFILLED without a card code), a scripted
+client answers exactly what the test needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pos_app.api import NO_RETRY, OneClickClient, Timeouts
+from pos_app.api import errors as e
+from pos_app.api.models import Topup
+from pos_app.domain.numbers import LineType
+from pos_app.domain.sale_states import SaleState as S
+from pos_app.orders import steps
+from pos_app.orders.settings import EngineSettings
+from pos_app.simulator import DEFAULT_SIM_KEY, FaultRule, Simulator
+from pos_app.store import Store
+from tests.orders.conftest import Clock, new_sale
+
+SETTINGS = EngineSettings()
+
+
+def sends(sim: Simulator) -> int:
+    return sum(1 for r in sim.requests() if r.method == "POST")
+
+
+def state(store: Store, ref: str) -> S:
+    sale = store.get(ref)
+    assert sale is not None
+    return sale.state
+
+
+def unknown_then_not_found_twice(store: Store, client: OneClickClient, clock: Clock,
+                                 ref: str) -> None:
+    """Drive a sale through a send whose outcome is unknown and two NOT_FOUNDs to WAITING."""
+    steps.send(store, client, ref, clock.now, SETTINGS)
+    assert state(store, ref) is S.UNKNOWN
+    clock.advance(SETTINGS.unknown_recheck)
+    steps.resolve(store, client, ref, clock.now, SETTINGS)
+    clock.advance(SETTINGS.not_found_confirm_after)
+    steps.resolve(store, client, ref, clock.now, SETTINGS)
+    assert state(store, ref) is S.WAITING
+
+
+# --- item 1: a refusal after a resend is not final ---------------------------------------
+
+
+def test_item1_refusal_after_resend_is_not_final(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
+    # The first send is lost before the server acts (a 503: outcome unknown to the client).
+    sim.inject(FaultRule("send", "503", count=1))
+    store.add_sale(new_sale("r-late", number="023450009", value=1000))
+    unknown_then_not_found_twice(store, client, clock, "r-late")
+    # Meanwhile the card value went out of stock: the resend is refused.
+    sim.set_stock("ADSL", 1000, available=False)
+    result = steps.send(store, client, "r-late", clock.now, SETTINGS)
+    sale = store.get("r-late")
+    assert sale is not None and sale.state is S.VERIFYING, "no cash back yet"
+    assert sale.failure_code == "ERR_STOCK" and not result.final
+    # ... and the first request is processed late after all: the server charges it.
+    sim.set_stock("ADSL", 1000, available=True)
+    OneClickClient(sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY).send(
+        LineType.ADSL, "023450009", 1000, "r-late")
+    clock.advance(SETTINGS.verify_gaps[0])
+    steps.resolve(store, client, "r-late", clock.now, SETTINGS)
+    sale = store.get("r-late")
+    server = sim.order_by_ref("r-late")
+    assert server is not None and server.status == "FULFILLED"
+    assert sale is not None and sale.state is S.FULFILLED and sale.failure_code is None
+    assert sale.card_code == server.card_code and sale.server_id == server.id
+
+
+def test_item1_refusal_becomes_final_only_after_asking_long_enough(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
+    sim.inject(FaultRule("send", "503", count=1))
+    store.add_sale(new_sale("r-gone", value=1000))
+    unknown_then_not_found_twice(store, client, clock, "r-gone")
+    sim.set_stock("ADSL", 1000, available=False)
+    steps.send(store, client, "r-gone", clock.now, SETTINGS)
+    asked = 0
+    for gap in SETTINGS.verify_gaps:
+        assert state(store, "r-gone") is S.VERIFYING
+        sale = store.get("r-gone")
+        assert sale is not None and sale.next_check_at is not None
+        clock.advance(gap)
+        assert sale.next_check_at <= clock.now()
+        result = steps.resolve(store, client, "r-gone", clock.now, SETTINGS)
+        asked += 1
+    sale = store.get("r-gone")
+    assert sale is not None and sale.state is S.REJECTED and result.final
+    assert sale.failure_code == "ERR_STOCK"
+    assert asked == len(SETTINGS.verify_gaps)
+    assert sum(SETTINGS.verify_gaps) >= 600, "long enough to outlive a request in flight"
+    assert sim.accepted() == []
+
+
+def test_item1_first_refusal_without_unknown_attempt_is_still_final(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
+    store.add_sale(new_sale("r-plain", value=3000))  # 3000 ADSL is out of stock
+    result = steps.send(store, client, "r-plain", clock.now, SETTINGS)
+    assert state(store, "r-plain") is S.REJECTED and result.final
+
+
+def test_item1_not_sent_before_is_no_unknown_attempt(
+    store: Store, clock: Clock, sim: Simulator
+) -> None:
+    # Nothing left the machine on the first try (connection refused): a refusal is final.
+    dead = OneClickClient("http://127.0.0.1:9/v3", DEFAULT_SIM_KEY, retry=NO_RETRY,
+                          timeouts=Timeouts(connect=0.5, read=0.5, send_read=0.5))
+    store.add_sale(new_sale("r-ns", value=3000))
+    steps.send(store, dead, "r-ns", clock.now, SETTINGS)
+    assert state(store, "r-ns") is S.WAITING
+    live = OneClickClient(sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY)
+    steps.send(store, live, "r-ns", clock.now, SETTINGS)
+    assert state(store, "r-ns") is S.REJECTED
+
+
+# --- item 3: an adopted ref must be the same sale -----------------------------------------
+
+
+def test_item3_duplicated_ref_of_another_sale_is_a_conflict(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
+    # Another counter already used this ref for another customer's line; it was fulfilled.
+    other = OneClickClient(sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY)
+    other.send(LineType.ADSL, "023450009", 1000, "r-shared")
+    clock.advance(10)
+    sim.advance()
+    assert sim.order_by_ref("r-shared").status == "FULFILLED"  # type: ignore[union-attr]
+    store.add_sale(new_sale("r-shared", number="036362608", value=1000))
+    steps.send(store, client, "r-shared", clock.now, SETTINGS)  # DUPLICATED_REF
+    assert state(store, "r-shared") is S.UNKNOWN
+    result = steps.resolve(store, client, "r-shared", clock.now, SETTINGS)
+    sale = store.get("r-shared")
+    assert sale is not None and sale.state is S.CONFLICT and result.final
+    assert sale.card_code is None, "never another customer's card code"
+    assert sale.failure_code == "CONFLICT" and "number" in (sale.failure_reason or "")
+    assert all("card" not in str(j.detail) for j in store.journal("r-shared"))
+
+
+def test_item3_same_ref_same_sale_is_adopted(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
+    sim.inject(FaultRule("send", "drop", count=1))
+    store.add_sale(new_sale("r-mine", number="023450009", value=1000))
+    steps.send(store, client, "r-mine", clock.now, SETTINGS)
+    steps.resolve(store, client, "r-mine", clock.now, SETTINGS)
+    assert state(store, "r-mine") is S.ACCEPTED
+
+
+@dataclass
+class ScriptedClient:
+    """Answers check-ref / check-id with the top-ups a test lines up, one per call."""
+
+    answers: list[Topup | Exception] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+
+    def _next(self, what: str) -> Topup:
+        self.calls.append(what)
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    def check_ref(self, ref: str) -> Topup:
+        return self._next(f"check-ref {ref}")
+
+    def check_id(self, topup_id: str) -> Topup:
+        return self._next(f"check-id {topup_id}")
+
+
+def topup(status: str, *, ref: str = "r-s", number: str | None = "036362608",
+          value: int | None = 1000, line_type: LineType | None = LineType.ADSL,
+          code: str | None = None) -> Topup:
+    return Topup(id="t-1", ref=ref, status=status, line_type=line_type, number=number,
+                 topup_amount=value, card_code=code,
+                 num_trans="AT-1" if code else None,
+                 date_traitement="2026-06-01T09:00:05.000Z" if code else None)
+
+
+def recovered_unknown(store: Store, clock: Clock, ref: str = "r-s") -> None:
+    store.add_sale(new_sale(ref))
+    store.transition(ref, S.WAITING, S.SENDING, "send")
+    steps.recover(store, clock.now)
+    assert state(store, ref) is S.UNKNOWN
+
+
+def run_resolve(store: Store, scripted: ScriptedClient, clock: Clock,
+                ref: str = "r-s") -> steps.StepResult:
+    call: Callable[..., steps.StepResult] = steps.resolve
+    return call(store, scripted, ref, clock.now, SETTINGS)
+
+
+def test_item3_each_detail_must_match(store: Store, clock: Clock) -> None:
+    cases = {
+        "value": {"status": "FULFILLED", "value": 2000, "code": "1111222233334444"},
+        "type": {"status": "FULFILLED", "line_type": LineType.LTE, "code": "1111222233334444"},
+        "number": {"status": "HANDLING", "number": "036362609"},
+    }
+    for index, (why, differs) in enumerate(cases.items()):
+        ref = f"r-{index}"
+        recovered_unknown(store, clock, ref)
+        run_resolve(store, ScriptedClient([topup(ref=ref, **differs)]), clock, ref)  # type: ignore[arg-type]
+        sale = store.get(ref)
+        assert sale is not None and sale.state is S.CONFLICT, why
+        assert sale.card_code is None and why in (sale.failure_reason or "")
+
+
+def test_item3_a_missing_echo_is_not_a_match(store: Store, clock: Clock) -> None:
+    recovered_unknown(store, clock)
+    run_resolve(store, ScriptedClient([topup("FULFILLED", number=None, code="9")]), clock)
+    assert state(store, "r-s") is S.CONFLICT
+
+
+def test_item3_number_written_with_spaces_still_matches(store: Store, clock: Clock) -> None:
+    recovered_unknown(store, clock)
+    run_resolve(store, ScriptedClient([topup("HANDLING", number="036 36 26 08")]), clock)
+    assert state(store, "r-s") is S.ACCEPTED
+
+
+# --- item 4: FULFILLED without a card code is not the end ---------------------------------
+
+
+def test_item4_fulfilled_without_code_keeps_asking_then_is_a_manager_case(
+    store: Store, clock: Clock
+) -> None:
+    recovered_unknown(store, clock)
+    answers: list[Topup | Exception] = [topup("FULFILLED")] * 200
+    scripted = ScriptedClient(answers)
+    result = run_resolve(store, scripted, clock)
+    sale = store.get("r-s")
+    assert sale is not None and sale.state is S.CODE_PENDING and not result.final
+    assert sale.server_status == "FULFILLED" and sale.card_code is None
+    polls = 0
+    while state(store, "r-s") is S.CODE_PENDING:
+        sale = store.get("r-s")
+        assert sale is not None and sale.next_check_at is not None
+        assert sale.next_check_at > clock.now(), "never due at once: no tight loop"
+        clock.advance((sale.next_check_at - clock.now()).total_seconds())
+        steps.poll(store, scripted, ["r-s"], clock.now, SETTINGS, in_flight=1)  # type: ignore[arg-type]
+        polls += 1
+        assert polls < 200
+    sale = store.get("r-s")
+    assert sale is not None and sale.state is S.CODE_MISSING
+    assert sale.failure_code == "CODE_MISSING" and sale.card_code is None
+    assert polls >= SETTINGS.code_wait / SETTINGS.code_recheck - 1
+
+
+def test_item4_the_code_arriving_later_fulfils(store: Store, clock: Clock) -> None:
+    recovered_unknown(store, clock)
+    scripted = ScriptedClient([topup("FULFILLED"), topup("FULFILLED", code="1234567890123456")])
+    run_resolve(store, scripted, clock)
+    assert state(store, "r-s") is S.CODE_PENDING
+    clock.advance(SETTINGS.code_recheck)
+    result = steps.poll(store, scripted, ["r-s"], clock.now, SETTINGS, in_flight=1)  # type: ignore[arg-type]
+    sale = store.get("r-s")
+    assert sale is not None and sale.state is S.FULFILLED and result.final
+    assert sale.card_code == "1234567890123456" and sale.num_trans == "AT-1"
+
+
+def test_item4_a_refund_after_code_pending_is_a_refund(store: Store, clock: Clock) -> None:
+    recovered_unknown(store, clock)
+    scripted = ScriptedClient([topup("FULFILLED"), topup("REFUNDED")])
+    run_resolve(store, scripted, clock)
+    clock.advance(SETTINGS.code_recheck)
+    steps.poll(store, scripted, ["r-s"], clock.now, SETTINGS, in_flight=1)  # type: ignore[arg-type]
+    assert state(store, "r-s") is S.REFUNDED
+
+
+# --- item 8 (engine part): a server's wait has a ceiling -----------------------------------
+
+
+def test_item8_retry_after_is_capped_in_the_schedule(store: Store, clock: Clock) -> None:
+    recovered_unknown(store, clock)
+    huge = e.RateLimitedError("slow down", retry_after=99_999_999.0, http_status=429)
+    run_resolve(store, ScriptedClient([huge]), clock)
+    sale = store.get("r-s")
+    assert sale is not None and sale.next_check_at is not None
+    assert (sale.next_check_at - clock.now()).total_seconds() <= SETTINGS.max_wait
+    assert SETTINGS.max_wait <= 600
