@@ -165,51 +165,51 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="71"/>
-        <source>Refused on retry, still verifying… {s} s</source>
-        <translation>رُفض عند الإعادة، التحقق جارٍ… {s} ث</translation>
+        <source>Verifying… {s} s</source>
+        <translation>تحقّق… {s}&#xa0;ث</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="74"/>
-        <source>Fulfilled, code pending… {s} s</source>
-        <translation>نُفّذ، الرمز قيد الانتظار… {s} ث</translation>
+        <location filename="../../pos_app/ui/orders/model.py" line="73"/>
+        <source>Code pending… {s} s</source>
+        <translation>الرمز قيد الانتظار… {s}&#xa0;ث</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="76"/>
-        <source>Fulfilled without a code: manager</source>
-        <translation>نُفّذ دون رمز: راجع المسؤول</translation>
+        <location filename="../../pos_app/ui/orders/model.py" line="75"/>
+        <source>No code: manager</source>
+        <translation>دون رمز: المسؤول</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="97"/>
+        <source>Refused on retry. No cash back yet: an earlier try may still pass.</source>
+        <translation>رُفض عند الإعادة. لا تُرجع المال بعد: قد تنجح محاولة سابقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="100"/>
+        <source>Fulfilled; the card code is asked for again.</source>
+        <translation>نُفّذ؛ يُعاد طلب رمز البطاقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="77"/>
+        <source>Conflict: manager</source>
+        <translation>تعارض: المسؤول</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="78"/>
-        <source>Conflict: manager</source>
-        <translation>تعارض: راجع المسؤول</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="79"/>
         <source>Cancelled</source>
         <translation>تم الإلغاء</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="96"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="95"/>
         <source>Sent as soon as OneClickDZ can be reached.</source>
         <translation>تُرسل فور الاتصال بـ OneClickDZ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="98"/>
-        <source>No cash back yet: an earlier attempt may still go through.</source>
-        <translation>لا تُرجع المال بعد: قد تنجح محاولة سابقة.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="101"/>
-        <source>The card code is asked for again.</source>
-        <translation>يُعاد طلب رمز البطاقة.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="103"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="102"/>
         <source>No card code from the server: call the manager.</source>
         <translation>لم يُرسل الخادم أي رمز: اتصل بالمسؤول.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="105"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="104"/>
         <source>Another sale holds this ref on the server: no card to hand over.</source>
         <translation>بيع آخر يحمل هذا المرجع على الخادم: لا بطاقة تُسلَّم.</translation>
     </message>

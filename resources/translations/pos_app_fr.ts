@@ -165,51 +165,51 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="71"/>
-        <source>Refused on retry, still verifying… {s} s</source>
-        <translation>Refusé à la reprise, vérification en cours… {s} s</translation>
+        <source>Verifying… {s} s</source>
+        <translation>Vérification… {s}&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="74"/>
-        <source>Fulfilled, code pending… {s} s</source>
-        <translation>Servi, code en attente… {s} s</translation>
+        <location filename="../../pos_app/ui/orders/model.py" line="73"/>
+        <source>Code pending… {s} s</source>
+        <translation>Code en attente… {s}&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="76"/>
-        <source>Fulfilled without a code: manager</source>
-        <translation>Servi sans code : voir le gérant</translation>
+        <location filename="../../pos_app/ui/orders/model.py" line="75"/>
+        <source>No code: manager</source>
+        <translation>Sans code : gérant</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="97"/>
+        <source>Refused on retry. No cash back yet: an earlier try may still pass.</source>
+        <translation>Refusé à la reprise. Ne rendez pas encore l’argent : un essai précédent peut aboutir.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="100"/>
+        <source>Fulfilled; the card code is asked for again.</source>
+        <translation>Livrée ; le code de la carte est redemandé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="77"/>
+        <source>Conflict: manager</source>
+        <translation>Conflit : gérant</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/orders/model.py" line="78"/>
-        <source>Conflict: manager</source>
-        <translation>Conflit : voir le gérant</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="79"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="96"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="95"/>
         <source>Sent as soon as OneClickDZ can be reached.</source>
         <translation>Envoyée dès que OneClickDZ est joignable.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="98"/>
-        <source>No cash back yet: an earlier attempt may still go through.</source>
-        <translation>Ne rendez pas encore l’argent : une tentative précédente peut encore aboutir.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="101"/>
-        <source>The card code is asked for again.</source>
-        <translation>Le code de la carte est redemandé.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="103"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="102"/>
         <source>No card code from the server: call the manager.</source>
         <translation>Le serveur n’a donné aucun code : appelez le gérant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="105"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="104"/>
         <source>Another sale holds this ref on the server: no card to hand over.</source>
         <translation>Une autre vente porte cette référence sur le serveur : aucune carte à remettre.</translation>
     </message>

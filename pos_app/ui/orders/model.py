@@ -68,12 +68,11 @@ def state_text(view: OrderView, now: datetime) -> str:
     if s is S.REJECTED:
         return translate("OrderList", "Rejected")
     if s is S.VERIFYING:
-        return translate("OrderList", "Refused on retry, still verifying… {s} s").format(
-            s=elapsed)
+        return translate("OrderList", "Verifying… {s} s").format(s=elapsed)
     if s is S.CODE_PENDING:
-        return translate("OrderList", "Fulfilled, code pending… {s} s").format(s=elapsed)
+        return translate("OrderList", "Code pending… {s} s").format(s=elapsed)
     if s is S.CODE_MISSING:
-        return translate("OrderList", "Fulfilled without a code: manager")
+        return translate("OrderList", "No code: manager")
     if s is S.CONFLICT:
         return translate("OrderList", "Conflict: manager")
     return translate("OrderList", "Cancelled")
@@ -96,9 +95,9 @@ def detail_text(view: OrderView) -> str:
         return translate("OrderList", "Sent as soon as OneClickDZ can be reached.")
     if view.state is S.VERIFYING:
         return translate("OrderList",
-                         "No cash back yet: an earlier attempt may still go through.")
+                         "Refused on retry. No cash back yet: an earlier try may still pass.")
     if view.state is S.CODE_PENDING:
-        return translate("OrderList", "The card code is asked for again.")
+        return translate("OrderList", "Fulfilled; the card code is asked for again.")
     if view.state is S.CODE_MISSING:
         return translate("OrderList", "No card code from the server: call the manager.")
     if view.state is S.CONFLICT:
