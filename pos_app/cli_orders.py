@@ -20,25 +20,20 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Coroutine, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Coroutine
 from typing import Any, TextIO
 
-from pos_app.api import NO_RETRY, OneClickClient
 from pos_app.domain.numbers import LineType, check_number
 from pos_app.domain.sale_states import FINAL_STATES, SaleState
-from pos_app.orders import ConnectionView, OrderEngine, OrderView, SaleRefusedError
+from pos_app.orders import ConnectionView, EngineEvent, OrderView, SaleRefusedError
 from pos_app.orders.engine import wait_event
-from pos_app.orders.identity import counter_id, engine_settings
+from pos_app.orders.sender import MissingKeyError, Sender, open_sender
 from pos_app.store import (
     LockHeldError,
     SaleRecord,
-    SenderLock,
     Store,
     StoreConfigError,
     StoreUnavailableError,
-    lock_path_for,
     open_store,
 )
 from pos_app.store.paths import default_url
@@ -104,36 +99,6 @@ def add_parsers(sub: Any) -> None:
                          help="one JSON object per line")
 
 
-@dataclass
-class Context:
-    store: Store
-    engine: OrderEngine
-    started: float
-
-
-@contextmanager
-def _sender(err: TextIO) -> Iterator[tuple[Store, SenderLock] | None]:
-    url = os.environ.get("POS_DB_URL") or default_url()
-    lock = SenderLock(lock_path_for(url))
-    try:
-        lock.acquire()
-    except LockHeldError as exc:
-        err.write(f"another pos-app process (pid {exc.pid}) is sending for this database; "
-                  "it can still be read with 'pos-app history'\n")
-        yield None
-        return
-    try:
-        store = open_store(url)
-    except BaseException:
-        lock.release()
-        raise
-    try:
-        yield store, lock
-    finally:
-        store.close()
-        lock.release()
-
-
 def _line(view: OrderView, started: float) -> str:
     record: dict[str, Any] = {
         "ref": view.ref,
@@ -149,29 +114,22 @@ def _line(view: OrderView, started: float) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def _needs_key(err: TextIO) -> bool:
-    if os.environ.get("ONECLICK_API_KEY"):
-        return False
-    err.write("no API key: set ONECLICK_API_KEY (and ONECLICK_API_URL for the simulator)\n")
-    return True
-
-
-def _as_sender(err: TextIO, work: Callable[[Store], Coroutine[Any, Any, int]]) -> int:
-    """Run ``work`` as this database's one sender: key configured, lock held, store open."""
-    if _needs_key(err):
+def _as_sender(err: TextIO, work: Callable[[Sender], Coroutine[Any, Any, int]]) -> int:
+    """Run ``work`` as this database's one sender (``open_sender``: key configured, lock
+    held, store open, engine built; released afterwards)."""
+    try:
+        sender = open_sender(require_key=True)
+    except MissingKeyError as exc:
+        err.write(f"{exc}\n")
         return EXIT_USAGE
-    try:
-        OneClickClient(retry=NO_RETRY).close()  # a bad URL stops here, before any file
-    except ValueError as exc:
+    except LockHeldError as exc:
+        err.write(f"another pos-app process (pid {exc.pid}) is sending for this database; "
+                  "it can still be read with 'pos-app history'\n")
+        return EXIT_LOCKED
+    except (StoreUnavailableError, ValueError) as exc:
         return cannot_start(exc, err)
-    try:
-        with _sender(err) as opened:
-            if opened is None:
-                return EXIT_LOCKED
-            store, _ = opened
-            return asyncio.run(work(store))
-    except (StoreUnavailableError, StoreConfigError) as exc:
-        return cannot_start(exc, err)
+    with sender:
+        return asyncio.run(work(sender))
 
 
 def cannot_start(exc: Exception, err: TextIO) -> int:
@@ -188,14 +146,12 @@ def cannot_start(exc: Exception, err: TextIO) -> int:
 
 
 def run_order(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    return _as_sender(err, lambda store: _order(store, args, out, err))
+    return _as_sender(err, lambda sender: _order(sender, args, out, err))
 
 
-async def _order(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+async def _order(sender: Sender, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.monotonic()
-    client = OneClickClient(retry=NO_RETRY)
-    engine = OrderEngine(store, client, settings=engine_settings(), counter_id=counter_id(store),
-                         cashier=os.environ.get("USER", ""))
+    store, engine = sender.store, sender.engine
     ref: str | None = args.ref
     latest: dict[str, OrderView] = {}
     offline = asyncio.Event()
@@ -209,16 +165,18 @@ async def _order(store: Store, args: argparse.Namespace, out: TextIO, err: TextI
         out.flush()
         changed.set()
 
-    def listen(view: object) -> None:
+    def listen(event: EngineEvent) -> None:
         # Only this sale's changes are printed: the engine also drives other sales.
-        if isinstance(view, OrderView):
-            if ref is None:
-                early.append(view)
-            elif view.ref == ref:
-                show(view)
-        elif isinstance(view, ConnectionView) and (not view.online or view.auth_problem):
-            offline.set()
-            changed.set()
+        match event:
+            case OrderView() if ref is None:
+                early.append(event)
+            case OrderView() if event.ref == ref:
+                show(event)
+            case ConnectionView() if not event.online or event.auth_problem:
+                offline.set()
+                changed.set()
+            case _:
+                pass
 
     existing = store.get(ref) if ref else None
     if existing is not None:
@@ -267,7 +225,6 @@ async def _order(store: Store, args: argparse.Namespace, out: TextIO, err: TextI
         key_refused = engine.auth_error is not None
     finally:
         await engine.stop()
-        client.close()
     if key_refused:
         err.write("the API key was refused; the sale waits until the key is fixed\n")
     # Read after the engine stopped: no step can change the sale any more.
@@ -305,19 +262,21 @@ def _outcome(store: Store, view: OrderView, err: TextIO) -> int:
 
 
 def run_resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    return _as_sender(err, lambda store: _resume(store, args.timeout, out))
+    return _as_sender(err, lambda sender: _resume(sender, args.timeout, out))
 
 
-async def _resume(store: Store, timeout: float, out: TextIO) -> int:
+async def _resume(sender: Sender, timeout: float, out: TextIO) -> int:
     started = time.monotonic()
-    client = OneClickClient(retry=NO_RETRY)
-    engine = OrderEngine(store, client, settings=engine_settings(), counter_id=counter_id(store))
+    store, engine = sender.store, sender.engine
     changed = asyncio.Event()
 
-    def listen(view: object) -> None:
-        if isinstance(view, OrderView):
-            out.write(_line(view, started) + "\n")
-            out.flush()
+    def listen(event: EngineEvent) -> None:
+        match event:
+            case OrderView():
+                out.write(_line(event, started) + "\n")
+                out.flush()
+            case _:
+                pass
         changed.set()
 
     engine.subscribe(listen)
@@ -346,7 +305,6 @@ async def _resume(store: Store, timeout: float, out: TextIO) -> int:
         return EXIT_IN_PROGRESS
     finally:
         await engine.stop()
-        client.close()
 
 
 def run_history(out: TextIO, err: TextIO | None = None) -> int:

@@ -89,9 +89,14 @@ def _known(key: str) -> Preference:
         ) from None
 
 
+def check_preference(key: str, text: str) -> str:
+    """The stored form of ``text`` for ``key``, or PreferenceError (the message says why)."""
+    return _known(key).check(text)
+
+
 def set_preference(store: Store, key: str, text: str) -> str:
     """Check and store ``text`` for ``key``; returns the stored form."""
-    value = _known(key).check(text)
+    value = check_preference(key, text)
     store.set_setting(key, value)
     return value
 

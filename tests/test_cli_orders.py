@@ -310,3 +310,18 @@ def test_item6_a_wrong_key_is_tried_once(pos: Pos) -> None:
     assert run.states()[-1] == "waiting"
     assert len(pos.sim.requests()) == 1, [r.endpoint for r in pos.sim.requests()]
     assert pos.sends() == 0 or pos.sends() == 1
+
+
+def test_an_invalid_counter_id_is_refused_not_changed(pos: Pos) -> None:
+    """``POS_COUNTER_ID=caisse-2``: refused as ``pos-app config counter_id`` refuses it (one
+    line, status 2, nothing recorded), not sold as "caisse2"."""
+    env = pos.env() | {"POS_COUNTER_ID": "caisse-2"}
+    done = subprocess.run(
+        [sys.executable, "-m", "pos_app", "order", "--type", "ADSL", "--number", ADSL_FAST,
+         "--value", "1000", "--timeout", "20"],
+        env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT, check=False)
+    assert done.returncode == 2, done.stderr
+    [line] = done.stderr.splitlines()
+    assert "POS_COUNTER_ID" in line and "'caisse-2'" in line and "nothing was sold" in line
+    assert pos.sim.requests() == []
+    assert pos.history() == []

@@ -435,7 +435,9 @@ class _RefusedKeys:
                  retry_after: float | None) -> None:
         until = None
         if isinstance(error, IpBlockedError):
-            until = self.clock() + (retry_after or IP_BLOCK_SECONDS)
+            # The docs' 15 minutes, however short a Retry-After says (it is capped at 300 s):
+            # a key tried while the address is still blocked only prolongs the lock-out.
+            until = self.clock() + max(retry_after or 0.0, IP_BLOCK_SECONDS)
         with self._lock:
             self._refused[target] = (error, until)
 

@@ -2,7 +2,15 @@
 
 from pos_app.orders.engine import OrderEngine, SaleRefusedError
 from pos_app.orders.settings import EngineSettings
-from pos_app.orders.views import BalanceView, ConnectionView, OrderView
+from pos_app.orders.views import (
+    BalanceView,
+    ConnectionView,
+    EngineEvent,
+    KeyView,
+    LineCheckView,
+    OrderView,
+    ProductsView,
+)
 
-__all__ = ["BalanceView", "ConnectionView", "EngineSettings", "OrderEngine", "OrderView",
-           "SaleRefusedError"]
+__all__ = ["BalanceView", "ConnectionView", "EngineEvent", "EngineSettings", "KeyView",
+           "LineCheckView", "OrderEngine", "OrderView", "ProductsView", "SaleRefusedError"]

@@ -7,9 +7,15 @@ something wakes it. Sends drain oldest first with at most ``max_sends_in_flight`
 and a jittered gap; while the API cannot be reached, a probe pings it with capped, jittered
 backoff and nothing else is tried.
 
-The engine emits small frozen views (``OrderView``, ``ConnectionView``, ``BalanceView``) to
-its listeners, always on the event loop's thread. The clock, the randomness, the HTTP client
-(and so its session) and the executor are injected.
+The engine is the one owner of the core state every front end shows: the sales, the
+catalogue and the balance (cached, refreshed by one named task when ``start(refresh=True)``
+asks for it), the number-check cache, reachability (online, the probe) and the key's state
+(validated once at start; a refused key is never sent again). It mints sale refs.
+
+It emits ``EngineEvent`` values (small frozen views: ``OrderView``, ``BalanceView``,
+``ProductsView``, ``ConnectionView``, ``KeyView``) to its listeners, always on the event
+loop's thread. The clock, the randomness, the HTTP client (and so its session) and the
+executor are injected.
 """
 
 from __future__ import annotations
@@ -35,13 +41,23 @@ from pos_app.orders import steps
 from pos_app.orders.crash import crashpoint
 from pos_app.orders.offload import Offloader
 from pos_app.orders.settings import EngineSettings
-from pos_app.orders.views import BalanceView, ConnectionView, OrderView
+from pos_app.orders.views import (
+    BalanceView,
+    ConnectionView,
+    EngineEvent,
+    KeyView,
+    LineCheckView,
+    OrderView,
+    ProductsView,
+)
 from pos_app.store import DuplicateSaleError, NewSale, SaleRecord, StaleStateError, Store
 
 log = logging.getLogger(__name__)
 S = SaleState
 T = TypeVar("T")
-Listener = Callable[[object], None]
+Listener = Callable[[EngineEvent], None]
+
+NUMBER_CHECK_MAX_AGE = timedelta(days=1)  # a check-number answer (found or refused) is reused
 
 
 def utc_now() -> datetime:
@@ -119,6 +135,7 @@ class OrderEngine:
         executor: Offloader | Executor | None = None,
         counter_id: str = "POS",
         cashier: str = "",
+        training: bool = False,
     ) -> None:
         self.store = store
         self.client = client
@@ -132,6 +149,9 @@ class OrderEngine:
                           else Offloader(4, thread_name_prefix="orders", executor=executor))
         self.counter_id = counter_id
         self.cashier = cashier
+        self.training = training  # demo mode: shown on the key's view
+        self._key: KeyView | None = None
+        self._refresher: asyncio.Task[None] | None = None
         self._listeners: list[Listener] = []
         self._busy: set[str] = set()
         self._sends_in_flight = 0
@@ -163,25 +183,48 @@ class OrderEngine:
     def auth_error(self) -> e.AuthError | None:
         return self._auth_error
 
+    @property
+    def key(self) -> KeyView | None:
+        """The key's state as last validated (None before the first answer)."""
+        return self._key
+
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
-    async def start(self) -> None:
-        """Recover sales caught mid-send, then start scheduling."""
+    def new_ref(self) -> str:
+        """A fresh ref for this counter (made when a summary opens: placing it twice is
+        refused)."""
+        return new_ref(self.counter_id, self._now(), self._rng)
+
+    async def start(self, *, refresh: bool = False) -> None:
+        """Recover sales caught mid-send, then start scheduling. ``refresh`` (a window):
+        first show what the caches hold, then every unresolved sale and the connection; keep
+        the catalogue and the balance fresh (one named task) and validate the key once."""
         self._wake = asyncio.Event()
+        if refresh:
+            await self._emit_cached()
         for sale in await self._call(steps.recover, self.store, self._now, self.settings):
             self._emit(OrderView.of(sale))
         self._scheduler = asyncio.create_task(self._schedule_loop(), name="order-scheduler")
+        if not refresh:
+            return
+        for sale in await self._call(self.store.unresolved):
+            self._emit(OrderView.of(sale))
+        await self._publish_connection()
+        self._refresher = asyncio.create_task(self._refresh_loop(), name="engine-refresh")
+        self._refresher.add_done_callback(_report_failure)  # it must never die silently
+        self._spawn_aux(self._validate_key())
 
     async def stop(self, timeout: float = 5.0) -> None:
         """Stop scheduling and wait (bounded) for the steps already running; steps queued
         but not started are cancelled (a running one cannot be: its sale is recovered at the
         next start if it never ends)."""
         self._stopping = True
-        for task in (self._scheduler, self._probe, *self._aux):
+        tasks = (self._scheduler, self._refresher, self._probe, *self._aux)
+        for task in tasks:
             if task is not None:
                 task.cancel()
-        for task in (self._scheduler, self._probe, *self._aux):
+        for task in tasks:
             if task is not None:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
@@ -221,6 +264,7 @@ class OrderEngine:
         crashpoint("after_commit_waiting")
         view = OrderView.of(sale)
         self._emit(view)
+        self._emit_connection()  # one more sale waiting to be sent
         self._poke()
         return view
 
@@ -248,6 +292,36 @@ class OrderEngine:
 
     def _key_refusal(self) -> e.AuthError | None:
         return getattr(self.client, "key_refusal", None)
+
+    async def recent_numbers(self, limit: int) -> tuple[str, ...]:
+        """The numbers of the latest sales (newest first), offered as completions."""
+        return tuple(await self._call(self.store.recent_numbers, limit))
+
+    # --- look-ups -------------------------------------------------------------------------
+
+    async def check_line(self, kind: LineType, digits: str) -> LineCheckView:
+        """check-number for one line, from the cache while it is fresh. A found line and a
+        refused line are cached; an unanswered check is not (asked again next time)."""
+        cached = await self._call(self.store.cached_number_check, kind, digits)
+        if cached is not None and self._is_fresh(cached.fetched_at,
+                                                 NUMBER_CHECK_MAX_AGE.total_seconds()):
+            return LineCheckView(kind, digits, cached.ncli, cached.offre, cached.error_code,
+                                 refused=cached.error_code is not None)
+        try:
+            info = await self._call(self.client.check_number, kind, digits)
+        except e.RefusedError as exc:
+            code = exc.server_code or type(exc).__name__
+            await self._call(self.store.save_number_check, kind, digits, None, None, code,
+                             self._now())
+            return LineCheckView(kind, digits, None, None, code, refused=True, error=exc)
+        except e.ApiError as exc:
+            self._note_reachable(not isinstance(exc, e.NetworkError))
+            return LineCheckView(kind, digits, None, None, exc.server_code or
+                                 type(exc).__name__, error=exc)
+        self._note_reachable(True)
+        await self._call(self.store.save_number_check, kind, digits, info.ncli, info.offre,
+                         None, self._now())
+        return LineCheckView(kind, digits, info.ncli, info.offre, None)
 
     # --- checks before recording a sale ---------------------------------------------------
 
@@ -306,7 +380,9 @@ class OrderEngine:
         dinars = sum(p.face_value for p in pending)
         if dinars + value > s.cap_waiting_dinars:
             raise SaleRefusedError("cap_dinars", f"{dinars} DA are already waiting to be sent")
-        if pending and (self._now() - pending[0].created_at).total_seconds() > s.cap_waiting_age:
+        # Ages of stored times are measured on the store's own clock (the one that wrote them).
+        age = (self.store.now() - pending[0].created_at).total_seconds() if pending else 0.0
+        if age > s.cap_waiting_age:
             raise SaleRefusedError("cap_age", "a sale has been waiting to be sent for too long")
 
     # --- scheduling -----------------------------------------------------------------------
@@ -342,8 +418,14 @@ class OrderEngine:
         if not self._online:
             self._ensure_probe()
             return 60.0
-        if self._auth_error is None and self._key_refusal() is not None:
-            self._auth_error = self._key_refusal()  # refused on another path (a refresh)
+        refusal = self._key_refusal()
+        if self._auth_error is None and refusal is not None:
+            self._auth_error = refusal  # refused on another path (a refresh)
+            self._emit_connection()
+        elif self._auth_error is not None and refusal is None and \
+                hasattr(self.client, "key_refusal"):
+            # The client sends the key again (an IP block passed, or the key changed).
+            self._auth_error = None
             self._emit_connection()
         if self._auth_error is None:
             self._dispatch_sends([s for s in free if s.state is S.WAITING], now, wakeups)
@@ -426,7 +508,8 @@ class OrderEngine:
 
     def _step_backoff(self, failures: int) -> float:
         low, high = self.settings.step_backoff_min, self.settings.step_backoff_max
-        return min(high, low * 2.0 ** max(0, failures - 1)) * self._rng.uniform(0.8, 1.0)
+        doublings = min(max(0, failures - 1), 30)  # no float overflow after a long outage
+        return min(high, low * 2.0 ** doublings) * self._rng.uniform(0.8, 1.0)
 
     def _back_off(self, refs: list[str], exc: BaseException) -> None:
         self._log_failure(f"order step for {', '.join(refs)}", exc)
@@ -482,15 +565,94 @@ class OrderEngine:
         delay = self.settings.offline_probe_min
         while not self._online:
             await asyncio.sleep(delay * self._rng.uniform(0.8, 1.2))
+            if self._online:
+                return  # another answer came meanwhile
             try:
                 await self._call(self.client.ping)
+            except e.AuthError:
+                pass  # reachable; the key's problem is shown on its own
             except e.ApiError as exc:
                 log.info("API still unreachable (%s)", type(exc).__name__)
                 delay = min(self.settings.offline_probe_max, delay * 2)
                 continue
-            self._online = True
-            self._emit_connection()
+            self._note_reachable(True)
+
+    def _note_reachable(self, reachable: bool) -> None:
+        """What a look-up (refresh, check-number, key) learnt about the network: offline
+        starts the probe; online again wakes the scheduler. Shown when it changes."""
+        if reachable == self._online:
+            return
+        self._online = reachable
+        if reachable:
             self._poke()
+        else:
+            self._ensure_probe()
+        self._emit_connection()
+
+    async def refresh(self, *, products: bool = True) -> bool:
+        """Products (unless told not to) and balance from the server; True when all came.
+        A failure is checked with a ping: only a network failure makes the engine offline
+        (a refused key, say, is not a lost connection)."""
+        products_ok = await self._refresh_products() if products else True
+        balance = await self._refresh_balance()
+        ok = products_ok and balance is not None
+        if ok:
+            self._note_reachable(True)
+            return ok
+        try:
+            await self._call(self.client.ping)
+        except e.NetworkError:
+            self._note_reachable(False)
+        except e.ApiError:
+            self._note_reachable(True)
+        else:
+            self._note_reachable(True)
+        return ok
+
+    async def _refresh_loop(self) -> None:
+        """The balance every ``balance_refresh``, the products every ``products_refresh``;
+        after a failure, again soon (backing off to ``offline_probe_max``)."""
+        s = self.settings
+        loop = asyncio.get_running_loop()
+        products_due = 0.0
+        retry = s.offline_probe_min
+        while True:
+            want_products = loop.time() >= products_due
+            ok = await self.refresh(products=want_products)
+            if ok:
+                if want_products:
+                    products_due = loop.time() + s.products_refresh
+                retry = s.offline_probe_min
+                await asyncio.sleep(s.balance_refresh)
+            else:
+                await asyncio.sleep(retry)
+                retry = min(s.offline_probe_max, retry * 2)
+
+    async def _validate_key(self) -> None:
+        """Validate the key once; a refusal is remembered (nothing is sent with it again)."""
+        try:
+            info = await self._call(self.client.validate)
+        except e.ApiError as exc:
+            if isinstance(exc, e.NetworkError):
+                self._note_reachable(False)
+            if isinstance(exc, e.AuthError) and self._auth_error is None:
+                self._auth_error = exc
+                self._emit_connection()
+            self._key = KeyView("", False, self.training, exc.server_code or
+                                type(exc).__name__, error=exc)
+        else:
+            self._key = KeyView(info.username, info.is_sandbox, self.training)
+        self._emit(self._key)
+
+    async def _emit_cached(self) -> None:
+        """What the caches hold, at once (before any request)."""
+        for kind in LineType:
+            products = await self._call(self.store.cached_products, kind)
+            if products is not None:
+                self._emit(ProductsView(kind, products.items, products.fetched_at))
+        cached = await self._call(self.store.cached_balance)
+        if cached is not None:
+            self._emit(BalanceView(cached.amount, cached.fetched_at))
 
     async def refresh_balance(self) -> BalanceView | None:
         return await self._refresh_balance()
@@ -519,9 +681,13 @@ class OrderEngine:
                 log.info("products refresh failed (%s)", type(exc).__name__)
                 ok = False
                 continue
+            fetched = self._now()
             await self._call(self.store.save_products, kind,
-                           [(p.value, p.cost, p.available) for p in products.products],
-                           self._now())
+                             [(p.value, p.cost, p.available) for p in products.products],
+                             fetched)
+            saved = await self._call(self.store.cached_products, kind)
+            if saved is not None:
+                self._emit(ProductsView(kind, saved.items, saved.fetched_at))
         return ok
 
     def _spawn_aux(self, coro: Any) -> None:
@@ -534,7 +700,7 @@ class OrderEngine:
 
     # --- plumbing -------------------------------------------------------------------------
 
-    def _emit(self, view: object) -> None:
+    def _emit(self, view: EngineEvent) -> None:
         for listener in list(self._listeners):
             try:
                 listener(view)
@@ -554,3 +720,15 @@ class OrderEngine:
     async def _call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run a blocking call (HTTP or database) on a worker thread, never on the loop."""
         return await self._executor.run(fn, *args)
+
+
+def _report_failure(task: asyncio.Task[None]) -> None:
+    """A background task that failed is reported now (the loop's exception handler), not
+    when the garbage collector finds it."""
+    if task.cancelled():
+        return
+    error = task.exception()
+    if error is not None:
+        task.get_loop().call_exception_handler(
+            {"message": "a background task of the engine failed", "exception": error,
+             "future": task})

@@ -132,6 +132,14 @@ def send(store: Store, client: OneClickClient, ref: str, now: Now,
                                    next_check_at=_later(now(), settings.unknown_recheck))
         return StepResult(changed=(unknown,))
     crashpoint("after_send_response")
+    if result.topup_ref != ref:
+        # Rule 12: an answer for another ref proves nothing about this sale: ask check-ref.
+        log.error("send %s was answered for another ref; asking check-ref", ref)
+        unknown = store.transition(
+            ref, S.SENDING, S.UNKNOWN, "answer for another ref",
+            next_check_at=_later(now(), settings.unknown_recheck),
+        )
+        return StepResult(changed=(unknown,), online=True)
     accepted = store.transition(
         ref, S.SENDING, S.ACCEPTED, "accepted",
         server_id=result.topup_id, server_status=contract.STATUS_HANDLING,
@@ -155,8 +163,10 @@ def mismatch(sale: SaleRecord, topup: Topup) -> str | None:
     A missing echo counts as a mismatch: the docs promise it, and adopting an order that
     cannot be shown to be ours could hand a customer another customer's card.
     """
-    if topup.ref is not None and topup.ref != sale.ref:
+    if topup.ref != sale.ref:
         return "ref"
+    if sale.server_id is not None and topup.id != sale.server_id:
+        return "id"
     if topup.line_type is not sale.line_type:
         return "type"
     if topup.number is None or normalise(topup.number) != sale.number:
@@ -214,14 +224,17 @@ def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: Engi
         if not topup.is_known_status:
             log.warning("sale %s: unknown server status %r, treated as running",
                         sale.ref, topup.status)
-    if target is S.ACCEPTED and state in {S.CODE_PENDING, S.CODE_MISSING}:
-        target = state  # the server said FULFILLED before: a running status changes nothing
+    if target in {S.ACCEPTED, S.QUEUED} and state in {S.CODE_PENDING, S.CODE_MISSING}:
+        # The server said FULFILLED before: a running status changes nothing, and the wait
+        # for the code goes on (and ends as a manager's case) whatever it says meanwhile.
+        fields.pop("next_check_at", None)
+        return _code_pending(store, sale, fields, now, settings, cause=cause)
     if target is state:
         changed = {k: v for k, v in fields.items()
                    if k != "next_check_at" and getattr(sale, k) != v}
         if not changed:
             return None
-        return store.record(sale.ref, f"server status {topup.status}", **changed)
+        return store.record(sale.ref, f"server status {topup.status[:40]}", **changed)
     if state in ASKED_BY_REF:
         fields["not_found_count"] = 0
     if state is S.VERIFYING:
@@ -237,30 +250,31 @@ def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: Engi
 
 def _code_pending(store: Store, sale: SaleRecord, fields: dict[str, Any], now: Now,
                   settings: EngineSettings, *, cause: str) -> SaleRecord | None:
-    """FULFILLED without a card code: keep asking; after ``code_wait`` it is CODE_MISSING."""
+    """FULFILLED without a card code: keep asking every ``code_recheck``; once the answers
+    without a code span ``code_wait`` it is CODE_MISSING, a manager's case (counted in
+    answers, so no clock change can shorten or stretch it)."""
     if sale.state is S.CODE_MISSING:
         store.schedule(sale.ref, _later(now(), settings.code_missing_recheck))
         return None
     if sale.state is not S.CODE_PENDING:
         log.warning("sale %s FULFILLED without a card code: asking again", sale.ref)
-        if sale.state in ASKED_BY_REF:
-            fields["not_found_count"] = 0
         return store.transition(
             sale.ref, sale.state, S.CODE_PENDING, f"{cause}: fulfilled, code pending",
-            next_check_at=_later(now(), settings.code_recheck), **fields,
+            next_check_at=_later(now(), settings.code_recheck), not_found_count=0,
+            **{k: v for k, v in fields.items() if k != "not_found_count"},
         )
-    since = _entered(store, sale.ref, S.CODE_PENDING)
-    if since is not None and (now() - since).total_seconds() >= settings.code_wait:
+    answers = sale.not_found_count + 1
+    if answers * settings.code_recheck >= settings.code_wait:
         log.error("sale %s: FULFILLED and still no card code; a case for the manager",
                   sale.ref)
         return store.transition(
             sale.ref, S.CODE_PENDING, S.CODE_MISSING, "no card code: manager",
-            failure_code="CODE_MISSING",
+            failure_code="CODE_MISSING", not_found_count=answers,
             failure_reason="the server says fulfilled but gives no card code",
             next_check_at=_later(now(), settings.code_missing_recheck),
         )
-    store.schedule(sale.ref, _later(now(), settings.code_recheck))
-    return None
+    return store.record(sale.ref, "still no card code", not_found_count=answers,
+                        next_check_at=_later(now(), settings.code_recheck))
 
 
 def _ensure_scheduled(store: Store, ref: str, now: Now, settings: EngineSettings) -> None:
@@ -273,13 +287,6 @@ def _ensure_scheduled(store: Store, ref: str, now: Now, settings: EngineSettings
     store.schedule(ref, _later(now(), wait))
 
 
-def _entered(store: Store, ref: str, state: SaleState) -> datetime | None:
-    """When the sale last moved into ``state`` (from the journal), or None."""
-    times = [row.at for row in store.journal(ref)
-             if row.to_state is state and row.from_state is not state]
-    return times[-1] if times else None
-
-
 def resolve(store: Store, client: OneClickClient, ref: str, now: Now,
             settings: EngineSettings) -> StepResult:
     """UNKNOWN or VERIFYING: ask check-ref.
@@ -289,7 +296,9 @@ def resolve(store: Store, client: OneClickClient, ref: str, now: Now,
     the last, the refusal is final (REJECTED).
     """
     sale = store.get(ref)
-    if sale is None or sale.state not in ASKED_BY_REF:
+    if sale is None or sale.state not in ASKED_BY_REF or not _is_due(sale, now):
+        # Not due (another step rescheduled it meanwhile): the waits between questions are
+        # what makes "not found" mean something; never shorten them.
         return StepResult()
     try:
         topup = client.check_ref(ref)
@@ -316,6 +325,10 @@ def resolve(store: Store, client: OneClickClient, ref: str, now: Now,
     updated = adopt(store, sale, topup, now, settings, cause="found on server")
     return StepResult(changed=(updated,) if updated else (), online=True,
                       final=bool(updated and updated.state in FINAL_NOW))
+
+
+def _is_due(sale: SaleRecord, now: Now) -> bool:
+    return sale.next_check_at is None or sale.next_check_at <= now()
 
 
 def _still_not_found(store: Store, sale: SaleRecord, now: Now,
@@ -354,7 +367,7 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
     """Check the status of accepted/queued sales: one list call when several are in flight,
     else check-id for each. Sales the list does not show are checked one by one."""
     sales = [s for s in (store.get(r) for r in refs)
-             if s is not None and s.state in FOLLOWED]
+             if s is not None and s.state in FOLLOWED and _is_due(s, now)]
     if not sales:
         return StepResult()
     seen: dict[str, Topup] = {}
@@ -374,7 +387,7 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
         for sale in store.by_state(S.ACCEPTED):
             if sale.ref in seen and sale.ref not in refs:
                 crashpoint("after_check_response")
-                updated = adopt(store, sale, seen[sale.ref], now, settings, cause="listed")
+                updated = _adopt_one(store, sale, seen[sale.ref], now, settings, "listed")
                 if updated:
                     changed.append(updated)
     result = StepResult(online=True)
@@ -402,10 +415,7 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
         fresh = store.get(sale.ref)
         if fresh is None:
             continue
-        try:
-            updated = adopt(store, fresh, topup, now, settings, cause="status")
-        except StaleStateError:
-            continue
+        updated = _adopt_one(store, fresh, topup, now, settings, "status")
         if updated:
             changed.append(updated)
         latest = updated or fresh
@@ -417,6 +427,22 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
             _ensure_scheduled(store, latest.ref, now, settings)
     final = any(c.state in FINAL_NOW for c in changed)
     return _merge(result, StepResult(changed=tuple(changed), final=final))
+
+
+def _adopt_one(store: Store, sale: SaleRecord, topup: Topup, now: Now,  # noqa: PLR0917
+               settings: EngineSettings, cause: str) -> SaleRecord | None:
+    """``adopt`` for one sale of a batch: whatever goes wrong with this sale (a state that
+    moved meanwhile, an answer the store refuses, a bug) never stops the others; the sale is
+    asked again later and the error is logged (its type, never its text)."""
+    try:
+        return adopt(store, sale, topup, now, settings, cause=cause)
+    except StaleStateError:
+        return None
+    except Exception as exc:
+        log.error("sale %s: could not record the server's answer (%s); asking again later",
+                  sale.ref, type(exc).__name__, exc_info=exc)
+        store.schedule(sale.ref, _later(now(), settings.retry_backoff_max))
+        return None
 
 
 def _merge(a: StepResult, b: StepResult) -> StepResult:
@@ -449,11 +475,11 @@ def recover(store: Store, now: Now,
     moment = now()
     latest = max((s.updated_at for s in unresolved), default=None)
     clock_went_back = latest is not None and moment < latest - timedelta(seconds=1)
-    horizon = moment + timedelta(seconds=_longest_wait(settings) * 1.5)
     for sale in unresolved:
         planned = sale.next_check_at
         if planned is None or planned <= moment:
             continue
+        horizon = moment + timedelta(seconds=_longest_wait(settings, sale.state) * 1.5)
         if clock_went_back or planned > horizon:
             log.warning("sale %s: its next check was set for a time that cannot be right "
                         "(clock moved); checking now", sale.ref)
@@ -461,11 +487,14 @@ def recover(store: Store, now: Now,
     return recovered
 
 
-def _longest_wait(settings: EngineSettings) -> float:
-    """The furthest ahead the engine ever schedules a check."""
-    return max(settings.queued_first_recheck, settings.queued_recheck,
-               settings.code_missing_recheck, settings.background_recheck,
-               settings.max_wait, *settings.verify_gaps, *settings.poll_schedule)
+def _longest_wait(settings: EngineSettings, state: SaleState) -> float:
+    """The furthest ahead the engine ever schedules the next check of a sale in ``state``."""
+    if state is S.QUEUED:
+        return max(settings.queued_first_recheck, settings.queued_recheck)
+    if state is S.CODE_MISSING:
+        return settings.code_missing_recheck
+    return max(settings.background_recheck, settings.max_wait, settings.code_recheck,
+               *settings.verify_gaps, *settings.poll_schedule)
 
 
 def orphaned(store: Store, client: OneClickClient, ref: str, now: Now,

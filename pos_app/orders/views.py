@@ -1,14 +1,20 @@
-"""Small frozen values the engine emits on every change (never store rows or dicts)."""
+"""Small frozen values the engine emits on every change (never store rows or dicts).
+
+``EngineEvent`` is what a listener receives; consumers handle it with ``match``.
+``LineCheckView`` is the answer of ``OrderEngine.check_line`` (returned, not emitted).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import TypeAlias
 
+from pos_app.api import errors as e
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
-from pos_app.store import SaleRecord
+from pos_app.store import CachedProduct, SaleRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,5 +65,47 @@ class ConnectionView:
 
 @dataclass(frozen=True, slots=True)
 class BalanceView:
+    """The account balance and when it was read."""
+
     amount: Decimal
     fetched_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ProductsView:
+    """The card values of one line type, as last known (cache or fresh)."""
+
+    line_type: LineType
+    items: tuple[CachedProduct, ...]
+    fetched_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class KeyView:
+    """The account behind the key: sandbox or not, training (demo) or not. ``problem`` is a
+    code (the server's error code, else the client error's type name) when validation
+    failed; ``error`` is that error when it was just raised (its message is key-free)."""
+
+    username: str
+    sandbox: bool
+    training: bool
+    problem: str | None = None
+    error: e.ApiError | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class LineCheckView:
+    """What check-number said about one line. ``problem`` is a code (the server's error
+    code, else the client error's type name) when the line was refused or not checked;
+    ``error`` is the client's error when it was just raised (None when read from the cache)."""
+
+    line_type: LineType
+    digits: str
+    ncli: str | None
+    offre: str | None
+    problem: str | None
+    refused: bool = False  # the server said the line is wrong (not just unreachable)
+    error: e.ApiError | None = field(default=None, repr=False, compare=False)
+
+
+EngineEvent: TypeAlias = OrderView | BalanceView | ProductsView | ConnectionView | KeyView

@@ -274,6 +274,10 @@ class Store:
         """The SQLite file behind the store, or None for another engine or memory."""
         return sqlite_file(self._url) if is_sqlite(self._db) else None
 
+    def now(self) -> datetime:
+        """The time the store stamps its records with (its own clock: wall time in a shop)."""
+        return self._now()
+
     @property
     def closed(self) -> bool:
         return self._closed or not is_bound(self._db)

@@ -26,20 +26,13 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from pos_app import IMPORTED_AT
-from pos_app.api import NO_RETRY, OneClickClient
+from pos_app.api import OneClickClient
 from pos_app.orders import EngineSettings, OrderEngine
-from pos_app.orders.identity import counter_id, engine_settings
 from pos_app.orders.offload import Offloader
+from pos_app.orders.sender import open_sender
 from pos_app.preferences import get_preference, low_balance
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
-from pos_app.store import (
-    LockHeldError,
-    SenderLock,
-    Store,
-    StoreUnavailableError,
-    lock_path_for,
-    open_store,
-)
+from pos_app.store import LockHeldError, SenderLock, Store, StoreUnavailableError
 from pos_app.store.paths import default_url
 from pos_app.store.readonly import read_settings
 from pos_app.ui.counter import Counter
@@ -157,59 +150,46 @@ def build_services(
     settings: EngineSettings | None = None,
     simulator: Simulator | None = None,
 ) -> Services:
-    """Open what the window needs. Demo: a simulator (given or started here) and, unless
-    ``db_url`` is given, a throwaway database. Raises LockHeldError when another process sends
+    """Open what the window needs (``open_sender``, as the command line does, plus the
+    window's pool). Demo: a simulator (given or started here) and, unless ``db_url`` is
+    given, a throwaway database. Raises LockHeldError when another process sends
     for the same database, StoreUnavailableError when the database cannot be used, ValueError
     (StoreConfigError among them) for a setting that cannot be used."""
     temp_dir = None
-    lock = None
     owned_sim = None
+    base_url = api_key = None
     if demo:
         if simulator is None:
             simulator = owned_sim = Simulator(SimConfig()).start()
-        client = OneClickClient(simulator.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY)
+        base_url, api_key = simulator.base_url, DEFAULT_SIM_KEY
         if db_url is None:
             temp_dir = tempfile.mkdtemp(prefix="pos-app-training-")
             db_url = f"sqlite:///{Path(temp_dir, 'training.sqlite3').as_posix()}"
-    else:
-        client = OneClickClient(retry=NO_RETRY)
-        db_url = db_url or os.environ.get("POS_DB_URL") or default_url()
+    # Not qasync's QThreadExecutor: its hand-back is a Qt signal carrying Python objects across
+    # threads; the offloader's wake-up carries none, and it counts its running jobs openly.
+    # (PySide6 6.12.0 breaks every call from Qt into Python: pyproject.toml excludes it.)
+    executor = Offloader(EXECUTOR_THREADS, thread_name_prefix="pos-worker")
     try:
-        if temp_dir is None:
-            lock = SenderLock(lock_path_for(db_url))
-            lock.acquire()
-        store = open_store(db_url)
+        sender = open_sender(db_url=db_url, base_url=base_url, api_key=api_key,
+                             lock=temp_dir is None, settings=settings, executor=executor,
+                             training=demo)
     except BaseException:
-        client.close()
-        if lock is not None and lock.held:
-            lock.release()
+        executor.shutdown(wait=False, cancel_futures=True)
+        executor.close()
         if owned_sim is not None:
             owned_sim.stop()
         if temp_dir is not None:
             shutil.rmtree(temp_dir, ignore_errors=True)
         raise
-    # Not qasync's QThreadExecutor: its hand-back is a Qt signal carrying Python objects across
-    # threads; the offloader's wake-up carries none, and it counts its running jobs openly.
-    # (PySide6 6.12.0 breaks every call from Qt into Python: pyproject.toml excludes it.)
-    executor = Offloader(EXECUTOR_THREADS, thread_name_prefix="pos-worker")
-    engine = OrderEngine(
-        store,
-        client,
-        settings=settings or engine_settings(),
-        executor=executor,
-        counter_id=counter_id(store),
-        cashier=os.environ.get("USER", ""),
-    )
-    counter = Counter(store, client, engine, executor, training=demo)
     return Services(
-        store,
-        client,
-        engine,
+        sender.store,
+        sender.client,
+        sender.engine,
         executor,
-        counter,
+        Counter(sender.engine),
         training=demo,
         simulator=owned_sim,
-        lock=lock,
+        lock=sender.lock,
         temp_dir=temp_dir,
     )
 
@@ -279,7 +259,7 @@ def run_window(
     except StoreUnavailableError as exc:  # damaged, newer, read-only, no folder, disk full
         sys.stderr.write(f"pos-app: {exc}\n")
         return EXIT_STORE
-    except ValueError as exc:  # a bad ONECLICK_API_URL, POS_DB_URL or other setting
+    except ValueError as exc:  # a bad ONECLICK_API_URL, POS_DB_URL, POS_COUNTER_ID, ...
         sys.stderr.write(f"pos-app: a setting cannot be used ({exc}); nothing was sold\n")
         return EXIT_USAGE
     # Training keeps a throwaway database: the shop's settings come from its real one.

@@ -151,6 +151,7 @@ def test_item3_same_ref_same_sale_is_adopted(
     sim.inject(FaultRule("send", "drop", count=1))
     store.add_sale(new_sale("r-mine", number="023450009", value=1000))
     steps.send(store, client, "r-mine", clock.now, SETTINGS)
+    clock.advance(SETTINGS.unknown_recheck)
     steps.resolve(store, client, "r-mine", clock.now, SETTINGS)
     assert state(store, "r-mine") is S.ACCEPTED
 
@@ -285,3 +286,62 @@ def test_item8_retry_after_is_capped_in_the_schedule(store: Store, clock: Clock)
     assert sale is not None and sale.next_check_at is not None
     assert (sale.next_check_at - clock.now()).total_seconds() <= SETTINGS.max_wait
     assert SETTINGS.max_wait <= 600
+
+
+def test_item1_asking_before_the_gap_changes_nothing(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
+    # A step started from a stale read must not shorten the waits (review finding).
+    sim.inject(FaultRule("send", "503", count=1))
+    store.add_sale(new_sale("r-early", value=1000))
+    unknown_then_not_found_twice(store, client, clock, "r-early")
+    sim.set_stock("ADSL", 1000, available=False)
+    steps.send(store, client, "r-early", clock.now, SETTINGS)
+    asked = sum(1 for r in sim.requests() if r.endpoint == "check-ref")
+    for _ in range(len(SETTINGS.verify_gaps) + 2):
+        steps.resolve(store, client, "r-early", clock.now, SETTINGS)
+    assert state(store, "r-early") is S.VERIFYING
+    assert sum(1 for r in sim.requests() if r.endpoint == "check-ref") == asked
+
+
+def test_item4_queued_after_code_pending_keeps_waiting_for_the_code(
+    store: Store, clock: Clock
+) -> None:
+    recovered_unknown(store, clock)
+    scripted = ScriptedClient([topup("FULFILLED")] + [topup("QUEUED")] * 100)
+    run_resolve(store, scripted, clock)
+    polls = 0
+    while state(store, "r-s") is S.CODE_PENDING and polls < 100:
+        sale = store.get("r-s")
+        assert sale is not None and sale.next_check_at is not None
+        clock.advance((sale.next_check_at - clock.now()).total_seconds())
+        steps.poll(store, scripted, ["r-s"], clock.now, SETTINGS, in_flight=1)  # type: ignore[arg-type]
+        polls += 1
+    assert state(store, "r-s") is S.CODE_MISSING, "a case for the manager, never stuck"
+
+
+def test_item3_an_answer_without_our_ref_is_not_adopted(store: Store, clock: Clock) -> None:
+    recovered_unknown(store, clock)
+    answer = topup("FULFILLED", code="5555666677778888")
+    answer = Topup(id=answer.id, ref=None, status=answer.status, line_type=answer.line_type,
+                   number=answer.number, topup_amount=answer.topup_amount,
+                   card_code=answer.card_code)
+    run_resolve(store, ScriptedClient([answer]), clock)
+    sale = store.get("r-s")
+    assert sale is not None and sale.state is S.CONFLICT and sale.card_code is None
+
+
+def test_a_long_unknown_status_does_not_stop_the_batch(store: Store, clock: Clock) -> None:
+    for ref in ("r-a", "r-b"):
+        store.add_sale(new_sale(ref))
+        store.transition(ref, S.WAITING, S.SENDING, "send")
+        store.transition(ref, S.SENDING, S.ACCEPTED, "accepted", server_id=f"id-{ref}",
+                         server_status="HANDLING", next_check_at=clock.now())
+    odd = Topup(id="id-r-a", ref="r-a", status="X" * 300, line_type=LineType.ADSL,
+                number="036362608", topup_amount=1000)
+    done = Topup(id="id-r-b", ref="r-b", status="FULFILLED", line_type=LineType.ADSL,
+                 number="036362608", topup_amount=1000, card_code="1111222233334444")
+    steps.poll(store, ScriptedClient([odd, done]), ["r-a", "r-b"], clock.now, SETTINGS,  # type: ignore[arg-type]
+               in_flight=1)
+    assert state(store, "r-a") is S.ACCEPTED
+    assert state(store, "r-b") is S.FULFILLED

@@ -77,6 +77,9 @@ def test_not_found_twice_some_time_apart_then_resend_same_ref(
     sim.inject(FaultRule("send", "503", count=1))
     store.add_sale(new_sale("r-503"))
     steps.send(store, client, "r-503", clock.now, SETTINGS)
+    steps.resolve(store, client, "r-503", clock.now, SETTINGS)  # not due yet: no question
+    assert sum(1 for r in sim.requests() if r.endpoint == "check-ref") == 0
+    clock.advance(SETTINGS.unknown_recheck)
     steps.resolve(store, client, "r-503", clock.now, SETTINGS)
     once = store.get("r-503")
     assert once is not None and once.state is S.UNKNOWN and once.not_found_count == 1

@@ -2,8 +2,8 @@
 
 Stages: ENTRY -> SUMMARY -> PLACING -> ENTRY. Only ENTRY accepts typing; only SUMMARY accepts
 a confirmation, and the first confirmation leaves SUMMARY at once, so a double Enter or a
-double click places one sale. The ref is made when the summary opens: even a second
-``place`` with it would be refused by the engine.
+double click places one sale. The engine makes the ref when the summary opens: even a
+second ``place`` with it would be refused by the engine.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.orders import BalanceView, SaleRefusedError
 from pos_app.ui import messages
-from pos_app.ui.counter import Counter, LineCheckView, ProductsView
+from pos_app.ui.counter import Counter, LineCheckView, ProductsView, problem_text
 from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.sale.number_field import NumberEntry, NumberField
 from pos_app.ui.sale.product_grid import ProductChoice, ProductGrid
@@ -124,7 +124,7 @@ class SalePanel(QWidget):
             )
             return
         if self._line is not None and self._line.refused and self._matches(self._line):
-            self._say(self._line.problem or "")
+            self._say(problem_text(self._line) or "")
             return
         choice = self.grid.selected
         if choice is None:
@@ -212,7 +212,7 @@ class SalePanel(QWidget):
             return  # an answer for a number no longer in the field
         self._line = line
         if line.problem:
-            self.line_info.setText(line.problem)
+            self.line_info.setText(problem_text(line) or "")
             self.line_info.setProperty("state", "refused" if line.refused else "unchecked")
         else:
             parts = []

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from pos_app.orders import ConnectionView
 from pos_app.ui import messages
-from pos_app.ui.counter import KeyView
+from pos_app.ui.counter import KeyView, problem_text
 from pos_app.ui.i18n import translate
 
 
@@ -72,7 +72,7 @@ class StatusBar(QStatusBar):
         self.sandbox.setVisible(view.sandbox)
         self.training.setVisible(view.training)
         if view.problem:
-            self.showMessage(view.problem)
+            self.showMessage(problem_text(view) or "")
 
     def set_training(self, training: bool) -> None:
         self.training.setVisible(training)
