@@ -269,12 +269,15 @@ async def _resume(sender: Sender, timeout: float, out: TextIO) -> int:
     started = time.monotonic()
     store, engine = sender.store, sender.engine
     changed = asyncio.Event()
+    needs_a_person: set[str] = set()  # conflicts met during this resume
 
     def listen(event: EngineEvent) -> None:
         match event:
             case OrderView():
                 out.write(_line(event, started) + "\n")
                 out.flush()
+                if event.state is SaleState.CONFLICT:
+                    needs_a_person.add(event.ref)
             case _:
                 pass
         changed.set()
@@ -295,6 +298,10 @@ async def _resume(sender: Sender, timeout: float, out: TextIO) -> int:
             await wait_event(changed, min(remaining, 1.0))
         counts = store.count_by_state()
         out.write(json.dumps({"summary": {s.value: n for s, n in counts.items() if n}}) + "\n")
+        if needs_a_person:
+            return EXIT_CONFLICT  # "settled" would hide a sale a manager must look at
+        if counts.get(SaleState.CODE_MISSING):
+            return EXIT_CODE_MISSING
         if not open_sales:
             return EXIT_FULFILLED
         if all(s.state is SaleState.WAITING for s in open_sales):

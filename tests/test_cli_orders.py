@@ -325,3 +325,26 @@ def test_an_invalid_counter_id_is_refused_not_changed(pos: Pos) -> None:
     assert "POS_COUNTER_ID" in line and "'caisse-2'" in line and "nothing was sold" in line
     assert pos.sim.requests() == []
     assert pos.history() == []
+
+
+def test_resume_does_not_call_a_manager_case_settled(pos: Pos) -> None:
+    # A sale fulfilled without a card code for too long is a manager's case: resume says so.
+    from datetime import UTC, datetime, timedelta
+
+    from pos_app.domain.numbers import LineType
+    from pos_app.domain.sale_states import SaleState as S
+    from pos_app.store import NewSale
+
+    store = open_store(pos.db_url)
+    try:
+        store.add_sale(NewSale(ref="CLI-NOCODE-1", line_type=LineType.ADSL, number="036362608",
+                               face_value=1000, cost=980, price=1000, cashier="", counter="CLI"))
+        later = datetime.now(UTC) + timedelta(hours=1)
+        for before, after in ((S.WAITING, S.SENDING), (S.SENDING, S.ACCEPTED),
+                              (S.ACCEPTED, S.CODE_PENDING), (S.CODE_PENDING, S.CODE_MISSING)):
+            store.transition("CLI-NOCODE-1", before, after, "test", next_check_at=later)
+    finally:
+        store.close()
+    run = pos.run("resume", "--timeout", "5")
+    assert run.returncode == 17, (run.lines, run.stderr)
+    assert run.last == {"summary": {"code_missing": 1}}
