@@ -26,7 +26,7 @@ def main() -> int:
     env = dict(os.environ, POS_SOAK_SALES=str(args.sales), POS_CRASH_KILLS=str(args.kills),
                POS_MODEL_EXAMPLES=str(args.examples), QT_QPA_PLATFORM="offscreen")
     files = ["tests/reliability/test_soak.py", "tests/reliability/test_crash.py",
-             "tests/reliability/test_model.py"]
+             "tests/reliability/test_model.py", "tests/reliability/test_day_soak.py"]
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", *files],
         cwd=ROOT, env=env, check=False,
