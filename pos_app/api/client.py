@@ -288,27 +288,8 @@ class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
         super().send(data)
 
 
-class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
-    """The https twin of ``_WatchedHTTPConnection``."""
-
-    def _new_conn(self) -> socket.socket:
-        sock = super()._new_conn()
-        if (watch := _watch()) is not None:
-            watch.attach(sock)
-        return sock
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        if (watch := _watch()) is not None:
-            watch.attach(self.sock)
-        super().request(*args, **kwargs)
-
-    def send(self, data: Any) -> None:
-        if self.sock is None and self.auto_open:
-            self.connect()
-        if (watch := _watch()) is not None:
-            watch.attach(self.sock)
-            watch.sent = True
-        super().send(data)
+class _WatchedHTTPSConnection(_WatchedHTTPConnection, urllib3.connection.HTTPSConnection):
+    """The https twin: the same reports, with TLS (``super()`` reaches HTTPSConnection)."""
 
 
 class _WatchedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
