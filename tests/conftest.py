@@ -63,19 +63,17 @@ def clock() -> Clock:
 # -- a store left open ------------------------------------------------------------------------
 
 
-def _open_databases() -> list[Any]:
-    """The databases an open store holds (none when the store was never imported)."""
-    db = sys.modules.get("pos_app.store.db")
-    return list(getattr(db, "_bound", ())) if db is not None else []
+def _open_stores() -> list[Any]:
+    """The stores opened and not closed (none when the store was never imported)."""
+    base = sys.modules.get("pos_app.store.base")
+    return base.open_stores() if base is not None else []
 
 
-def _release(databases: list[Any]) -> None:
-    """Release what a leaked store holds, so that the next test can open its own."""
-    db = sys.modules["pos_app.store.db"]
-    for database in databases:
-        db.unbind(database)
-        with contextlib.suppress(Exception):  # a transaction left open: unbound all the same
-            database.close()
+def _release(stores: list[Any]) -> None:
+    """Close the stores a test left open (their files, and their connections, are freed)."""
+    for store in stores:
+        with contextlib.suppress(Exception):  # a transaction left open: closed all the same
+            store.close()
 
 
 @pytest.hookimpl(wrapper=True)
@@ -90,14 +88,13 @@ def pytest_runtest_makereport(
 
 @pytest.fixture(autouse=True)
 def _no_store_left_open(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fail a test that passed but left a store open, and release that store either way, so
-    the tests after it can open theirs.
+    """Fail a test that passed but left a store open, and close that store either way.
 
     Set up before and torn down after the test's other fixtures, so a store that one of them
     closes does not count. A test that already failed or was skipped keeps its own outcome
     (the open store is then a consequence, not news)."""
     yield
-    leaked = _open_databases()
+    leaked = _open_stores()
     if not leaked:
         return
     _release(leaked)

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from pos_app import cli
+from pos_app.cli.status import show_status
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
-from pos_app.status import show_status
 
 
 def test_demo_prints_key_balance_and_catalogue(capsys: pytest.CaptureFixture[str]) -> None:

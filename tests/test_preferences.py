@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from pos_app import cli
-from pos_app.preferences import (
+from pos_app.store import Store, open_store
+from pos_app.store.settings import (
     DEFAULT_LOW_BALANCE,
     PreferenceError,
     from_env,
@@ -16,7 +17,6 @@ from pos_app.preferences import (
     low_balance,
     set_preference,
 )
-from pos_app.store import Store, open_store
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""The suite's own fixtures (tests/conftest.py): the shared fake clock, and the guard that keeps
-a store left open by one test from failing every test after it."""
+"""The suite's own fixtures (tests/conftest.py): the shared fake clock, and the guard that fails
+a test leaving a store open (and closes that store)."""
 
 from __future__ import annotations
 
@@ -97,7 +97,8 @@ def outcome(summary: str, test: str) -> str:
 def test_a_store_left_open_fails_that_test_only(tmp_path: Path) -> None:
     clock_only = "from tests.conftest import clock  # noqa: F401\n"
     without = run_leaky(tmp_path / "without", clock_only)
-    assert outcome(without, "test_b_opens_its_own") == "FAILED", without  # the cascade
+    assert outcome(without, "test_a_leaks") == "PASSED", without  # the leak goes unnoticed
+    assert outcome(without, "test_b_opens_its_own") == "PASSED", without  # and harms no one
 
     guard = clock_only + (
         "from tests.conftest import _no_store_left_open, pytest_runtest_makereport  # noqa: F401\n"
@@ -108,3 +109,13 @@ def test_a_store_left_open_fails_that_test_only(tmp_path: Path) -> None:
     assert outcome(summary, "test_b_opens_its_own") == "PASSED", summary
     assert outcome(summary, "test_c_fails_and_leaks") == "FAILED", summary  # no second error
     assert outcome(summary, "test_d_opens_its_own") == "PASSED", summary
+
+
+def test_the_guard_finds_and_closes_an_open_store(tmp_path: Path) -> None:
+    from pos_app.store import open_store
+    from tests.conftest import _open_stores, _release
+
+    store = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}")
+    assert _open_stores() == [store]
+    _release(_open_stores())
+    assert store.closed and _open_stores() == []

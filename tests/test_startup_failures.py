@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_app import cli
+from pos_app.cli import logfile
 from pos_app.store import db as store_db
 from pos_app.store import open_store
 from tests.store.conftest import new_sale
@@ -205,7 +205,7 @@ def test_item11_an_unusable_database_url_is_one_line(shop: Shop, url: str, comma
 @pytest.fixture
 def file_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("POS_DATA_DIR", str(tmp_path / "data"))
-    handler = cli._FileLog()
+    handler = logfile._FileLog()
     logger = logging.getLogger("pos_app.test_startup")
     logger.addHandler(handler)
     try:
@@ -229,7 +229,7 @@ def test_item12_rotated_log_files_stay_private(tmp_path: Path) -> None:
     path = tmp_path / "pos-app.log"
     path.write_text("left by an older version\n")
     path.chmod(0o644)
-    handler = cli._private_rotating_file(path, 200, 2)
+    handler = logfile._private_rotating_file(path, 200, 2)
     handler.setFormatter(logging.Formatter("%(message)s"))
     try:
         for n in range(20):

@@ -49,3 +49,18 @@ def test_qt_free_packages_load_without_qt() -> None:
     )
     result = run(sys.executable, "-c", code)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_command_line_loads_without_qt() -> None:
+    """The command line (order, resume, history, config, sim, status) needs no Qt: importing
+    it in a fresh interpreter leaves PySide6 and qasync out."""
+    code = (
+        "import sys\n"
+        "import pos_app.cli, pos_app.cli.orders, pos_app.cli.status, pos_app.cli.config\n"
+        "import pos_app.cli.logfile\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'qasync'})\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    result = run(sys.executable, "-c", code)
+    assert result.returncode == 0, result.stdout + result.stderr

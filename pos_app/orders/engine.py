@@ -1,11 +1,12 @@
 """The order engine: asyncio orchestration of the blocking steps in ``steps``.
 
 One scheduler task (named, cancellable) looks at the unresolved sales, starts the steps that
-are due on worker threads (an ``Offloader``: results come back through a queue and a socket
-wake-up, never ``call_soon_threadsafe``) and sleeps until the next due time or until
-something wakes it. Sends drain oldest first with at most ``max_sends_in_flight`` in flight
-and a jittered gap; while the API cannot be reached, a probe pings it with capped, jittered
-backoff and nothing else is tried.
+are due (``schedule.plan``, a pure function, decides which) on worker threads (an
+``Offloader``: results come back through a queue and a socket wake-up, never
+``call_soon_threadsafe``) and sleeps until the next due time or until something wakes it.
+Sends drain oldest first with at most ``max_sends_in_flight`` in flight and a jittered gap;
+while the API cannot be reached, a probe pings it with capped, jittered backoff and nothing
+else is tried.
 
 The engine is the one owner of the core state every front end shows: the sales, the
 catalogue and the balance (cached, refreshed by one named task when ``start(refresh=True)``
@@ -37,7 +38,7 @@ from pos_app.domain.money import can_afford
 from pos_app.domain.numbers import LineType, check_number
 from pos_app.domain.refs import is_valid_ref, new_ref
 from pos_app.domain.sale_states import SaleState
-from pos_app.orders import steps
+from pos_app.orders import schedule, steps
 from pos_app.orders.crash import crashpoint
 from pos_app.orders.offload import Offloader
 from pos_app.orders.settings import EngineSettings
@@ -58,6 +59,12 @@ T = TypeVar("T")
 Listener = Callable[[EngineEvent], None]
 
 NUMBER_CHECK_MAX_AGE = timedelta(days=1)  # a check-number answer (found or refused) is reused
+# The steps that take one sale's ref (a poll takes several, and how many are in flight).
+_SINGLE_SALE_STEPS: dict[schedule.StepKind, Callable[..., steps.StepResult]] = {
+    schedule.StepKind.SEND: steps.send,
+    schedule.StepKind.ORPHANED: steps.orphaned,
+    schedule.StepKind.RESOLVE: steps.resolve,
+}
 
 
 def utc_now() -> datetime:
@@ -158,8 +165,8 @@ class OrderEngine:
         self._polling = False
         self._online = True
         self._auth_error: e.AuthError | None = None
-        self._next_send_at = datetime.min.replace(tzinfo=UTC)
-        self._next_list_at = datetime.min.replace(tzinfo=UTC)
+        self._next_send_at = schedule.NEVER
+        self._next_list_at = schedule.NEVER
         self._wake: asyncio.Event | None = None
         self._scheduler: asyncio.Task[None] | None = None
         self._probe: asyncio.Task[None] | None = None
@@ -410,76 +417,61 @@ class OrderEngine:
                 await asyncio.sleep(1.0)
 
     def _dispatch(self, sales: list[SaleRecord]) -> float:
-        """Start every step that is due; return seconds until the next one."""
-        now = self._now()
-        wakeups: list[datetime] = []
-        free = [s for s in sales if s.ref not in self._busy and not self._held(s.ref, now,
-                                                                              wakeups)]
-        if not self._online:
+        """Start every step that is due (``schedule.plan`` decides); return seconds until the
+        next one."""
+        if self._online:
+            self._check_key()
+        low, high = self.settings.send_pacing
+        plan = schedule.plan(sales, self._now(), self.settings, self._state(),
+                             pacing=lambda: self._rng.uniform(low, high))
+        self._next_send_at = plan.next_send_at
+        self._next_list_at = plan.next_list_at
+        if plan.probe:
             self._ensure_probe()
-            return 60.0
-        refusal = self._key_refusal()
-        if self._auth_error is None and refusal is not None:
-            self._auth_error = refusal  # refused on another path (a refresh)
-            self._emit_connection()
-        elif self._auth_error is not None and refusal is None and \
-                hasattr(self.client, "key_refusal"):
-            # The client sends the key again (an IP block passed, or the key changed).
-            self._auth_error = None
-            self._emit_connection()
-        if self._auth_error is None:
-            self._dispatch_sends([s for s in free if s.state is S.WAITING], now, wakeups)
-            for sale in free:
-                if sale.state is S.SENDING:  # no step owns it: its answer was never recorded
-                    self._start([sale.ref], steps.orphaned)
-                elif sale.state in steps.ASKED_BY_REF:
-                    if sale.next_check_at is None or sale.next_check_at <= now:
-                        self._start([sale.ref], steps.resolve)
-                    else:
-                        wakeups.append(sale.next_check_at)
-            self._dispatch_polls([s for s in free if s.state in steps.FOLLOWED],
-                                 sales, now, wakeups)
+            return plan.sleep
+        for step in plan.steps:
+            self._start(step)
         if self._balance_dirty:
             self._balance_dirty = False
             self._spawn_aux(self._refresh_balance())
-        if not wakeups:
-            return 60.0
-        return min(60.0, max(0.0, (min(wakeups) - now).total_seconds()))
+        return plan.sleep
 
-    def _dispatch_sends(self, waiting: list[SaleRecord], now: datetime,
-                        wakeups: list[datetime]) -> None:
-        for index, sale in enumerate(waiting):
-            if self._sends_in_flight >= self.settings.max_sends_in_flight:
-                return
-            if now < self._next_send_at:
-                wakeups.append(self._next_send_at)
-                return
+    def _state(self) -> schedule.EngineState:
+        """What the planner needs to know of the engine, as plain values."""
+        return schedule.EngineState(
+            busy=frozenset(self._busy), sends_in_flight=self._sends_in_flight,
+            polling=self._polling, online=self._online,
+            key_refused=self._auth_error is not None,
+            next_send_at=self._next_send_at, next_list_at=self._next_list_at,
+            held_until={ref: until for ref, (_, until) in self._failures.items()},
+        )
+
+    def _check_key(self) -> None:
+        """Follow the client's view of the key: refused on another path (a refresh), or sent
+        again (an IP block passed, or the key changed)."""
+        refusal = self._key_refusal()
+        if self._auth_error is None and refusal is not None:
+            self._auth_error = refusal
+            self._emit_connection()
+        elif self._auth_error is not None and refusal is None and \
+                hasattr(self.client, "key_refusal"):
+            self._auth_error = None
+            self._emit_connection()
+
+    def _start(self, planned: schedule.PlannedStep) -> None:
+        """Run one planned step on a worker thread; its result is absorbed on the loop."""
+        kind, refs = planned.kind, list(planned.refs)
+        step: Callable[..., steps.StepResult]
+        if kind is schedule.StepKind.POLL:
+            step = functools.partial(steps.poll, in_flight=planned.in_flight)
+        else:
+            step = _SINGLE_SALE_STEPS[kind]
+        if kind is schedule.StepKind.SEND:
             self._sends_in_flight += 1
-            self._start([sale.ref], steps.send, is_send=True)
-            if index + 1 < len(waiting):
-                low, high = self.settings.send_pacing
-                self._next_send_at = now + timedelta(seconds=self._rng.uniform(low, high))
-
-    def _dispatch_polls(self, followed: list[SaleRecord], everything: list[SaleRecord],
-                        now: datetime, wakeups: list[datetime]) -> None:
-        due = steps.due(followed, now)
-        wakeups.extend(s.next_check_at for s in followed
-                       if s.next_check_at is not None and s.next_check_at > now)
-        if not due or self._polling:
-            return
-        in_flight = sum(1 for s in everything if s.state is S.ACCEPTED)
-        if in_flight >= self.settings.list_threshold and now < self._next_list_at:
-            wakeups.append(self._next_list_at)
-            return
-        self._polling = True
-        self._next_list_at = now + timedelta(seconds=self.settings.list_min_interval)
-        refs = [s.ref for s in due]
-        self._start(refs, functools.partial(steps.poll, in_flight=in_flight), is_poll=True)
-
-    def _start(self, refs: list[str], step: Callable[..., steps.StepResult], *,
-               is_send: bool = False, is_poll: bool = False) -> None:
+        if kind is schedule.StepKind.POLL:
+            self._polling = True
         self._busy.update(refs)
-        args: tuple[Any, ...] = (refs,) if is_poll else (refs[0],)
+        args: tuple[Any, ...] = (refs,) if kind is schedule.StepKind.POLL else (refs[0],)
         call = functools.partial(step, self.store, self.client, *args, self._now, self.settings)
         future = self._executor.submit(call)
         self._steps.add(future)
@@ -487,9 +479,9 @@ class OrderEngine:
         def done(fut: asyncio.Future[steps.StepResult]) -> None:
             self._steps.discard(fut)
             self._busy.difference_update(refs)
-            if is_send:
+            if kind is schedule.StepKind.SEND:
                 self._sends_in_flight -= 1
-            if is_poll:
+            if kind is schedule.StepKind.POLL:
                 self._polling = False
             if fut.cancelled():
                 return
@@ -517,14 +509,6 @@ class OrderEngine:
         for ref in refs:
             count = self._failures.get(ref, (0, now))[0] + 1
             self._failures[ref] = (count, now + timedelta(seconds=self._step_backoff(count)))
-
-    def _held(self, ref: str, now: datetime, wakeups: list[datetime]) -> bool:
-        """Whether ``ref``'s step is backing off after a failure (its due time is noted)."""
-        failure = self._failures.get(ref)
-        if failure is None or failure[1] <= now:
-            return False
-        wakeups.append(failure[1])
-        return True
 
     def _log_failure(self, what: str, exc: BaseException) -> None:
         """The first time an error is seen: its traceback; after that, a debug line. Never

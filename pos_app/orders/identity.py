@@ -11,8 +11,8 @@ from collections.abc import Mapping
 
 from pos_app.domain.refs import sanitise_counter_id
 from pos_app.orders.settings import EngineSettings
-from pos_app.preferences import PreferenceError, check_preference
 from pos_app.store import Store
+from pos_app.store.settings import PreferenceError, check_preference
 
 COUNTER_ID_ENV = "POS_COUNTER_ID"
 

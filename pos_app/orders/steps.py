@@ -15,7 +15,7 @@ FULFILLED needs a card code.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,16 +27,13 @@ from pos_app.api.models import Topup
 from pos_app.domain.numbers import normalise
 from pos_app.domain.sale_states import SaleState
 from pos_app.orders.crash import crashpoint
+from pos_app.orders.schedule import ASKED_BY_REF, FOLLOWED, next_poll_at
 from pos_app.orders.settings import EngineSettings
 from pos_app.store import SaleRecord, StaleStateError, Store
 
 log = logging.getLogger(__name__)
 S = SaleState
 Now = Callable[[], datetime]
-# States whose status the engine follows with check-id / list (the server has the order).
-FOLLOWED = frozenset({S.ACCEPTED, S.QUEUED, S.CODE_PENDING, S.CODE_MISSING})
-# States resolved by asking check-ref (the server may or may not have the order).
-ASKED_BY_REF = frozenset({S.UNKNOWN, S.VERIFYING})
 FINAL_NOW = frozenset({S.FULFILLED, S.REFUNDED, S.REJECTED, S.CONFLICT})
 
 
@@ -62,17 +59,6 @@ def _backoff(settings: EngineSettings, attempt: int, retry_after: float | None) 
     base = min(settings.retry_backoff_max, settings.unknown_recheck * 2.0 ** max(0, attempt))
     wanted = max(base, retry_after or 0.0)
     return float(min(wanted, settings.max_wait))
-
-
-def next_poll_at(sale: SaleRecord, now: datetime, settings: EngineSettings) -> datetime:
-    """The next status check of an accepted sale: the first schedule point still ahead, then
-    the background re-check once the short window is over."""
-    origin = sale.sent_at or sale.created_at
-    age = (now - origin).total_seconds()
-    for point in settings.poll_schedule:
-        if point > age and point <= settings.short_poll_window:
-            return _later(origin, point)
-    return _later(now, settings.background_recheck)
 
 
 # --- send ----------------------------------------------------------------------------------
@@ -517,8 +503,3 @@ def _err(exc: e.ApiError) -> dict[str, Any]:
     if exc.request_id:
         detail["requestId"] = exc.request_id
     return detail
-
-
-def due(sales: Iterable[SaleRecord], now: datetime) -> list[SaleRecord]:
-    """Sales whose next check time has come (or that have none)."""
-    return [s for s in sales if s.next_check_at is None or s.next_check_at <= now]

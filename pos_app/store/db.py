@@ -1,34 +1,34 @@
-"""Opening the database: the models' proxy, the connection settings and ``open_store``.
-
-This is the only module that knows which database engine is behind a URL. Everything
-SQLite-specific (pragmas, the write-lock mode) is decided here, so PostgreSQL can come later
-without touching the queries.
-"""
+"""Opening the database: the checks before a store may use a file, and ``open_store``."""
 
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import Any, Final
 from urllib.parse import urlparse
 
 import peewee as pw
-from playhouse.db_url import connect
 
 from pos_app.domain.sale_states import SaleState
+from pos_app.store.connection import (
+    BUSY_TIMEOUT_MS,
+    connect_database,
+    is_sqlite,
+    quiet_sql_log,
+    sql_rows,
+)
 from pos_app.store.errors import (
     DamagedDatabaseError,
     SchemaTooNewError,
-    StoreAlreadyOpenError,
     StoreConfigError,
     StoreUnavailableError,
 )
+from pos_app.store.migrations import SCHEMA_VERSION_TABLE, latest_version, migrate, newest_backup
 from pos_app.store.paths import (
     create_private_file,
     default_url,
@@ -37,107 +37,13 @@ from pos_app.store.paths import (
     sqlite_file,
     tighten_mode,
 )
+from pos_app.store.store import Store
+from pos_app.store.timestamps import to_millis, utc_now
 
-if TYPE_CHECKING:
-    from pos_app.store.store import Store
-
-database_proxy: Final = pw.DatabaseProxy()
-"""What the models talk to; ``open_store`` points it at the real database (one per process)."""
-
-BUSY_TIMEOUT_MS: Final = 5000
 MIN_FREE_BYTES = 4 * 1024 * 1024
 """A writer does not start with less free space than this beside the database (about one
 full write-ahead log): SQLite's own "disk full" would come later, half-way through a day."""
 NOTHING_CHANGED: Final = "nothing was sold and nothing recorded was changed"
-
-SQLITE_PRAGMAS: Final[tuple[tuple[str, object], ...]] = (
-    # Wait for another writer instead of failing at once (set first: the next pragma may wait).
-    ("busy_timeout", BUSY_TIMEOUT_MS),
-    # Readers never block the writer and a commit is one append to the log.
-    ("journal_mode", "wal"),
-    # FULL: the log is flushed to disk on every commit, so a commit survives a power cut.
-    ("synchronous", 2),
-    ("foreign_keys", 1),
-    # macOS only (ignored elsewhere): fsync there does not flush the drive's cache.
-    ("fullfsync", 1),
-)
-"""Applied by peewee to every new connection (one per thread)."""
-
-
-def connect_database(url: str) -> pw.Database:
-    """A peewee database for ``url``, not yet connected (it connects per thread on first use).
-
-    SQLite write transactions start with ``BEGIN IMMEDIATE``: the write lock is taken up front,
-    so a transaction that reads then writes waits for another writer (busy timeout) instead of
-    failing half-way with "database is locked".
-    """
-    path = sqlite_file(url)
-    if path is not None:
-        make_private_dir(path.parent)
-    if url.split(":", 1)[0].startswith("sqlite"):
-        database: pw.Database = connect(
-            url,
-            pragmas=list(SQLITE_PRAGMAS),
-            timeout=BUSY_TIMEOUT_MS / 1000,
-            lock_type="IMMEDIATE",
-        )
-    else:
-        database = connect(url)
-    return database
-
-
-def sql_rows(database: pw.Database, sql: str) -> list[tuple[Any, ...]]:
-    """All rows of a raw statement (for the few engine-specific ones, such as pragmas)."""
-    cursor = cast(Any, database).execute_sql(sql)
-    return [tuple(row) for row in cursor.fetchall()]
-
-
-def is_sqlite(database: pw.Database) -> bool:
-    """True when ``database`` is SQLite (pragmas, file backups and the lock file apply)."""
-    return isinstance(database, pw.SqliteDatabase)
-
-
-_bound: list[pw.Database] = []  # the database the proxy points at, while a store is open
-
-
-def bind(database: pw.Database) -> None:
-    """Point the models at ``database``; refuse while another store is open in this process."""
-    if _bound:
-        raise StoreAlreadyOpenError(
-            "a store is already open in this process; close it before opening another"
-        )
-    database_proxy.initialize(database)
-    _bound.append(database)
-
-
-def unbind(database: pw.Database) -> None:
-    """Undo :func:`bind` for ``database`` (no-op if it is not the bound one)."""
-    if _bound and _bound[0] is database:
-        _bound.clear()
-        database_proxy.initialize(None)
-
-
-def is_bound(database: pw.Database) -> bool:
-    """True while the models point at ``database``."""
-    return bool(_bound) and _bound[0] is database
-
-
-def quiet_sql_log() -> None:
-    """Keep queries, and so their parameters (card codes), out of every log: peewee logs each
-    query with its parameters at DEBUG on its ``peewee`` logger. Its level is raised to
-    WARNING (unless someone set one) and a filter drops query records whatever the level."""
-    logger = logging.getLogger("peewee")
-    if logger.level == logging.NOTSET:
-        logger.setLevel(logging.WARNING)
-    if not any(isinstance(f, _NoQueries) for f in logger.filters):
-        logger.addFilter(_NoQueries())
-
-
-class _NoQueries(logging.Filter):
-    """Drops peewee's query records (their message is the tuple ``(sql, params)``)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not isinstance(record.msg, tuple)
 
 
 def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
@@ -185,8 +91,6 @@ def _unavailable(exc: BaseException, path: Path | None) -> StoreUnavailableError
 
 
 def _newest_backup(path: Path | None) -> Path | None:
-    from pos_app.store.migrations import newest_backup
-
     return newest_backup(path) if path is not None else None
 
 
@@ -215,8 +119,6 @@ def check_sqlite_file(path: Path) -> None:
     """Check an existing SQLite database through a read-only connection, before anything can
     write to it: SQLite's ``quick_check``, the schema version, and the state of every sale.
     Raises :class:`DamagedDatabaseError` or :class:`SchemaTooNewError`."""
-    from pos_app.store.migrations import SCHEMA_VERSION_TABLE, latest_version
-
     uri = f"{path.resolve().as_uri()}?mode=ro"
     with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)) as db:
         rows = db.execute("PRAGMA quick_check").fetchall()
@@ -333,14 +235,9 @@ def open_store(
     ``now`` is the clock for every recorded time (default: UTC now). Raises
     :class:`StoreUnavailableError` (one line, nothing recorded changed): among them
     :class:`DamagedDatabaseError` naming the last backup and :class:`SchemaTooNewError`;
-    :class:`StoreConfigError` for a URL that names no usable database, and
-    :class:`StoreAlreadyOpenError` if this process already has a store open.
+    :class:`StoreConfigError` for a URL that names no usable database. Other stores may be
+    open at the same time, on other databases.
     """
-    # Deferred: store and migrations import the models, which import this module's proxy.
-    from pos_app.store.migrations import migrate
-    from pos_app.store.store import Store
-    from pos_app.store.timestamps import to_millis, utc_now
-
     url = url or default_url()
     clock = now or utc_now
     to_millis(clock())  # a naive clock fails here, before anything is opened
@@ -358,7 +255,6 @@ def open_store(
         ) from exc
     except OSError as exc:
         raise _unavailable(exc, path) from exc
-    bind(database)
     try:
         if path is None:
             _check_other_engine(database)
@@ -367,7 +263,6 @@ def open_store(
             for file in _siblings(path):
                 tighten_mode(file)
     except BaseException as exc:
-        unbind(database)
         database.close()
         if created and path is not None:
             _remove_new_database(path)

@@ -12,11 +12,12 @@ class StoreError(Exception):
 
 
 class StoreClosedError(StoreError):
-    """The store was used after :meth:`Store.close`, or another store replaced it."""
+    """The store was used after :meth:`Store.close`."""
 
 
 class StoreAlreadyOpenError(StoreError):
-    """A second store was opened in a process that still has one open."""
+    """Never raised since several stores may be open at once (on different databases);
+    kept so that code naming it still imports."""
 
 
 class DuplicateSaleError(StoreError):

@@ -1,5 +1,5 @@
-"""The current schema as peewee models. Private to the store: nothing outside
-``pos_app.store`` sees a model or a row.
+"""The current schema as peewee models, and the database they talk to. Private to the
+store: nothing outside ``pos_app.store`` sees a model or a row.
 
 Conventions: times are integer epoch milliseconds UTC (``BigIntegerField``); money is an
 integer (whole dinars, or centimes for the cached balance), never a float and never a
@@ -7,15 +7,54 @@ integer (whole dinars, or centimes for the cached balance), never a float and ne
 
 A schema change is a new migration in ``migrations.py`` plus the matching edit here; a test
 checks that migrating an empty database gives exactly these tables.
+
+Several stores may be open at once (on several files), each used from several threads. The
+models are bound to :data:`database_proxy`, which is the database of the store running the
+current call: :func:`using` sets it for the duration of one store method, in the calling
+thread (and task) only. Peewee's own ``bind_ctx`` would rebind the model classes for every
+thread at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Final
 
 import peewee as pw
 
-from pos_app.store.db import database_proxy
+_in_use: ContextVar[pw.Database | None] = ContextVar("pos_store_database", default=None)
+
+
+class CallDatabaseProxy(pw.DatabaseProxy):
+    """A peewee proxy that stands for the database set by :func:`using` in this thread (or
+    task); with none set, any use raises like an uninitialised proxy."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[object] = []
+
+    @property
+    def obj(self) -> pw.Database | None:
+        return _in_use.get()
+
+    def initialize(self, obj: object) -> None:
+        raise TypeError("the store's models are bound per call: use models.using(database)")
+
+
+database_proxy: Final = CallDatabaseProxy()
+"""What the models talk to: the database of the store method running in this thread."""
+
+
+@contextmanager
+def using(database: pw.Database) -> Iterator[None]:
+    """Point the models at ``database`` for the calling thread (or task) until the end."""
+    token = _in_use.set(database)
+    try:
+        yield
+    finally:
+        _in_use.reset(token)
+
 
 REF_LENGTH: Final = 40
 STATE_LENGTH: Final = 16

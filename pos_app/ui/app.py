@@ -30,11 +30,11 @@ from pos_app.api import OneClickClient
 from pos_app.orders import EngineSettings, OrderEngine
 from pos_app.orders.offload import Offloader
 from pos_app.orders.sender import open_sender
-from pos_app.preferences import get_preference, low_balance
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, StoreUnavailableError
 from pos_app.store.paths import default_url
 from pos_app.store.readonly import read_settings
+from pos_app.store.settings import get_preference, low_balance
 from pos_app.ui.counter import Counter
 from pos_app.ui.errors import ErrorReporter
 from pos_app.ui.i18n import (

@@ -18,7 +18,7 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from pos_app.preferences import LANGUAGES, language_code
+from pos_app.store.settings import LANGUAGES, language_code
 
 RESOURCES: Final = Path(__file__).resolve().parents[2] / "resources"
 TRANSLATIONS: Final = RESOURCES / "translations"

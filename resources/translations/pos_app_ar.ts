@@ -57,7 +57,7 @@
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="133"/>
+        <location filename="../../pos_app/ui/app.py" line="126"/>
         <source>Closing: finishing the work under way…</source>
         <translation>جارٍ الإغلاق: إنهاء العمل الجاري…</translation>
     </message>
@@ -448,194 +448,192 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="17"/>
+        <location filename="../../pos_app/orders/messages.py" line="31"/>
         <source>The request was refused as malformed. Check the number and the value, then try again.</source>
         <translation>رُفض الطلب لأنه غير صالح. تحقق من الرقم والقيمة، ثم أعد المحاولة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="21"/>
+        <location filename="../../pos_app/orders/messages.py" line="35"/>
         <source>This line does not exist or is not of this type. Check the number with the customer.</source>
         <translation>هذا الخط غير موجود أو ليس من هذا النوع. تحقق من الرقم مع الزبون.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="25"/>
+        <location filename="../../pos_app/orders/messages.py" line="39"/>
         <source>This card value is out of stock. Offer another value.</source>
         <translation>قيمة البطاقة هذه غير متوفرة. اقترح قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="28"/>
-        <location filename="../../pos_app/ui/messages.py" line="32"/>
+        <location filename="../../pos_app/orders/messages.py" line="19"/>
         <source>The account balance is too low for this card. Top up the account, then sell again.</source>
         <translation>رصيد الحساب غير كافٍ لهذه البطاقة. قم بتعبئة الحساب، ثم أعد البيع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="36"/>
+        <location filename="../../pos_app/orders/messages.py" line="44"/>
         <source>This sale was already received by OneClickDZ; it is being followed, not sold again.</source>
         <translation>عملية البيع هذه وصلت إلى OneClickDZ من قبل؛ تتم متابعتها ولن تُباع مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="40"/>
+        <location filename="../../pos_app/orders/messages.py" line="48"/>
         <source>No API key is configured. Set ONECLICK_API_KEY, or start in training mode (--demo).</source>
         <translation>لم يتم ضبط مفتاح API. عيّن ONECLICK_API_KEY، أو ابدأ في وضع التدريب (‎--demo).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="44"/>
-        <location filename="../../pos_app/ui/messages.py" line="49"/>
+        <location filename="../../pos_app/orders/messages.py" line="23"/>
         <source>The API key was refused. Check it in the settings; after 5 wrong keys the shop is blocked for 15 minutes.</source>
         <translation>رُفض مفتاح API. تحقق منه في الإعدادات؛ بعد 5 مفاتيح خاطئة يُحظر المحل لمدة 15 دقيقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="54"/>
+        <location filename="../../pos_app/orders/messages.py" line="54"/>
         <source>This shop is blocked for 15 minutes after wrong API keys. Wait, then check the key.</source>
         <translation>المحل محظور لمدة 15 دقيقة بسبب مفاتيح API خاطئة. انتظر، ثم تحقق من المفتاح.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="58"/>
+        <location filename="../../pos_app/orders/messages.py" line="58"/>
         <source>OneClickDZ does not know this sale. It will be checked again before anything is resent.</source>
         <translation>عملية البيع هذه غير معروفة لدى OneClickDZ. سيُعاد التحقق منها قبل أي إعادة إرسال.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="62"/>
+        <location filename="../../pos_app/orders/messages.py" line="62"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Nothing to do, it retries.</source>
         <translation>طلبات كثيرة: يطلب OneClickDZ الانتظار قليلًا. لا شيء لفعله، ستُعاد المحاولة تلقائيًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="66"/>
+        <location filename="../../pos_app/orders/messages.py" line="66"/>
         <source>OneClickDZ has a server problem. Sales wait and are retried; try again later.</source>
         <translation>مشكلة في خادم OneClickDZ. المبيعات تنتظر وستُعاد محاولتها؛ أعد المحاولة لاحقًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="69"/>
+        <location filename="../../pos_app/orders/messages.py" line="69"/>
         <source>OneClickDZ is down for maintenance. Sales wait and are sent when it is back.</source>
         <translation>خدمة OneClickDZ متوقفة للصيانة. المبيعات تنتظر وتُرسل عند عودته.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="72"/>
+        <location filename="../../pos_app/orders/messages.py" line="72"/>
         <source>OneClickDZ could not deliver the card and refunded the account. Sell again or offer another value.</source>
         <translation>تعذّر على OneClickDZ تسليم البطاقة وتم استرجاع المبلغ إلى الحساب. أعد البيع أو اقترح قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="81"/>
+        <location filename="../../pos_app/orders/messages.py" line="81"/>
         <source>Cannot reach OneClickDZ (network down?). The sale waits and is sent when the connection is back.</source>
         <translation>تعذّر الوصول إلى OneClickDZ (انقطاع الشبكة؟). عملية البيع تنتظر وتُرسل عند عودة الاتصال.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="86"/>
+        <location filename="../../pos_app/orders/messages.py" line="86"/>
         <source>OneClickDZ did not answer in time. The sale is checked before anything is resent; do not sell it again.</source>
         <translation>لم يرد OneClickDZ في الوقت المحدد. سيتم التحقق من عملية البيع قبل أي إعادة إرسال؛ لا تكرر البيع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="91"/>
+        <location filename="../../pos_app/orders/messages.py" line="91"/>
         <source>OneClickDZ sent an unreadable answer. It is checked again automatically.</source>
         <translation>أرسل OneClickDZ ردًا غير مقروء. يُعاد التحقق تلقائيًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="97"/>
+        <location filename="../../pos_app/orders/messages.py" line="97"/>
         <source>OneClickDZ refused the request for a reason this app does not know. Call support.</source>
         <translation>رفض OneClickDZ الطلب لسبب لا يعرفه التطبيق. اتصل بالدعم.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="105"/>
+        <location filename="../../pos_app/orders/messages.py" line="105"/>
         <source>The number is not valid for this line type. Check it.</source>
         <translation>الرقم غير صالح لهذا النوع من الخطوط. تحقق منه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="108"/>
+        <location filename="../../pos_app/orders/messages.py" line="108"/>
         <source>This value is not sold for this line type. Pick another value.</source>
         <translation>هذه القيمة لا تُباع لهذا النوع من الخطوط. اختر قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="113"/>
+        <location filename="../../pos_app/orders/messages.py" line="113"/>
         <source>This sale was already recorded; it is not sold twice.</source>
         <translation>عملية البيع هذه مسجلة من قبل؛ لن تُباع مرتين.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="114"/>
+        <location filename="../../pos_app/orders/messages.py" line="114"/>
         <source>Too many sales are waiting for the connection. Wait until they are sent.</source>
         <translation>عمليات بيع كثيرة تنتظر الاتصال. انتظر حتى يتم إرسالها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="117"/>
+        <location filename="../../pos_app/orders/messages.py" line="117"/>
         <source>Too much money is waiting for the connection. Wait until those sales are sent.</source>
         <translation>المبلغ الذي ينتظر الاتصال كبير جدًا. انتظر حتى يتم إرسال هذه المبيعات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="120"/>
+        <location filename="../../pos_app/orders/messages.py" line="120"/>
         <source>A sale has waited for the connection too long. Check the internet, then sell again.</source>
         <translation>انتظرت عملية بيع الاتصال مدة طويلة جدًا. تحقق من الإنترنت، ثم أعد البيع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="124"/>
+        <location filename="../../pos_app/orders/messages.py" line="124"/>
         <source>This sale is already being sent; it cannot be cancelled.</source>
         <translation>عملية البيع هذه قيد الإرسال؛ لا يمكن إلغاؤها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="140"/>
+        <location filename="../../pos_app/orders/messages.py" line="129"/>
         <source>Something unexpected went wrong ({code}). Call support if it repeats.</source>
         <translation>حدث خطأ غير متوقع ({code}). اتصل بالدعم إذا تكرر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="156"/>
+        <location filename="../../pos_app/orders/messages.py" line="132"/>
         <source>Unexpected error: {error}. Call support if it repeats.</source>
         <translation>خطأ غير متوقع: {error}. اتصل بالدعم إذا تكرر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="164"/>
+        <location filename="../../pos_app/ui/messages.py" line="35"/>
         <source>Line not checked: OneClickDZ cannot be reached. You can still sell; the sale waits for the connection.</source>
         <translation>لم يتم التحقق من الخط: تعذّر الوصول إلى OneClickDZ. يمكنك البيع رغم ذلك؛ ستنتظر عملية البيع الاتصال.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="169"/>
+        <location filename="../../pos_app/ui/messages.py" line="40"/>
         <source>Line not checked: {reason}</source>
         <translation>لم يتم التحقق من الخط: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="180"/>
+        <location filename="../../pos_app/ui/messages.py" line="49"/>
         <source>ADSL</source>
         <translation>ADSL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="180"/>
+        <location filename="../../pos_app/ui/messages.py" line="49"/>
         <source>4G</source>
         <translation>4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="189"/>
+        <location filename="../../pos_app/ui/messages.py" line="58"/>
         <source>Type the line number: ADSL 0 + 8 digits, 4G 213 + 9 digits.</source>
         <translation>اكتب رقم الخط: 0 + 8 أرقام لـ ADSL، و 213 + 9 أرقام لـ 4G.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="191"/>
+        <location filename="../../pos_app/ui/messages.py" line="60"/>
         <source>Only digits, please.</source>
         <translation>أرقام فقط من فضلك.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="194"/>
+        <location filename="../../pos_app/ui/messages.py" line="63"/>
         <source>An ADSL number starts with 0.</source>
         <translation>رقم ADSL يبدأ بـ 0.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="196"/>
+        <location filename="../../pos_app/ui/messages.py" line="65"/>
         <source>A 4G number starts with 213.</source>
         <translation>رقم 4G يبدأ بـ 213.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="197"/>
+        <location filename="../../pos_app/ui/messages.py" line="66"/>
         <source>A number starts with 0 (ADSL) or 213 (4G).</source>
         <translation>يبدأ الرقم بـ 0 (ADSL) أو 213 (4G).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="200"/>
+        <location filename="../../pos_app/ui/messages.py" line="69"/>
         <source>This looks like a {other} number, but {kind} is forced. Press F2 to change the type.</source>
         <translation>يبدو أنه رقم {other}، لكن النوع {kind} محدد يدويًا. اضغط F2 لتغيير النوع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="210"/>
+        <location filename="../../pos_app/ui/messages.py" line="79"/>
         <source>{kind}: {missing} more digit(s) ({expected} in all).</source>
         <translation>{kind}: الأرقام الناقصة {missing} (المطلوب {expected}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="213"/>
+        <location filename="../../pos_app/ui/messages.py" line="82"/>
         <source>{kind}: {extra} digit(s) too many ({expected} in all).</source>
         <translation>{kind}: الأرقام الزائدة {extra} (المطلوب {expected}).</translation>
     </message>

@@ -57,7 +57,7 @@
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="133"/>
+        <location filename="../../pos_app/ui/app.py" line="126"/>
         <source>Closing: finishing the work under way…</source>
         <translation>Fermeture : fin du travail en cours…</translation>
     </message>
@@ -448,194 +448,192 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="17"/>
+        <location filename="../../pos_app/orders/messages.py" line="31"/>
         <source>The request was refused as malformed. Check the number and the value, then try again.</source>
         <translation>Requête refusée car mal formée. Vérifiez le numéro et la valeur, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="21"/>
+        <location filename="../../pos_app/orders/messages.py" line="35"/>
         <source>This line does not exist or is not of this type. Check the number with the customer.</source>
         <translation>Cette ligne n&apos;existe pas ou n&apos;est pas de ce type. Vérifiez le numéro avec le client.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="25"/>
+        <location filename="../../pos_app/orders/messages.py" line="39"/>
         <source>This card value is out of stock. Offer another value.</source>
         <translation>Cette valeur est en rupture de stock. Proposez une autre valeur.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="28"/>
-        <location filename="../../pos_app/ui/messages.py" line="32"/>
+        <location filename="../../pos_app/orders/messages.py" line="19"/>
         <source>The account balance is too low for this card. Top up the account, then sell again.</source>
         <translation>Solde du compte insuffisant pour cette carte. Rechargez le compte, puis refaites la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="36"/>
+        <location filename="../../pos_app/orders/messages.py" line="44"/>
         <source>This sale was already received by OneClickDZ; it is being followed, not sold again.</source>
         <translation>Cette vente a déjà été reçue par OneClickDZ ; elle est suivie, pas refaite.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="40"/>
+        <location filename="../../pos_app/orders/messages.py" line="48"/>
         <source>No API key is configured. Set ONECLICK_API_KEY, or start in training mode (--demo).</source>
         <translation>Aucune clé API configurée. Définissez ONECLICK_API_KEY ou lancez en mode formation (--demo).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="44"/>
-        <location filename="../../pos_app/ui/messages.py" line="49"/>
+        <location filename="../../pos_app/orders/messages.py" line="23"/>
         <source>The API key was refused. Check it in the settings; after 5 wrong keys the shop is blocked for 15 minutes.</source>
         <translation>Clé API refusée. Vérifiez-la dans les paramètres ; après 5 clés erronées, la boutique est bloquée 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="54"/>
+        <location filename="../../pos_app/orders/messages.py" line="54"/>
         <source>This shop is blocked for 15 minutes after wrong API keys. Wait, then check the key.</source>
         <translation>Boutique bloquée 15 minutes suite à des clés API erronées. Patientez, puis vérifiez la clé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="58"/>
+        <location filename="../../pos_app/orders/messages.py" line="58"/>
         <source>OneClickDZ does not know this sale. It will be checked again before anything is resent.</source>
         <translation>OneClickDZ ne connaît pas cette vente. Elle sera revérifiée avant tout renvoi.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="62"/>
+        <location filename="../../pos_app/orders/messages.py" line="62"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Nothing to do, it retries.</source>
         <translation>Trop de requêtes : OneClickDZ demande de patienter un peu. Rien à faire, nouvel essai automatique.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="66"/>
+        <location filename="../../pos_app/orders/messages.py" line="66"/>
         <source>OneClickDZ has a server problem. Sales wait and are retried; try again later.</source>
         <translation>OneClickDZ a un problème de serveur. Les ventes attendent et seront renvoyées ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="69"/>
+        <location filename="../../pos_app/orders/messages.py" line="69"/>
         <source>OneClickDZ is down for maintenance. Sales wait and are sent when it is back.</source>
         <translation>OneClickDZ est en maintenance. Les ventes attendent et partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="72"/>
+        <location filename="../../pos_app/orders/messages.py" line="72"/>
         <source>OneClickDZ could not deliver the card and refunded the account. Sell again or offer another value.</source>
         <translation>OneClickDZ n&apos;a pas pu livrer la carte et a remboursé le compte. Refaites la vente ou proposez une autre valeur.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="81"/>
+        <location filename="../../pos_app/orders/messages.py" line="81"/>
         <source>Cannot reach OneClickDZ (network down?). The sale waits and is sent when the connection is back.</source>
         <translation>OneClickDZ injoignable (réseau coupé ?). La vente attend et partira au retour de la connexion.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="86"/>
+        <location filename="../../pos_app/orders/messages.py" line="86"/>
         <source>OneClickDZ did not answer in time. The sale is checked before anything is resent; do not sell it again.</source>
         <translation>OneClickDZ n&apos;a pas répondu à temps. La vente sera vérifiée avant tout renvoi ; ne la refaites pas.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="91"/>
+        <location filename="../../pos_app/orders/messages.py" line="91"/>
         <source>OneClickDZ sent an unreadable answer. It is checked again automatically.</source>
         <translation>OneClickDZ a envoyé une réponse illisible. Nouvelle vérification automatique.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="97"/>
+        <location filename="../../pos_app/orders/messages.py" line="97"/>
         <source>OneClickDZ refused the request for a reason this app does not know. Call support.</source>
         <translation>OneClickDZ a refusé la requête pour une raison inconnue de l&apos;application. Appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="105"/>
+        <location filename="../../pos_app/orders/messages.py" line="105"/>
         <source>The number is not valid for this line type. Check it.</source>
         <translation>Numéro non valide pour ce type de ligne. Vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="108"/>
+        <location filename="../../pos_app/orders/messages.py" line="108"/>
         <source>This value is not sold for this line type. Pick another value.</source>
         <translation>Cette valeur n&apos;est pas vendue pour ce type de ligne. Choisissez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="113"/>
+        <location filename="../../pos_app/orders/messages.py" line="113"/>
         <source>This sale was already recorded; it is not sold twice.</source>
         <translation>Cette vente est déjà enregistrée ; elle ne sera pas faite deux fois.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="114"/>
+        <location filename="../../pos_app/orders/messages.py" line="114"/>
         <source>Too many sales are waiting for the connection. Wait until they are sent.</source>
         <translation>Trop de ventes attendent la connexion. Attendez qu&apos;elles soient envoyées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="117"/>
+        <location filename="../../pos_app/orders/messages.py" line="117"/>
         <source>Too much money is waiting for the connection. Wait until those sales are sent.</source>
         <translation>Montant en attente de connexion trop élevé. Attendez que ces ventes soient envoyées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="120"/>
+        <location filename="../../pos_app/orders/messages.py" line="120"/>
         <source>A sale has waited for the connection too long. Check the internet, then sell again.</source>
         <translation>Une vente attend la connexion depuis trop longtemps. Vérifiez Internet, puis refaites la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="124"/>
+        <location filename="../../pos_app/orders/messages.py" line="124"/>
         <source>This sale is already being sent; it cannot be cancelled.</source>
         <translation>Cette vente est déjà en cours d&apos;envoi ; impossible de l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="140"/>
+        <location filename="../../pos_app/orders/messages.py" line="129"/>
         <source>Something unexpected went wrong ({code}). Call support if it repeats.</source>
         <translation>Erreur inattendue ({code}). Appelez le support si cela se répète.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="156"/>
+        <location filename="../../pos_app/orders/messages.py" line="132"/>
         <source>Unexpected error: {error}. Call support if it repeats.</source>
         <translation>Erreur inattendue : {error}. Appelez le support si cela se répète.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="164"/>
+        <location filename="../../pos_app/ui/messages.py" line="35"/>
         <source>Line not checked: OneClickDZ cannot be reached. You can still sell; the sale waits for the connection.</source>
         <translation>Ligne non vérifiée : OneClickDZ injoignable. Vous pouvez vendre ; la vente attendra la connexion.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="169"/>
+        <location filename="../../pos_app/ui/messages.py" line="40"/>
         <source>Line not checked: {reason}</source>
         <translation>Ligne non vérifiée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="180"/>
+        <location filename="../../pos_app/ui/messages.py" line="49"/>
         <source>ADSL</source>
         <translation>ADSL</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="180"/>
+        <location filename="../../pos_app/ui/messages.py" line="49"/>
         <source>4G</source>
         <translation>4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="189"/>
+        <location filename="../../pos_app/ui/messages.py" line="58"/>
         <source>Type the line number: ADSL 0 + 8 digits, 4G 213 + 9 digits.</source>
         <translation>Saisissez le numéro de ligne : ADSL 0 + 8 chiffres, 4G 213 + 9 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="191"/>
+        <location filename="../../pos_app/ui/messages.py" line="60"/>
         <source>Only digits, please.</source>
         <translation>Chiffres uniquement, s&apos;il vous plaît.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="194"/>
+        <location filename="../../pos_app/ui/messages.py" line="63"/>
         <source>An ADSL number starts with 0.</source>
         <translation>Un numéro ADSL commence par 0.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="196"/>
+        <location filename="../../pos_app/ui/messages.py" line="65"/>
         <source>A 4G number starts with 213.</source>
         <translation>Un numéro 4G commence par 213.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="197"/>
+        <location filename="../../pos_app/ui/messages.py" line="66"/>
         <source>A number starts with 0 (ADSL) or 213 (4G).</source>
         <translation>Un numéro commence par 0 (ADSL) ou 213 (4G).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="200"/>
+        <location filename="../../pos_app/ui/messages.py" line="69"/>
         <source>This looks like a {other} number, but {kind} is forced. Press F2 to change the type.</source>
         <translation>Cela ressemble à un numéro {other}, mais {kind} est forcé. Appuyez sur F2 pour changer de type.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="210"/>
+        <location filename="../../pos_app/ui/messages.py" line="79"/>
         <source>{kind}: {missing} more digit(s) ({expected} in all).</source>
         <translation>{kind} : encore {missing} chiffre(s) ({expected} au total).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/messages.py" line="213"/>
+        <location filename="../../pos_app/ui/messages.py" line="82"/>
         <source>{kind}: {extra} digit(s) too many ({expected} in all).</source>
         <translation>{kind} : {extra} chiffre(s) en trop ({expected} au total).</translation>
     </message>

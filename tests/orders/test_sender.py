@@ -9,8 +9,8 @@ import pytest
 
 from pos_app.orders.identity import CounterIdError, counter_id
 from pos_app.orders.sender import MissingKeyError, open_sender
-from pos_app.preferences import get_preference, set_preference
 from pos_app.store import LockHeldError, StoreConfigError, open_store
+from pos_app.store.settings import get_preference, set_preference
 
 
 @pytest.fixture

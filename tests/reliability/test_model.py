@@ -3,8 +3,9 @@
 The system under test is real: an SQLite store in a temporary directory, the simulator on
 loopback, a ``OneClickClient`` without retries, and the synchronous steps of
 ``pos_app.orders.steps`` driven on one fake clock. The "engine" is the ``engine_step`` rule: it
-looks at the due sales and runs the step the scheduler would run for one of them (WAITING ->
-send the oldest, UNKNOWN -> resolve, ACCEPTED/QUEUED -> one poll of every due sale).
+asks the engine's planner (``pos_app.orders.schedule.plan``, for an idle engine) which steps
+are due and runs one of them (WAITING -> send the oldest, UNKNOWN -> resolve, ACCEPTED/QUEUED
+-> one poll of every due sale).
 
 Hypothesis draws the order of: placing sales (normal numbers and the simulator's scenario
 suffixes, values incl. an out-of-stock one), cancelling a never-sent sale, network down/up,
@@ -57,7 +58,7 @@ from pos_app.api import NO_RETRY, OneClickClient, Timeouts
 from pos_app.domain.numbers import LineType
 from pos_app.domain.refs import new_ref
 from pos_app.domain.sale_states import FINAL_STATES, SaleState
-from pos_app.orders import steps
+from pos_app.orders import schedule, steps
 from pos_app.orders.crash import POINTS
 from pos_app.orders.settings import EngineSettings
 from pos_app.simulator import DEFAULT_SIM_KEY, FaultRule, SimConfig, Simulator
@@ -167,15 +168,15 @@ def _kind_of(line: LineType, kind: str, value: int) -> str:
     return kind
 
 
-Action = tuple[str, tuple[str, ...], int]  # (step, refs, in_flight)
+Action = schedule.PlannedStep
+IDLE: Final = schedule.EngineState()  # one step at a time: nothing busy, nothing paced yet
 
 
 def _endpoint(action: Action) -> str:
     """The endpoint a step calls first."""
-    step, _, in_flight = action
-    if step == "poll":
-        return "list" if in_flight >= SETTINGS.list_threshold else "check-id"
-    return "send" if step == "send" else "check-ref"
+    if action.kind is schedule.StepKind.POLL:
+        return "list" if action.in_flight >= SETTINGS.list_threshold else "check-id"
+    return "send" if action.kind is schedule.StepKind.SEND else "check-ref"
 
 
 class SalesModel(RuleBasedStateMachine):
@@ -305,31 +306,25 @@ class SalesModel(RuleBasedStateMachine):
     # --- the engine -----------------------------------------------------------------------
 
     def _candidates(self) -> list[Action]:
-        """Every step the scheduler would start now (one send: the oldest WAITING)."""
-        now = self.clock.now()
-        sales = self.store.unresolved()
-        actions: list[Action] = []
-        waiting = [s for s in sales if s.state is S.WAITING]
-        if waiting:
-            actions.append(("send", (waiting[0].ref,), 0))
-        actions += [("resolve", (s.ref,), 0) for s in steps.due(
-            [s for s in sales if s.state in steps.ASKED_BY_REF], now)]
-        followed = steps.due([s for s in sales if s.state in steps.FOLLOWED], now)
-        if followed:
-            in_flight = sum(1 for s in sales if s.state is S.ACCEPTED)
-            actions.append(("poll", tuple(s.ref for s in followed), in_flight))
-        return actions
+        """Every step the engine's planner starts now for an idle engine (one send: the
+        oldest WAITING, as the pacing holds back the next)."""
+        low, _ = SETTINGS.send_pacing
+        plan = schedule.plan(self.store.unresolved(), self.clock.now(), SETTINGS, IDLE,
+                             pacing=lambda: low)
+        return list(plan.steps)
 
     def _run(self, action: Action) -> steps.StepResult:
-        step, refs, in_flight = action
-        FIGURES[f"step_{step}"] += 1
-        if step == "send":
+        refs = action.refs
+        FIGURES[f"step_{action.kind}"] += 1
+        if action.kind is schedule.StepKind.SEND:
             self.sent.add(refs[0])
             return steps.send(self.store, self.client, refs[0], self.clock.now, SETTINGS)
-        if step == "resolve":
+        if action.kind is schedule.StepKind.RESOLVE:
             return steps.resolve(self.store, self.client, refs[0], self.clock.now, SETTINGS)
+        if action.kind is schedule.StepKind.ORPHANED:
+            return steps.orphaned(self.store, self.client, refs[0], self.clock.now, SETTINGS)
         return steps.poll(self.store, self.client, list(refs), self.clock.now, SETTINGS,
-                          in_flight=in_flight)
+                          in_flight=action.in_flight)
 
     def _tick(self, data: st.DataObject) -> None:
         actions = self._candidates()
@@ -360,13 +355,13 @@ class SalesModel(RuleBasedStateMachine):
         counter restarts (see ``_power``)."""
         self._count("crash")
         candidates = self._candidates()
-        kinds = {a[0] for a in candidates}
+        kinds: set[str] = {a.kind for a in candidates}
         if len(self.ids) < MAX_SALES:
             kinds.add("place")
         points = [p for p in CRASH_POINTS if kinds & set(REACHED_BY[p])] or list(CRASH_POINTS)
         point = data.draw(st.sampled_from(points), label="crash at")
         _SWITCH.armed = point
-        actions: list[Action | None] = [a for a in candidates if a[0] in REACHED_BY[point]]
+        actions: list[Action | None] = [a for a in candidates if a.kind in REACHED_BY[point]]
         if "place" in REACHED_BY[point] and "place" in kinds:
             actions.append(None)  # a new sale
         if not actions:

@@ -28,11 +28,10 @@ import os, signal, sys
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState as S
 from pos_app.store import NewSale, open_store
-from pos_app.store.db import database_proxy
 
 url, first, point, nth = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 store = open_store(url)
-db = database_proxy.obj
+db = store._db
 seen = 0
 
 def hit(kind):

@@ -11,12 +11,8 @@ from typing import Any
 import pytest
 
 from pos_app.domain.sale_states import SaleState
-from pos_app.store import (
-    StoreAlreadyOpenError,
-    StoreClosedError,
-    open_store,
-)
-from pos_app.store.db import database_proxy, sql_rows
+from pos_app.store import StoreClosedError, open_store
+from pos_app.store.connection import sql_rows
 from pos_app.store.readonly import read_settings
 from pos_app.store.store import Store
 from tests.store.conftest import Clock, new_sale, sqlite_url
@@ -25,14 +21,14 @@ EXPECTED_PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1,
                     "busy_timeout": 5000}
 
 
-def pragmas_here() -> dict[str, Any]:
+def pragmas_here(store: Store) -> dict[str, Any]:
     """The pragmas of the calling thread's connection, read back from SQLite."""
-    database = database_proxy.obj
+    database = store._db
     return {name: sql_rows(database, f"PRAGMA {name}")[0][0] for name in EXPECTED_PRAGMAS}
 
 
-def in_thread(fn: Callable[[], Any]) -> Any:
-    """Run ``fn`` on a fresh thread (a fresh peewee connection) and return its result."""
+def in_thread(store: Store, fn: Callable[[], Any]) -> Any:
+    """Run ``fn`` on a fresh thread (a fresh peewee connection of ``store``); its result."""
     result: list[Any] = []
     errors: list[BaseException] = []
 
@@ -42,7 +38,7 @@ def in_thread(fn: Callable[[], Any]) -> Any:
         except BaseException as exc:  # noqa: BLE001 - re-raised on the test thread
             errors.append(exc)
         finally:
-            database_proxy.obj.close()
+            store.release_connection()
 
     worker = threading.Thread(target=run)
     worker.start()
@@ -54,8 +50,8 @@ def in_thread(fn: Callable[[], Any]) -> Any:
 
 
 def test_pragmas_are_in_force_on_every_thread(store: Store) -> None:
-    assert pragmas_here() == EXPECTED_PRAGMAS
-    assert in_thread(pragmas_here) == EXPECTED_PRAGMAS
+    assert pragmas_here(store) == EXPECTED_PRAGMAS
+    assert in_thread(store, lambda: pragmas_here(store)) == EXPECTED_PRAGMAS
 
 
 def test_wal_is_recorded_in_the_file(store: Store, db_path: Path) -> None:
@@ -67,10 +63,10 @@ def test_wal_is_recorded_in_the_file(store: Store, db_path: Path) -> None:
 
 
 def test_a_write_from_another_thread_is_visible(store: Store) -> None:
-    sale = in_thread(lambda: store.add_sale(new_sale(1)))
+    sale = in_thread(store, lambda: store.add_sale(new_sale(1)))
     assert store.get(sale.ref) == sale
     store.transition(sale.ref, SaleState.WAITING, SaleState.SENDING, "send")
-    seen = in_thread(lambda: store.get(sale.ref))
+    seen = in_thread(store, lambda: store.get(sale.ref))
     assert seen is not None and seen.state is SaleState.SENDING
 
 
@@ -132,7 +128,7 @@ def test_integrity_check_reports_a_dangling_journal_row(store: Store, db_path: P
 
 def test_foreign_keys_are_enforced(store: Store) -> None:
     with pytest.raises(Exception, match="FOREIGN KEY"):
-        database_proxy.obj.execute_sql(
+        store._db.execute_sql(
             "INSERT INTO journal (sale_id, at, to_state, cause) VALUES (999, 0, 'waiting', 'x')"
         )
 
@@ -163,19 +159,6 @@ def test_a_closed_store_refuses_work_and_close_is_idempotent(db_path: Path) -> N
         store.add_sale(new_sale(1))
     with pytest.raises(StoreClosedError):
         list(store.iter_sales())
-
-
-def test_one_open_store_per_process(db_path: Path, tmp_path: Path) -> None:
-    first = open_store(sqlite_url(db_path))
-    try:
-        with pytest.raises(StoreAlreadyOpenError):
-            open_store(sqlite_url(tmp_path / "other.sqlite3"))
-        assert first.get("X-1") is None, "the first store is untouched"
-    finally:
-        first.close()
-    second = open_store(sqlite_url(tmp_path / "other.sqlite3"))
-    second.close()
-    assert first.closed
 
 
 def test_the_database_directory_is_created(tmp_path: Path) -> None:

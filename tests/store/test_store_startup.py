@@ -27,6 +27,7 @@ from pos_app.store import (
 from pos_app.store import db as store_db
 from pos_app.store import migrations as store_migrations
 from pos_app.store import paths as store_paths
+from pos_app.store.base import open_stores
 from tests.store.conftest import START, Clock, new_sale, sqlite_url
 from tests.store.disk_faults import (
     break_page,
@@ -190,7 +191,7 @@ def test_item11_sqlite_running_out_of_room_half_way_is_one_clear_error(
         with pytest.raises(StoreUnavailableError, match="the disk is full") as info:
             open_store(sqlite_url(disk / "pos.sqlite3"))
         assert "\n" not in str(info.value)
-        assert not store_db._bound, "the store was released"
+        assert not open_stores(), "the store was released"
         assert list(disk.iterdir()) == [], "the half-made new database is removed"
 
 
@@ -200,7 +201,7 @@ def test_item11_a_database_url_that_names_no_usable_database_is_a_setting_error(
     with pytest.raises(StoreConfigError) as info:
         open_store(url)
     assert "POS_DB_URL" in str(info.value) and "secret" not in str(info.value)
-    assert not store_db._bound
+    assert not open_stores()
 
 
 def test_item11_a_sound_database_still_opens(shop: Path, clock: Clock) -> None:

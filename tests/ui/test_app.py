@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.preferences import set_preference
 from pos_app.simulator import SimConfig, Simulator
 from pos_app.store import open_store
+from pos_app.store.settings import set_preference
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ import pytest
 import qasync
 from PySide6.QtCore import QTimer
 
-from pos_app import cli
+from pos_app.cli import logfile
 from pos_app.ui.errors import ErrorReporter
 from tests.ui.conftest import Harness, run, wait_until
 
@@ -85,7 +85,7 @@ def test_window_log_goes_to_a_file_in_the_data_folder(
     monkeypatch.setenv("POS_DATA_DIR", str(tmp_path))
     root = logging.getLogger()
     handlers = list(root.handlers)
-    cli._log_to_file()
+    logfile.log_to_file()
     added = [h for h in root.handlers if h not in handlers]
     try:
         assert len(added) == 1

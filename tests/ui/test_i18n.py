@@ -52,14 +52,15 @@ def ts_messages(language: str) -> list[tuple[str, str, ET.Element]]:
 
 
 def strings_in_code() -> set[tuple[str, str]]:
-    """(context, text) of every ``translate("Context", "text")`` call in pos_app."""
+    """(context, text) of every ``translate("Context", "text")`` call in pos_app (and every
+    ``QT_TRANSLATE_NOOP`` mark of the Qt-free texts)."""
     found: set[tuple[str, str]] = set()
     for path in (ROOT / "pos_app").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id in ("translate", "tr")
+                and node.func.id in ("translate", "tr", "QT_TRANSLATE_NOOP")
                 and len(node.args) == 2
                 and all(isinstance(a, ast.Constant) for a in node.args)
             ):

@@ -7,6 +7,7 @@ import pytest
 from pos_app.api import contract
 from pos_app.api import errors as e
 from pos_app.domain.numbers import LineType, Problem, check_number
+from pos_app.orders import messages as english
 from pos_app.ui import messages
 
 FALLBACK = messages.for_code("SOMETHING_NEW")
@@ -68,6 +69,19 @@ def test_engine_failure_codes_are_class_names(qapp: object) -> None:
                                     "cap_count", "cap_dinars", "cap_age", "cancel"])
 def test_each_refusal_has_a_message(qapp: object, reason: str) -> None:
     assert messages.for_refusal(reason) != FALLBACK
+
+
+def test_the_qt_free_texts_are_the_untranslated_messages(qapp: object) -> None:
+    """The command line prints the English source of what the window translates."""
+    for code in [*CODES, "NotSentError", "OutcomeUnknownError", "UnknownApiError", "NEW", None]:
+        assert english.for_code(code) == messages.for_code(code)
+    for reason in ["number", "value", "stock", "cap_age", "cancel", "NEW"]:
+        assert english.for_refusal(reason) == messages.for_refusal(reason)
+    for error in [e.NotSentError("x"), e.InvalidAccessTokenError("bad key"),
+                  e.UnknownApiError("what", code="NEW_CODE"), ZeroDivisionError("boom")]:
+        assert english.for_error(error) == messages.for_error(error)
+    assert english.KNOWN_CODES == messages.KNOWN_CODES
+    assert "Cannot reach OneClickDZ" in english.for_error(e.NotSentError("x"))
 
 
 @pytest.mark.parametrize(("text", "forced", "fragment"), [

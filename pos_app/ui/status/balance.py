@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from pos_app.domain.money import format_dzd
 from pos_app.orders import BalanceView
-from pos_app.preferences import DEFAULT_LOW_BALANCE as _DEFAULT_DINARS
+from pos_app.store.settings import DEFAULT_LOW_BALANCE as _DEFAULT_DINARS
 from pos_app.ui.i18n import ltr, translate
 
 DEFAULT_LOW_BALANCE = Decimal(_DEFAULT_DINARS)

@@ -1,8 +1,10 @@
-"""The shop's settings that a manager may change, kept in the store's settings table.
+"""The shop's settings, kept in the store's settings table: the raw table (``get_setting``,
+``set_setting``) and the settings a manager may change.
 
-Each has a checked text form (what ``pos-app config KEY VALUE`` takes), a default, and, for
-some, an environment variable that overrides the stored value on one machine. Qt-free: the
-window and the command line read them the same way.
+Each of those has a checked text form (what ``pos-app config KEY VALUE`` takes), a default,
+and, for some, an environment variable that overrides the stored value on one machine. This
+is the one reading of them (environment, then stored value, then default): the window and the
+command line read them the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +16,35 @@ from typing import Final
 
 from pos_app.domain.money import parse_dinars
 from pos_app.domain.refs import COUNTER_ID_MAX_LENGTH, is_valid_counter_id, sanitise_counter_id
-from pos_app.store import Store
+from pos_app.store.base import StoreBase, on_own_database
+from pos_app.store.models import SETTING_KEY_LENGTH, Setting
+
+
+class Settings(StoreBase):
+    """The settings table (part of :class:`~pos_app.store.store.Store`)."""
+
+    @on_own_database
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """The value of setting ``key``, or ``default``."""
+        self._open()
+        row = Setting.get_or_none(Setting.key == key)
+        return default if row is None else row.value
+
+    @on_own_database
+    def set_setting(self, key: str, value: str) -> None:
+        """Set setting ``key`` to ``value`` (text)."""
+        self._open()
+        if not key or len(key) > SETTING_KEY_LENGTH:
+            raise ValueError(f"a setting key must be 1-{SETTING_KEY_LENGTH} characters")
+        if not isinstance(value, str):
+            raise TypeError(f"a setting value must be a str, got {type(value).__name__}")
+        with self._db.atomic():
+            (
+                Setting.insert(key=key, value=value)
+                .on_conflict(conflict_target=[Setting.key], update={"value": value})
+                .execute()
+            )
+
 
 LANGUAGES: Final = ("en", "fr", "ar")
 DEFAULT_LOW_BALANCE: Final = 2000
@@ -94,14 +124,14 @@ def check_preference(key: str, text: str) -> str:
     return _known(key).check(text)
 
 
-def set_preference(store: Store, key: str, text: str) -> str:
+def set_preference(store: Settings, key: str, text: str) -> str:
     """Check and store ``text`` for ``key``; returns the stored form."""
     value = check_preference(key, text)
     store.set_setting(key, value)
     return value
 
 
-Stored = Store | Mapping[str, str] | None  # an open store, settings read already, or none
+Stored = Settings | Mapping[str, str] | None  # an open store, settings read already, or none
 
 
 def _passing(pref: Preference, text: str | None) -> str | None:
@@ -120,7 +150,7 @@ def get_preference(stored: Stored, key: str, env: Mapping[str, str] = os.environ
     pref = _known(key)
     value = from_env(key, env)
     if value is None and stored is not None:
-        text = stored.get_setting(key) if isinstance(stored, Store) else stored.get(key)
+        text = stored.get_setting(key) if isinstance(stored, Settings) else stored.get(key)
         value = _passing(pref, text)
     return value if value is not None else pref.default
 

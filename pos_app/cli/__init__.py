@@ -1,0 +1,108 @@
+"""The ``pos-app`` command: parse the arguments and hand over to one command family.
+
+- ``pos-app [--demo] [--lang en|fr|ar] [--smoke [--screenshot PATH]]``: the cashier window,
+  against the real API with ``ONECLICK_API_KEY``, else (or with ``--demo``) in training mode.
+- ``pos-app [--demo] status``: the account, balance and card values, in the terminal
+  (``cli.status``).
+- ``pos-app config [KEY [VALUE]]``: the shop's settings (language, low-balance warning,
+  counter id; ``cli.config``).
+- ``pos-app sim [...]``: run the OneClickDZ simulator standalone (see ``pos-app sim --help``).
+- ``pos-app order|resume|history``: the order engine, headless (``cli.orders``).
+
+Only the window needs Qt, and it is imported when it starts: the commands run without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from pos_app import __version__
+from pos_app.cli import orders
+from pos_app.cli.config import run_config
+from pos_app.cli.logfile import LOG_FORMAT, log_to_file
+from pos_app.store import StoreConfigError, StoreUnavailableError
+from pos_app.store.settings import LANGUAGES
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pos-app",
+        description="Counter app for Algérie Télécom ADSL and 4G top-ups (OneClickDZ v3).",
+    )
+    parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="training mode: an embedded simulator, no API key, no real money",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log requests to stderr")
+    parser.add_argument("--smoke", action="store_true",
+                        help="start the window, wait until it shows, print timings, exit")
+    parser.add_argument("--screenshot", metavar="PATH", help="with --smoke: save a PNG")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="window language (default: POS_LANG, else the system's)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("sim", help="run the OneClickDZ API simulator", add_help=False)
+    sub.add_parser("status", help="show the account, balance and card values")
+    config = sub.add_parser("config", help="show or change the shop's settings")
+    config.add_argument("key", nargs="?", help="a setting (none: list them all)")
+    config.add_argument("value", nargs="?", help="its new value (none: show it)")
+    orders.add_parsers(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["sim"]:
+        from pos_app.simulator.__main__ import main as sim_main
+
+        return sim_main(args_list[1:])
+    args = _parser().parse_args(args_list)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format=LOG_FORMAT,
+    )
+    try:
+        return _run(args)
+    except (StoreUnavailableError, StoreConfigError) as exc:  # one line, never a traceback
+        return orders.cannot_start(exc, sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "order":
+        return orders.run_order(args, sys.stdout, sys.stderr)
+    if args.command == "resume":
+        return orders.run_resume(args, sys.stdout, sys.stderr)
+    if args.command == "history":
+        return orders.run_history(sys.stdout, sys.stderr)
+    if args.command == "config":
+        return run_config(args.key, args.value, sys.stdout, sys.stderr)
+    no_key = not os.environ.get("ONECLICK_API_KEY")
+    demo = args.demo or no_key
+    if args.command is None:
+        return _run_window(args, demo=demo, no_key=no_key)
+    from pos_app.cli.status import show_status
+
+    try:
+        return show_status(demo=demo, out=sys.stdout)
+    except ValueError as exc:  # the client refused its URL (or key) when built
+        return orders.cannot_start(exc, sys.stderr)
+
+
+def _run_window(args: argparse.Namespace, *, demo: bool, no_key: bool) -> int:
+    """The cashier window: the command line's one way into Qt, imported only here (an
+    import-linter contract in pyproject.toml allows this edge and no other)."""
+    from pos_app.ui.app import run_window
+
+    log_to_file()
+
+    return run_window(
+        demo=demo,
+        smoke=args.smoke,
+        screenshot=args.screenshot,
+        lang=args.lang,
+        no_key=no_key and not args.demo,
+    )

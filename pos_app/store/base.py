@@ -1,0 +1,88 @@
+"""What every part of the store shares: its database, its clock, the closed check, and the
+binding of the models to its own database for the length of one call."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Concatenate, Final, ParamSpec, TypeVar
+
+import peewee as pw
+
+from pos_app.store.errors import StoreClosedError
+from pos_app.store.models import using
+from pos_app.store.timestamps import to_millis, utc_now
+
+_OPEN: Final[dict[int, StoreBase]] = {}
+"""Every store opened and not yet closed, by id (read by the tests' leak guard only)."""
+
+
+def open_stores() -> list[StoreBase]:
+    """The stores of this process that were opened and not closed, oldest first. An open
+    store stays listed until closed, even when its opener dropped it: its connections live
+    on until then."""
+    return list(_OPEN.values())
+
+
+class StoreBase:
+    """The state of one open store; :class:`~pos_app.store.store.Store` adds its parts."""
+
+    def __init__(
+        self,
+        database: pw.Database,
+        *,
+        url: str,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        self._db = database
+        self._url = url
+        self._now = now or utc_now
+        self._closed = False
+        _OPEN[id(self)] = self
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        """Close this thread's connection; further use raises :class:`StoreClosedError`.
+        Idempotent. Other threads' connections close with them."""
+        if self._closed:
+            return
+        self._closed = True
+        _OPEN.pop(id(self), None)
+        self._db.close()
+
+    def _open(self) -> None:
+        if self._closed:
+            raise StoreClosedError("the store is closed")
+
+    def _now_ms(self) -> int:
+        return to_millis(self._now())
+
+    @contextmanager
+    def _models(self) -> Iterator[None]:
+        """The models talk to this store's database in this thread until the end."""
+        with using(self._db):
+            yield
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_S = TypeVar("_S", bound=StoreBase)
+
+
+def on_own_database(
+    method: Callable[Concatenate[_S, _P], _R],
+) -> Callable[Concatenate[_S, _P], _R]:
+    """Run a store method with the models pointed at that store's database (not for
+    generators: they would keep the binding across their yields)."""
+
+    @functools.wraps(method)
+    def bound(self: _S, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with self._models():
+            return method(self, *args, **kwargs)
+
+    return bound
