@@ -21,6 +21,8 @@ import pytest
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import SenderLock, lock_path_for, open_store
 
+pytestmark = pytest.mark.slow  # each test runs pos-app in a child process
+
 ROOT = Path(__file__).resolve().parents[1]
 SCALE = 50.0
 CHILD_TIMEOUT = 60.0  # a hung child fails the test instead of hanging the run

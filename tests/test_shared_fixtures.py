@@ -94,6 +94,7 @@ def outcome(summary: str, test: str) -> str:
     return " ".join(sorted(found))
 
 
+@pytest.mark.slow  # runs pytest in a child process
 def test_a_store_left_open_fails_that_test_only(tmp_path: Path) -> None:
     clock_only = "from tests.conftest import clock  # noqa: F401\n"
     without = run_leaky(tmp_path / "without", clock_only)

@@ -31,6 +31,8 @@ from tests.store.disk_faults import (
     unchanged,
 )
 
+pytestmark = pytest.mark.slow  # each test runs pos-app in a child process
+
 ROOT = Path(__file__).resolve().parents[1]
 EXIT_USAGE = 2
 EXIT_STORE = 4

@@ -40,35 +40,45 @@ class SaleState(StrEnum):
     CODE_MISSING = "code_missing"  # still no card code after the wait: a manager's case
 
 
-S = SaleState
+
+def _moves(*targets: SaleState) -> frozenset[SaleState]:
+    return frozenset(targets)
+
+
+_SERVER_SAYS = (SaleState.ACCEPTED, SaleState.QUEUED, SaleState.FULFILLED, SaleState.REFUNDED,
+                SaleState.CONFLICT, SaleState.CODE_PENDING)  # what an answer about a ref can say
 
 TRANSITIONS: Final[Mapping[SaleState, frozenset[SaleState]]] = MappingProxyType(
     {
-        S.WAITING: frozenset({S.SENDING, S.CANCELLED}),
-        S.SENDING: frozenset({S.ACCEPTED, S.REJECTED, S.UNKNOWN, S.WAITING, S.VERIFYING}),
-        S.UNKNOWN: frozenset({S.ACCEPTED, S.QUEUED, S.FULFILLED, S.REFUNDED, S.WAITING,
-                              S.CONFLICT, S.CODE_PENDING}),
-        S.VERIFYING: frozenset({S.ACCEPTED, S.QUEUED, S.FULFILLED, S.REFUNDED, S.REJECTED,
-                                S.CONFLICT, S.CODE_PENDING}),
-        S.ACCEPTED: frozenset({S.QUEUED, S.FULFILLED, S.REFUNDED, S.CONFLICT, S.CODE_PENDING}),
-        S.QUEUED: frozenset({S.ACCEPTED, S.FULFILLED, S.REFUNDED, S.CONFLICT, S.CODE_PENDING}),
-        S.CODE_PENDING: frozenset({S.FULFILLED, S.REFUNDED, S.CODE_MISSING, S.CONFLICT}),
-        S.CODE_MISSING: frozenset({S.FULFILLED, S.REFUNDED, S.CONFLICT}),
-        S.FULFILLED: frozenset(),
-        S.REFUNDED: frozenset(),
-        S.REJECTED: frozenset(),
-        S.CANCELLED: frozenset(),
-        S.CONFLICT: frozenset(),
+        SaleState.WAITING: _moves(SaleState.SENDING, SaleState.CANCELLED),
+        SaleState.SENDING: _moves(SaleState.ACCEPTED, SaleState.REJECTED, SaleState.UNKNOWN,
+                                  SaleState.WAITING, SaleState.VERIFYING),
+        SaleState.UNKNOWN: _moves(*_SERVER_SAYS, SaleState.WAITING),
+        SaleState.VERIFYING: _moves(*_SERVER_SAYS, SaleState.REJECTED),
+        SaleState.ACCEPTED: _moves(*_SERVER_SAYS[1:]),
+        SaleState.QUEUED: _moves(SaleState.ACCEPTED, *_SERVER_SAYS[2:]),
+        SaleState.CODE_PENDING: _moves(SaleState.FULFILLED, SaleState.REFUNDED,
+                                       SaleState.CODE_MISSING, SaleState.CONFLICT),
+        SaleState.CODE_MISSING: _moves(SaleState.FULFILLED, SaleState.REFUNDED,
+                                       SaleState.CONFLICT),
+        SaleState.FULFILLED: _moves(),
+        SaleState.REFUNDED: _moves(),
+        SaleState.REJECTED: _moves(),
+        SaleState.CANCELLED: _moves(),
+        SaleState.CONFLICT: _moves(),
     }
 )
 
 FINAL_STATES: Final = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
 # States in which the server may hold the order (so the money may be spent).
-MAY_EXIST_ON_SERVER: Final = frozenset({S.SENDING, S.UNKNOWN, S.VERIFYING, S.ACCEPTED, S.QUEUED,
-                                        S.CODE_PENDING, S.CODE_MISSING, S.FULFILLED,
-                                        S.REFUNDED})
+MAY_EXIST_ON_SERVER: Final = frozenset(
+    {SaleState.SENDING, SaleState.UNKNOWN, SaleState.VERIFYING, SaleState.ACCEPTED,
+     SaleState.QUEUED, SaleState.CODE_PENDING, SaleState.CODE_MISSING, SaleState.FULFILLED,
+     SaleState.REFUNDED}
+)
 # Final states in which the customer's cash goes back (nothing was charged, or refunded).
-CASH_BACK_STATES: Final = frozenset({S.REFUNDED, S.REJECTED, S.CANCELLED})
+CASH_BACK_STATES: Final = frozenset({SaleState.REFUNDED, SaleState.REJECTED,
+                                     SaleState.CANCELLED})
 
 
 class IllegalTransitionError(ValueError):

@@ -32,7 +32,7 @@ from concurrent.futures import Executor
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from pos_app.api import errors as e
+from pos_app.api import errors
 from pos_app.api.client import OneClickClient
 from pos_app.domain.money import can_afford
 from pos_app.domain.numbers import LineType, check_number
@@ -54,7 +54,6 @@ from pos_app.orders.views import (
 from pos_app.store import DuplicateSaleError, NewSale, SaleRecord, StaleStateError, Store
 
 log = logging.getLogger(__name__)
-S = SaleState
 T = TypeVar("T")
 Listener = Callable[[EngineEvent], None]
 
@@ -164,7 +163,7 @@ class OrderEngine:
         self._sends_in_flight = 0
         self._polling = False
         self._online = True
-        self._auth_error: e.AuthError | None = None
+        self._auth_error: errors.AuthError | None = None
         self._next_send_at = schedule.NEVER
         self._next_list_at = schedule.NEVER
         self._wake: asyncio.Event | None = None
@@ -187,7 +186,7 @@ class OrderEngine:
         return self._online
 
     @property
-    def auth_error(self) -> e.AuthError | None:
+    def auth_error(self) -> errors.AuthError | None:
         return self._auth_error
 
     @property
@@ -278,11 +277,11 @@ class OrderEngine:
     async def cancel(self, ref: str) -> OrderView:
         """Withdraw a sale that never left the machine (WAITING, never sent)."""
         sale = await self._call(self.store.get, ref)
-        if sale is None or sale.state is not S.WAITING or sale.send_attempts > 0:
+        if sale is None or sale.state is not SaleState.WAITING or sale.send_attempts > 0:
             raise SaleRefusedError("cancel", "only a sale that was never sent can be cancelled")
         try:
-            sale = await self._call(self.store.transition, ref, S.WAITING, S.CANCELLED,
-                                    "cancelled")
+            sale = await self._call(self.store.transition, ref, SaleState.WAITING,
+                                    SaleState.CANCELLED, "cancelled")
         except StaleStateError:
             raise SaleRefusedError("cancel", "the sale is being sent; it cannot be cancelled"
                                    ) from None
@@ -297,7 +296,7 @@ class OrderEngine:
             self._auth_error = None
         self._poke()
 
-    def _key_refusal(self) -> e.AuthError | None:
+    def _key_refusal(self) -> errors.AuthError | None:
         return getattr(self.client, "key_refusal", None)
 
     async def recent_numbers(self, limit: int) -> tuple[str, ...]:
@@ -316,13 +315,13 @@ class OrderEngine:
                                  refused=cached.error_code is not None)
         try:
             info = await self._call(self.client.check_number, kind, digits)
-        except e.RefusedError as exc:
+        except errors.RefusedError as exc:
             code = exc.server_code or type(exc).__name__
             await self._call(self.store.save_number_check, kind, digits, None, None, code,
                              self._now())
             return LineCheckView(kind, digits, None, None, code, refused=True, error=exc)
-        except e.ApiError as exc:
-            self._note_reachable(not isinstance(exc, e.NetworkError))
+        except errors.ApiError as exc:
+            self._note_reachable(not isinstance(exc, errors.NetworkError))
             return LineCheckView(kind, digits, None, None, exc.server_code or
                                  type(exc).__name__, error=exc)
         self._note_reachable(True)
@@ -379,7 +378,7 @@ class OrderEngine:
 
     def _check_caps(self, value: int) -> None:
         """Sales not yet known to the server (waiting, or being sent right now) are capped."""
-        pending = self.store.by_state(S.WAITING, S.SENDING)
+        pending = self.store.by_state(SaleState.WAITING, SaleState.SENDING)
         s = self.settings
         if len(pending) >= s.cap_waiting_count:
             raise SaleRefusedError(
@@ -553,9 +552,9 @@ class OrderEngine:
                 return  # another answer came meanwhile
             try:
                 await self._call(self.client.ping)
-            except e.AuthError:
+            except errors.AuthError:
                 pass  # reachable; the key's problem is shown on its own
-            except e.ApiError as exc:
+            except errors.ApiError as exc:
                 log.info("API still unreachable (%s)", type(exc).__name__)
                 delay = min(self.settings.offline_probe_max, delay * 2)
                 continue
@@ -585,9 +584,9 @@ class OrderEngine:
             return ok
         try:
             await self._call(self.client.ping)
-        except e.NetworkError:
+        except errors.NetworkError:
             self._note_reachable(False)
-        except e.ApiError:
+        except errors.ApiError:
             self._note_reachable(True)
         else:
             self._note_reachable(True)
@@ -616,10 +615,10 @@ class OrderEngine:
         """Validate the key once; a refusal is remembered (nothing is sent with it again)."""
         try:
             info = await self._call(self.client.validate)
-        except e.ApiError as exc:
-            if isinstance(exc, e.NetworkError):
+        except errors.ApiError as exc:
+            if isinstance(exc, errors.NetworkError):
                 self._note_reachable(False)
-            if isinstance(exc, e.AuthError) and self._auth_error is None:
+            if isinstance(exc, errors.AuthError) and self._auth_error is None:
                 self._auth_error = exc
                 self._emit_connection()
             self._key = KeyView("", False, self.training, exc.server_code or
@@ -644,7 +643,7 @@ class OrderEngine:
     async def _refresh_balance(self) -> BalanceView | None:
         try:
             balance = await self._call(self.client.balance)
-        except e.ApiError as exc:
+        except errors.ApiError as exc:
             log.info("balance refresh failed (%s)", type(exc).__name__)
             return None
         fetched = self._now()
@@ -661,7 +660,7 @@ class OrderEngine:
         for kind in LineType:
             try:
                 products = await self._call(self.client.products, kind)
-            except e.ApiError as exc:
+            except errors.ApiError as exc:
                 log.info("products refresh failed (%s)", type(exc).__name__)
                 ok = False
                 continue

@@ -5,11 +5,11 @@ what it learnt as transitions (one transaction each, with a journal row) and ret
 changed. The async engine decides *when* to run them; tests can run them directly against a
 simulator on a fake clock.
 
-Money rules (see RELIABILITY.md): the ref never changes; an unclear answer to a send becomes
-UNKNOWN and is resolved only by check-ref; a sale is REJECTED only on a definite refusal, and
-a refusal that follows an attempt of unknown outcome waits in VERIFYING until check-ref has
-been asked long enough; a ref found on the server is adopted only when it is the same sale;
-FULFILLED needs a card code.
+Money rules (the README's "Sales are never lost"): the ref never changes; an unclear answer
+to a send becomes UNKNOWN and is resolved only by check-ref; a sale is REJECTED only on a
+definite refusal, and a refusal that follows an attempt of unknown outcome waits in VERIFYING
+until check-ref has been asked long enough; a ref found on the server is adopted only when it
+is the same sale; FULFILLED needs a card code.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from pos_app.api import contract
-from pos_app.api import errors as e
+from pos_app.api import contract, errors
 from pos_app.api.client import OneClickClient
 from pos_app.api.models import Topup
 from pos_app.domain.numbers import normalise
@@ -32,9 +31,9 @@ from pos_app.orders.settings import EngineSettings
 from pos_app.store import SaleRecord, StaleStateError, Store
 
 log = logging.getLogger(__name__)
-S = SaleState
 Now = Callable[[], datetime]
-FINAL_NOW = frozenset({S.FULFILLED, S.REFUNDED, S.REJECTED, S.CONFLICT})
+FINAL_NOW = frozenset({SaleState.FULFILLED, SaleState.REFUNDED, SaleState.REJECTED,
+                       SaleState.CONFLICT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +43,7 @@ class StepResult:
     changed: tuple[SaleRecord, ...] = ()
     offline: bool = False  # nothing could leave the machine
     online: bool = False  # the server answered (whatever it said)
-    auth_failed: e.AuthError | None = None
+    auth_failed: errors.AuthError | None = None
     final: bool = False  # some sale reached a final state (refresh the balance)
     stock_changed: bool = False  # ERR_STOCK: refresh the products
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -68,52 +67,55 @@ def send(store: Store, client: OneClickClient, ref: str, now: Now,
          settings: EngineSettings) -> StepResult:
     """WAITING -> SENDING -> ACCEPTED | REJECTED | UNKNOWN | WAITING, with one POST."""
     sale = store.get(ref)
-    if sale is None or sale.state is not S.WAITING:
+    if sale is None or sale.state is not SaleState.WAITING:
         return StepResult()
     sale = store.transition(
-        ref, S.WAITING, S.SENDING, "send",
+        ref, SaleState.WAITING, SaleState.SENDING, "send",
         sent_at=sale.sent_at or now(), send_attempts=sale.send_attempts + 1,
     )
     crashpoint("after_commit_sending")
     try:
         result = client.send(sale.line_type, sale.number, sale.face_value, sale.ref)
-    except e.NotSentError as exc:
-        back = store.transition(ref, S.SENDING, S.WAITING, "not sent", detail=_err(exc),
-                                not_found_count=0)
+    except errors.NotSentError as exc:
+        back = store.transition(ref, SaleState.SENDING, SaleState.WAITING, "not sent",
+                                detail=_err(exc), not_found_count=0)
         return StepResult(changed=(back,), offline=True)
-    except e.OutcomeUnknownError as exc:
+    except errors.OutcomeUnknownError as exc:
         unknown = store.transition(
-            ref, S.SENDING, S.UNKNOWN, "outcome unknown", detail=_err(exc),
+            ref, SaleState.SENDING, SaleState.UNKNOWN, "outcome unknown", detail=_err(exc),
             next_check_at=_later(now(), _backoff(settings, 0, exc.retry_after)),
         )
         return StepResult(changed=(unknown,))
-    except e.DuplicatedRefError as exc:
+    except errors.DuplicatedRefError as exc:
         # The ref is already on the server: an earlier attempt landed. Adopt it, never resend.
-        unknown = store.transition(ref, S.SENDING, S.UNKNOWN, "duplicated ref: adopt",
-                                   detail=_err(exc), next_check_at=now())
+        unknown = store.transition(ref, SaleState.SENDING, SaleState.UNKNOWN,
+                                   "duplicated ref: adopt", detail=_err(exc),
+                                   next_check_at=now())
         return StepResult(changed=(unknown,), online=True)
-    except e.RefusedError as exc:
-        stock = isinstance(exc, e.OutOfStockError)
+    except errors.RefusedError as exc:
+        stock = isinstance(exc, errors.OutOfStockError)
         code = exc.server_code or type(exc).__name__
         if had_unknown_attempt(store, ref):
             # Rule 11: an earlier attempt may still land; no cash back until it cannot.
             verifying = store.transition(
-                ref, S.SENDING, S.VERIFYING, "refused on retry: verifying", detail=_err(exc),
+                ref, SaleState.SENDING, SaleState.VERIFYING, "refused on retry: verifying",
+                detail=_err(exc),
                 failure_code=code, failure_reason=exc.message, not_found_count=0,
                 next_check_at=_later(now(), settings.verify_gaps[0]),
             )
             return StepResult(changed=(verifying,), online=True, stock_changed=stock)
         rejected = store.transition(
-            ref, S.SENDING, S.REJECTED, "refused", detail=_err(exc),
+            ref, SaleState.SENDING, SaleState.REJECTED, "refused", detail=_err(exc),
             failure_code=code, failure_reason=exc.message,
         )
         return StepResult(changed=(rejected,), online=True, final=True, stock_changed=stock)
-    except e.AuthError as exc:
-        back = store.transition(ref, S.SENDING, S.WAITING, "key refused", detail=_err(exc))
+    except errors.AuthError as exc:
+        back = store.transition(ref, SaleState.SENDING, SaleState.WAITING, "key refused",
+                                detail=_err(exc))
         return StepResult(changed=(back,), online=True, auth_failed=exc)
     except Exception as exc:
         log.exception("unexpected error while sending %s", ref)
-        unknown = store.transition(ref, S.SENDING, S.UNKNOWN, "unexpected error",
+        unknown = store.transition(ref, SaleState.SENDING, SaleState.UNKNOWN, "unexpected error",
                                    detail={"error": type(exc).__name__},
                                    next_check_at=_later(now(), settings.unknown_recheck))
         return StepResult(changed=(unknown,))
@@ -122,12 +124,12 @@ def send(store: Store, client: OneClickClient, ref: str, now: Now,
         # Rule 12: an answer for another ref proves nothing about this sale: ask check-ref.
         log.error("send %s was answered for another ref; asking check-ref", ref)
         unknown = store.transition(
-            ref, S.SENDING, S.UNKNOWN, "answer for another ref",
+            ref, SaleState.SENDING, SaleState.UNKNOWN, "answer for another ref",
             next_check_at=_later(now(), settings.unknown_recheck),
         )
         return StepResult(changed=(unknown,), online=True)
     accepted = store.transition(
-        ref, S.SENDING, S.ACCEPTED, "accepted",
+        ref, SaleState.SENDING, SaleState.ACCEPTED, "accepted",
         server_id=result.topup_id, server_status=contract.STATUS_HANDLING,
         next_check_at=next_poll_at(sale, now(), settings),
     )
@@ -140,7 +142,7 @@ def send(store: Store, client: OneClickClient, ref: str, now: Now,
 
 def had_unknown_attempt(store: Store, ref: str) -> bool:
     """Whether any earlier attempt at ``ref`` ended with an unknown outcome."""
-    return any(row.to_state is S.UNKNOWN for row in store.journal(ref))
+    return any(row.to_state is SaleState.UNKNOWN for row in store.journal(ref))
 
 
 def mismatch(sale: SaleRecord, topup: Topup) -> str | None:
@@ -169,7 +171,7 @@ def _conflict(store: Store, sale: SaleRecord, topup: Topup, why: str,
     detail = {"differs": why, "server_type": topup.line_type.value if topup.line_type else None,
               "server_value": topup.topup_amount, "server_status": topup.status}
     return store.transition(
-        sale.ref, sale.state, S.CONFLICT, f"{cause}: another sale's ref", detail=detail,
+        sale.ref, sale.state, SaleState.CONFLICT, f"{cause}: another sale's ref", detail=detail,
         failure_code="CONFLICT",
         failure_reason=f"the server holds this ref for another sale ({why} differs)",
         next_check_at=None,
@@ -193,24 +195,25 @@ def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: Engi
     if topup.is_fulfilled and not topup.card_code:
         return _code_pending(store, sale, fields, now, settings, cause=cause)
     if topup.is_fulfilled:
-        target = S.FULFILLED
+        target = SaleState.FULFILLED
         fields |= {"card_code": topup.card_code, "num_trans": topup.num_trans,
                    "date_traitement": topup.date_traitement}
     elif topup.is_refunded:
-        target = S.REFUNDED
+        target = SaleState.REFUNDED
         fields["failure_code"] = contract.STATUS_REFUNDED
     elif topup.is_queued:
-        target = S.QUEUED
-        first = state is not S.QUEUED
+        target = SaleState.QUEUED
+        first = state is not SaleState.QUEUED
         fields["next_check_at"] = _later(
             now(), settings.queued_first_recheck if first else settings.queued_recheck)
     else:
         # HANDLING, or a status this app does not know: still running, never final.
-        target = S.ACCEPTED
+        target = SaleState.ACCEPTED
         if not topup.is_known_status:
             log.warning("sale %s: unknown server status %r, treated as running",
                         sale.ref, topup.status)
-    if target in {S.ACCEPTED, S.QUEUED} and state in {S.CODE_PENDING, S.CODE_MISSING}:
+    waiting_for_code = state in {SaleState.CODE_PENDING, SaleState.CODE_MISSING}
+    if target in {SaleState.ACCEPTED, SaleState.QUEUED} and waiting_for_code:
         # The server said FULFILLED before: a running status changes nothing, and the wait
         # for the code goes on (and ends as a manager's case) whatever it says meanwhile.
         fields.pop("next_check_at", None)
@@ -223,13 +226,13 @@ def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: Engi
         return store.record(sale.ref, f"server status {topup.status[:40]}", **changed)
     if state in ASKED_BY_REF:
         fields["not_found_count"] = 0
-    if state is S.VERIFYING:
+    if state is SaleState.VERIFYING:
         fields["failure_code"] = None
         fields["failure_reason"] = None
-    if target is S.ACCEPTED:
+    if target is SaleState.ACCEPTED:
         fields["next_check_at"] = next_poll_at(sale, now(), settings)
     updated = store.transition(sale.ref, state, target, cause, **fields)
-    if target in {S.FULFILLED, S.REFUNDED}:
+    if target in {SaleState.FULFILLED, SaleState.REFUNDED}:
         crashpoint("after_commit_final")
     return updated
 
@@ -239,13 +242,13 @@ def _code_pending(store: Store, sale: SaleRecord, fields: dict[str, Any], now: N
     """FULFILLED without a card code: keep asking every ``code_recheck``; once the answers
     without a code span ``code_wait`` it is CODE_MISSING, a manager's case (counted in
     answers, so no clock change can shorten or stretch it)."""
-    if sale.state is S.CODE_MISSING:
+    if sale.state is SaleState.CODE_MISSING:
         store.schedule(sale.ref, _later(now(), settings.code_missing_recheck))
         return None
-    if sale.state is not S.CODE_PENDING:
+    if sale.state is not SaleState.CODE_PENDING:
         log.warning("sale %s FULFILLED without a card code: asking again", sale.ref)
         return store.transition(
-            sale.ref, sale.state, S.CODE_PENDING, f"{cause}: fulfilled, code pending",
+            sale.ref, sale.state, SaleState.CODE_PENDING, f"{cause}: fulfilled, code pending",
             next_check_at=_later(now(), settings.code_recheck), not_found_count=0,
             **{k: v for k, v in fields.items() if k != "not_found_count"},
         )
@@ -254,7 +257,7 @@ def _code_pending(store: Store, sale: SaleRecord, fields: dict[str, Any], now: N
         log.error("sale %s: FULFILLED and still no card code; a case for the manager",
                   sale.ref)
         return store.transition(
-            sale.ref, S.CODE_PENDING, S.CODE_MISSING, "no card code: manager",
+            sale.ref, SaleState.CODE_PENDING, SaleState.CODE_MISSING, "no card code: manager",
             failure_code="CODE_MISSING", not_found_count=answers,
             failure_reason="the server says fulfilled but gives no card code",
             next_check_at=_later(now(), settings.code_missing_recheck),
@@ -268,7 +271,7 @@ def _ensure_scheduled(store: Store, ref: str, now: Now, settings: EngineSettings
     sale = store.get(ref)
     if sale is None or (sale.next_check_at is not None and sale.next_check_at > now()):
         return
-    wait = settings.code_recheck if sale.state is S.CODE_PENDING else \
+    wait = settings.code_recheck if sale.state is SaleState.CODE_PENDING else \
         settings.code_missing_recheck
     store.schedule(ref, _later(now(), wait))
 
@@ -288,25 +291,25 @@ def resolve(store: Store, client: OneClickClient, ref: str, now: Now,
         return StepResult()
     try:
         topup = client.check_ref(ref)
-    except e.NotFoundError:
+    except errors.NotFoundError:
         crashpoint("after_check_response")
-        if sale.state is S.VERIFYING:
+        if sale.state is SaleState.VERIFYING:
             return _still_not_found(store, sale, now, settings)
         if sale.not_found_count >= 1:
-            back = store.transition(ref, S.UNKNOWN, S.WAITING, "not found twice: resend",
-                                    not_found_count=0)
+            back = store.transition(ref, SaleState.UNKNOWN, SaleState.WAITING,
+                                    "not found twice: resend", not_found_count=0)
             return StepResult(changed=(back,), online=True)
         counted = store.record(
             ref, "not found once", not_found_count=1,
             next_check_at=_later(now(), settings.not_found_confirm_after),
         )
         return StepResult(changed=(counted,), online=True)
-    except e.ApiError as exc:
+    except errors.ApiError as exc:
         return _check_failed(store, sale, exc, now, settings)
     crashpoint("after_check_response")
     if topup.ref is not None and topup.ref != ref:
         log.error("check-ref %s answered for another ref; ignored", ref)
-        return _check_failed(store, sale, e.MalformedResponseError("ref mismatch"), now,
+        return _check_failed(store, sale, errors.MalformedResponseError("ref mismatch"), now,
                              settings)
     updated = adopt(store, sale, topup, now, settings, cause="found on server")
     return StepResult(changed=(updated,) if updated else (), online=True,
@@ -325,7 +328,8 @@ def _still_not_found(store: Store, sale: SaleRecord, now: Now,
     gaps = settings.verify_gaps
     if asked >= len(gaps):
         rejected = store.transition(
-            sale.ref, S.VERIFYING, S.REJECTED, "refusal confirmed: not found after waiting",
+            sale.ref, SaleState.VERIFYING, SaleState.REJECTED,
+            "refusal confirmed: not found after waiting",
             not_found_count=asked, next_check_at=None,
         )
         return StepResult(changed=(rejected,), online=True, final=True)
@@ -334,15 +338,15 @@ def _still_not_found(store: Store, sale: SaleRecord, now: Now,
     return StepResult(changed=(counted,), online=True)
 
 
-def _check_failed(store: Store, sale: SaleRecord, exc: e.ApiError, now: Now,
+def _check_failed(store: Store, sale: SaleRecord, exc: errors.ApiError, now: Now,
                   settings: EngineSettings) -> StepResult:
     """A status question got no usable answer: ask again later, with backoff."""
     retry_after = getattr(exc, "retry_after", None)
     store.schedule(sale.ref, _later(now(), _backoff(settings, 1, retry_after)))
-    if isinstance(exc, e.AuthError):
+    if isinstance(exc, errors.AuthError):
         return StepResult(auth_failed=exc, online=True)
-    return StepResult(offline=isinstance(exc, e.NotSentError),
-                      online=not isinstance(exc, e.NetworkError))
+    return StepResult(offline=isinstance(exc, errors.NotSentError),
+                      online=not isinstance(exc, errors.NetworkError))
 
 
 # --- follow accepted and queued sales ------------------------------------------------------
@@ -358,19 +362,19 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
         return StepResult()
     seen: dict[str, Topup] = {}
     changed: list[SaleRecord] = []
-    if in_flight >= settings.list_threshold and any(s.state is S.ACCEPTED for s in sales):
+    if in_flight >= settings.list_threshold and any(s.state is SaleState.ACCEPTED for s in sales):
         try:
             page = client.list_topups(page=1, page_size=contract.MAX_PAGE_SIZE)
             seen = {t.ref: t for t in page.items if t.ref}
-        except e.ApiError as exc:
-            if isinstance(exc, e.NetworkError | e.AuthError):
+        except errors.ApiError as exc:
+            if isinstance(exc, errors.NetworkError | errors.AuthError):
                 for sale in sales:
                     _check_failed(store, sale, exc, now, settings)
-                return StepResult(offline=isinstance(exc, e.NotSentError),
-                                  auth_failed=exc if isinstance(exc, e.AuthError) else None)
+                return StepResult(offline=isinstance(exc, errors.NotSentError),
+                                  auth_failed=exc if isinstance(exc, errors.AuthError) else None)
             log.info("list failed (%s); falling back to check-id", type(exc).__name__)
         # The list answers for every sale in flight, not only those due now.
-        for sale in store.by_state(S.ACCEPTED):
+        for sale in store.by_state(SaleState.ACCEPTED):
             if sale.ref in seen and sale.ref not in refs:
                 crashpoint("after_check_response")
                 updated = _adopt_one(store, sale, seen[sale.ref], now, settings, "listed")
@@ -385,16 +389,16 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
                 continue
             try:
                 topup = client.check_id(sale.server_id)
-            except e.NotFoundError:
+            except errors.NotFoundError:
                 # The server forgot its own id? Fall back to asking by ref.
                 log.warning("check-id %s not found for %s; asking by ref", sale.server_id,
                             sale.ref)
                 try:
                     topup = client.check_ref(sale.ref)
-                except e.ApiError as exc:
+                except errors.ApiError as exc:
                     result = _merge(result, _check_failed(store, sale, exc, now, settings))
                     continue
-            except e.ApiError as exc:
+            except errors.ApiError as exc:
                 result = _merge(result, _check_failed(store, sale, exc, now, settings))
                 continue
         crashpoint("after_check_response")
@@ -405,11 +409,11 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
         if updated:
             changed.append(updated)
         latest = updated or fresh
-        if latest.state is S.ACCEPTED:
+        if latest.state is SaleState.ACCEPTED:
             store.schedule(latest.ref, next_poll_at(latest, now(), settings))
-        elif latest.state is S.QUEUED and updated is None:
+        elif latest.state is SaleState.QUEUED and updated is None:
             store.schedule(latest.ref, _later(now(), settings.queued_recheck))
-        elif latest.state in {S.CODE_PENDING, S.CODE_MISSING}:
+        elif latest.state in {SaleState.CODE_PENDING, SaleState.CODE_MISSING}:
             _ensure_scheduled(store, latest.ref, now, settings)
     final = any(c.state in FINAL_NOW for c in changed)
     return _merge(result, StepResult(changed=tuple(changed), final=final))
@@ -454,9 +458,9 @@ def recover(store: Store, now: Now,
     latest recorded change (it was set back), or a next check lies further ahead than any
     schedule the engine makes, that check is due now. Returns the sales that changed state.
     """
-    recovered = [store.transition(sale.ref, S.SENDING, S.UNKNOWN, "recovered after a stop",
-                                  next_check_at=now())
-                 for sale in store.by_state(S.SENDING)]
+    recovered = [store.transition(sale.ref, SaleState.SENDING, SaleState.UNKNOWN,
+                                  "recovered after a stop", next_check_at=now())
+                 for sale in store.by_state(SaleState.SENDING)]
     unresolved = store.unresolved()
     moment = now()
     latest = max((s.updated_at for s in unresolved), default=None)
@@ -475,9 +479,9 @@ def recover(store: Store, now: Now,
 
 def _longest_wait(settings: EngineSettings, state: SaleState) -> float:
     """The furthest ahead the engine ever schedules the next check of a sale in ``state``."""
-    if state is S.QUEUED:
+    if state is SaleState.QUEUED:
         return max(settings.queued_first_recheck, settings.queued_recheck)
-    if state is S.CODE_MISSING:
+    if state is SaleState.CODE_MISSING:
         return settings.code_missing_recheck
     return max(settings.background_recheck, settings.max_wait, settings.code_recheck,
                *settings.verify_gaps, *settings.poll_schedule)
@@ -487,13 +491,14 @@ def orphaned(store: Store, client: OneClickClient, ref: str, now: Now,
              settings: EngineSettings) -> StepResult:
     """A sale left SENDING by a step that failed before recording the answer: ask the server."""
     sale = store.get(ref)
-    if sale is None or sale.state is not S.SENDING:
+    if sale is None or sale.state is not SaleState.SENDING:
         return StepResult()
-    return StepResult(changed=(store.transition(ref, S.SENDING, S.UNKNOWN, "orphaned send",
-                                                next_check_at=now()),))
+    orphan = store.transition(ref, SaleState.SENDING, SaleState.UNKNOWN, "orphaned send",
+                              next_check_at=now())
+    return StepResult(changed=(orphan,))
 
 
-def _err(exc: e.ApiError) -> dict[str, Any]:
+def _err(exc: errors.ApiError) -> dict[str, Any]:
     """Journal detail of an API error (never a key, never a card code)."""
     detail: dict[str, Any] = {"error": type(exc).__name__}
     if exc.server_code:

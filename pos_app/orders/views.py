@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TypeAlias
 
-from pos_app.api import errors as e
+from pos_app.api import errors
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
 from pos_app.store import CachedProduct, SaleRecord
@@ -90,7 +90,7 @@ class KeyView:
     sandbox: bool
     training: bool
     problem: str | None = None
-    error: e.ApiError | None = field(default=None, repr=False, compare=False)
+    error: errors.ApiError | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +105,7 @@ class LineCheckView:
     offre: str | None
     problem: str | None
     refused: bool = False  # the server said the line is wrong (not just unreachable)
-    error: e.ApiError | None = field(default=None, repr=False, compare=False)
+    error: errors.ApiError | None = field(default=None, repr=False, compare=False)
 
 
 EngineEvent: TypeAlias = OrderView | BalanceView | ProductsView | ConnectionView | KeyView

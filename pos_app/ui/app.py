@@ -35,7 +35,7 @@ from pos_app.store import LockHeldError, SenderLock, Store, StoreUnavailableErro
 from pos_app.store.paths import default_url
 from pos_app.store.readonly import read_settings
 from pos_app.store.settings import get_preference, low_balance
-from pos_app.ui.counter import Counter
+from pos_app.ui.counter import EngineSignals
 from pos_app.ui.errors import ErrorReporter
 from pos_app.ui.i18n import (
     RESOURCES,
@@ -67,7 +67,7 @@ class Services:
     client: OneClickClient
     engine: OrderEngine
     executor: Offloader
-    counter: Counter
+    counter: EngineSignals
     training: bool
     simulator: Simulator | None = None
     lock: SenderLock | None = None
@@ -186,7 +186,7 @@ def build_services(
         sender.client,
         sender.engine,
         executor,
-        Counter(sender.engine),
+        EngineSignals(sender.engine),
         training=demo,
         simulator=owned_sim,
         lock=sender.lock,

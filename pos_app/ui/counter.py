@@ -1,8 +1,8 @@
 """The window's one door to the core: a thin adapter over the order engine.
 
 The engine (Qt-free) owns every piece of state the screens show: sales, catalogue, balance,
-number checks, reachability and the key. ``Counter`` turns its events into Qt signals and
-forwards the screens' requests (place, check a line, refresh now, cancel) to it. It keeps no
+number checks, reachability and the key. ``EngineSignals`` turns its events into Qt signals
+and forwards the screens' requests (place, check a line, refresh now, cancel) to it. It keeps no
 cache, runs no refresh loop and mints no ref. Background work is a coroutine on the qasync
 loop, owned by the counter (cancelled at stop).
 """
@@ -31,8 +31,8 @@ from pos_app.orders.views import (
 from pos_app.ui import messages
 
 # Re-exported: the screens import the views they show from here.
-__all__ = ["BalanceView", "ConnectionView", "Counter", "KeyView", "LineCheckView", "OrderView",
-           "ProductsView", "problem_text"]
+__all__ = ["BalanceView", "ConnectionView", "EngineSignals", "KeyView", "LineCheckView",
+           "OrderView", "ProductsView", "problem_text"]
 
 RECENT_NUMBERS = 50  # offered as completions in the number field
 
@@ -48,7 +48,7 @@ def problem_text(view: LineCheckView | KeyView) -> str | None:
     return messages.for_error(view.error) if view.error else messages.for_code(view.problem)
 
 
-class Counter(QObject):
+class EngineSignals(QObject):
     """Engine events -> Qt signals, and the screens' requests -> the engine."""
 
     order_did_change = Signal(object)

@@ -27,7 +27,7 @@ log = logging.getLogger("pos_app.unexpected")
 class ErrorReporter(QObject):
     """Logs unexpected errors in full and emits a short, translated notice for each."""
 
-    notice = Signal(str)
+    notice = Signal(str)  # one plain line for the status bar about an unexpected error
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

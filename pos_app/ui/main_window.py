@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from pos_app.ui.counter import Counter
+from pos_app.ui.counter import EngineSignals
 from pos_app.ui.i18n import translate
 from pos_app.ui.orders.panel import OrderPanel
 from pos_app.ui.sale.panel import SalePanel
@@ -23,7 +23,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        counter: Counter,
+        counter: EngineSignals,
         *,
         training: bool = False,
         no_key: bool = False,

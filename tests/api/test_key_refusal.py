@@ -89,10 +89,16 @@ def test_item6_engine_with_a_refused_key_waits_and_sends_nothing_more(
         try:
             first = await engine.place(LineType.ADSL, "036362608", 1000)
             second = await engine.place(LineType.ADSL, "036362609", 1000)
+            def settled() -> bool:  # refused, and no send still on the wire
+                states = [(store.get(ref) or first).state for ref in (first.ref, second.ref)]
+                return wrong.key_refusal is not None and all(
+                    state is S.WAITING for state in states)
+
             for _ in range(500):
-                if wrong.key_refusal is not None:
+                if settled():
                     break
                 await asyncio.sleep(0.01)
+            await asyncio.sleep(0.1)  # a request already sent is logged by the server
             # What left before the first refusal came back was in flight already (at most the
             # two sends); from now on nothing more leaves with this key.
             sent.append(len(sim.requests()))

@@ -34,6 +34,8 @@ from pos_app.simulator import DEFAULT_SIM_KEY, FaultRule, SimConfig, Simulator
 from pos_app.store import JournalRecord, SaleRecord, open_store
 from tests.reliability import invariants
 
+pytestmark = pytest.mark.slow  # kill -9 of child processes
+
 ROOT = Path(__file__).resolve().parents[2]
 SCALE = 50.0
 KILLS = int(os.environ.get("POS_CRASH_KILLS", "25"))

@@ -66,6 +66,8 @@ from pos_app.store import NewSale, SaleRecord, open_store
 from tests.orders.conftest import START, Clock
 from tests.reliability import invariants
 
+pytestmark = pytest.mark.slow  # a hypothesis state machine
+
 S = SaleState
 SETTINGS: Final = EngineSettings()
 EXAMPLES: Final = int(os.environ.get("POS_MODEL_EXAMPLES", "40"))

@@ -13,6 +13,8 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from pos_app.api import NO_RETRY, OneClickClient, Timeouts
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import FINAL_STATES, SaleState
@@ -20,6 +22,8 @@ from pos_app.orders import EngineSettings, OrderEngine, SaleRefusedError
 from pos_app.simulator import DEFAULT_SIM_KEY, FaultRule, SimConfig, Simulator
 from pos_app.store import open_store
 from tests.reliability import invariants
+
+pytestmark = pytest.mark.slow  # a fault soak through the engine
 
 SALES = int(os.environ.get("POS_SOAK_SALES", "150"))
 SEED = int(os.environ.get("POS_SOAK_SEED", "20261125"))

@@ -30,6 +30,7 @@ def smoke(tmp_path: Path, *args: str, key: str | None = None,
 
 
 @pytest.mark.parametrize("args", [("--demo",), ()])
+@pytest.mark.slow  # starts the app in a child process
 def test_smoke_shows_products_and_balance(tmp_path: Path, args: tuple[str, ...]) -> None:
     shot = tmp_path / "shot.png"
     done = smoke(tmp_path, *args, "--screenshot", str(shot))
@@ -43,6 +44,7 @@ def test_smoke_shows_products_and_balance(tmp_path: Path, args: tuple[str, ...])
     assert not (tmp_path / "data" / "pos.sqlite3").exists()  # training keeps nothing
 
 
+@pytest.mark.slow  # starts the app in a child process
 def test_smoke_fails_when_nothing_can_show(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ONECLICK_API_URL", "http://127.0.0.1:9/v3")  # nothing listens
@@ -52,6 +54,7 @@ def test_smoke_fails_when_nothing_can_show(tmp_path: Path,
     assert json.loads(done.stdout.strip().splitlines()[-1])["ok"] is False
 
 
+@pytest.mark.slow  # starts the app in a child process
 def test_smoke_with_a_key_uses_the_shops_language(tmp_path: Path) -> None:
     """A real (non-training) start reads the shop's settings; --lang still wins."""
     data = tmp_path / "data"
@@ -108,6 +111,7 @@ sys.exit(app.run_window(demo=True, smoke=True))
 """
 
 
+@pytest.mark.slow  # starts the app in a child process
 def test_an_error_with_a_send_on_the_wire_exits_cleanly(tmp_path: Path) -> None:
     """No Qt abort ("QThread: Destroyed while thread is still running") and no long wait:
     the error is logged, the sale is left for the next start, the exit status says failed."""

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -438,6 +439,7 @@ def test_low_balance_warning_follows_the_shops_threshold(
         strict.deleteLater()
 
 
+@pytest.mark.slow  # waits out a hung send
 def test_closing_while_a_send_hangs_does_not_freeze_or_lose_the_sale(
         harness: Make, qloop: qasync.QEventLoop, tmp_path: Path) -> None:
     """The server takes the sale, then answers only after 12 s. Closing waits a bounded time

@@ -15,22 +15,21 @@ from pos_app.orders import OrderView
 from pos_app.ui import messages
 from pos_app.ui.i18n import ltr, translate
 
-S = SaleState
 ViewRole = Qt.ItemDataRole.UserRole + 1
 MAX_ROWS = 200
-_TICKING = frozenset({S.WAITING, S.SENDING, S.UNKNOWN, S.ACCEPTED, S.VERIFYING,
-                      S.CODE_PENDING})
+_TICKING = frozenset({SaleState.WAITING, SaleState.SENDING, SaleState.UNKNOWN,
+                      SaleState.ACCEPTED, SaleState.VERIFYING, SaleState.CODE_PENDING})
 _COLOURS = {
-    S.FULFILLED: "#1b7f3b",
-    S.REFUNDED: "#b3261e",
-    S.REJECTED: "#b3261e",
-    S.CANCELLED: "#6b6b6b",
-    S.QUEUED: "#8a5a00",
-    S.UNKNOWN: "#8a5a00",
-    S.VERIFYING: "#8a5a00",
-    S.CODE_PENDING: "#8a5a00",
-    S.CODE_MISSING: "#b3261e",
-    S.CONFLICT: "#b3261e",
+    SaleState.FULFILLED: "#1b7f3b",
+    SaleState.REFUNDED: "#b3261e",
+    SaleState.REJECTED: "#b3261e",
+    SaleState.CANCELLED: "#6b6b6b",
+    SaleState.QUEUED: "#8a5a00",
+    SaleState.UNKNOWN: "#8a5a00",
+    SaleState.VERIFYING: "#8a5a00",
+    SaleState.CODE_PENDING: "#8a5a00",
+    SaleState.CODE_MISSING: "#b3261e",
+    SaleState.CONFLICT: "#b3261e",
 }
 
 
@@ -49,31 +48,31 @@ def state_text(view: OrderView, now: datetime) -> str:
     """The live state in plain words (HANDLING with the seconds since the sale)."""
     s = view.state
     elapsed = max(0, int((now - view.created_at).total_seconds()))
-    if s is S.WAITING:
+    if s is SaleState.WAITING:
         return translate("OrderList", "Waiting to send")
-    if s is S.SENDING:
+    if s is SaleState.SENDING:
         return translate("OrderList", "Sending…")
-    if s is S.UNKNOWN:
+    if s is SaleState.UNKNOWN:
         return translate("OrderList", "Checking the outcome… {s} s").format(s=elapsed)
-    if s is S.ACCEPTED:
+    if s is SaleState.ACCEPTED:
         return translate("OrderList", "{status} {s} s").format(
             status=view.server_status or "HANDLING", s=elapsed
         )
-    if s is S.QUEUED:
+    if s is SaleState.QUEUED:
         return translate("OrderList", "QUEUED: delivered later (12-48 h)")
-    if s is S.FULFILLED:
+    if s is SaleState.FULFILLED:
         return translate("OrderList", "Fulfilled")
-    if s is S.REFUNDED:
+    if s is SaleState.REFUNDED:
         return translate("OrderList", "Refunded")
-    if s is S.REJECTED:
+    if s is SaleState.REJECTED:
         return translate("OrderList", "Rejected")
-    if s is S.VERIFYING:
+    if s is SaleState.VERIFYING:
         return translate("OrderList", "Verifying… {s} s").format(s=elapsed)
-    if s is S.CODE_PENDING:
+    if s is SaleState.CODE_PENDING:
         return translate("OrderList", "Code pending… {s} s").format(s=elapsed)
-    if s is S.CODE_MISSING:
+    if s is SaleState.CODE_MISSING:
         return translate("OrderList", "No code: manager")
-    if s is S.CONFLICT:
+    if s is SaleState.CONFLICT:
         return translate("OrderList", "Conflict: manager")
     return translate("OrderList", "Cancelled")
 
@@ -87,20 +86,20 @@ def mask_code(code: str) -> str:
 
 def detail_text(view: OrderView) -> str:
     """The card code (masked) when fulfilled, the reason in plain words when it failed."""
-    if view.state is S.FULFILLED:
+    if view.state is SaleState.FULFILLED:
         return ltr(mask_code(view.card_code or ""))
-    if view.state in (S.REFUNDED, S.REJECTED):
+    if view.state in (SaleState.REFUNDED, SaleState.REJECTED):
         return messages.for_code(view.failure_code)
-    if view.state is S.WAITING:
+    if view.state is SaleState.WAITING:
         return translate("OrderList", "Sent as soon as OneClickDZ can be reached.")
-    if view.state is S.VERIFYING:
+    if view.state is SaleState.VERIFYING:
         return translate("OrderList",
                          "Refused on retry. No cash back yet: an earlier try may still pass.")
-    if view.state is S.CODE_PENDING:
+    if view.state is SaleState.CODE_PENDING:
         return translate("OrderList", "Fulfilled; the card code is asked for again.")
-    if view.state is S.CODE_MISSING:
+    if view.state is SaleState.CODE_MISSING:
         return translate("OrderList", "No card code from the server: call the manager.")
-    if view.state is S.CONFLICT:
+    if view.state is SaleState.CONFLICT:
         return translate("OrderList",
                          "Another sale holds this ref on the server: no card to hand over.")
     return ""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.orders import BalanceView, SaleRefusedError
 from pos_app.ui import messages
-from pos_app.ui.counter import Counter, LineCheckView, ProductsView, problem_text
+from pos_app.ui.counter import EngineSignals, LineCheckView, ProductsView, problem_text
 from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.sale.number_field import NumberEntry, NumberField
 from pos_app.ui.sale.product_grid import ProductChoice, ProductGrid
@@ -44,7 +44,7 @@ class SalePanel(QWidget):
 
     sale_was_placed = Signal(object)  # OrderView
 
-    def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
+    def __init__(self, counter: EngineSignals, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counter = counter
         self.stage = Stage.ENTRY

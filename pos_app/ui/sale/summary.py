@@ -29,8 +29,8 @@ class SaleRequest:
 class SaleSummary(QFrame):
     """Type, number, value and price, with Enter to sell and Esc to go back."""
 
-    confirm_clicked = Signal()
-    back_clicked = Signal()
+    confirm_clicked = Signal()  # carries nothing: the cashier confirmed the sale shown
+    back_clicked = Signal()  # carries nothing: the cashier went back to change it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
