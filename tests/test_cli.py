@@ -26,8 +26,9 @@ def test_demo_prints_key_balance_and_catalogue(capsys: pytest.CaptureFixture[str
     assert "1\u202f500\xa0DA out of stock" in lte
 
 
-def test_no_key_means_demo(monkeypatch: pytest.MonkeyPatch,
-                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_key_means_demo(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("ONECLICK_API_KEY", raising=False)
     assert cli.main(["status"]) == 0
     assert capsys.readouterr().out.startswith("TRAINING MODE")
@@ -61,7 +62,9 @@ def test_configured_key_talks_to_the_configured_url(monkeypatch: pytest.MonkeyPa
 def test_pos_app_sim_prints_its_url_first_and_serves() -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "pos_app", "sim", "--port", "0", "--seed", "3"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert proc.stdout is not None

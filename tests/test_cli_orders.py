@@ -61,8 +61,7 @@ class Pos:
         self.db_url = f"sqlite:///{(data_dir / 'pos.sqlite3').as_posix()}"
 
     def env(self, *, key: str | None = DEFAULT_SIM_KEY) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("ONECLICK_", "POS_"))}
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("ONECLICK_", "POS_"))}
         env |= {
             "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
             "ONECLICK_API_URL": self.sim.base_url,
@@ -76,16 +75,31 @@ class Pos:
 
     def run(self, *args: str, key: str | None = DEFAULT_SIM_KEY) -> Run:
         proc = subprocess.run(
-            [sys.executable, "-m", "pos_app", *args], env=self.env(key=key),
-            capture_output=True, text=True, timeout=CHILD_TIMEOUT, check=False,
+            [sys.executable, "-m", "pos_app", *args],
+            env=self.env(key=key),
+            capture_output=True,
+            text=True,
+            timeout=CHILD_TIMEOUT,
+            check=False,
         )
         lines = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
         return Run(proc.returncode, lines, proc.stderr)
 
-    def order(self, number: str, value: int = 1000, *extra: str, kind: str = "ADSL",
-              timeout: float = 20.0) -> Run:
-        return self.run("order", "--type", kind, "--number", number, "--value", str(value),
-                        "--timeout", str(timeout), *extra)
+    def order(
+        self, number: str, value: int = 1000, *extra: str, kind: str = "ADSL", timeout: float = 20.0
+    ) -> Run:
+        return self.run(
+            "order",
+            "--type",
+            kind,
+            "--number",
+            number,
+            "--value",
+            str(value),
+            "--timeout",
+            str(timeout),
+            *extra,
+        )
 
     def history(self) -> list[dict[str, Any]]:
         run = self.run("history", "--json")
@@ -191,8 +205,7 @@ def test_offline_waits_then_resume_sends_it_once(pos: Pos) -> None:
 
 
 def test_no_key_is_a_usage_error(pos: Pos) -> None:
-    for args in (("order", "--type", "ADSL", "--number", ADSL_FAST, "--value", "500"),
-                 ("resume",)):
+    for args in (("order", "--type", "ADSL", "--number", ADSL_FAST, "--value", "500"), ("resume",)):
         run = pos.run(*args, key=None)
         assert run.returncode == 2, run.stderr
         assert "ONECLICK_API_KEY" in run.stderr and run.lines == []
@@ -261,10 +274,27 @@ def test_history_lists_every_sale_with_its_fields(pos: Pos) -> None:
     assert (fulfilled.returncode, rejected.returncode, lte.returncode) == (0, 12, 0)
     sales = pos.history()
     assert [s["ref"] for s in sales] == [r.last["ref"] for r in (fulfilled, rejected, lte)]
-    fields = {"ref", "type", "number", "face_value", "cost", "price", "state", "server_status",
-              "server_id", "card_code", "num_trans", "date_traitement", "failure_code",
-              "failure_reason", "cashier", "counter", "created_at", "updated_at",
-              "send_attempts"}
+    fields = {
+        "ref",
+        "type",
+        "number",
+        "face_value",
+        "cost",
+        "price",
+        "state",
+        "server_status",
+        "server_id",
+        "card_code",
+        "num_trans",
+        "date_traitement",
+        "failure_code",
+        "failure_reason",
+        "cashier",
+        "counter",
+        "created_at",
+        "updated_at",
+        "send_attempts",
+    }
     orders = {o.ref: o for o in pos.sim.accepted()}
     for sale in sales:
         assert set(sale) == fields
@@ -290,9 +320,24 @@ def test_order_prints_only_its_own_sale(pos: Pos) -> None:
     # A sale caught SENDING by a kill: the next process's engine.start() recovers it.
     env = pos.env() | {"POS_CRASH_AT": "after_commit_sending"}
     crashed = subprocess.run(
-        [sys.executable, "-m", "pos_app", "order", "--type", "ADSL", "--number", ADSL_FAST,
-         "--value", "500"], env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT,
-        check=False)
+        [
+            sys.executable,
+            "-m",
+            "pos_app",
+            "order",
+            "--type",
+            "ADSL",
+            "--number",
+            ADSL_FAST,
+            "--value",
+            "500",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT,
+        check=False,
+    )
     assert crashed.returncode == -9, crashed.stderr
     [other] = [s["ref"] for s in pos.history()]
 
@@ -305,8 +350,18 @@ def test_order_prints_only_its_own_sale(pos: Pos) -> None:
 
 def test_item6_a_wrong_key_is_tried_once(pos: Pos) -> None:
     # Five wrong keys block the shop's address for 15 minutes: one order sends it once.
-    run = pos.run("order", "--type", "ADSL", "--number", ADSL_FAST, "--value", "1000",
-                  "--timeout", "5", key="wrong-key-0123")
+    run = pos.run(
+        "order",
+        "--type",
+        "ADSL",
+        "--number",
+        ADSL_FAST,
+        "--value",
+        "1000",
+        "--timeout",
+        "5",
+        key="wrong-key-0123",
+    )
     assert run.returncode == 13, (run.lines, run.stderr)
     assert "key was refused" in run.stderr
     assert run.states()[-1] == "waiting"
@@ -319,9 +374,26 @@ def test_an_invalid_counter_id_is_refused_not_changed(pos: Pos) -> None:
     line, status 2, nothing recorded), not sold as "caisse2"."""
     env = pos.env() | {"POS_COUNTER_ID": "caisse-2"}
     done = subprocess.run(
-        [sys.executable, "-m", "pos_app", "order", "--type", "ADSL", "--number", ADSL_FAST,
-         "--value", "1000", "--timeout", "20"],
-        env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT, check=False)
+        [
+            sys.executable,
+            "-m",
+            "pos_app",
+            "order",
+            "--type",
+            "ADSL",
+            "--number",
+            ADSL_FAST,
+            "--value",
+            "1000",
+            "--timeout",
+            "20",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT,
+        check=False,
+    )
     assert done.returncode == 2, done.stderr
     [line] = done.stderr.splitlines()
     assert "POS_COUNTER_ID" in line and "'caisse-2'" in line and "nothing was sold" in line
@@ -339,11 +411,25 @@ def test_resume_does_not_call_a_manager_case_settled(pos: Pos) -> None:
 
     store = open_store(pos.db_url)
     try:
-        store.add_sale(NewSale(ref="CLI-NOCODE-1", line_type=LineType.ADSL, number="036362608",
-                               face_value=1000, cost=980, price=1000, cashier="", counter="CLI"))
+        store.add_sale(
+            NewSale(
+                ref="CLI-NOCODE-1",
+                line_type=LineType.ADSL,
+                number="036362608",
+                face_value=1000,
+                cost=980,
+                price=1000,
+                cashier="",
+                counter="CLI",
+            )
+        )
         later = datetime.now(UTC) + timedelta(hours=1)
-        for before, after in ((S.WAITING, S.SENDING), (S.SENDING, S.ACCEPTED),
-                              (S.ACCEPTED, S.CODE_PENDING), (S.CODE_PENDING, S.CODE_MISSING)):
+        for before, after in (
+            (S.WAITING, S.SENDING),
+            (S.SENDING, S.ACCEPTED),
+            (S.ACCEPTED, S.CODE_PENDING),
+            (S.CODE_PENDING, S.CODE_MISSING),
+        ):
             store.transition("CLI-NOCODE-1", before, after, "test", next_check_at=later)
     finally:
         store.close()

@@ -33,11 +33,19 @@ def test_values_are_checked_and_stored_in_their_plain_form(store: Store) -> None
     assert set_preference(store, "counter_id", " Caisse2 ") == "Caisse2"
     assert store.get_setting("language") == "fr" and store.get_setting("low_balance") == "5000"
     assert store.get_setting("counter_id") == "Caisse2"
-    for key, bad in (("language", "de"), ("low_balance", "-1"), ("low_balance", "12.5"),
-                     ("low_balance", "beaucoup"), ("nope", "1"),
-                     # never silently changed: two counters could end up with one id
-                     ("counter_id", "caisse 2"), ("counter_id", "!!!"), ("counter_id", ""),
-                     ("counter_id", "é"), ("counter_id", "C" * 16)):
+    for key, bad in (
+        ("language", "de"),
+        ("low_balance", "-1"),
+        ("low_balance", "12.5"),
+        ("low_balance", "beaucoup"),
+        ("nope", "1"),
+        # never silently changed: two counters could end up with one id
+        ("counter_id", "caisse 2"),
+        ("counter_id", "!!!"),
+        ("counter_id", ""),
+        ("counter_id", "é"),
+        ("counter_id", "C" * 16),
+    ):
         with pytest.raises(PreferenceError, match=key):
             set_preference(store, key, bad)
     assert store.get_setting("language") == "fr"  # a refused value changes nothing
@@ -90,6 +98,7 @@ def test_config_command_lists_sets_and_refuses(
     monkeypatch.setenv("POS_LANG", "de")
     assert cli.main(["config", "language"]) == 0
     assert capsys.readouterr().out.startswith(
-        "language = (not set)  [POS_LANG ignored: not a valid value]")
+        "language = (not set)  [POS_LANG ignored: not a valid value]"
+    )
     with open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}") as store:
         assert store.get_setting("low_balance") == "3000"

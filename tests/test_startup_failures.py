@@ -39,8 +39,17 @@ EXIT_STORE = 4
 NOWHERE = "http://127.0.0.1:9/v3"  # nothing listens: nothing could be sent anyway
 
 COMMANDS = {
-    "order": ["order", "--type", "ADSL", "--number", "036362608", "--value", "500",
-              "--timeout", "1"],
+    "order": [
+        "order",
+        "--type",
+        "ADSL",
+        "--number",
+        "036362608",
+        "--value",
+        "500",
+        "--timeout",
+        "1",
+    ],
     "resume": ["resume", "--timeout", "1"],
     "history": ["history", "--json"],
     "config": ["config"],
@@ -66,11 +75,24 @@ class Shop:
 
     def run(self, command: str, **env: str) -> subprocess.CompletedProcess[str]:
         base = {k: v for k, v in os.environ.items() if not k.startswith(("ONECLICK_", "POS_"))}
-        base |= {"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8",
-                 "POS_DATA_DIR": str(self.folder), "ONECLICK_API_KEY": "some-key",
-                 "ONECLICK_API_URL": NOWHERE, "POS_SMOKE_TIMEOUT": "2", **env}
-        return subprocess.run([sys.executable, "-m", "pos_app", *COMMANDS[command]], env=base,
-                              capture_output=True, text=True, timeout=60, check=False)
+        base |= {
+            "PYTHONPATH": str(ROOT),
+            "QT_QPA_PLATFORM": "offscreen",
+            "LANG": "C.UTF-8",
+            "POS_DATA_DIR": str(self.folder),
+            "ONECLICK_API_KEY": "some-key",
+            "ONECLICK_API_URL": NOWHERE,
+            "POS_SMOKE_TIMEOUT": "2",
+            **env,
+        }
+        return subprocess.run(
+            [sys.executable, "-m", "pos_app", *COMMANDS[command]],
+            env=base,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
 
 
 def one_line(done: subprocess.CompletedProcess[str], status: int) -> str:
@@ -111,8 +133,11 @@ def damage(shop: Shop, kind: str) -> None:
 
 
 CASES = [("damaged", command) for command in ("order", "resume", "history", "config", "window")]
-CASES += [(kind, command) for kind in ("bad-state", "garbage", "truncated", "newer")
-          for command in ("order", "history", "window")]
+CASES += [
+    (kind, command)
+    for kind in ("bad-state", "garbage", "truncated", "newer")
+    for command in ("order", "history", "window")
+]
 
 
 @pytest.mark.parametrize(("kind", "command"), CASES)

@@ -15,8 +15,7 @@ QT_FREE = ["pos_app.domain", "pos_app.api", "pos_app.simulator", "pos_app.store"
 
 
 def run(*cmd: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600,
-                          check=False)
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
 
 
 @pytest.mark.slow

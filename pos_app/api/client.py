@@ -301,7 +301,8 @@ class _WatchedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
 
 
 _WATCHED_POOLS: dict[str, type[urllib3.connectionpool.HTTPConnectionPool]] = {
-    "http": _WatchedHTTPPool, "https": _WatchedHTTPSPool,
+    "http": _WatchedHTTPPool,
+    "https": _WatchedHTTPSPool,
 }
 
 
@@ -412,8 +413,9 @@ class _RefusedKeys:
                 return None
             return error
 
-    def remember(self, target: tuple[str, str], error: AuthError,
-                 retry_after: float | None) -> None:
+    def remember(
+        self, target: tuple[str, str], error: AuthError, retry_after: float | None
+    ) -> None:
         until = None
         if isinstance(error, IpBlockedError):
             # The docs' 15 minutes, however short a Retry-After says (it is capped at 300 s):
@@ -453,8 +455,9 @@ class OneClickClient:
         rng: random.Random | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        self.base_url = check_base_url(base_url or os.environ.get(ENV_URL) or
-                                       contract.DEFAULT_BASE_URL)
+        self.base_url = check_base_url(
+            base_url or os.environ.get(ENV_URL) or contract.DEFAULT_BASE_URL
+        )
         key = check_api_key(api_key if api_key is not None else os.environ.get(ENV_KEY, ""))
         self.timeouts = timeouts
         self.retry = retry
@@ -519,8 +522,11 @@ class OneClickClient:
         return parse.balance(self._get(contract.BALANCE)[0])
 
     def transactions(
-        self, page: int = 1, page_size: int = contract.DEFAULT_PAGE_SIZE,
-        start: datetime | None = None, end: datetime | None = None,
+        self,
+        page: int = 1,
+        page_size: int = contract.DEFAULT_PAGE_SIZE,
+        start: datetime | None = None,
+        end: datetime | None = None,
     ) -> Page[Transaction]:
         data, meta = self._get(contract.TRANSACTIONS, _list_params(page, page_size, start, end))
         return parse.page(data, meta, parse.transaction, requested_page=page)
@@ -541,8 +547,11 @@ class OneClickClient:
         return parse.topup(self._get(f"{contract.CHECK_REF}/{quote(ref, safe='')}")[0])
 
     def list_topups(
-        self, page: int = 1, page_size: int = contract.DEFAULT_PAGE_SIZE,
-        start: datetime | None = None, end: datetime | None = None,
+        self,
+        page: int = 1,
+        page_size: int = contract.DEFAULT_PAGE_SIZE,
+        start: datetime | None = None,
+        end: datetime | None = None,
     ) -> Page[Topup]:
         data, meta = self._get(contract.LIST, _list_params(page, page_size, start, end))
         return parse.page(data, meta, parse.topup, requested_page=page)
@@ -551,34 +560,49 @@ class OneClickClient:
         """Place one order. Never retried: see the module docstring for what it may raise."""
         body = {"type": LineType(line_type).value, "number": number, "value": value, "ref": ref}
         try:
-            response = self._exchange("POST", contract.SEND, json=body,
-                                      read_timeout=self.timeouts.send_read,
-                                      total=self.timeouts.send_total)
+            response = self._exchange(
+                "POST",
+                contract.SEND,
+                json=body,
+                read_timeout=self.timeouts.send_read,
+                total=self.timeouts.send_total,
+            )
             data, _ = self._decode(response, contract.SEND)
             return parse.send_result(data)
         except NotSentError:
             raise
-        except (NetworkError, ServerError, RateLimitedError, MalformedResponseError,
-                UnknownApiError) as exc:
+        except (
+            NetworkError,
+            ServerError,
+            RateLimitedError,
+            MalformedResponseError,
+            UnknownApiError,
+        ) as exc:
             retry_after = getattr(exc, "retry_after", None)
             raise OutcomeUnknownError(
                 f"the order may or may not have been placed ({type(exc).__name__}: "
                 f"{exc.message}); ask check-ref before anything else",
-                cause=exc, retry_after=retry_after, http_status=exc.http_status,
-                code=exc.server_code, request_id=exc.request_id, endpoint=contract.SEND,
+                cause=exc,
+                retry_after=retry_after,
+                http_status=exc.http_status,
+                code=exc.server_code,
+                request_id=exc.request_id,
+                endpoint=contract.SEND,
             ) from exc
 
     # --- plumbing --------------------------------------------------------------------------
 
-    def _get(
-        self, path: str, params: Mapping[str, str | int] | None = None
-    ) -> tuple[Any, Any]:
+    def _get(self, path: str, params: Mapping[str, str | int] | None = None) -> tuple[Any, Any]:
         attempt = 1
         while True:
             try:
-                response = self._exchange("GET", path, params=params,
-                                          read_timeout=self.timeouts.read,
-                                          total=self.timeouts.total)
+                response = self._exchange(
+                    "GET",
+                    path,
+                    params=params,
+                    read_timeout=self.timeouts.read,
+                    total=self.timeouts.total,
+                )
                 return self._decode(response, path)
             except (NetworkError, ServerError, RateLimitedError, MalformedResponseError) as exc:
                 retry_after = getattr(exc, "retry_after", None)
@@ -587,14 +611,21 @@ class OneClickClient:
                 ):
                     raise
                 wait = self.retry.delay(attempt, self._rng, retry_after)
-                log.info("GET %s failed (%s); retry %d in %.2fs", path, type(exc).__name__,
-                         attempt, wait)
+                log.info(
+                    "GET %s failed (%s); retry %d in %.2fs", path, type(exc).__name__, attempt, wait
+                )
                 self._sleep(wait)
                 attempt += 1
 
     def _exchange(
-        self, method: str, path: str, *, read_timeout: float, total: float,
-        params: Mapping[str, str | int] | None = None, json: object = None,
+        self,
+        method: str,
+        path: str,
+        *,
+        read_timeout: float,
+        total: float,
+        params: Mapping[str, str | int] | None = None,
+        json: object = None,
     ) -> _Answer:
         """One request and its whole answer within ``total`` seconds. Every failure becomes
         ``NotSentError`` (nothing left), ``OutcomeUnknownError`` or, for a body over the
@@ -604,7 +635,10 @@ class OneClickClient:
             # Rule 14: never send a refused key again (nothing leaves the machine).
             raise type(refused)(
                 f"{method} {path}: not sent, the key was refused ({refused.server_code}); "
-                "set a valid key", code=refused.server_code, endpoint=path)
+                "set a valid key",
+                code=refused.server_code,
+                endpoint=path,
+            )
         url = f"{self.base_url}/{path}"
         started = time.monotonic()
         deadline = started + total
@@ -617,7 +651,12 @@ class OneClickClient:
         timer.start()
         try:
             response = self._session.request(
-                method, url, params=params, json=json, verify=True, stream=True,
+                method,
+                url,
+                params=params,
+                json=json,
+                verify=True,
+                stream=True,
                 timeout=(min(self.timeouts.connect, total), min(read_timeout, total)),
                 allow_redirects=False,
             )
@@ -636,8 +675,13 @@ class OneClickClient:
             watch.finish()
             _CURRENT.watch = None
         if answer is not None:
-            log.debug("%s %s -> %d in %.0f ms", method, path, answer.status_code,
-                      (time.monotonic() - started) * 1000)
+            log.debug(
+                "%s %s -> %d in %.0f ms",
+                method,
+                path,
+                answer.status_code,
+                (time.monotonic() - started) * 1000,
+            )
             return answer
         assert failure is not None
         raise self._failure(method, path, failure, watch, total)
@@ -648,11 +692,13 @@ class OneClickClient:
         """The key-free ``ApiError`` for a failed exchange (built outside ``except``, so it
         carries no chained exception that could hold a header value)."""
         if isinstance(exc, _TooLargeError):
-            log.warning("%s %s: answer body over %d bytes; refused", method, path,
-                        contract.MAX_BODY_BYTES)
+            log.warning(
+                "%s %s: answer body over %d bytes; refused", method, path, contract.MAX_BODY_BYTES
+            )
             return MalformedResponseError(
                 f"the answer is larger than {contract.MAX_BODY_BYTES} bytes; not read",
-                http_status=exc.status, endpoint=path,
+                http_status=exc.status,
+                endpoint=path,
             )
         if watch.expired or isinstance(exc, _ExpiredError):
             description = f"no complete answer within the call's {total:g} s deadline"
@@ -671,16 +717,25 @@ class OneClickClient:
             body = None
         if not isinstance(body, Mapping):
             if status == 429 or status >= 500:
-                raise error_for(status, None, f"HTTP {status} without a JSON body",
-                                endpoint=path, retry_after=retry_after)
+                raise error_for(
+                    status,
+                    None,
+                    f"HTTP {status} without a JSON body",
+                    endpoint=path,
+                    retry_after=retry_after,
+                )
             raise MalformedResponseError(
                 f"HTTP {status}: the body is not a JSON object", http_status=status, endpoint=path
             )
         request_id = body.get("requestId") if isinstance(body.get("requestId"), str) else None
         if body.get("success") is True and status < 400:
             if "data" not in body:
-                raise MalformedResponseError("success without 'data'", http_status=status,
-                                             endpoint=path, request_id=request_id)
+                raise MalformedResponseError(
+                    "success without 'data'",
+                    http_status=status,
+                    endpoint=path,
+                    request_id=request_id,
+                )
             return body["data"], body.get("meta")
         error = body.get("error")
         error = error if isinstance(error, Mapping) else {}
@@ -690,14 +745,24 @@ class OneClickClient:
         if status < 400 and code is None:
             raise MalformedResponseError(
                 f"HTTP {status} with neither success nor an error code",
-                http_status=status, endpoint=path, request_id=request_id,
+                http_status=status,
+                endpoint=path,
+                request_id=request_id,
             )
         # error_for: a code decides only on a 4xx (5xx/429 by status, below 400 malformed).
-        failure = error_for(status, code, message or f"HTTP {status}", details=details,
-                            request_id=request_id, endpoint=path, retry_after=retry_after)
+        failure = error_for(
+            status,
+            code,
+            message or f"HTTP {status}",
+            details=details,
+            request_id=request_id,
+            endpoint=path,
+            retry_after=retry_after,
+        )
         if isinstance(failure, AuthError):
-            log.error("the API key was refused (%s); it will not be sent again",
-                      failure.server_code)
+            log.error(
+                "the API key was refused (%s); it will not be sent again", failure.server_code
+            )
             REFUSED_KEYS.remember(self._key_target, failure, retry_after)
         raise failure
 
@@ -740,5 +805,6 @@ def _list_params(
 def _iso(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("list filters need timezone-aware datetimes")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + \
-        f"{moment.microsecond // 1000:03d}Z"
+    return (
+        moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    )

@@ -91,7 +91,11 @@ class OutcomeUnknownError(NetworkError):
     """
 
     def __init__(
-        self, message: str, *, cause: BaseException | None = None, retry_after: float | None = None,
+        self,
+        message: str,
+        *,
+        cause: BaseException | None = None,
+        retry_after: float | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(message, **kwargs)
@@ -250,9 +254,7 @@ def error_for(
     if http_status >= 500:
         return ServerError(message, **kwargs)
     if http_status < 400:
-        return MalformedResponseError(
-            f"HTTP {http_status} carrying an error ({message})", **kwargs
-        )
+        return MalformedResponseError(f"HTTP {http_status} carrying an error ({message})", **kwargs)
     if code is not None and code in _BY_CODE:
         return _BY_CODE[code](message, **kwargs)
     if http_status == 404:

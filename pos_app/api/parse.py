@@ -98,9 +98,7 @@ def line_type(raw: object) -> LineType | None:
 def ping(data: object) -> Ping:
     obj = _obj(data, "ping")
     operators = obj.get("operators")
-    ops = (
-        {str(k): str(v) for k, v in operators.items()} if isinstance(operators, Mapping) else {}
-    )
+    ops = {str(k): str(v) for k, v in operators.items()} if isinstance(operators, Mapping) else {}
     return Ping(api_ok=obj.get("api") == "ok", operators=ops)
 
 
@@ -222,8 +220,9 @@ def _pagination(raw: object, count: int, page: int) -> Pagination:
     """Either ``{page, pageSize, totalPages, totalResults}`` or
     ``{currentPage, totalPages, totalItems, hasNextPage}``; absent means one page."""
     if not isinstance(raw, Mapping):
-        return Pagination(page=page, page_size=None, total_pages=None, total_items=count,
-                          has_next=False)
+        return Pagination(
+            page=page, page_size=None, total_pages=None, total_items=count, has_next=False
+        )
     current = _opt_int(raw.get("page")) or _opt_int(raw.get("currentPage")) or page
     total_pages = _opt_int(raw.get("totalPages"))
     has_next_raw = raw.get("hasNextPage")

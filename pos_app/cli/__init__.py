@@ -35,15 +35,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
     parser.add_argument(
-        "--demo", action="store_true",
+        "--demo",
+        action="store_true",
         help="training mode: an embedded simulator, no API key, no real money",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log requests to stderr")
-    parser.add_argument("--smoke", action="store_true",
-                        help="start the window, wait until it shows, print timings, exit")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start the window, wait until it shows, print timings, exit",
+    )
     parser.add_argument("--screenshot", metavar="PATH", help="with --smoke: save a PNG")
-    parser.add_argument("--lang", choices=LANGUAGES,
-                        help="window language (default: POS_LANG, else the system's)")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="window language (default: POS_LANG, else the system's)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("sim", help="run the OneClickDZ API simulator", add_help=False)
     sub.add_parser("status", help="show the account, balance and card values")

@@ -49,4 +49,3 @@ def run_config(key: str | None, value: str | None, out: TextIO, err: TextIO) -> 
         return EXIT_OK
     finally:
         store.close()
-

@@ -44,8 +44,9 @@ class _FileLog(logging.Handler):
         super().close()
 
 
-def _private_rotating_file(path: str | os.PathLike[str], max_bytes: int,
-                           backups: int) -> logging.Handler:
+def _private_rotating_file(
+    path: str | os.PathLike[str], max_bytes: int, backups: int
+) -> logging.Handler:
     """A rotating log file readable by the shop's user only (0600 on POSIX), its rotations
     too. ``logging.handlers`` is imported here, at the first record, not at start."""
     from logging.handlers import RotatingFileHandler

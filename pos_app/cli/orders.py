@@ -72,13 +72,13 @@ SETTLED = FINAL_STATES | {SaleState.QUEUED, SaleState.CODE_MISSING}
 # What a cashier must know about a sale that is neither sold nor refused (stderr, last line).
 NOTICES = {
     SaleState.VERIFYING: "refused on retry, still verifying: an earlier attempt may still "
-                         "land; do not give the cash back yet",
+    "land; do not give the cash back yet",
     SaleState.CODE_PENDING: "fulfilled, code pending: the server has not given the card code "
-                            "yet; it is asked again",
+    "yet; it is asked again",
     SaleState.CODE_MISSING: "fulfilled without a card code for too long: a case for the "
-                            "manager (check with the supplier)",
+    "manager (check with the supplier)",
     SaleState.CONFLICT: "conflict: the server holds this ref for another sale; no card is "
-                        "handed over, a manager must decide",
+    "handed over, a manager must decide",
 }
 
 
@@ -88,15 +88,21 @@ def add_parsers(sub: Any) -> None:
     order.add_argument("--number", required=True)
     order.add_argument("--value", required=True, type=int)
     order.add_argument("--ref", help="the sale's ref; an existing ref is resumed, not re-sold")
-    order.add_argument("--no-wait", action="store_true",
-                       help="return once the send has been answered")
-    order.add_argument("--timeout", type=float, default=None,
-                       help="seconds to follow the sale (default: the 5-minute short poll)")
+    order.add_argument(
+        "--no-wait", action="store_true", help="return once the send has been answered"
+    )
+    order.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        help="seconds to follow the sale (default: the 5-minute short poll)",
+    )
     resume = sub.add_parser("resume", help="reconcile and drain every unresolved sale")
     resume.add_argument("--timeout", type=float, default=300.0)
     history = sub.add_parser("history", help="print every sale")
-    history.add_argument("--json", action="store_true", required=True,
-                         help="one JSON object per line")
+    history.add_argument(
+        "--json", action="store_true", required=True, help="one JSON object per line"
+    )
 
 
 def _line(view: OrderView, started: float) -> str:
@@ -107,8 +113,11 @@ def _line(view: OrderView, started: float) -> str:
         "elapsed_ms": round((time.monotonic() - started) * 1000),
     }
     if view.state is SaleState.FULFILLED:
-        record |= {"card_code": view.card_code, "num_trans": view.num_trans,
-                   "date_traitement": view.date_traitement}
+        record |= {
+            "card_code": view.card_code,
+            "num_trans": view.num_trans,
+            "date_traitement": view.date_traitement,
+        }
     if view.failure_code or view.failure_reason:
         record |= {"failure_code": view.failure_code, "failure_reason": view.failure_reason}
     return json.dumps(record, ensure_ascii=False)
@@ -123,8 +132,10 @@ def _as_sender(err: TextIO, work: Callable[[Sender], Coroutine[Any, Any, int]]) 
         err.write(f"{exc}\n")
         return EXIT_USAGE
     except LockHeldError as exc:
-        err.write(f"another pos-app process (pid {exc.pid}) is sending for this database; "
-                  "it can still be read with 'pos-app history'\n")
+        err.write(
+            f"another pos-app process (pid {exc.pid}) is sending for this database; "
+            "it can still be read with 'pos-app history'\n"
+        )
         return EXIT_LOCKED
     except (StoreUnavailableError, ValueError) as exc:
         return cannot_start(exc, err)
@@ -184,8 +195,10 @@ async def _order(sender: Sender, args: argparse.Namespace, out: TextIO, err: Tex
         if differs:
             # Rule 12: a ref is one sale; following it for other details would show
             # another customer's sale (and card) as this one. Refused before any request.
-            err.write(f"sale refused (ref): ref {ref} already belongs to a sale with another "
-                      f"{differs}; nothing was sent\n")
+            err.write(
+                f"sale refused (ref): ref {ref} already belongs to a sale with another "
+                f"{differs}; nothing was sent\n"
+            )
             return EXIT_REJECTED
     engine.subscribe(listen)
     await engine.start()
@@ -206,8 +219,9 @@ async def _order(sender: Sender, args: argparse.Namespace, out: TextIO, err: Tex
             if seen.ref == ref:
                 show(seen)
         early.clear()
-        limit = args.timeout if args.timeout is not None else (
-            engine.settings.short_poll_window + 30)
+        limit = (
+            args.timeout if args.timeout is not None else (engine.settings.short_poll_window + 30)
+        )
         deadline = time.monotonic() + limit
         while True:
             view = latest.get(ref, view)
@@ -253,8 +267,10 @@ def _outcome(store: Store, view: OrderView, err: TextIO) -> int:
         recorded = None
     state = recorded.state if recorded is not None else view.state
     if recorded is None:
-        err.write("the sale's state could not be read back from the database; "
-                  f"the last known state is {state.value}\n")
+        err.write(
+            "the sale's state could not be read back from the database; "
+            f"the last known state is {state.value}\n"
+        )
     notice = NOTICES.get(state)
     if notice:
         err.write(notice + "\n")
@@ -287,10 +303,14 @@ async def _resume(sender: Sender, timeout: float, out: TextIO) -> int:
     try:
         deadline = time.monotonic() + timeout
         while True:
-            open_sales = [s for s in store.unresolved()
-                          if s.state not in {SaleState.QUEUED, SaleState.CODE_MISSING}]
+            open_sales = [
+                s
+                for s in store.unresolved()
+                if s.state not in {SaleState.QUEUED, SaleState.CODE_MISSING}
+            ]
             stuck_offline = all(s.state is SaleState.WAITING for s in open_sales) and (
-                not engine.online or engine.auth_error is not None)
+                not engine.online or engine.auth_error is not None
+            )
             remaining = deadline - time.monotonic()
             if not open_sales or stuck_offline or remaining <= 0:
                 break
@@ -306,8 +326,10 @@ async def _resume(sender: Sender, timeout: float, out: TextIO) -> int:
             return EXIT_FULFILLED
         if all(s.state is SaleState.WAITING for s in open_sales):
             return EXIT_WAITING
-        if any(s.state in {SaleState.UNKNOWN, SaleState.SENDING, SaleState.VERIFYING}
-               for s in open_sales):
+        if any(
+            s.state in {SaleState.UNKNOWN, SaleState.SENDING, SaleState.VERIFYING}
+            for s in open_sales
+        ):
             return EXIT_UNKNOWN
         return EXIT_IN_PROGRESS
     finally:
@@ -332,12 +354,23 @@ def run_history(out: TextIO, err: TextIO | None = None) -> int:
 def sale_json(sale: SaleRecord) -> dict[str, Any]:
     """Every field of a sale, JSON-ready."""
     return {
-        "ref": sale.ref, "type": sale.line_type.value, "number": sale.number,
-        "face_value": sale.face_value, "cost": sale.cost, "price": sale.price,
-        "state": sale.state.value, "server_status": sale.server_status,
-        "server_id": sale.server_id, "card_code": sale.card_code, "num_trans": sale.num_trans,
-        "date_traitement": sale.date_traitement, "failure_code": sale.failure_code,
-        "failure_reason": sale.failure_reason, "cashier": sale.cashier, "counter": sale.counter,
-        "created_at": sale.created_at.isoformat(), "updated_at": sale.updated_at.isoformat(),
+        "ref": sale.ref,
+        "type": sale.line_type.value,
+        "number": sale.number,
+        "face_value": sale.face_value,
+        "cost": sale.cost,
+        "price": sale.price,
+        "state": sale.state.value,
+        "server_status": sale.server_status,
+        "server_id": sale.server_id,
+        "card_code": sale.card_code,
+        "num_trans": sale.num_trans,
+        "date_traitement": sale.date_traitement,
+        "failure_code": sale.failure_code,
+        "failure_reason": sale.failure_reason,
+        "cashier": sale.cashier,
+        "counter": sale.counter,
+        "created_at": sale.created_at.isoformat(),
+        "updated_at": sale.updated_at.isoformat(),
         "send_attempts": sale.send_attempts,
     }

@@ -45,8 +45,9 @@ def show_status(*, demo: bool, out: TextIO) -> int:
     try:
         with _client(demo) as client:
             if demo:
-                out.write(f"TRAINING MODE: embedded simulator at {client.base_url}; "
-                          "no real money.\n")
+                out.write(
+                    f"TRAINING MODE: embedded simulator at {client.base_url}; no real money.\n"
+                )
             key = client.validate()
             badge = "SANDBOX key" if key.is_sandbox else "PRODUCTION key"
             state = "enabled" if key.is_enabled else "DISABLED"

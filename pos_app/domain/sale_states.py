@@ -40,27 +40,37 @@ class SaleState(StrEnum):
     CODE_MISSING = "code_missing"  # still no card code after the wait: a manager's case
 
 
-
 def _moves(*targets: SaleState) -> frozenset[SaleState]:
     return frozenset(targets)
 
 
-_SERVER_SAYS = (SaleState.ACCEPTED, SaleState.QUEUED, SaleState.FULFILLED, SaleState.REFUNDED,
-                SaleState.CONFLICT, SaleState.CODE_PENDING)  # what an answer about a ref can say
+_SERVER_SAYS = (
+    SaleState.ACCEPTED,
+    SaleState.QUEUED,
+    SaleState.FULFILLED,
+    SaleState.REFUNDED,
+    SaleState.CONFLICT,
+    SaleState.CODE_PENDING,
+)  # what an answer about a ref can say
 
 TRANSITIONS: Final[Mapping[SaleState, frozenset[SaleState]]] = MappingProxyType(
     {
         SaleState.WAITING: _moves(SaleState.SENDING, SaleState.CANCELLED),
-        SaleState.SENDING: _moves(SaleState.ACCEPTED, SaleState.REJECTED, SaleState.UNKNOWN,
-                                  SaleState.WAITING, SaleState.VERIFYING),
+        SaleState.SENDING: _moves(
+            SaleState.ACCEPTED,
+            SaleState.REJECTED,
+            SaleState.UNKNOWN,
+            SaleState.WAITING,
+            SaleState.VERIFYING,
+        ),
         SaleState.UNKNOWN: _moves(*_SERVER_SAYS, SaleState.WAITING),
         SaleState.VERIFYING: _moves(*_SERVER_SAYS, SaleState.REJECTED),
         SaleState.ACCEPTED: _moves(*_SERVER_SAYS[1:]),
         SaleState.QUEUED: _moves(SaleState.ACCEPTED, *_SERVER_SAYS[2:]),
-        SaleState.CODE_PENDING: _moves(SaleState.FULFILLED, SaleState.REFUNDED,
-                                       SaleState.CODE_MISSING, SaleState.CONFLICT),
-        SaleState.CODE_MISSING: _moves(SaleState.FULFILLED, SaleState.REFUNDED,
-                                       SaleState.CONFLICT),
+        SaleState.CODE_PENDING: _moves(
+            SaleState.FULFILLED, SaleState.REFUNDED, SaleState.CODE_MISSING, SaleState.CONFLICT
+        ),
+        SaleState.CODE_MISSING: _moves(SaleState.FULFILLED, SaleState.REFUNDED, SaleState.CONFLICT),
         SaleState.FULFILLED: _moves(),
         SaleState.REFUNDED: _moves(),
         SaleState.REJECTED: _moves(),
@@ -72,13 +82,20 @@ TRANSITIONS: Final[Mapping[SaleState, frozenset[SaleState]]] = MappingProxyType(
 FINAL_STATES: Final = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
 # States in which the server may hold the order (so the money may be spent).
 MAY_EXIST_ON_SERVER: Final = frozenset(
-    {SaleState.SENDING, SaleState.UNKNOWN, SaleState.VERIFYING, SaleState.ACCEPTED,
-     SaleState.QUEUED, SaleState.CODE_PENDING, SaleState.CODE_MISSING, SaleState.FULFILLED,
-     SaleState.REFUNDED}
+    {
+        SaleState.SENDING,
+        SaleState.UNKNOWN,
+        SaleState.VERIFYING,
+        SaleState.ACCEPTED,
+        SaleState.QUEUED,
+        SaleState.CODE_PENDING,
+        SaleState.CODE_MISSING,
+        SaleState.FULFILLED,
+        SaleState.REFUNDED,
+    }
 )
 # Final states in which the customer's cash goes back (nothing was charged, or refunded).
-CASH_BACK_STATES: Final = frozenset({SaleState.REFUNDED, SaleState.REJECTED,
-                                     SaleState.CANCELLED})
+CASH_BACK_STATES: Final = frozenset({SaleState.REFUNDED, SaleState.REJECTED, SaleState.CANCELLED})
 
 
 class IllegalTransitionError(ValueError):

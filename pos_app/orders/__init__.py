@@ -12,5 +12,15 @@ from pos_app.orders.views import (
     ProductsView,
 )
 
-__all__ = ["BalanceView", "ConnectionView", "EngineEvent", "EngineSettings", "KeyView",
-           "LineCheckView", "OrderEngine", "OrderView", "ProductsView", "SaleRefusedError"]
+__all__ = [
+    "BalanceView",
+    "ConnectionView",
+    "EngineEvent",
+    "EngineSettings",
+    "KeyView",
+    "LineCheckView",
+    "OrderEngine",
+    "OrderView",
+    "ProductsView",
+    "SaleRefusedError",
+]

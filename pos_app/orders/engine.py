@@ -84,8 +84,9 @@ class SteadyClock:
     it does not jump when the PC's clock is set back or forward (rule 13), so a schedule
     made within a process is kept within it. Stored times are sanity-checked at start."""
 
-    def __init__(self, wall: Callable[[], datetime] = utc_now,
-                 steady: Callable[[], float] = _steady_seconds) -> None:
+    def __init__(
+        self, wall: Callable[[], datetime] = utc_now, steady: Callable[[], float] = _steady_seconds
+    ) -> None:
         self._steady = steady
         self._anchor_wall = wall()
         self._anchor_steady = steady()
@@ -118,8 +119,9 @@ async def wait_event(event: asyncio.Event, timeout: float) -> bool:
 class SaleRefusedError(Exception):
     """A sale refused before it was recorded; ``reason`` is a stable code for the UI."""
 
-    def __init__(self, reason: str, message: str, *, stale: bool = False,
-                 cost: int | None = None) -> None:
+    def __init__(
+        self, reason: str, message: str, *, stale: bool = False, cost: int | None = None
+    ) -> None:
         super().__init__(message)
         self.reason = reason
         self.message = message
@@ -151,8 +153,11 @@ class OrderEngine:
         # An Offloader given is the caller's; a plain Executor is wrapped (its pool stays the
         # caller's); without either, the engine has its own pool.
         self._own_executor = not isinstance(executor, Offloader)
-        self._executor = (executor if isinstance(executor, Offloader)
-                          else Offloader(4, thread_name_prefix="orders", executor=executor))
+        self._executor = (
+            executor
+            if isinstance(executor, Offloader)
+            else Offloader(4, thread_name_prefix="orders", executor=executor)
+        )
         self.counter_id = counter_id
         self.cashier = cashier
         self.training = training  # demo mode: shown on the key's view
@@ -242,8 +247,15 @@ class OrderEngine:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor.close()
 
-    async def place(self, line_type: LineType, number: str, value: int, *,
-                    ref: str | None = None, price: int | None = None) -> OrderView:
+    async def place(
+        self,
+        line_type: LineType,
+        number: str,
+        value: int,
+        *,
+        ref: str | None = None,
+        price: int | None = None,
+    ) -> OrderView:
         """Record a confirmed sale (WAITING) and let the scheduler send it.
 
         Raises SaleRefusedError, before anything is written, for a wrong number, a value not
@@ -260,9 +272,16 @@ class OrderEngine:
             ref = new_ref(self.counter_id, now, self._rng)
         elif not is_valid_ref(ref):
             raise SaleRefusedError("ref", "a ref is 1-40 characters of A-Z, a-z, 0-9 and '-'")
-        new = NewSale(ref=ref, line_type=kind, number=verdict.digits, face_value=value,
-                      cost=cost, price=price if price is not None else value,
-                      cashier=self.cashier, counter=self.counter_id)
+        new = NewSale(
+            ref=ref,
+            line_type=kind,
+            number=verdict.digits,
+            face_value=value,
+            cost=cost,
+            price=price if price is not None else value,
+            cashier=self.cashier,
+            counter=self.counter_id,
+        )
         try:
             sale = await self._call(self.store.add_sale, new)
         except DuplicateSaleError:
@@ -280,11 +299,13 @@ class OrderEngine:
         if sale is None or sale.state is not SaleState.WAITING or sale.send_attempts > 0:
             raise SaleRefusedError("cancel", "only a sale that was never sent can be cancelled")
         try:
-            sale = await self._call(self.store.transition, ref, SaleState.WAITING,
-                                    SaleState.CANCELLED, "cancelled")
+            sale = await self._call(
+                self.store.transition, ref, SaleState.WAITING, SaleState.CANCELLED, "cancelled"
+            )
         except StaleStateError:
-            raise SaleRefusedError("cancel", "the sale is being sent; it cannot be cancelled"
-                                   ) from None
+            raise SaleRefusedError(
+                "cancel", "the sale is being sent; it cannot be cancelled"
+            ) from None
         self._emit(OrderView.of(sale))
         self._emit_connection()
         return OrderView.of(sale)
@@ -309,24 +330,34 @@ class OrderEngine:
         """check-number for one line, from the cache while it is fresh. A found line and a
         refused line are cached; an unanswered check is not (asked again next time)."""
         cached = await self._call(self.store.cached_number_check, kind, digits)
-        if cached is not None and self._is_fresh(cached.fetched_at,
-                                                 NUMBER_CHECK_MAX_AGE.total_seconds()):
-            return LineCheckView(kind, digits, cached.ncli, cached.offre, cached.error_code,
-                                 refused=cached.error_code is not None)
+        if cached is not None and self._is_fresh(
+            cached.fetched_at, NUMBER_CHECK_MAX_AGE.total_seconds()
+        ):
+            return LineCheckView(
+                kind,
+                digits,
+                cached.ncli,
+                cached.offre,
+                cached.error_code,
+                refused=cached.error_code is not None,
+            )
         try:
             info = await self._call(self.client.check_number, kind, digits)
         except errors.RefusedError as exc:
             code = exc.server_code or type(exc).__name__
-            await self._call(self.store.save_number_check, kind, digits, None, None, code,
-                             self._now())
+            await self._call(
+                self.store.save_number_check, kind, digits, None, None, code, self._now()
+            )
             return LineCheckView(kind, digits, None, None, code, refused=True, error=exc)
         except errors.ApiError as exc:
             self._note_reachable(not isinstance(exc, errors.NetworkError))
-            return LineCheckView(kind, digits, None, None, exc.server_code or
-                                 type(exc).__name__, error=exc)
+            return LineCheckView(
+                kind, digits, None, None, exc.server_code or type(exc).__name__, error=exc
+            )
         self._note_reachable(True)
-        await self._call(self.store.save_number_check, kind, digits, info.ncli, info.offre,
-                         None, self._now())
+        await self._call(
+            self.store.save_number_check, kind, digits, info.ncli, info.offre, None, self._now()
+        )
         return LineCheckView(kind, digits, info.ncli, info.offre, None)
 
     # --- checks before recording a sale ---------------------------------------------------
@@ -349,8 +380,10 @@ class OrderEngine:
         except SaleRefusedError as refusal:
             if not refusal.stale:
                 raise
-            log.info("%s refusal from a stale cache and no fresh answer: the server decides",
-                     refusal.reason)
+            log.info(
+                "%s refusal from a stale cache and no fresh answer: the server decides",
+                refusal.reason,
+            )
             return refusal.cost
 
     def _is_fresh(self, fetched_at: datetime, limit: float) -> bool:
@@ -364,16 +397,24 @@ class OrderEngine:
         stale = not self._is_fresh(products.fetched_at, self.settings.products_refresh)
         item = next((p for p in products.items if p.value == value), None)
         if item is None:
-            raise SaleRefusedError("value", f"{value} DA is not a {kind.value} card value",
-                                   stale=stale)
+            raise SaleRefusedError(
+                "value", f"{value} DA is not a {kind.value} card value", stale=stale
+            )
         if not item.available:
-            raise SaleRefusedError("stock", f"{value} DA {kind.value} cards are out of stock",
-                                   stale=stale, cost=item.cost)
+            raise SaleRefusedError(
+                "stock",
+                f"{value} DA {kind.value} cards are out of stock",
+                stale=stale,
+                cost=item.cost,
+            )
         balance = self.store.cached_balance()
         if balance is not None and not can_afford(balance.amount, item.cost):
             raise SaleRefusedError(
-                "balance", "the account balance is too low for this card", cost=item.cost,
-                stale=not self._is_fresh(balance.fetched_at, self.settings.balance_refresh))
+                "balance",
+                "the account balance is too low for this card",
+                cost=item.cost,
+                stale=not self._is_fresh(balance.fetched_at, self.settings.balance_refresh),
+            )
         return item.cost
 
     def _check_caps(self, value: int) -> None:
@@ -382,7 +423,8 @@ class OrderEngine:
         s = self.settings
         if len(pending) >= s.cap_waiting_count:
             raise SaleRefusedError(
-                "cap_count", f"{len(pending)} sales are already waiting to be sent")
+                "cap_count", f"{len(pending)} sales are already waiting to be sent"
+            )
         dinars = sum(p.face_value for p in pending)
         if dinars + value > s.cap_waiting_dinars:
             raise SaleRefusedError("cap_dinars", f"{dinars} DA are already waiting to be sent")
@@ -421,8 +463,13 @@ class OrderEngine:
         if self._online:
             self._check_key()
         low, high = self.settings.send_pacing
-        plan = schedule.plan(sales, self._now(), self.settings, self._state(),
-                             pacing=lambda: self._rng.uniform(low, high))
+        plan = schedule.plan(
+            sales,
+            self._now(),
+            self.settings,
+            self._state(),
+            pacing=lambda: self._rng.uniform(low, high),
+        )
         self._next_send_at = plan.next_send_at
         self._next_list_at = plan.next_list_at
         if plan.probe:
@@ -438,10 +485,13 @@ class OrderEngine:
     def _state(self) -> schedule.EngineState:
         """What the planner needs to know of the engine, as plain values."""
         return schedule.EngineState(
-            busy=frozenset(self._busy), sends_in_flight=self._sends_in_flight,
-            polling=self._polling, online=self._online,
+            busy=frozenset(self._busy),
+            sends_in_flight=self._sends_in_flight,
+            polling=self._polling,
+            online=self._online,
             key_refused=self._auth_error is not None,
-            next_send_at=self._next_send_at, next_list_at=self._next_list_at,
+            next_send_at=self._next_send_at,
+            next_list_at=self._next_list_at,
             held_until={ref: until for ref, (_, until) in self._failures.items()},
         )
 
@@ -452,8 +502,9 @@ class OrderEngine:
         if self._auth_error is None and refusal is not None:
             self._auth_error = refusal
             self._emit_connection()
-        elif self._auth_error is not None and refusal is None and \
-                hasattr(self.client, "key_refusal"):
+        elif (
+            self._auth_error is not None and refusal is None and hasattr(self.client, "key_refusal")
+        ):
             self._auth_error = None
             self._emit_connection()
 
@@ -500,7 +551,7 @@ class OrderEngine:
     def _step_backoff(self, failures: int) -> float:
         low, high = self.settings.step_backoff_min, self.settings.step_backoff_max
         doublings = min(max(0, failures - 1), 30)  # no float overflow after a long outage
-        return min(high, low * 2.0 ** doublings) * self._rng.uniform(0.8, 1.0)
+        return min(high, low * 2.0**doublings) * self._rng.uniform(0.8, 1.0)
 
     def _back_off(self, refs: list[str], exc: BaseException) -> None:
         self._log_failure(f"order step for {', '.join(refs)}", exc)
@@ -621,8 +672,9 @@ class OrderEngine:
             if isinstance(exc, errors.AuthError) and self._auth_error is None:
                 self._auth_error = exc
                 self._emit_connection()
-            self._key = KeyView("", False, self.training, exc.server_code or
-                                type(exc).__name__, error=exc)
+            self._key = KeyView(
+                "", False, self.training, exc.server_code or type(exc).__name__, error=exc
+            )
         else:
             self._key = KeyView(info.username, info.is_sandbox, self.training)
         self._emit(self._key)
@@ -665,9 +717,12 @@ class OrderEngine:
                 ok = False
                 continue
             fetched = self._now()
-            await self._call(self.store.save_products, kind,
-                             [(p.value, p.cost, p.available) for p in products.products],
-                             fetched)
+            await self._call(
+                self.store.save_products,
+                kind,
+                [(p.value, p.cost, p.available) for p in products.products],
+                fetched,
+            )
             saved = await self._call(self.store.cached_products, kind)
             if saved is not None:
                 self._emit(ProductsView(kind, saved.items, saved.fetched_at))
@@ -695,10 +750,14 @@ class OrderEngine:
 
     async def _publish_connection(self) -> None:
         totals = await self._call(self.store.waiting_totals)
-        self._emit(ConnectionView(
-            online=self._online, waiting=totals.count, oldest_waiting=totals.oldest_created_at,
-            auth_problem=type(self._auth_error).__name__ if self._auth_error else None,
-        ))
+        self._emit(
+            ConnectionView(
+                online=self._online,
+                waiting=totals.count,
+                oldest_waiting=totals.oldest_created_at,
+                auth_problem=type(self._auth_error).__name__ if self._auth_error else None,
+            )
+        )
 
     async def _call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run a blocking call (HTTP or database) on a worker thread, never on the loop."""
@@ -713,5 +772,9 @@ def _report_failure(task: asyncio.Task[None]) -> None:
     error = task.exception()
     if error is not None:
         task.get_loop().call_exception_handler(
-            {"message": "a background task of the engine failed", "exception": error,
-             "future": task})
+            {
+                "message": "a background task of the engine failed",
+                "exception": error,
+                "future": task,
+            }
+        )

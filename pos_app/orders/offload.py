@@ -219,8 +219,13 @@ class Offloader:
             with self._lock:
                 self._running -= 1
 
-    def _work(self, channel: _Channel, future: asyncio.Future[Any],
-              fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def _work(
+        self,
+        channel: _Channel,
+        future: asyncio.Future[Any],
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+    ) -> None:
         """Worker thread: run the call and queue its outcome; never touches the loop."""
         outcome: _Outcome
         try:

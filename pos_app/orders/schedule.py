@@ -19,8 +19,9 @@ from pos_app.orders.settings import EngineSettings
 from pos_app.store import SaleRecord
 
 # States whose status the engine follows with check-id / list (the server has the order).
-FOLLOWED = frozenset({SaleState.ACCEPTED, SaleState.QUEUED, SaleState.CODE_PENDING,
-                      SaleState.CODE_MISSING})
+FOLLOWED = frozenset(
+    {SaleState.ACCEPTED, SaleState.QUEUED, SaleState.CODE_PENDING, SaleState.CODE_MISSING}
+)
 # States resolved by asking check-ref (the server may or may not have the order).
 ASKED_BY_REF = frozenset({SaleState.UNKNOWN, SaleState.VERIFYING})
 NEVER = datetime.min.replace(tzinfo=UTC)  # a pacing time that never holds anything back
@@ -89,8 +90,13 @@ class Plan:
     sleep: float
 
 
-def plan(sales: Sequence[SaleRecord], now: datetime, settings: EngineSettings,
-         state: EngineState, pacing: Callable[[], float]) -> Plan:
+def plan(
+    sales: Sequence[SaleRecord],
+    now: datetime,
+    settings: EngineSettings,
+    state: EngineState,
+    pacing: Callable[[], float],
+) -> Plan:
     """Every step due now. ``sales`` are the unresolved ones in the store's order (oldest
     first); ``pacing`` draws the gap in seconds after a send when more sales wait.
 
@@ -114,8 +120,14 @@ def plan(sales: Sequence[SaleRecord], now: datetime, settings: EngineSettings,
     next_send_at, next_list_at = state.next_send_at, state.next_list_at
     if not state.key_refused:
         next_send_at = _plan_sends(
-            [s for s in free if s.state is SaleState.WAITING], now, settings=settings,
-            state=state, pacing=pacing, planned=planned, wakeups=wakeups)
+            [s for s in free if s.state is SaleState.WAITING],
+            now,
+            settings=settings,
+            state=state,
+            pacing=pacing,
+            planned=planned,
+            wakeups=wakeups,
+        )
         for sale in free:
             if sale.state is SaleState.SENDING:  # no step owns it: its answer was never recorded
                 planned.append(PlannedStep(StepKind.ORPHANED, (sale.ref,)))
@@ -125,15 +137,27 @@ def plan(sales: Sequence[SaleRecord], now: datetime, settings: EngineSettings,
                 else:
                     wakeups.append(sale.next_check_at)
         next_list_at = _plan_poll(
-            [s for s in free if s.state in FOLLOWED], sales, now, settings=settings,
-            state=state, planned=planned, wakeups=wakeups)
-    return Plan(tuple(planned), next_send_at, next_list_at, probe=False,
-                sleep=_sleep(wakeups, now))
+            [s for s in free if s.state in FOLLOWED],
+            sales,
+            now,
+            settings=settings,
+            state=state,
+            planned=planned,
+            wakeups=wakeups,
+        )
+    return Plan(tuple(planned), next_send_at, next_list_at, probe=False, sleep=_sleep(wakeups, now))
 
 
-def _plan_sends(waiting: list[SaleRecord], now: datetime, *, settings: EngineSettings,
-                state: EngineState, pacing: Callable[[], float], planned: list[PlannedStep],
-                wakeups: list[datetime]) -> datetime:
+def _plan_sends(
+    waiting: list[SaleRecord],
+    now: datetime,
+    *,
+    settings: EngineSettings,
+    state: EngineState,
+    pacing: Callable[[], float],
+    planned: list[PlannedStep],
+    wakeups: list[datetime],
+) -> datetime:
     """Sends, oldest first, within the limit and the pacing; returns the next send time."""
     next_send_at = state.next_send_at
     in_flight = state.sends_in_flight
@@ -150,14 +174,22 @@ def _plan_sends(waiting: list[SaleRecord], now: datetime, *, settings: EngineSet
     return next_send_at
 
 
-def _plan_poll(followed: list[SaleRecord], everything: Sequence[SaleRecord], now: datetime,
-               *, settings: EngineSettings, state: EngineState, planned: list[PlannedStep],
-               wakeups: list[datetime]) -> datetime:
+def _plan_poll(
+    followed: list[SaleRecord],
+    everything: Sequence[SaleRecord],
+    now: datetime,
+    *,
+    settings: EngineSettings,
+    state: EngineState,
+    planned: list[PlannedStep],
+    wakeups: list[datetime],
+) -> datetime:
     """One poll of every due followed sale, unless one runs or a list call would come too
     soon after the last; returns the next list time."""
     ready = due(followed, now)
-    wakeups.extend(s.next_check_at for s in followed
-                   if s.next_check_at is not None and s.next_check_at > now)
+    wakeups.extend(
+        s.next_check_at for s in followed if s.next_check_at is not None and s.next_check_at > now
+    )
     if not ready or state.polling:
         return state.next_list_at
     in_flight = sum(1 for s in everything if s.state is SaleState.ACCEPTED)

@@ -33,8 +33,7 @@ class MissingKeyError(ValueError):
     """No API key is configured and this command needs one."""
 
     def __init__(self) -> None:
-        super().__init__(
-            f"no API key: set {ENV_KEY} (and ONECLICK_API_URL for the simulator)")
+        super().__init__(f"no API key: set {ENV_KEY} (and ONECLICK_API_URL for the simulator)")
 
 
 @dataclass
@@ -62,8 +61,9 @@ class Sender:
     def __enter__(self) -> Sender:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
 
@@ -100,8 +100,12 @@ def open_sender(
         store = open_store(url)
         counter = counter_id(store, env)
         engine = OrderEngine(
-            store, client, settings=settings or engine_settings(env), executor=executor,
-            counter_id=counter, cashier=env.get("USER", "") if cashier is None else cashier,
+            store,
+            client,
+            settings=settings or engine_settings(env),
+            executor=executor,
+            counter_id=counter,
+            cashier=env.get("USER", "") if cashier is None else cashier,
             training=training,
         )
     except BaseException:

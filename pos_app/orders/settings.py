@@ -17,7 +17,15 @@ class EngineSettings:
     # sale), then sparser. Several sales in flight share list calls (see steps.poll).
     poll_schedule: tuple[float, ...] = (
         *(round(3.0 + 2.5 * i, 1) for i in range(18)),
-        50.0, 57.0, 65.0, 80.0, 100.0, 130.0, 170.0, 220.0, 300.0,
+        50.0,
+        57.0,
+        65.0,
+        80.0,
+        100.0,
+        130.0,
+        170.0,
+        220.0,
+        300.0,
     )
     short_poll_window: float = 300.0
     list_threshold: int = 2  # with this many sales in flight, one list call replaces check-ids
@@ -69,5 +77,12 @@ class EngineSettings:
         return replace(self, time_scale=1.0, **changes)  # type: ignore[arg-type]
 
 
-_NOT_DELAYS = frozenset({"time_scale", "max_sends_in_flight", "list_threshold",
-                         "cap_waiting_count", "cap_waiting_dinars"})
+_NOT_DELAYS = frozenset(
+    {
+        "time_scale",
+        "max_sends_in_flight",
+        "list_threshold",
+        "cap_waiting_count",
+        "cap_waiting_dinars",
+    }
+)

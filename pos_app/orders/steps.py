@@ -32,8 +32,9 @@ from pos_app.store import SaleRecord, StaleStateError, Store
 
 log = logging.getLogger(__name__)
 Now = Callable[[], datetime]
-FINAL_NOW = frozenset({SaleState.FULFILLED, SaleState.REFUNDED, SaleState.REJECTED,
-                       SaleState.CONFLICT})
+FINAL_NOW = frozenset(
+    {SaleState.FULFILLED, SaleState.REFUNDED, SaleState.REJECTED, SaleState.CONFLICT}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,34 +64,54 @@ def _backoff(settings: EngineSettings, attempt: int, retry_after: float | None) 
 # --- send ----------------------------------------------------------------------------------
 
 
-def send(store: Store, client: OneClickClient, ref: str, now: Now,
-         settings: EngineSettings) -> StepResult:
+def send(
+    store: Store, client: OneClickClient, ref: str, now: Now, settings: EngineSettings
+) -> StepResult:
     """WAITING -> SENDING -> ACCEPTED | REJECTED | UNKNOWN | WAITING, with one POST."""
     sale = store.get(ref)
     if sale is None or sale.state is not SaleState.WAITING:
         return StepResult()
     sale = store.transition(
-        ref, SaleState.WAITING, SaleState.SENDING, "send",
-        sent_at=sale.sent_at or now(), send_attempts=sale.send_attempts + 1,
+        ref,
+        SaleState.WAITING,
+        SaleState.SENDING,
+        "send",
+        sent_at=sale.sent_at or now(),
+        send_attempts=sale.send_attempts + 1,
     )
     crashpoint("after_commit_sending")
     try:
         result = client.send(sale.line_type, sale.number, sale.face_value, sale.ref)
     except errors.NotSentError as exc:
-        back = store.transition(ref, SaleState.SENDING, SaleState.WAITING, "not sent",
-                                detail=_err(exc), not_found_count=0)
+        back = store.transition(
+            ref,
+            SaleState.SENDING,
+            SaleState.WAITING,
+            "not sent",
+            detail=_err(exc),
+            not_found_count=0,
+        )
         return StepResult(changed=(back,), offline=True)
     except errors.OutcomeUnknownError as exc:
         unknown = store.transition(
-            ref, SaleState.SENDING, SaleState.UNKNOWN, "outcome unknown", detail=_err(exc),
+            ref,
+            SaleState.SENDING,
+            SaleState.UNKNOWN,
+            "outcome unknown",
+            detail=_err(exc),
             next_check_at=_later(now(), _backoff(settings, 0, exc.retry_after)),
         )
         return StepResult(changed=(unknown,))
     except errors.DuplicatedRefError as exc:
         # The ref is already on the server: an earlier attempt landed. Adopt it, never resend.
-        unknown = store.transition(ref, SaleState.SENDING, SaleState.UNKNOWN,
-                                   "duplicated ref: adopt", detail=_err(exc),
-                                   next_check_at=now())
+        unknown = store.transition(
+            ref,
+            SaleState.SENDING,
+            SaleState.UNKNOWN,
+            "duplicated ref: adopt",
+            detail=_err(exc),
+            next_check_at=now(),
+        )
         return StepResult(changed=(unknown,), online=True)
     except errors.RefusedError as exc:
         stock = isinstance(exc, errors.OutOfStockError)
@@ -98,39 +119,62 @@ def send(store: Store, client: OneClickClient, ref: str, now: Now,
         if had_unknown_attempt(store, ref):
             # Rule 11: an earlier attempt may still land; no cash back until it cannot.
             verifying = store.transition(
-                ref, SaleState.SENDING, SaleState.VERIFYING, "refused on retry: verifying",
+                ref,
+                SaleState.SENDING,
+                SaleState.VERIFYING,
+                "refused on retry: verifying",
                 detail=_err(exc),
-                failure_code=code, failure_reason=exc.message, not_found_count=0,
+                failure_code=code,
+                failure_reason=exc.message,
+                not_found_count=0,
                 next_check_at=_later(now(), settings.verify_gaps[0]),
             )
             return StepResult(changed=(verifying,), online=True, stock_changed=stock)
         rejected = store.transition(
-            ref, SaleState.SENDING, SaleState.REJECTED, "refused", detail=_err(exc),
-            failure_code=code, failure_reason=exc.message,
+            ref,
+            SaleState.SENDING,
+            SaleState.REJECTED,
+            "refused",
+            detail=_err(exc),
+            failure_code=code,
+            failure_reason=exc.message,
         )
         return StepResult(changed=(rejected,), online=True, final=True, stock_changed=stock)
     except errors.AuthError as exc:
-        back = store.transition(ref, SaleState.SENDING, SaleState.WAITING, "key refused",
-                                detail=_err(exc))
+        back = store.transition(
+            ref, SaleState.SENDING, SaleState.WAITING, "key refused", detail=_err(exc)
+        )
         return StepResult(changed=(back,), online=True, auth_failed=exc)
     except Exception as exc:
         log.exception("unexpected error while sending %s", ref)
-        unknown = store.transition(ref, SaleState.SENDING, SaleState.UNKNOWN, "unexpected error",
-                                   detail={"error": type(exc).__name__},
-                                   next_check_at=_later(now(), settings.unknown_recheck))
+        unknown = store.transition(
+            ref,
+            SaleState.SENDING,
+            SaleState.UNKNOWN,
+            "unexpected error",
+            detail={"error": type(exc).__name__},
+            next_check_at=_later(now(), settings.unknown_recheck),
+        )
         return StepResult(changed=(unknown,))
     crashpoint("after_send_response")
     if result.topup_ref != ref:
         # Rule 12: an answer for another ref proves nothing about this sale: ask check-ref.
         log.error("send %s was answered for another ref; asking check-ref", ref)
         unknown = store.transition(
-            ref, SaleState.SENDING, SaleState.UNKNOWN, "answer for another ref",
+            ref,
+            SaleState.SENDING,
+            SaleState.UNKNOWN,
+            "answer for another ref",
             next_check_at=_later(now(), settings.unknown_recheck),
         )
         return StepResult(changed=(unknown,), online=True)
     accepted = store.transition(
-        ref, SaleState.SENDING, SaleState.ACCEPTED, "accepted",
-        server_id=result.topup_id, server_status=contract.STATUS_HANDLING,
+        ref,
+        SaleState.SENDING,
+        SaleState.ACCEPTED,
+        "accepted",
+        server_id=result.topup_id,
+        server_status=contract.STATUS_HANDLING,
         next_check_at=next_poll_at(sale, now(), settings),
     )
     crashpoint("after_commit_accepted")
@@ -164,22 +208,30 @@ def mismatch(sale: SaleRecord, topup: Topup) -> str | None:
     return None
 
 
-def _conflict(store: Store, sale: SaleRecord, topup: Topup, why: str,
-              cause: str) -> SaleRecord:
+def _conflict(store: Store, sale: SaleRecord, topup: Topup, why: str, cause: str) -> SaleRecord:
     """Rule 12: the ref on the server belongs to another sale; a person decides."""
     log.error("sale %s: the server holds this ref for another sale (%s differs)", sale.ref, why)
-    detail = {"differs": why, "server_type": topup.line_type.value if topup.line_type else None,
-              "server_value": topup.topup_amount, "server_status": topup.status}
+    detail = {
+        "differs": why,
+        "server_type": topup.line_type.value if topup.line_type else None,
+        "server_value": topup.topup_amount,
+        "server_status": topup.status,
+    }
     return store.transition(
-        sale.ref, sale.state, SaleState.CONFLICT, f"{cause}: another sale's ref", detail=detail,
+        sale.ref,
+        sale.state,
+        SaleState.CONFLICT,
+        f"{cause}: another sale's ref",
+        detail=detail,
         failure_code="CONFLICT",
         failure_reason=f"the server holds this ref for another sale ({why} differs)",
         next_check_at=None,
     )
 
 
-def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: EngineSettings,
-          *, cause: str) -> SaleRecord | None:
+def adopt(
+    store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: EngineSettings, *, cause: str
+) -> SaleRecord | None:
     """Record the server's view of a sale; None when nothing changed.
 
     A top-up whose type, number or value differ from the sale's makes it a CONFLICT; a
@@ -196,8 +248,11 @@ def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: Engi
         return _code_pending(store, sale, fields, now, settings, cause=cause)
     if topup.is_fulfilled:
         target = SaleState.FULFILLED
-        fields |= {"card_code": topup.card_code, "num_trans": topup.num_trans,
-                   "date_traitement": topup.date_traitement}
+        fields |= {
+            "card_code": topup.card_code,
+            "num_trans": topup.num_trans,
+            "date_traitement": topup.date_traitement,
+        }
     elif topup.is_refunded:
         target = SaleState.REFUNDED
         fields["failure_code"] = contract.STATUS_REFUNDED
@@ -205,13 +260,15 @@ def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: Engi
         target = SaleState.QUEUED
         first = state is not SaleState.QUEUED
         fields["next_check_at"] = _later(
-            now(), settings.queued_first_recheck if first else settings.queued_recheck)
+            now(), settings.queued_first_recheck if first else settings.queued_recheck
+        )
     else:
         # HANDLING, or a status this app does not know: still running, never final.
         target = SaleState.ACCEPTED
         if not topup.is_known_status:
-            log.warning("sale %s: unknown server status %r, treated as running",
-                        sale.ref, topup.status)
+            log.warning(
+                "sale %s: unknown server status %r, treated as running", sale.ref, topup.status
+            )
     waiting_for_code = state in {SaleState.CODE_PENDING, SaleState.CODE_MISSING}
     if target in {SaleState.ACCEPTED, SaleState.QUEUED} and waiting_for_code:
         # The server said FULFILLED before: a running status changes nothing, and the wait
@@ -219,8 +276,9 @@ def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: Engi
         fields.pop("next_check_at", None)
         return _code_pending(store, sale, fields, now, settings, cause=cause)
     if target is state:
-        changed = {k: v for k, v in fields.items()
-                   if k != "next_check_at" and getattr(sale, k) != v}
+        changed = {
+            k: v for k, v in fields.items() if k != "next_check_at" and getattr(sale, k) != v
+        }
         if not changed:
             return None
         return store.record(sale.ref, f"server status {topup.status[:40]}", **changed)
@@ -237,8 +295,15 @@ def adopt(store: Store, sale: SaleRecord, topup: Topup, now: Now, settings: Engi
     return updated
 
 
-def _code_pending(store: Store, sale: SaleRecord, fields: dict[str, Any], now: Now,
-                  settings: EngineSettings, *, cause: str) -> SaleRecord | None:
+def _code_pending(
+    store: Store,
+    sale: SaleRecord,
+    fields: dict[str, Any],
+    now: Now,
+    settings: EngineSettings,
+    *,
+    cause: str,
+) -> SaleRecord | None:
     """FULFILLED without a card code: keep asking every ``code_recheck``; once the answers
     without a code span ``code_wait`` it is CODE_MISSING, a manager's case (counted in
     answers, so no clock change can shorten or stretch it)."""
@@ -248,22 +313,33 @@ def _code_pending(store: Store, sale: SaleRecord, fields: dict[str, Any], now: N
     if sale.state is not SaleState.CODE_PENDING:
         log.warning("sale %s FULFILLED without a card code: asking again", sale.ref)
         return store.transition(
-            sale.ref, sale.state, SaleState.CODE_PENDING, f"{cause}: fulfilled, code pending",
-            next_check_at=_later(now(), settings.code_recheck), not_found_count=0,
+            sale.ref,
+            sale.state,
+            SaleState.CODE_PENDING,
+            f"{cause}: fulfilled, code pending",
+            next_check_at=_later(now(), settings.code_recheck),
+            not_found_count=0,
             **{k: v for k, v in fields.items() if k != "not_found_count"},
         )
     answers = sale.not_found_count + 1
     if answers * settings.code_recheck >= settings.code_wait:
-        log.error("sale %s: FULFILLED and still no card code; a case for the manager",
-                  sale.ref)
+        log.error("sale %s: FULFILLED and still no card code; a case for the manager", sale.ref)
         return store.transition(
-            sale.ref, SaleState.CODE_PENDING, SaleState.CODE_MISSING, "no card code: manager",
-            failure_code="CODE_MISSING", not_found_count=answers,
+            sale.ref,
+            SaleState.CODE_PENDING,
+            SaleState.CODE_MISSING,
+            "no card code: manager",
+            failure_code="CODE_MISSING",
+            not_found_count=answers,
             failure_reason="the server says fulfilled but gives no card code",
             next_check_at=_later(now(), settings.code_missing_recheck),
         )
-    return store.record(sale.ref, "still no card code", not_found_count=answers,
-                        next_check_at=_later(now(), settings.code_recheck))
+    return store.record(
+        sale.ref,
+        "still no card code",
+        not_found_count=answers,
+        next_check_at=_later(now(), settings.code_recheck),
+    )
 
 
 def _ensure_scheduled(store: Store, ref: str, now: Now, settings: EngineSettings) -> None:
@@ -271,13 +347,17 @@ def _ensure_scheduled(store: Store, ref: str, now: Now, settings: EngineSettings
     sale = store.get(ref)
     if sale is None or (sale.next_check_at is not None and sale.next_check_at > now()):
         return
-    wait = settings.code_recheck if sale.state is SaleState.CODE_PENDING else \
-        settings.code_missing_recheck
+    wait = (
+        settings.code_recheck
+        if sale.state is SaleState.CODE_PENDING
+        else settings.code_missing_recheck
+    )
     store.schedule(ref, _later(now(), wait))
 
 
-def resolve(store: Store, client: OneClickClient, ref: str, now: Now,
-            settings: EngineSettings) -> StepResult:
+def resolve(
+    store: Store, client: OneClickClient, ref: str, now: Now, settings: EngineSettings
+) -> StepResult:
     """UNKNOWN or VERIFYING: ask check-ref.
 
     Found -> adopt (when it is this sale). NOT_FOUND: for UNKNOWN, twice some time apart ->
@@ -296,11 +376,18 @@ def resolve(store: Store, client: OneClickClient, ref: str, now: Now,
         if sale.state is SaleState.VERIFYING:
             return _still_not_found(store, sale, now, settings)
         if sale.not_found_count >= 1:
-            back = store.transition(ref, SaleState.UNKNOWN, SaleState.WAITING,
-                                    "not found twice: resend", not_found_count=0)
+            back = store.transition(
+                ref,
+                SaleState.UNKNOWN,
+                SaleState.WAITING,
+                "not found twice: resend",
+                not_found_count=0,
+            )
             return StepResult(changed=(back,), online=True)
         counted = store.record(
-            ref, "not found once", not_found_count=1,
+            ref,
+            "not found once",
+            not_found_count=1,
             next_check_at=_later(now(), settings.not_found_confirm_after),
         )
         return StepResult(changed=(counted,), online=True)
@@ -309,55 +396,80 @@ def resolve(store: Store, client: OneClickClient, ref: str, now: Now,
     crashpoint("after_check_response")
     if topup.ref is not None and topup.ref != ref:
         log.error("check-ref %s answered for another ref; ignored", ref)
-        return _check_failed(store, sale, errors.MalformedResponseError("ref mismatch"), now,
-                             settings)
+        return _check_failed(
+            store, sale, errors.MalformedResponseError("ref mismatch"), now, settings
+        )
     updated = adopt(store, sale, topup, now, settings, cause="found on server")
-    return StepResult(changed=(updated,) if updated else (), online=True,
-                      final=bool(updated and updated.state in FINAL_NOW))
+    return StepResult(
+        changed=(updated,) if updated else (),
+        online=True,
+        final=bool(updated and updated.state in FINAL_NOW),
+    )
 
 
 def _is_due(sale: SaleRecord, now: Now) -> bool:
     return sale.next_check_at is None or sale.next_check_at <= now()
 
 
-def _still_not_found(store: Store, sale: SaleRecord, now: Now,
-                     settings: EngineSettings) -> StepResult:
+def _still_not_found(
+    store: Store, sale: SaleRecord, now: Now, settings: EngineSettings
+) -> StepResult:
     """VERIFYING and check-ref still says NOT_FOUND: wait for the next gap, or, after the
     last one, take the refusal as final (no earlier attempt can land any more)."""
     asked = sale.not_found_count + 1
     gaps = settings.verify_gaps
     if asked >= len(gaps):
         rejected = store.transition(
-            sale.ref, SaleState.VERIFYING, SaleState.REJECTED,
+            sale.ref,
+            SaleState.VERIFYING,
+            SaleState.REJECTED,
             "refusal confirmed: not found after waiting",
-            not_found_count=asked, next_check_at=None,
+            not_found_count=asked,
+            next_check_at=None,
         )
         return StepResult(changed=(rejected,), online=True, final=True)
-    counted = store.record(sale.ref, "refused on retry: still not found",
-                           not_found_count=asked, next_check_at=_later(now(), gaps[asked]))
+    counted = store.record(
+        sale.ref,
+        "refused on retry: still not found",
+        not_found_count=asked,
+        next_check_at=_later(now(), gaps[asked]),
+    )
     return StepResult(changed=(counted,), online=True)
 
 
-def _check_failed(store: Store, sale: SaleRecord, exc: errors.ApiError, now: Now,
-                  settings: EngineSettings) -> StepResult:
+def _check_failed(
+    store: Store, sale: SaleRecord, exc: errors.ApiError, now: Now, settings: EngineSettings
+) -> StepResult:
     """A status question got no usable answer: ask again later, with backoff."""
     retry_after = getattr(exc, "retry_after", None)
     store.schedule(sale.ref, _later(now(), _backoff(settings, 1, retry_after)))
     if isinstance(exc, errors.AuthError):
         return StepResult(auth_failed=exc, online=True)
-    return StepResult(offline=isinstance(exc, errors.NotSentError),
-                      online=not isinstance(exc, errors.NetworkError))
+    return StepResult(
+        offline=isinstance(exc, errors.NotSentError),
+        online=not isinstance(exc, errors.NetworkError),
+    )
 
 
 # --- follow accepted and queued sales ------------------------------------------------------
 
 
-def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
-         settings: EngineSettings, *, in_flight: int) -> StepResult:
+def poll(
+    store: Store,
+    client: OneClickClient,
+    refs: Sequence[str],
+    now: Now,
+    settings: EngineSettings,
+    *,
+    in_flight: int,
+) -> StepResult:
     """Check the status of accepted/queued sales: one list call when several are in flight,
     else check-id for each. Sales the list does not show are checked one by one."""
-    sales = [s for s in (store.get(r) for r in refs)
-             if s is not None and s.state in FOLLOWED and _is_due(s, now)]
+    sales = [
+        s
+        for s in (store.get(r) for r in refs)
+        if s is not None and s.state in FOLLOWED and _is_due(s, now)
+    ]
     if not sales:
         return StepResult()
     seen: dict[str, Topup] = {}
@@ -370,8 +482,10 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
             if isinstance(exc, errors.NetworkError | errors.AuthError):
                 for sale in sales:
                     _check_failed(store, sale, exc, now, settings)
-                return StepResult(offline=isinstance(exc, errors.NotSentError),
-                                  auth_failed=exc if isinstance(exc, errors.AuthError) else None)
+                return StepResult(
+                    offline=isinstance(exc, errors.NotSentError),
+                    auth_failed=exc if isinstance(exc, errors.AuthError) else None,
+                )
             log.info("list failed (%s); falling back to check-id", type(exc).__name__)
         # The list answers for every sale in flight, not only those due now.
         for sale in store.by_state(SaleState.ACCEPTED):
@@ -391,8 +505,7 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
                 topup = client.check_id(sale.server_id)
             except errors.NotFoundError:
                 # The server forgot its own id? Fall back to asking by ref.
-                log.warning("check-id %s not found for %s; asking by ref", sale.server_id,
-                            sale.ref)
+                log.warning("check-id %s not found for %s; asking by ref", sale.server_id, sale.ref)
                 try:
                     topup = client.check_ref(sale.ref)
                 except errors.ApiError as exc:
@@ -419,8 +532,14 @@ def poll(store: Store, client: OneClickClient, refs: Sequence[str], now: Now,
     return _merge(result, StepResult(changed=tuple(changed), final=final))
 
 
-def _adopt_one(store: Store, sale: SaleRecord, topup: Topup, now: Now,  # noqa: PLR0917
-               settings: EngineSettings, cause: str) -> SaleRecord | None:
+def _adopt_one(  # noqa: PLR0917 - the step's usual arguments, in their usual order
+    store: Store,
+    sale: SaleRecord,
+    topup: Topup,
+    now: Now,
+    settings: EngineSettings,
+    cause: str,
+) -> SaleRecord | None:
     """``adopt`` for one sale of a batch: whatever goes wrong with this sale (a state that
     moved meanwhile, an answer the store refuses, a bug) never stops the others; the sale is
     asked again later and the error is logged (its type, never its text)."""
@@ -429,8 +548,12 @@ def _adopt_one(store: Store, sale: SaleRecord, topup: Topup, now: Now,  # noqa: 
     except StaleStateError:
         return None
     except Exception as exc:
-        log.error("sale %s: could not record the server's answer (%s); asking again later",
-                  sale.ref, type(exc).__name__, exc_info=exc)
+        log.error(
+            "sale %s: could not record the server's answer (%s); asking again later",
+            sale.ref,
+            type(exc).__name__,
+            exc_info=exc,
+        )
         store.schedule(sale.ref, _later(now(), settings.retry_backoff_max))
         return None
 
@@ -450,17 +573,27 @@ def _merge(a: StepResult, b: StepResult) -> StepResult:
 # --- start-up ------------------------------------------------------------------------------
 
 
-def recover(store: Store, now: Now,
-            settings: EngineSettings = EngineSettings()) -> list[SaleRecord]:  # noqa: B008
+def recover(
+    store: Store,
+    now: Now,
+    settings: EngineSettings = EngineSettings(),  # noqa: B008 - frozen
+) -> list[SaleRecord]:
     """On start, before selling: a sale caught SENDING may have left; ask the server.
 
     Stored schedules are sanity-checked (rule 13): when the clock reads earlier than the
     latest recorded change (it was set back), or a next check lies further ahead than any
     schedule the engine makes, that check is due now. Returns the sales that changed state.
     """
-    recovered = [store.transition(sale.ref, SaleState.SENDING, SaleState.UNKNOWN,
-                                  "recovered after a stop", next_check_at=now())
-                 for sale in store.by_state(SaleState.SENDING)]
+    recovered = [
+        store.transition(
+            sale.ref,
+            SaleState.SENDING,
+            SaleState.UNKNOWN,
+            "recovered after a stop",
+            next_check_at=now(),
+        )
+        for sale in store.by_state(SaleState.SENDING)
+    ]
     unresolved = store.unresolved()
     moment = now()
     latest = max((s.updated_at for s in unresolved), default=None)
@@ -471,8 +604,11 @@ def recover(store: Store, now: Now,
             continue
         horizon = moment + timedelta(seconds=_longest_wait(settings, sale.state) * 1.5)
         if clock_went_back or planned > horizon:
-            log.warning("sale %s: its next check was set for a time that cannot be right "
-                        "(clock moved); checking now", sale.ref)
+            log.warning(
+                "sale %s: its next check was set for a time that cannot be right "
+                "(clock moved); checking now",
+                sale.ref,
+            )
             store.schedule(sale.ref, moment)
     return recovered
 
@@ -483,18 +619,25 @@ def _longest_wait(settings: EngineSettings, state: SaleState) -> float:
         return max(settings.queued_first_recheck, settings.queued_recheck)
     if state is SaleState.CODE_MISSING:
         return settings.code_missing_recheck
-    return max(settings.background_recheck, settings.max_wait, settings.code_recheck,
-               *settings.verify_gaps, *settings.poll_schedule)
+    return max(
+        settings.background_recheck,
+        settings.max_wait,
+        settings.code_recheck,
+        *settings.verify_gaps,
+        *settings.poll_schedule,
+    )
 
 
-def orphaned(store: Store, client: OneClickClient, ref: str, now: Now,
-             settings: EngineSettings) -> StepResult:
+def orphaned(
+    store: Store, client: OneClickClient, ref: str, now: Now, settings: EngineSettings
+) -> StepResult:
     """A sale left SENDING by a step that failed before recording the answer: ask the server."""
     sale = store.get(ref)
     if sale is None or sale.state is not SaleState.SENDING:
         return StepResult()
-    orphan = store.transition(ref, SaleState.SENDING, SaleState.UNKNOWN, "orphaned send",
-                              next_check_at=now())
+    orphan = store.transition(
+        ref, SaleState.SENDING, SaleState.UNKNOWN, "orphaned send", next_check_at=now()
+    )
     return StepResult(changed=(orphan,))
 
 

@@ -39,18 +39,28 @@ class OrderView:
     @classmethod
     def of(cls, sale: SaleRecord) -> OrderView:
         return cls(
-            ref=sale.ref, line_type=sale.line_type, number=sale.number,
-            face_value=sale.face_value, price=sale.price, state=sale.state,
-            server_status=sale.server_status, card_code=sale.card_code,
-            num_trans=sale.num_trans, date_traitement=sale.date_traitement,
-            failure_code=sale.failure_code, failure_reason=sale.failure_reason,
-            created_at=sale.created_at, updated_at=sale.updated_at,
+            ref=sale.ref,
+            line_type=sale.line_type,
+            number=sale.number,
+            face_value=sale.face_value,
+            price=sale.price,
+            state=sale.state,
+            server_status=sale.server_status,
+            card_code=sale.card_code,
+            num_trans=sale.num_trans,
+            date_traitement=sale.date_traitement,
+            failure_code=sale.failure_code,
+            failure_reason=sale.failure_reason,
+            created_at=sale.created_at,
+            updated_at=sale.updated_at,
         )
 
     def __repr__(self) -> str:
         code = "<hidden>" if self.card_code else None
-        return (f"OrderView(ref={self.ref!r}, state={self.state.value}, "
-                f"server_status={self.server_status!r}, card_code={code})")
+        return (
+            f"OrderView(ref={self.ref!r}, state={self.state.value}, "
+            f"server_status={self.server_status!r}, card_code={code})"
+        )
 
 
 @dataclass(frozen=True, slots=True)

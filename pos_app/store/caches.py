@@ -37,8 +37,15 @@ class Caches(StoreBase):
             for amount in (value, cost):
                 if isinstance(amount, bool) or not isinstance(amount, int):
                     raise TypeError(f"product amounts are whole dinars (int), got {amount!r}")
-            rows.append({"line_type": line_type.value, "value": value, "cost": cost,
-                         "available": bool(available), "fetched_at": at})
+            rows.append(
+                {
+                    "line_type": line_type.value,
+                    "value": value,
+                    "cost": cost,
+                    "available": bool(available),
+                    "fetched_at": at,
+                }
+            )
         with self._db.atomic():
             ProductCache.delete().where(ProductCache.line_type == line_type.value).execute()
             if rows:
@@ -99,8 +106,12 @@ class Caches(StoreBase):
     ) -> None:
         """Cache the check-number answer for one line (replacing the previous one)."""
         self._open()
-        values = {"ncli": ncli, "offre": offre, "error_code": error_code,
-                  "fetched_at": to_millis(fetched_at)}
+        values = {
+            "ncli": ncli,
+            "offre": offre,
+            "error_code": error_code,
+            "fetched_at": to_millis(fetched_at),
+        }
         with self._db.atomic():
             (
                 NumberCheckCache.insert(line_type=line_type.value, number=number, **values)

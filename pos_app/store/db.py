@@ -68,8 +68,9 @@ def _unavailable(exc: BaseException, path: Path | None) -> StoreUnavailableError
         return exc
     where = f"the database {path}" if path is not None else "the database"
     if isinstance(exc, OSError):
-        return StoreUnavailableError(f"{where} cannot be used ({os_reason(exc)}); "
-                                     f"{NOTHING_CHANGED}", path)
+        return StoreUnavailableError(
+            f"{where} cannot be used ({os_reason(exc)}); {NOTHING_CHANGED}", path
+        )
     error = _sqlite_error(exc)
     name = getattr(error, "sqlite_errorname", "") if error is not None else ""
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
@@ -128,8 +129,9 @@ def check_sqlite_file(path: Path) -> None:
             raise DamagedDatabaseError(
                 path, f"SQLite's check found: {problems[0]}{more}", _newest_backup(path)
             )
-        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master "
-                                                "WHERE type = 'table'")}
+        tables = {
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         if SCHEMA_VERSION_TABLE in tables:
             found = db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
             if found is not None and int(found) > latest_version():
@@ -155,7 +157,8 @@ def _prepare_sqlite_file(path: Path, *, read_only: bool) -> bool:
         ) from exc
     if not read_only and not os.access(folder, os.W_OK):  # SQLite keeps its -wal file there
         raise StoreUnavailableError(
-            f"the data folder {folder} cannot be written; {NOTHING_CHANGED}", folder)
+            f"the data folder {folder} cannot be written; {NOTHING_CHANGED}", folder
+        )
     exists = os.path.lexists(path)
     if exists:
         if not path.is_file():
@@ -188,8 +191,8 @@ def _check_writable(path: Path, *, exists: bool) -> None:
             continue
         except OSError as exc:
             raise StoreUnavailableError(
-                f"the database {file} cannot be written ({os_reason(exc)}); {NOTHING_CHANGED}",
-                path) from exc
+                f"the database {file} cannot be written ({os_reason(exc)}); {NOTHING_CHANGED}", path
+            ) from exc
     try:
         free = shutil.disk_usage(folder).free
     except OSError:
@@ -198,7 +201,9 @@ def _check_writable(path: Path, *, exists: bool) -> None:
         raise StoreUnavailableError(
             f"the disk holding {folder} is full ({free // 1024} KiB free, at least "
             f"{MIN_FREE_BYTES // (1024 * 1024)} MiB are needed to record sales); "
-            f"{NOTHING_CHANGED}", folder)
+            f"{NOTHING_CHANGED}",
+            folder,
+        )
 
 
 def _remove_new_database(path: Path) -> None:

@@ -56,8 +56,15 @@ class SaleFields(TypedDict, total=False):
 
 
 _TEXT_FIELDS: Final = frozenset(
-    {"server_status", "server_id", "card_code", "num_trans", "date_traitement",
-     "failure_code", "failure_reason"}
+    {
+        "server_status",
+        "server_id",
+        "card_code",
+        "num_trans",
+        "date_traitement",
+        "failure_code",
+        "failure_reason",
+    }
 )
 _TIME_FIELDS: Final = frozenset({"sent_at", "next_check_at"})
 _COUNT_FIELDS: Final = frozenset({"send_attempts", "not_found_count"})
@@ -135,8 +142,9 @@ def _detail_json(
         raise TypeError(f"journal detail must be a mapping, got {type(detail).__name__}")
     _check_keys(detail)
     try:
-        text = json.dumps(dict(detail), ensure_ascii=False, sort_keys=True,
-                          default=_json_default, allow_nan=False)
+        text = json.dumps(
+            dict(detail), ensure_ascii=False, sort_keys=True, default=_json_default, allow_nan=False
+        )
     except (TypeError, ValueError) as exc:
         raise ValueError(f"journal detail is not storable as JSON: {exc}") from exc
     for code in card_codes:
@@ -256,8 +264,14 @@ class Sales(StoreBase):
                 )
             except pw.IntegrityError as exc:  # a concurrent writer got there first
                 raise DuplicateSaleError(new.ref) from exc
-            self._append(row.id, from_state=None, to_state=SaleState.WAITING, cause=CREATED_CAUSE,
-                         detail_json=None, at=now)
+            self._append(
+                row.id,
+                from_state=None,
+                to_state=SaleState.WAITING,
+                cause=CREATED_CAUSE,
+                detail_json=None,
+                at=now,
+            )
         return _sale_record(row)
 
     @on_own_database
@@ -301,8 +315,14 @@ class Sales(StoreBase):
             )
             if changed != 1:  # only possible without a write lock (another engine)
                 raise StaleStateError(ref, expected, SaleState(self._row(ref).state))
-            self._append(row.id, from_state=expected, to_state=target, cause=cause,
-                         detail_json=detail_json, at=now)
+            self._append(
+                row.id,
+                from_state=expected,
+                to_state=target,
+                cause=cause,
+                detail_json=detail_json,
+                at=now,
+            )
             updated = self._row(ref)
         return _sale_record(updated)
 
@@ -334,8 +354,14 @@ class Sales(StoreBase):
             )
             if changed != 1:
                 raise StaleStateError(ref, state, SaleState(self._row(ref).state))
-            self._append(row.id, from_state=state, to_state=state, cause=cause,
-                         detail_json=detail_json, at=now)
+            self._append(
+                row.id,
+                from_state=state,
+                to_state=state,
+                cause=cause,
+                detail_json=detail_json,
+                at=now,
+            )
             updated = self._row(ref)
         return _sale_record(updated)
 
@@ -424,9 +450,7 @@ class Sales(StoreBase):
         while True:
             self._open()
             with self._models():  # not across the yields: the caller may use another store
-                rows = list(
-                    Sale.select().where(Sale.id > last_id).order_by(Sale.id).limit(batch)
-                )
+                rows = list(Sale.select().where(Sale.id > last_id).order_by(Sale.id).limit(batch))
             if not rows:
                 return
             for row in rows:
@@ -450,12 +474,7 @@ class Sales(StoreBase):
         sale = Sale.get_or_none(Sale.ref == ref)
         if sale is None:
             return None
-        row = (
-            Journal.select()
-            .where(Journal.sale == sale.id)
-            .order_by(Journal.id.desc())
-            .first()
-        )
+        row = Journal.select().where(Journal.sale == sale.id).order_by(Journal.id.desc()).first()
         return None if row is None else _journal_record(row, sale.id, ref)
 
     @on_own_database

@@ -100,12 +100,26 @@ class Preference:
 PREFERENCES: Final[Mapping[str, Preference]] = {
     p.key: p
     for p in (
-        Preference("language", "window language: en, fr or ar (default: the system's)",
-                   _language, None, "POS_LANG"),
-        Preference("low_balance", "warn when the balance falls under this many dinars",
-                   _dinars, str(DEFAULT_LOW_BALANCE)),
-        Preference("counter_id", "this counter's id in sale refs (default: from the host name)",
-                   _counter, None, "POS_COUNTER_ID"),
+        Preference(
+            "language",
+            "window language: en, fr or ar (default: the system's)",
+            _language,
+            None,
+            "POS_LANG",
+        ),
+        Preference(
+            "low_balance",
+            "warn when the balance falls under this many dinars",
+            _dinars,
+            str(DEFAULT_LOW_BALANCE),
+        ),
+        Preference(
+            "counter_id",
+            "this counter's id in sale refs (default: from the host name)",
+            _counter,
+            None,
+            "POS_COUNTER_ID",
+        ),
     )
 }
 
@@ -114,9 +128,7 @@ def _known(key: str) -> Preference:
     try:
         return PREFERENCES[key]
     except KeyError:
-        raise PreferenceError(
-            f"unknown setting {key!r}; one of {', '.join(PREFERENCES)}"
-        ) from None
+        raise PreferenceError(f"unknown setting {key!r}; one of {', '.join(PREFERENCES)}") from None
 
 
 def check_preference(key: str, text: str) -> str:

@@ -53,7 +53,7 @@ class Store(Sales, Caches, Settings):
         self.close()
 
     def integrity_check(self) -> str:
-        """"ok" when the database is sound; otherwise what SQLite found wrong (one problem a
+        """ "ok" when the database is sound; otherwise what SQLite found wrong (one problem a
         line). Runs SQLite's ``integrity_check`` and ``foreign_key_check``; "ok" elsewhere."""
         self._open()
         if not is_sqlite(self._db):

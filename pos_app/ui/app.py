@@ -93,7 +93,8 @@ class Services:
         if self.stranded:
             log.warning(
                 "closing with %d network call(s) still running; their sales are checked "
-                "with OneClickDZ at the next start", self.stranded
+                "with OneClickDZ at the next start",
+                self.stranded,
             )
         self.client.close()
         self.store.close()
@@ -142,7 +143,6 @@ def wire_close(window: MainWindow, services: Services) -> asyncio.Event:
     return closed
 
 
-
 def build_services(
     *,
     demo: bool,
@@ -170,9 +170,15 @@ def build_services(
     # (PySide6 6.12.0 breaks every call from Qt into Python: pyproject.toml excludes it.)
     executor = Offloader(EXECUTOR_THREADS, thread_name_prefix="pos-worker")
     try:
-        sender = open_sender(db_url=db_url, base_url=base_url, api_key=api_key,
-                             lock=temp_dir is None, settings=settings, executor=executor,
-                             training=demo)
+        sender = open_sender(
+            db_url=db_url,
+            base_url=base_url,
+            api_key=api_key,
+            lock=temp_dir is None,
+            settings=settings,
+            executor=executor,
+            training=demo,
+        )
     except BaseException:
         executor.shutdown(wait=False, cancel_futures=True)
         executor.close()

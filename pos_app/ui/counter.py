@@ -31,8 +31,16 @@ from pos_app.orders.views import (
 from pos_app.ui import messages
 
 # Re-exported: the screens import the views they show from here.
-__all__ = ["BalanceView", "ConnectionView", "EngineSignals", "KeyView", "LineCheckView",
-           "OrderView", "ProductsView", "problem_text"]
+__all__ = [
+    "BalanceView",
+    "ConnectionView",
+    "EngineSignals",
+    "KeyView",
+    "LineCheckView",
+    "OrderView",
+    "ProductsView",
+    "problem_text",
+]
 
 RECENT_NUMBERS = 50  # offered as completions in the number field
 
@@ -116,8 +124,11 @@ class EngineSignals(QObject):
         error = task.exception()
         if error is not None:
             task.get_loop().call_exception_handler(
-                {"message": "a background task of the window failed", "exception": error,
-                 "future": task}
+                {
+                    "message": "a background task of the window failed",
+                    "exception": error,
+                    "future": task,
+                }
             )
 
     # --- forwarded requests ---------------------------------------------------------------

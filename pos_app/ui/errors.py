@@ -39,14 +39,16 @@ class ErrorReporter(QObject):
             log.error("unexpected error in %s (no exception object)", where)
             self.notice.emit(messages.for_code(None))
             return
-        log.error("unexpected error in %s", where,
-                  exc_info=(type(error), error, error.__traceback__))
+        log.error(
+            "unexpected error in %s", where, exc_info=(type(error), error, error.__traceback__)
+        )
         self.notice.emit(messages.for_error(error))
 
     # --- hooks ----------------------------------------------------------------------------
 
-    def excepthook(self, kind: type[BaseException], error: BaseException,
-                   tb: TracebackType | None) -> None:
+    def excepthook(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return

@@ -108,8 +108,9 @@ def load_shipped_fonts() -> list[str]:
     for path in ARABIC_FONTS:
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
-            families += [f for f in QFontDatabase.applicationFontFamilies(font_id)
-                         if f not in families]
+            families += [
+                f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families
+            ]
     return families
 
 

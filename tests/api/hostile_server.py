@@ -105,15 +105,16 @@ class HostileServer:
         head = [f"HTTP/1.1 {answer.status} Scripted", "Connection: close"]
         head += [f"{k}: {v}" for k, v in answer.headers.items()]
         if answer.framing == "length":
-            size = answer.declared if answer.declared is not None else \
-                len(answer.body) + answer.filler
+            size = (
+                answer.declared if answer.declared is not None else len(answer.body) + answer.filler
+            )
             head.append(f"Content-Length: {size}")
         elif answer.framing == "chunked":
             head.append("Transfer-Encoding: chunked")
         raw_head = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1")
         if answer.drip_headers:
             for i in range(len(raw_head)):
-                out.write(raw_head[i:i + 1])
+                out.write(raw_head[i : i + 1])
                 self._pause(answer.drip_headers)
         else:
             out.write(raw_head)
@@ -133,7 +134,7 @@ class HostileServer:
     def _pieces(answer: Answer) -> Iterator[bytes]:
         if answer.drip_body:
             for i in range(len(answer.body)):
-                yield answer.body[i:i + 1]
+                yield answer.body[i : i + 1]
         elif answer.body:
             yield answer.body
         left = answer.filler

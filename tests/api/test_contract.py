@@ -245,8 +245,9 @@ def test_rate_limited_with_retry_after(sim: Simulator) -> None:
     assert info.value.retry_after == 3
 
 
-@pytest.mark.parametrize(("kind", "error"), [("503", e.ServiceUnavailableError),
-                                             ("500", e.ServerError)])
+@pytest.mark.parametrize(
+    ("kind", "error"), [("503", e.ServiceUnavailableError), ("500", e.ServerError)]
+)
 def test_server_errors_on_reads(sim: Simulator, kind: str, error: type[e.ApiError]) -> None:
     sim.inject(FaultRule("products", kind, count=1))
     with pytest.raises(error):

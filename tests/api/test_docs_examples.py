@@ -63,7 +63,10 @@ def test_products_reference_shape(scripted: ScriptedServer) -> None:
     products = client_for(scripted).products(LineType.ADSL)
     assert products.line_type is LineType.ADSL
     assert [(p.value, p.cost, p.available) for p in products.products] == [
-        (500, 490, True), (1000, 980, True), (2000, 1960, True)]
+        (500, 490, True),
+        (1000, 980, True),
+        (2000, 1960, True),
+    ]
     assert scripted.seen[0].path == "/v3/internet/products?type=ADSL"
 
 
@@ -192,7 +195,10 @@ def test_error_details_are_exposed(scripted: ScriptedServer) -> None:
 
 def test_missing_token_on_401_is_still_missing_token(scripted: ScriptedServer) -> None:
     """The error-handling page lists MISSING_ACCESS_TOKEN under 401, validate under 400."""
-    scripted.push(401, '{"success": false, "error": {"code": "MISSING_ACCESS_TOKEN", '
-                       '"message": "Access token is required"}}')
+    scripted.push(
+        401,
+        '{"success": false, "error": {"code": "MISSING_ACCESS_TOKEN", '
+        '"message": "Access token is required"}}',
+    )
     with pytest.raises(e.MissingAccessTokenError):
         client_for(scripted).validate()

@@ -56,8 +56,14 @@ def error_body(code: str) -> bytes:
 
 # --- item 2: a refusal code counts only on a 4xx ------------------------------------------
 
-REFUSAL_CODES = ["ERR_STOCK", "INSUFFICIENT_BALANCE", "ERR_PHONE", "DUPLICATED_REF",
-                 "INVALID_ACCESS_TOKEN", "NOT_FOUND"]
+REFUSAL_CODES = [
+    "ERR_STOCK",
+    "INSUFFICIENT_BALANCE",
+    "ERR_PHONE",
+    "DUPLICATED_REF",
+    "INVALID_ACCESS_TOKEN",
+    "NOT_FOUND",
+]
 
 
 @pytest.mark.parametrize("status", [500, 502, 503, 429, 200, 302])
@@ -74,9 +80,12 @@ def test_item2_send_refusal_code_without_a_4xx_is_outcome_unknown(
 
 @pytest.mark.parametrize(
     ("code", "status", "kind"),
-    [("ERR_STOCK", 400, e.OutOfStockError), ("INSUFFICIENT_BALANCE", 403,
-                                              e.InsufficientBalanceError),
-     ("DUPLICATED_REF", 403, e.DuplicatedRefError), ("ERR_PHONE", 400, e.PhoneError)],
+    [
+        ("ERR_STOCK", 400, e.OutOfStockError),
+        ("INSUFFICIENT_BALANCE", 403, e.InsufficientBalanceError),
+        ("DUPLICATED_REF", 403, e.DuplicatedRefError),
+        ("ERR_PHONE", 400, e.PhoneError),
+    ],
 )
 def test_item2_send_refusal_code_on_a_4xx_is_still_definite(
     server: HostileServer, code: str, status: int, kind: type[e.ApiError]
@@ -88,12 +97,14 @@ def test_item2_send_refusal_code_on_a_4xx_is_still_definite(
 
 @pytest.mark.parametrize(
     ("status", "code", "call", "kind"),
-    [(500, "ERR_STOCK", "products", e.ServerError),
-     (502, "ERR_PHONE", "check_number", e.ServerError),
-     (500, "NOT_FOUND", "check_ref", e.ServerError),
-     (503, "NOT_FOUND", "check_ref", e.ServiceUnavailableError),
-     (500, "INVALID_ACCESS_TOKEN", "balance", e.ServerError),
-     (200, "NOT_FOUND", "check_ref", e.MalformedResponseError)],
+    [
+        (500, "ERR_STOCK", "products", e.ServerError),
+        (502, "ERR_PHONE", "check_number", e.ServerError),
+        (500, "NOT_FOUND", "check_ref", e.ServerError),
+        (503, "NOT_FOUND", "check_ref", e.ServiceUnavailableError),
+        (500, "INVALID_ACCESS_TOKEN", "balance", e.ServerError),
+        (200, "NOT_FOUND", "check_ref", e.MalformedResponseError),
+    ],
 )
 def test_item2_read_refusal_code_without_a_4xx_is_retryable(
     server: HostileServer, status: int, code: str, call: str, kind: type[e.ApiError]
@@ -128,8 +139,17 @@ def test_item7_check_api_key_strips_surrounding_whitespace() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "position"),
-    [("abc def", 4), ("abc\tdef", 4), ("abc\rdef", 4), ("abc\r\nX-Evil: 1", 4),
-     ("abcé", 4), ("ab€", 3), ("مفتاح", 1), ("ab\x00c", 3), ("ab\x7fc", 3)],
+    [
+        ("abc def", 4),
+        ("abc\tdef", 4),
+        ("abc\rdef", 4),
+        ("abc\r\nX-Evil: 1", 4),
+        ("abcé", 4),
+        ("ab€", 3),
+        ("مفتاح", 1),
+        ("ab\x00c", 3),
+        ("ab\x7fc", 3),
+    ],
 )
 def test_item7_check_api_key_refuses_other_characters_without_showing_them(
     raw: str, position: int
@@ -181,8 +201,7 @@ def _texts_of(exc: BaseException) -> list[str]:
     return texts
 
 
-BAD_KEYS = [f"{SECRET}\r\nX-Evil: 1", f"{SECRET}\n", f"{SECRET}€", f"{SECRET}مفتاح",
-            f"{SECRET}\r"]
+BAD_KEYS = [f"{SECRET}\r\nX-Evil: 1", f"{SECRET}\n", f"{SECRET}€", f"{SECRET}مفتاح", f"{SECRET}\r"]
 
 
 @pytest.mark.parametrize("how", ["auth", "header"])
@@ -195,9 +214,11 @@ def test_item7_bad_key_past_the_check_is_not_sent_and_never_shown(
     client = make(server, "", session=session)
     # Past check_api_key: the key goes onto the session as a caller (or a bug) might put it.
     if how == "auth":
+
         def auth(request: requests.PreparedRequest) -> requests.PreparedRequest:
             request.headers["X-Access-Token"] = bad
             return request
+
         session.auth = auth
     else:
         session.headers["X-Access-Token"] = bad
@@ -217,9 +238,15 @@ def test_item7_bad_key_past_the_check_is_not_sent_and_never_shown(
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1:99999/v3", "http://127.0.0.1:0/v3", "http://127.0.0.1:port/v3",
-     "http://127.0.0.1:-1/v3", "http://[::1/v3", "http://127.0.0.1:80 80/v3",
-     "http://127.0.0.1/v3\r\n"],
+    [
+        "http://127.0.0.1:99999/v3",
+        "http://127.0.0.1:0/v3",
+        "http://127.0.0.1:port/v3",
+        "http://127.0.0.1:-1/v3",
+        "http://[::1/v3",
+        "http://127.0.0.1:80 80/v3",
+        "http://127.0.0.1/v3\r\n",
+    ],
 )
 def test_unparseable_url_is_refused_at_construction(url: str) -> None:
     with pytest.raises(api.BadUrlError) as info:
@@ -229,8 +256,14 @@ def test_unparseable_url_is_refused_at_construction(url: str) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1:99999/v3", "http://[::1/v3", "127.0.0.1:8/v3", "ftp://127.0.0.1/v3",
-     "http:///v3", "http://127.0.0.1:-1/v3"],
+    [
+        "http://127.0.0.1:99999/v3",
+        "http://[::1/v3",
+        "127.0.0.1:8/v3",
+        "ftp://127.0.0.1/v3",
+        "http:///v3",
+        "http://127.0.0.1:-1/v3",
+    ],
 )
 def test_unparseable_url_at_call_time_is_not_sent(url: str) -> None:
     client = OneClickClient("http://127.0.0.1:9/v3", SECRET, retry=NO_RETRY, timeouts=FAST)
@@ -247,8 +280,17 @@ def test_unparseable_url_at_call_time_is_not_sent(url: str) -> None:
 
 @pytest.mark.parametrize(
     ("header", "expected"),
-    [("99999999", 300.0), ("Fri, 31 Dec 2100 23:59:59 GMT", 300.0), ("1e400", None),
-     ("-5", None), ("nan", None), ("inf", None), ("-inf", None), ("7", 7.0), ("299.5", 299.5)],
+    [
+        ("99999999", 300.0),
+        ("Fri, 31 Dec 2100 23:59:59 GMT", 300.0),
+        ("1e400", None),
+        ("-5", None),
+        ("nan", None),
+        ("inf", None),
+        ("-inf", None),
+        ("7", 7.0),
+        ("299.5", 299.5),
+    ],
 )
 def test_item8_retry_after_is_capped_and_nonsense_ignored(
     server: HostileServer, header: str, expected: float | None
@@ -286,10 +328,12 @@ def test_item8_exceptions_hold_capped_retry_after() -> None:
 @pytest.mark.parametrize("call", ["send", "read"])
 @pytest.mark.parametrize(
     "drip",
-    [Answer(200, SEND_OK.encode(), drip_headers=0.2),
-     Answer(200, SEND_OK.encode(), drip_body=0.2),
-     Answer(200, SEND_OK.encode(), drip_body=0.2, framing="chunked"),
-     Answer(200, SEND_OK.encode(), drip_body=0.2, framing="close")],
+    [
+        Answer(200, SEND_OK.encode(), drip_headers=0.2),
+        Answer(200, SEND_OK.encode(), drip_body=0.2),
+        Answer(200, SEND_OK.encode(), drip_body=0.2, framing="chunked"),
+        Answer(200, SEND_OK.encode(), drip_body=0.2, framing="close"),
+    ],
     ids=["headers", "body", "chunked-body", "body-to-eof"],
 )
 def test_item8_dripping_answer_cannot_outlive_the_deadline(
@@ -322,10 +366,12 @@ def test_item8_slow_answer_within_the_deadline_is_read(server: HostileServer) ->
 def test_item8_huge_body_is_refused_without_reading_it(
     server: HostileServer, call: str, framing: Any
 ) -> None:
-    server.push(Answer(200, b'{"success": true, "data": {"balance": 1', filler=BIG,
-                       framing=framing))
-    client = make(server, timeouts=Timeouts(connect=2, read=5, send_read=5, total=60,
-                                            send_total=60))
+    server.push(
+        Answer(200, b'{"success": true, "data": {"balance": 1', filler=BIG, framing=framing)
+    )
+    client = make(
+        server, timeouts=Timeouts(connect=2, read=5, send_read=5, total=60, send_total=60)
+    )
     kind = e.OutcomeUnknownError if call == "send" else e.MalformedResponseError
     tracemalloc.start()
     try:
@@ -357,8 +403,9 @@ def test_item8_deeply_nested_body_is_malformed_not_a_crash(
 
 def test_tls_refused_before_the_request_is_not_sent(server: HostileServer) -> None:
     # https to a plain-http server: the handshake fails before any request byte is written.
-    client = OneClickClient(server.base_url.replace("http://", "https://"), SECRET,
-                            retry=NO_RETRY, timeouts=FAST)
+    client = OneClickClient(
+        server.base_url.replace("http://", "https://"), SECRET, retry=NO_RETRY, timeouts=FAST
+    )
     with pytest.raises(e.NotSentError):
         send(client)
     assert server.seen == []

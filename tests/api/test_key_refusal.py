@@ -26,8 +26,9 @@ def sim() -> Iterator[Simulator]:
 
 
 def client(sim: Simulator, key: str) -> OneClickClient:
-    return OneClickClient(sim.base_url, key, retry=NO_RETRY,
-                          timeouts=Timeouts(connect=1, read=1, send_read=1))
+    return OneClickClient(
+        sim.base_url, key, retry=NO_RETRY, timeouts=Timeouts(connect=1, read=1, send_read=1)
+    )
 
 
 def test_item6_a_refused_key_is_not_sent_again_by_any_client(sim: Simulator) -> None:
@@ -37,9 +38,13 @@ def test_item6_a_refused_key_is_not_sent_again_by_any_client(sim: Simulator) -> 
     assert len(sim.requests()) == 1
     # Every later call, on any endpoint and from any client of this process, stays home.
     second = client(sim, "wrong-key-1")
-    for call in (first.ping, first.balance, second.validate,
-                 lambda: second.send(LineType.ADSL, "036362608", 1000, "r-1"),
-                 lambda: second.products(LineType.LTE)):
+    for call in (
+        first.ping,
+        first.balance,
+        second.validate,
+        lambda: second.send(LineType.ADSL, "036362608", 1000, "r-1"),
+        lambda: second.products(LineType.LTE),
+    ):
         with pytest.raises(e.InvalidAccessTokenError) as refused:
             call()
         assert "not sent" in str(refused.value)
@@ -89,10 +94,10 @@ def test_item6_engine_with_a_refused_key_waits_and_sends_nothing_more(
         try:
             first = await engine.place(LineType.ADSL, "036362608", 1000)
             second = await engine.place(LineType.ADSL, "036362609", 1000)
+
             def settled() -> bool:  # refused, and no send still on the wire
                 states = [(store.get(ref) or first).state for ref in (first.ref, second.ref)]
-                return wrong.key_refusal is not None and all(
-                    state is S.WAITING for state in states)
+                return wrong.key_refusal is not None and all(state is S.WAITING for state in states)
 
             for _ in range(500):
                 if settled():
@@ -119,6 +124,7 @@ def test_item6_engine_with_a_refused_key_waits_and_sends_nothing_more(
     finally:
         store.close()
     assert sent and sent[0] <= 2 and len(sim.requests()) == sent[0], [
-        r.endpoint for r in sim.requests()]
+        r.endpoint for r in sim.requests()
+    ]
     assert engine.auth_error is not None and wrong.key_refusal is not None
     assert all(sale.send_attempts <= 2 for sale in store_sales), "no local send loop"

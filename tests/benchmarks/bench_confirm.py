@@ -78,12 +78,18 @@ def main() -> None:
             eng_times, eng_calls = asyncio.run(engine_flow(sim, Path(folder)))
     d, e = statistics.median(docs_times), statistics.median(eng_times)
     print(f"confirm a sale, simulator latency {LATENCY_MS} ms, {SALES} sales each")
-    print(f"  docs flow (check-number, products, balance, send): median {d * 1000:.0f} ms, "
-          f"HTTP calls per sale {statistics.mean(docs_calls):.1f}")
-    print(f"  engine (cached catalogue, balance and number):      median {e * 1000:.0f} ms, "
-          f"HTTP calls per sale before accepted {statistics.mean(eng_calls):.1f}")
-    print(f"  ratio engine/docs: time {e / d:.2f}, calls "
-          f"{statistics.mean(eng_calls) / statistics.mean(docs_calls):.2f}")
+    print(
+        f"  docs flow (check-number, products, balance, send): median {d * 1000:.0f} ms, "
+        f"HTTP calls per sale {statistics.mean(docs_calls):.1f}"
+    )
+    print(
+        f"  engine (cached catalogue, balance and number):      median {e * 1000:.0f} ms, "
+        f"HTTP calls per sale before accepted {statistics.mean(eng_calls):.1f}"
+    )
+    print(
+        f"  ratio engine/docs: time {e / d:.2f}, calls "
+        f"{statistics.mean(eng_calls) / statistics.mean(docs_calls):.2f}"
+    )
 
 
 if __name__ == "__main__":

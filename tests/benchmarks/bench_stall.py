@@ -74,9 +74,13 @@ class Watchdog(threading.Thread):
                 frame = sys._current_frames().get(self.gui)
                 if frame is not None:
                     stack = traceback.extract_stack(frame)
-                    mine = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in stack
-                            if "pos_app" in f.filename or "sqlite" in f.filename
-                            or "peewee" in f.filename][-4:]
+                    mine = [
+                        f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                        for f in stack
+                        if "pos_app" in f.filename
+                        or "sqlite" in f.filename
+                        or "peewee" in f.filename
+                    ][-4:]
                     self.samples[" <- ".join(reversed(mine)) or "(no pos_app frame: Qt)"] += 1
 
 
@@ -109,13 +113,20 @@ class Heartbeat:
 def figures(gaps: list[float]) -> dict[str, float]:
     ordered = sorted(gaps)
     p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
-    return {"max": ordered[-1], "p99": p99, "median": statistics.median(ordered),
-            "n": len(ordered), "over30": sum(1 for g in ordered if g > TARGET_MS)}
+    return {
+        "max": ordered[-1],
+        "p99": p99,
+        "median": statistics.median(ordered),
+        "n": len(ordered),
+        "over30": sum(1 for g in ordered if g > TARGET_MS),
+    }
 
 
 def line(name: str, f: dict[str, float]) -> str:
-    return (f"  {name:<34} longest {f['max']:7.1f} ms, p99 {f['p99']:6.1f} ms, "
-            f"median {f['median']:5.1f} ms, ticks {f['n']:5.0f}, gaps > 30 ms {f['over30']:.0f}")
+    return (
+        f"  {name:<34} longest {f['max']:7.1f} ms, p99 {f['p99']:6.1f} ms, "
+        f"median {f['median']:5.1f} ms, ticks {f['n']:5.0f}, gaps > 30 ms {f['over30']:.0f}"
+    )
 
 
 async def wait_until(predicate, timeout: float = 10.0, what: str = "condition") -> None:  # type: ignore[no-untyped-def]
@@ -132,15 +143,20 @@ async def body(app: QApplication, folder: Path) -> None:
     if "--trace" in sys.argv:
         dog.start()
     sim = Simulator(SimConfig(seed=11, time_scale=SCALE)).start()
-    services = build_services(demo=True, db_url=f"sqlite:///{folder / 'pos.sqlite3'}",
-                              simulator=sim, settings=EngineSettings(time_scale=SCALE))
+    services = build_services(
+        demo=True,
+        db_url=f"sqlite:///{folder / 'pos.sqlite3'}",
+        simulator=sim,
+        settings=EngineSettings(time_scale=SCALE),
+    )
     window = MainWindow(services.counter, training=True)
     window.show()
     w = window
     edit = w.sale.field.edit
     await services.counter.start()
-    await wait_until(lambda: w.sale.grid.buttons and w.balance.view is not None, 20,
-                     "products and balance")
+    await wait_until(
+        lambda: w.sale.grid.buttons and w.balance.view is not None, 20, "products and balance"
+    )
     await asyncio.sleep(0.5)  # let start-up work settle
 
     # Idle window (baseline).
@@ -157,11 +173,13 @@ async def body(app: QApplication, folder: Path) -> None:
         QTest.keyClick(edit, Qt.Key.Key_1)
         QTest.keyClick(edit, Qt.Key.Key_Return)
         QTest.keyClick(edit, Qt.Key.Key_Return)
-        await wait_until(lambda: w.sale.stage is Stage.ENTRY and edit.text() == "", 10,
-                         "sale placed")
+        await wait_until(
+            lambda: w.sale.stage is Stage.ENTRY and edit.text() == "", 10, "sale placed"
+        )
     t_placed = time.perf_counter()
-    in_flight_at_placed = sum(1 for r in range(w.orders.model.rowCount())
-                              if w.orders.model.view_at(r).state not in DONE)  # type: ignore[union-attr]
+    in_flight_at_placed = sum(
+        1 for r in range(w.orders.model.rowCount()) if w.orders.model.view_at(r).state not in DONE
+    )  # type: ignore[union-attr]
     await asyncio.sleep(max(0.0, PHASE - (t_placed - t0)))
     beat.stop()
     t_end = time.perf_counter()
@@ -195,24 +213,34 @@ async def body(app: QApplication, folder: Path) -> None:
     await asyncio.sleep(0.05)
 
     fi, fb = figures(idle), figures(busy)
-    print(f"GUI-thread heartbeat ({TICK_MS} ms precise QTimer), offscreen, simulator and "
-          f"engine at time scale {SCALE:g}, phases of {PHASE:g} s")
-    print(f"  {SALES} sales typed in {t_placed - t0:.2f} s; {rows} listed; in flight when "
-          f"the last was placed: {in_flight_at_placed}; at the end ({t_end - t0:.1f} s): "
-          f"{final_in_flight}; states at the end: {dict(sorted(states.items()))}")
+    print(
+        f"GUI-thread heartbeat ({TICK_MS} ms precise QTimer), offscreen, simulator and "
+        f"engine at time scale {SCALE:g}, phases of {PHASE:g} s"
+    )
+    print(
+        f"  {SALES} sales typed in {t_placed - t0:.2f} s; {rows} listed; in flight when "
+        f"the last was placed: {in_flight_at_placed}; at the end ({t_end - t0:.1f} s): "
+        f"{final_in_flight}; states at the end: {dict(sorted(states.items()))}"
+    )
     print(line("bare QMainWindow (reference)", figures(bare_gaps)))
     print(line("idle app window (baseline)", fi))
     print(line(f"{SALES} sales: whole phase", fb))
     print(line("  - typing/placing sub-phase", figures(placing)))
     print(line("  - in-flight sub-phase", figures(flight)))
-    print(f"  ratio sales/idle: longest {fb['max'] / fi['max']:.2f}, p99 "
-          f"{fb['p99'] / fi['p99']:.2f}, median {fb['median'] / fi['median']:.2f}")
+    print(
+        f"  ratio sales/idle: longest {fb['max'] / fi['max']:.2f}, p99 "
+        f"{fb['p99'] / fi['p99']:.2f}, median {fb['median'] / fi['median']:.2f}"
+    )
     verdict = "met" if fb["max"] <= TARGET_MS else "NOT met"
-    print(f"  target longest stall <= {TARGET_MS:g} ms with {SALES} sales: {verdict} "
-          f"(in-flight sub-phase alone: {figures(flight)['max']:.1f} ms)")
+    print(
+        f"  target longest stall <= {TARGET_MS:g} ms with {SALES} sales: {verdict} "
+        f"(in-flight sub-phase alone: {figures(flight)['max']:.1f} ms)"
+    )
     if dog.samples:
-        print("  --trace: GUI-thread stacks sampled every 5 ms while the heartbeat was late "
-              "(all phases), most frequent first:")
+        print(
+            "  --trace: GUI-thread stacks sampled every 5 ms while the heartbeat was late "
+            "(all phases), most frequent first:"
+        )
         for stack, count in dog.samples.most_common(8):
             print(f"    {count:4d}  {stack}")
 

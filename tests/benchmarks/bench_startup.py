@@ -49,9 +49,7 @@ app.exec()
 # The same bare window after importing what the app cannot run without: the fixed choices
 # (requests, qasync and so asyncio, peewee with sqlite3) and the stdlib HTTP server the demo
 # simulator is built on. Nothing of the app's own code: this is the floor the stack sets.
-STACK_FLOOR = (
-    "import requests, qasync, peewee, sqlite3, http.server, json, decimal\n" + BARE_WINDOW
-)
+STACK_FLOOR = "import requests, qasync, peewee, sqlite3, http.server, json, decimal\n" + BARE_WINDOW
 
 APP = [sys.executable, "-m", "pos_app", "--smoke", "--demo"]
 BARE = [sys.executable, "-c", BARE_WINDOW]
@@ -67,8 +65,9 @@ def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     """(wall seconds, peak RSS MiB, stdout) of one run; raises if the child failed."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=err,
-                                stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
@@ -76,8 +75,10 @@ def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
         err.seek(0)
         stdout = out.read().decode(errors="replace")
         if proc.returncode != 0:
-            raise RuntimeError(f"{cmd[1:3]} exited {proc.returncode}:\n"
-                               f"{err.read().decode(errors='replace')[-2000:]}")
+            raise RuntimeError(
+                f"{cmd[1:3]} exited {proc.returncode}:\n"
+                f"{err.read().decode(errors='replace')[-2000:]}"
+            )
     return wall, _maxrss_mib(usage.ru_maxrss), stdout
 
 
@@ -85,10 +86,17 @@ def main() -> None:
     data_dir = tempfile.mkdtemp(prefix="bench-startup-")
     # As an installed app runs: compiled bytecode for every module, kept in a cache folder of
     # the benchmark's own (the warm-up runs write it), even where PYTHONDONTWRITEBYTECODE is set.
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("ONECLICK_API_KEY", "PYTHONDONTWRITEBYTECODE", "POS_LANG")}
-    env.update(QT_QPA_PLATFORM="offscreen", POS_DATA_DIR=data_dir, POS_COUNTER_ID="BENCH",
-               PYTHONPYCACHEPREFIX=os.path.join(data_dir, "pycache"))
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("ONECLICK_API_KEY", "PYTHONDONTWRITEBYTECODE", "POS_LANG")
+    }
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        POS_DATA_DIR=data_dir,
+        POS_COUNTER_ID="BENCH",
+        PYTHONPYCACHEPREFIX=os.path.join(data_dir, "pycache"),
+    )
     for cmd in (APP, BARE, FLOOR):  # warm-up, discarded
         run_once(cmd, env)
     app_wall, app_mem, bare_wall, bare_mem, smoke = [], [], [], [], []
@@ -114,31 +122,47 @@ def main() -> None:
     def med(key: str) -> float:
         return statistics.median(float(r[key]) for r in smoke)
 
-    print(f"start-up, offscreen, {RUNS} runs each (interleaved, after 1 warm-up each, "
-          f"bytecode cached); "
-          f"peak memory = child ru_maxrss via os.wait4")
-    print(f"  bare QMainWindow, one event-loop turn:  wall median {bw * 1000:.0f} ms "
-          f"(min {min(bare_wall) * 1000:.0f}, max {max(bare_wall) * 1000:.0f}), "
-          f"peak memory median {bm:.1f} MiB")
-    print(f"  same, after importing the fixed stack:  wall median {fw * 1000:.0f} ms "
-          f"(min {min(floor_wall) * 1000:.0f}, max {max(floor_wall) * 1000:.0f}), "
-          f"peak memory median {fm:.1f} MiB")
-    print(f"  pos-app --smoke --demo:                 wall median {aw * 1000:.0f} ms "
-          f"(min {min(app_wall) * 1000:.0f}, max {max(app_wall) * 1000:.0f}), "
-          f"peak memory median {am:.1f} MiB")
-    print(f"    its own JSON (medians): imports {med('imports_ms'):.0f} ms, first paint "
-          f"{med('window_shown_since_start_ms'):.0f} ms after the package began to load; "
-          f"from run_window:")
-    print(f"      window_shown {med('window_shown_ms'):.0f} ms, "
-          f"products_shown {med('products_shown_ms'):.0f} ms, "
-          f"balance_shown {med('balance_shown_ms'):.0f} ms, total {med('total_ms'):.0f} ms, "
-          f"cpu {med('cpu_ms'):.0f} ms")
+    print(
+        f"start-up, offscreen, {RUNS} runs each (interleaved, after 1 warm-up each, "
+        f"bytecode cached); "
+        f"peak memory = child ru_maxrss via os.wait4"
+    )
+    print(
+        f"  bare QMainWindow, one event-loop turn:  wall median {bw * 1000:.0f} ms "
+        f"(min {min(bare_wall) * 1000:.0f}, max {max(bare_wall) * 1000:.0f}), "
+        f"peak memory median {bm:.1f} MiB"
+    )
+    print(
+        f"  same, after importing the fixed stack:  wall median {fw * 1000:.0f} ms "
+        f"(min {min(floor_wall) * 1000:.0f}, max {max(floor_wall) * 1000:.0f}), "
+        f"peak memory median {fm:.1f} MiB"
+    )
+    print(
+        f"  pos-app --smoke --demo:                 wall median {aw * 1000:.0f} ms "
+        f"(min {min(app_wall) * 1000:.0f}, max {max(app_wall) * 1000:.0f}), "
+        f"peak memory median {am:.1f} MiB"
+    )
+    print(
+        f"    its own JSON (medians): imports {med('imports_ms'):.0f} ms, first paint "
+        f"{med('window_shown_since_start_ms'):.0f} ms after the package began to load; "
+        f"from run_window:"
+    )
+    print(
+        f"      window_shown {med('window_shown_ms'):.0f} ms, "
+        f"products_shown {med('products_shown_ms'):.0f} ms, "
+        f"balance_shown {med('balance_shown_ms'):.0f} ms, total {med('total_ms'):.0f} ms, "
+        f"cpu {med('cpu_ms'):.0f} ms"
+    )
     wr, mr = aw / bw, am / bm
-    print(f"  ratio app/bare: wall {wr:.2f} (target <= {WALL_TARGET}: "
-          f"{'met' if wr <= WALL_TARGET else 'NOT met'}), peak memory {mr:.2f} "
-          f"(target <= {MEMORY_TARGET}: {'met' if mr <= MEMORY_TARGET else 'NOT met'})")
-    print(f"  ratio stack floor/bare: wall {fw / bw:.2f}, peak memory {fm / bm:.2f} "
-          f"(what the fixed dependencies cost before any app code runs)")
+    print(
+        f"  ratio app/bare: wall {wr:.2f} (target <= {WALL_TARGET}: "
+        f"{'met' if wr <= WALL_TARGET else 'NOT met'}), peak memory {mr:.2f} "
+        f"(target <= {MEMORY_TARGET}: {'met' if mr <= MEMORY_TARGET else 'NOT met'})"
+    )
+    print(
+        f"  ratio stack floor/bare: wall {fw / bw:.2f}, peak memory {fm / bm:.2f} "
+        f"(what the fixed dependencies cost before any app code runs)"
+    )
     print(f"  ratio app/stack floor:  wall {aw / fw:.2f}, peak memory {am / fm:.2f}")
 
 

@@ -43,13 +43,22 @@ def status_requests(sim: Simulator) -> int:
     return sum(1 for r in sim.requests() if any(p in r.path for p in STATUS_PATHS))
 
 
-async def engine_run(folder: Path, sales: int, gap: tuple[float, float], scale: float,
-                     ) -> tuple[list[float], float]:
+async def engine_run(
+    folder: Path,
+    sales: int,
+    gap: tuple[float, float],
+    scale: float,
+) -> tuple[list[float], float]:
     sim = Simulator(SimConfig(seed=3, time_scale=scale)).start()
     store = open_store(f"sqlite:///{folder / 'engine.sqlite3'}")
     client = OneClickClient(sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY)
-    engine = OrderEngine(store, client, settings=EngineSettings(time_scale=scale),
-                         counter_id="BENCH", rng=random.Random(1))
+    engine = OrderEngine(
+        store,
+        client,
+        settings=EngineSettings(time_scale=scale),
+        counter_id="BENCH",
+        rng=random.Random(1),
+    )
     seen: dict[str, float] = {}
 
     def listen(view: object) -> None:
@@ -75,8 +84,11 @@ async def engine_run(folder: Path, sales: int, gap: tuple[float, float], scale: 
     return lags, per_sale
 
 
-async def fixed_poll_run(sales: int, gap: tuple[float, float], scale: float,
-                         ) -> tuple[list[float], float]:
+async def fixed_poll_run(
+    sales: int,
+    gap: tuple[float, float],
+    scale: float,
+) -> tuple[list[float], float]:
     sim = Simulator(SimConfig(seed=3, time_scale=scale)).start()
     client = OneClickClient(sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY)
     seen: dict[str, float] = {}
@@ -92,8 +104,7 @@ async def fixed_poll_run(sales: int, gap: tuple[float, float], scale: float,
     rng = random.Random(7)
     tasks, refs = [], []
     for i in range(sales):
-        sent = await asyncio.to_thread(client.send, LineType.ADSL, "036362608", 1000,
-                                       f"fixed-{i}")
+        sent = await asyncio.to_thread(client.send, LineType.ADSL, "036362608", 1000, f"fixed-{i}")
         refs.append(sent.topup_ref)
         tasks.append(asyncio.create_task(follow(sent.topup_ref, sent.topup_id)))
         await asyncio.sleep(rng.uniform(*gap) / scale)
@@ -119,12 +130,18 @@ def run_scenario(name: str, sales: int, gap: tuple[float, float], scale: float) 
         eng_lags, eng_requests = asyncio.run(engine_run(Path(folder), sales, gap, scale))
     fixed_lags, fixed_requests = asyncio.run(fixed_poll_run(sales, gap, scale))
     e, f = statistics.median(eng_lags), statistics.median(fixed_lags)
-    print(f"{name}: {sales} sales, HANDLING 3-45 s, a customer every {gap[0]:.0f}-{gap[1]:.0f} s"
-          f" (simulated seconds, time scale {scale:.0f})")
-    print(f"  fixed 5 s check-id poll: median delay {f:.2f} s, p90 {_p90(fixed_lags):.2f} s, "
-          f"status requests per sale {fixed_requests:.1f}")
-    print(f"  engine (adaptive, batched): median delay {e:.2f} s, p90 {_p90(eng_lags):.2f} s, "
-          f"status requests per sale {eng_requests:.1f}")
+    print(
+        f"{name}: {sales} sales, HANDLING 3-45 s, a customer every {gap[0]:.0f}-{gap[1]:.0f} s"
+        f" (simulated seconds, time scale {scale:.0f})"
+    )
+    print(
+        f"  fixed 5 s check-id poll: median delay {f:.2f} s, p90 {_p90(fixed_lags):.2f} s, "
+        f"status requests per sale {fixed_requests:.1f}"
+    )
+    print(
+        f"  engine (adaptive, batched): median delay {e:.2f} s, p90 {_p90(eng_lags):.2f} s, "
+        f"status requests per sale {eng_requests:.1f}"
+    )
     print(f"  ratio engine/fixed: delay {e / f:.2f}, requests {eng_requests / fixed_requests:.2f}")
 
 

@@ -33,8 +33,12 @@ def sim(clock: Clock) -> Iterator[Simulator]:
 
 @pytest.fixture
 def client(sim: Simulator) -> Iterator[OneClickClient]:
-    with OneClickClient(sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY,
-                        timeouts=Timeouts(connect=2, read=2, send_read=0.5)) as c:
+    with OneClickClient(
+        sim.base_url,
+        DEFAULT_SIM_KEY,
+        retry=NO_RETRY,
+        timeouts=Timeouts(connect=2, read=2, send_read=0.5),
+    ) as c:
         yield c
 
 
@@ -45,8 +49,21 @@ def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
     s.close()
 
 
-def new_sale(ref: str, number: str = "036362608", value: int = 1000,
-             line_type: LineType = LineType.ADSL, **extra: Any) -> NewSale:
-    return NewSale(ref=ref, line_type=line_type, number=number, face_value=value,
-                   cost=round(value * 0.98), price=value, cashier="amina", counter="C1",
-                   **extra)
+def new_sale(
+    ref: str,
+    number: str = "036362608",
+    value: int = 1000,
+    line_type: LineType = LineType.ADSL,
+    **extra: Any,
+) -> NewSale:
+    return NewSale(
+        ref=ref,
+        line_type=line_type,
+        number=number,
+        face_value=value,
+        cost=round(value * 0.98),
+        price=value,
+        cashier="amina",
+        counter="C1",
+        **extra,
+    )

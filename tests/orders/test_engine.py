@@ -73,8 +73,9 @@ class CountingClient(OneClickClient):
 
 
 def make_client(sim: Simulator, key: str = DEFAULT_SIM_KEY) -> CountingClient:
-    return CountingClient(sim.base_url, key, retry=NO_RETRY,
-                          timeouts=Timeouts(connect=1, read=1, send_read=1))
+    return CountingClient(
+        sim.base_url, key, retry=NO_RETRY, timeouts=Timeouts(connect=1, read=1, send_read=1)
+    )
 
 
 async def until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
@@ -94,8 +95,9 @@ def engine_for(store: Store, client: OneClickClient, **settings: Any) -> OrderEn
     return OrderEngine(store, client, settings=EngineSettings(**settings), counter_id="T1")
 
 
-def test_a_sale_reaches_fulfilled_and_the_balance_refreshes(fast_sim: Simulator,
-                                                            db_url: str) -> None:
+def test_a_sale_reaches_fulfilled_and_the_balance_refreshes(
+    fast_sim: Simulator, db_url: str
+) -> None:
     async def body() -> None:
         store = open_store(db_url)
         engine = engine_for(store, make_client(fast_sim))
@@ -118,28 +120,28 @@ def test_a_sale_reaches_fulfilled_and_the_balance_refreshes(fast_sim: Simulator,
     run(body)
 
 
-def test_offline_sales_wait_then_go_out_two_at_a_time(fast_sim: Simulator,
-                                                       db_url: str) -> None:
+def test_offline_sales_wait_then_go_out_two_at_a_time(fast_sim: Simulator, db_url: str) -> None:
     async def body() -> None:
         store = open_store(db_url)
         client = make_client(fast_sim)
-        engine = engine_for(store, client, offline_probe_min=0.05 * SCALE,
-                            offline_probe_max=0.1 * SCALE)
+        engine = engine_for(
+            store, client, offline_probe_min=0.05 * SCALE, offline_probe_max=0.1 * SCALE
+        )
         seen = Recorder()
         engine.subscribe(seen)
         await engine.start()
         fast_sim.go_offline()
-        refs = [(await engine.place(LineType.LTE, f"21347273160{i}", 500)).ref
-                for i in range(5)]
+        refs = [(await engine.place(LineType.LTE, f"21347273160{i}", 500)).ref for i in range(5)]
         await until(lambda: not engine.online)
-        await until(lambda: any(isinstance(v, ConnectionView) and not v.online
-                                for v in seen.views))
+        await until(lambda: any(isinstance(v, ConnectionView) and not v.online for v in seen.views))
         await asyncio.sleep(0.3)
         assert all(store.get(r).state is S.WAITING for r in refs)  # type: ignore[union-attr]
         assert fast_sim.accepted() == []
         fast_sim.go_online()
-        await until(lambda: all(store.get(r).state in {S.FULFILLED, S.REFUNDED, S.QUEUED}
-                                for r in refs), timeout=20)
+        await until(
+            lambda: all(store.get(r).state in {S.FULFILLED, S.REFUNDED, S.QUEUED} for r in refs),
+            timeout=20,
+        )
         assert client.max_in_flight <= 2
         assert sorted(o.ref for o in fast_sim.accepted()) == sorted(refs)
         created = [store.get(r).created_at for r in refs]  # type: ignore[union-attr]
@@ -154,8 +156,9 @@ def test_offline_sales_wait_then_go_out_two_at_a_time(fast_sim: Simulator,
 def test_caps_refuse_new_sales_when_too_much_waits(fast_sim: Simulator, db_url: str) -> None:
     async def body() -> None:
         store = open_store(db_url)
-        engine = engine_for(store, make_client(fast_sim), cap_waiting_count=2,
-                            cap_waiting_dinars=100_000)
+        engine = engine_for(
+            store, make_client(fast_sim), cap_waiting_count=2, cap_waiting_dinars=100_000
+        )
         await engine.start()
         fast_sim.go_offline()
         await engine.place(LineType.ADSL, "036362608", 500)
@@ -196,8 +199,7 @@ def test_refusals_before_anything_is_written(fast_sim: Simulator, db_url: str) -
     run(body)
 
 
-def test_a_restarted_engine_finishes_what_the_first_began(fast_sim: Simulator,
-                                                         db_url: str) -> None:
+def test_a_restarted_engine_finishes_what_the_first_began(fast_sim: Simulator, db_url: str) -> None:
     async def body() -> None:
         store = open_store(db_url)
         first = engine_for(store, make_client(fast_sim))
@@ -244,8 +246,13 @@ def test_cancel_only_what_never_left(fast_sim: Simulator, db_url: str) -> None:
         with pytest.raises(SaleRefusedError):
             await engine.cancel(sent.ref)
         fast_sim.go_offline()
-        await until(lambda: store.get(sent.ref).state in {S.FULFILLED, S.REFUNDED, S.QUEUED}  # type: ignore[union-attr]
-                    or not engine.online, timeout=10)
+        await until(
+            lambda: (
+                store.get(sent.ref).state in {S.FULFILLED, S.REFUNDED, S.QUEUED}  # type: ignore[union-attr]
+                or not engine.online
+            ),
+            timeout=10,
+        )
         kept = await engine.place(LineType.ADSL, "036362607", 500)
         await until(lambda: not engine.online)
         cancelled = await engine.cancel(kept.ref)
@@ -263,12 +270,22 @@ def test_a_sale_caught_sending_is_asked_about_before_resending(
     fast_sim: Simulator, db_url: str
 ) -> None:
     """A sale found SENDING at start goes to check-ref: NOT_FOUND twice, then the same ref."""
+
     async def body() -> None:
         store = open_store(db_url)
         engine = engine_for(store, make_client(fast_sim))
-        sale = store.add_sale(NewSale(ref="orphan-1", line_type=LineType.ADSL,
-                                      number="036362608", face_value=500, cost=490,
-                                      price=500, cashier="", counter="T1"))
+        sale = store.add_sale(
+            NewSale(
+                ref="orphan-1",
+                line_type=LineType.ADSL,
+                number="036362608",
+                face_value=500,
+                cost=490,
+                price=500,
+                cashier="",
+                counter="T1",
+            )
+        )
         store.transition(sale.ref, S.WAITING, S.SENDING, "send", send_attempts=1)
         await engine.start()
         await until(lambda: fast_sim.order_by_ref("orphan-1") is not None)
@@ -298,8 +315,9 @@ def test_a_step_ending_after_stop_starts_nothing_new(db_url: str) -> None:
     """The window closes while a send waits for its answer: when the answer comes, the
     sale is recorded, but no follow-up (connection totals, product refresh) is started on a
     pool that is being shut down."""
-    sim = Simulator(SimConfig(seed=5, time_scale=SCALE,
-                              faults=parse_faults("send:slow=600"))).start()
+    sim = Simulator(
+        SimConfig(seed=5, time_scale=SCALE, faults=parse_faults("send:slow=600"))
+    ).start()
     pool = CountingExecutor()
 
     async def body() -> None:
@@ -307,8 +325,9 @@ def test_a_step_ending_after_stop_starts_nothing_new(db_url: str) -> None:
         asyncio.get_running_loop().set_exception_handler(lambda _l, c: errors.append(c))
         store = open_store(db_url)
         client = make_client(sim)
-        engine = OrderEngine(store, client, settings=EngineSettings(time_scale=SCALE),
-                             counter_id="T1", executor=pool)
+        engine = OrderEngine(
+            store, client, settings=EngineSettings(time_scale=SCALE), counter_id="T1", executor=pool
+        )
         await engine.start()
         view = await engine.place(LineType.ADSL, "036362609", 1000)
         await until(lambda: client.in_flight == 1)

@@ -69,10 +69,19 @@ async def until(predicate: object, timeout: float = 10.0) -> None:
 
 def engine_for(sim: Simulator, tmp_path: Path, **settings: float) -> OrderEngine:
     store = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}")
-    client = OneClickClient(sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY,
-                            timeouts=Timeouts(connect=1, read=1, send_read=1))
-    return OrderEngine(store, client, settings=EngineSettings(time_scale=SCALE, **settings),
-                       counter_id="T1", training=True)
+    client = OneClickClient(
+        sim.base_url,
+        DEFAULT_SIM_KEY,
+        retry=NO_RETRY,
+        timeouts=Timeouts(connect=1, read=1, send_read=1),
+    )
+    return OrderEngine(
+        store,
+        client,
+        settings=EngineSettings(time_scale=SCALE, **settings),
+        counter_id="T1",
+        training=True,
+    )
 
 
 def close(engine: OrderEngine) -> None:
@@ -85,15 +94,21 @@ def requests_to(sim: Simulator, path: str) -> int:
 
 
 def test_start_with_refresh_emits_catalogue_balance_key_and_connection(
-        sim: Simulator, tmp_path: Path) -> None:
+    sim: Simulator, tmp_path: Path
+) -> None:
     async def body() -> None:
         engine = engine_for(sim, tmp_path)
         events = Events()
         engine.subscribe(events)
         await engine.start(refresh=True)
         try:
-            await until(lambda: {p.line_type for p in events.products} == set(LineType)
-                        and events.balances and events.keys)
+            await until(
+                lambda: (
+                    {p.line_type for p in events.products} == set(LineType)
+                    and events.balances
+                    and events.keys
+                )
+            )
             assert events.connections and events.connections[-1].online
             [key] = events.keys  # validated once
             assert key.training and key.sandbox and key.problem is None
@@ -111,8 +126,7 @@ def test_start_with_refresh_emits_catalogue_balance_key_and_connection(
     asyncio.run(body())
 
 
-def test_start_without_refresh_asks_nothing_but_the_sales(sim: Simulator,
-                                                         tmp_path: Path) -> None:
+def test_start_without_refresh_asks_nothing_but_the_sales(sim: Simulator, tmp_path: Path) -> None:
     async def body() -> None:
         engine = engine_for(sim, tmp_path)
         events = Events()
@@ -127,8 +141,9 @@ def test_start_without_refresh_asks_nothing_but_the_sales(sim: Simulator,
     asyncio.run(body())
 
 
-def test_number_checks_cache_refusals_but_not_unanswered_checks(sim: Simulator,
-                                                                tmp_path: Path) -> None:
+def test_number_checks_cache_refusals_but_not_unanswered_checks(
+    sim: Simulator, tmp_path: Path
+) -> None:
     async def body() -> None:
         engine = engine_for(sim, tmp_path, offline_probe_min=100.0 * SCALE)
         await engine.start()
@@ -159,10 +174,12 @@ def test_number_checks_cache_refusals_but_not_unanswered_checks(sim: Simulator,
 
 
 def test_a_failed_refresh_shows_offline_and_the_probe_brings_it_back(
-        sim: Simulator, tmp_path: Path) -> None:
+    sim: Simulator, tmp_path: Path
+) -> None:
     async def body() -> None:
-        engine = engine_for(sim, tmp_path, offline_probe_min=0.05 * SCALE,
-                            offline_probe_max=0.1 * SCALE)
+        engine = engine_for(
+            sim, tmp_path, offline_probe_min=0.05 * SCALE, offline_probe_max=0.1 * SCALE
+        )
         events = Events()
         engine.subscribe(events)
         await engine.start()
@@ -179,8 +196,7 @@ def test_a_failed_refresh_shows_offline_and_the_probe_brings_it_back(
     asyncio.run(body())
 
 
-def test_the_engine_mints_refs_and_a_ref_is_placed_once(sim: Simulator,
-                                                       tmp_path: Path) -> None:
+def test_the_engine_mints_refs_and_a_ref_is_placed_once(sim: Simulator, tmp_path: Path) -> None:
     async def body() -> None:
         engine = engine_for(sim, tmp_path)
         await engine.start()
@@ -190,6 +206,7 @@ def test_the_engine_mints_refs_and_a_ref_is_placed_once(sim: Simulator,
             view = await engine.place(LineType.ADSL, "036362609", 500, ref=ref)
             assert view.ref == ref
             from pos_app.orders import SaleRefusedError
+
             with pytest.raises(SaleRefusedError) as refusal:
                 await engine.place(LineType.ADSL, "036362609", 500, ref=ref)
             assert refusal.value.reason == "ref"

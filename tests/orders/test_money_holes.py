@@ -34,8 +34,9 @@ def state(store: Store, ref: str) -> S:
     return sale.state
 
 
-def unknown_then_not_found_twice(store: Store, client: OneClickClient, clock: Clock,
-                                 ref: str) -> None:
+def unknown_then_not_found_twice(
+    store: Store, client: OneClickClient, clock: Clock, ref: str
+) -> None:
     """Drive a sale through a send whose outcome is unknown and two NOT_FOUNDs to WAITING."""
     steps.send(store, client, ref, clock.now, SETTINGS)
     assert state(store, ref) is S.UNKNOWN
@@ -65,7 +66,8 @@ def test_item1_refusal_after_resend_is_not_final(
     # ... and the first request is processed late after all: the server charges it.
     sim.set_stock("ADSL", 1000, available=True)
     OneClickClient(sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY).send(
-        LineType.ADSL, "023450009", 1000, "r-late")
+        LineType.ADSL, "023450009", 1000, "r-late"
+    )
     clock.advance(SETTINGS.verify_gaps[0])
     steps.resolve(store, client, "r-late", clock.now, SETTINGS)
     sale = store.get("r-late")
@@ -112,8 +114,12 @@ def test_item1_not_sent_before_is_no_unknown_attempt(
     store: Store, clock: Clock, sim: Simulator
 ) -> None:
     # Nothing left the machine on the first try (connection refused): a refusal is final.
-    dead = OneClickClient("http://127.0.0.1:9/v3", DEFAULT_SIM_KEY, retry=NO_RETRY,
-                          timeouts=Timeouts(connect=0.5, read=0.5, send_read=0.5))
+    dead = OneClickClient(
+        "http://127.0.0.1:9/v3",
+        DEFAULT_SIM_KEY,
+        retry=NO_RETRY,
+        timeouts=Timeouts(connect=0.5, read=0.5, send_read=0.5),
+    )
     store.add_sale(new_sale("r-ns", value=3000))
     steps.send(store, dead, "r-ns", clock.now, SETTINGS)
     assert state(store, "r-ns") is S.WAITING
@@ -177,13 +183,26 @@ class ScriptedClient:
         return self._next(f"check-id {topup_id}")
 
 
-def topup(status: str, *, ref: str = "r-s", number: str | None = "036362608",
-          value: int | None = 1000, line_type: LineType | None = LineType.ADSL,
-          code: str | None = None) -> Topup:
-    return Topup(id="t-1", ref=ref, status=status, line_type=line_type, number=number,
-                 topup_amount=value, card_code=code,
-                 num_trans="AT-1" if code else None,
-                 date_traitement="2026-06-01T09:00:05.000Z" if code else None)
+def topup(
+    status: str,
+    *,
+    ref: str = "r-s",
+    number: str | None = "036362608",
+    value: int | None = 1000,
+    line_type: LineType | None = LineType.ADSL,
+    code: str | None = None,
+) -> Topup:
+    return Topup(
+        id="t-1",
+        ref=ref,
+        status=status,
+        line_type=line_type,
+        number=number,
+        topup_amount=value,
+        card_code=code,
+        num_trans="AT-1" if code else None,
+        date_traitement="2026-06-01T09:00:05.000Z" if code else None,
+    )
 
 
 def recovered_unknown(store: Store, clock: Clock, ref: str = "r-s") -> None:
@@ -193,8 +212,9 @@ def recovered_unknown(store: Store, clock: Clock, ref: str = "r-s") -> None:
     assert state(store, ref) is S.UNKNOWN
 
 
-def run_resolve(store: Store, scripted: ScriptedClient, clock: Clock,
-                ref: str = "r-s") -> steps.StepResult:
+def run_resolve(
+    store: Store, scripted: ScriptedClient, clock: Clock, ref: str = "r-s"
+) -> steps.StepResult:
     call: Callable[..., steps.StepResult] = steps.resolve
     return call(store, scripted, ref, clock.now, SETTINGS)
 
@@ -323,9 +343,15 @@ def test_item4_queued_after_code_pending_keeps_waiting_for_the_code(
 def test_item3_an_answer_without_our_ref_is_not_adopted(store: Store, clock: Clock) -> None:
     recovered_unknown(store, clock)
     answer = topup("FULFILLED", code="5555666677778888")
-    answer = Topup(id=answer.id, ref=None, status=answer.status, line_type=answer.line_type,
-                   number=answer.number, topup_amount=answer.topup_amount,
-                   card_code=answer.card_code)
+    answer = Topup(
+        id=answer.id,
+        ref=None,
+        status=answer.status,
+        line_type=answer.line_type,
+        number=answer.number,
+        topup_amount=answer.topup_amount,
+        card_code=answer.card_code,
+    )
     run_resolve(store, ScriptedClient([answer]), clock)
     sale = store.get("r-s")
     assert sale is not None and sale.state is S.CONFLICT and sale.card_code is None
@@ -335,13 +361,39 @@ def test_a_long_unknown_status_does_not_stop_the_batch(store: Store, clock: Cloc
     for ref in ("r-a", "r-b"):
         store.add_sale(new_sale(ref))
         store.transition(ref, S.WAITING, S.SENDING, "send")
-        store.transition(ref, S.SENDING, S.ACCEPTED, "accepted", server_id=f"id-{ref}",
-                         server_status="HANDLING", next_check_at=clock.now())
-    odd = Topup(id="id-r-a", ref="r-a", status="X" * 300, line_type=LineType.ADSL,
-                number="036362608", topup_amount=1000)
-    done = Topup(id="id-r-b", ref="r-b", status="FULFILLED", line_type=LineType.ADSL,
-                 number="036362608", topup_amount=1000, card_code="1111222233334444")
-    steps.poll(store, ScriptedClient([odd, done]), ["r-a", "r-b"], clock.now, SETTINGS,  # type: ignore[arg-type]
-               in_flight=1)
+        store.transition(
+            ref,
+            S.SENDING,
+            S.ACCEPTED,
+            "accepted",
+            server_id=f"id-{ref}",
+            server_status="HANDLING",
+            next_check_at=clock.now(),
+        )
+    odd = Topup(
+        id="id-r-a",
+        ref="r-a",
+        status="X" * 300,
+        line_type=LineType.ADSL,
+        number="036362608",
+        topup_amount=1000,
+    )
+    done = Topup(
+        id="id-r-b",
+        ref="r-b",
+        status="FULFILLED",
+        line_type=LineType.ADSL,
+        number="036362608",
+        topup_amount=1000,
+        card_code="1111222233334444",
+    )
+    steps.poll(
+        store,
+        ScriptedClient([odd, done]),
+        ["r-a", "r-b"],
+        clock.now,
+        SETTINGS,  # type: ignore[arg-type]
+        in_flight=1,
+    )
     assert state(store, "r-a") is S.ACCEPTED
     assert state(store, "r-b") is S.FULFILLED

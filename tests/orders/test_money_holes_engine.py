@@ -32,8 +32,9 @@ def db(tmp_path: Path) -> Iterator[Store]:
 
 def make_client(sim: Simulator | None) -> OneClickClient:
     url = sim.base_url if sim is not None else "http://127.0.0.1:9/v3"
-    return OneClickClient(url, DEFAULT_SIM_KEY, retry=NO_RETRY,
-                          timeouts=Timeouts(connect=1, read=1, send_read=1))
+    return OneClickClient(
+        url, DEFAULT_SIM_KEY, retry=NO_RETRY, timeouts=Timeouts(connect=1, read=1, send_read=1)
+    )
 
 
 async def until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
@@ -56,6 +57,7 @@ def _old_catalogue(store: Store, *, available: bool, balance: str, age: timedelt
     for kind in LineType:
         store.save_products(kind, [(1000, 980, available), (2000, 1960, available)], fetched)
     from decimal import Decimal
+
     store.save_balance(Decimal(balance), fetched)
 
 
@@ -63,9 +65,12 @@ def _old_catalogue(store: Store, *, available: bool, balance: str, age: timedelt
 def test_item5_stale_cache_refusal_refreshes_first(db: Store, stale: str) -> None:
     sim = Simulator(SimConfig(seed=3, time_scale=100)).start()
     try:
-        _old_catalogue(db, available=stale != "stock",
-                       balance="10.00" if stale == "balance" else "50000.00",
-                       age=timedelta(days=2))
+        _old_catalogue(
+            db,
+            available=stale != "stock",
+            balance="10.00" if stale == "balance" else "50000.00",
+            age=timedelta(days=2),
+        )
         engine = OrderEngine(db, make_client(sim), settings=EngineSettings(time_scale=100))
 
         async def body() -> OrderView:
@@ -172,8 +177,14 @@ def test_item9_start_treats_impossible_stored_schedules_as_due(db: Store) -> Non
     clock = Clock()
     db.add_sale(new_sale("r-far"))
     db.transition("r-far", S.WAITING, S.SENDING, "send")
-    db.transition("r-far", S.SENDING, S.ACCEPTED, "accepted", server_id="t-1",
-                  next_check_at=clock.now() + timedelta(days=400))
+    db.transition(
+        "r-far",
+        S.SENDING,
+        S.ACCEPTED,
+        "accepted",
+        server_id="t-1",
+        next_check_at=clock.now() + timedelta(days=400),
+    )
     steps.recover(db, clock.now)
     sale = db.get("r-far")
     assert sale is not None and sale.next_check_at is not None
@@ -186,8 +197,14 @@ def test_item9_start_after_the_clock_went_back_checks_everything_now(tmp_path: P
     try:
         store.add_sale(new_sale("r-back"))
         store.transition("r-back", S.WAITING, S.SENDING, "send")
-        store.transition("r-back", S.SENDING, S.ACCEPTED, "accepted", server_id="t-1",
-                         next_check_at=later + timedelta(seconds=30))
+        store.transition(
+            "r-back",
+            S.SENDING,
+            S.ACCEPTED,
+            "accepted",
+            server_id="t-1",
+            next_check_at=later + timedelta(seconds=30),
+        )
         earlier = later - timedelta(hours=6)  # restarted with the clock six hours behind
         steps.recover(store, lambda: earlier)
         sale = store.get("r-back")

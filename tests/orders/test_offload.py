@@ -26,8 +26,23 @@ from pos_app.simulator import SimConfig, Simulator
 from pos_app.store import open_store
 from tests.orders.test_engine import make_client, until
 
-VALUES: list[object] = [True, False, None, 0, 1, -7, 2**70, "", "نعم", b"\x00\xff", (1, "a"),
-                        {"k": [1, 2]}, Decimal("19.60"), 3.5, frozenset({1})]
+VALUES: list[object] = [
+    True,
+    False,
+    None,
+    0,
+    1,
+    -7,
+    2**70,
+    "",
+    "نعم",
+    b"\x00\xff",
+    (1, "a"),
+    {"k": [1, 2]},
+    Decimal("19.60"),
+    3.5,
+    frozenset({1}),
+]
 
 
 class WatchedLoop(asyncio.SelectorEventLoop):
@@ -38,8 +53,9 @@ class WatchedLoop(asyncio.SelectorEventLoop):
         self.owner = threading.get_ident()
         self.foreign: list[str] = []
 
-    def call_soon_threadsafe(self, callback: Callable[..., object], *args: Any,
-                             context: Any = None) -> asyncio.Handle:
+    def call_soon_threadsafe(
+        self, callback: Callable[..., object], *args: Any, context: Any = None
+    ) -> asyncio.Handle:
         if threading.get_ident() != self.owner:
             self.foreign.append(threading.current_thread().name)
         return super().call_soon_threadsafe(callback, *args, context=context)
@@ -83,7 +99,8 @@ def drive(loop: asyncio.AbstractEventLoop, body: Coroutine[Any, Any, Any]) -> An
 
 
 def test_every_kind_of_value_and_error_comes_back_without_cross_thread_calls(
-        loop: WatchedLoop) -> None:
+    loop: WatchedLoop,
+) -> None:
     offloader = Offloader(4, thread_name_prefix="t-off")
 
     async def body() -> None:
@@ -92,8 +109,9 @@ def test_every_kind_of_value_and_error_comes_back_without_cross_thread_calls(
             assert got == VALUES
         with pytest.raises(ValueError, match="refused"):
             await offloader.run(fail, "refused")
-        names = await asyncio.gather(*(offloader.run(lambda: threading.current_thread().name)
-                                       for _ in range(8)))
+        names = await asyncio.gather(
+            *(offloader.run(lambda: threading.current_thread().name) for _ in range(8))
+        )
         assert all(n.startswith("t-off") for n in names)
 
     try:
@@ -191,7 +209,8 @@ def _threads_end(offloader: Offloader) -> bool:
 
 
 def test_close_releases_the_wakeup_sockets_and_a_later_submit_opens_new_ones(
-        loop: WatchedLoop) -> None:
+    loop: WatchedLoop,
+) -> None:
     offloader = Offloader(2)
     before = open_fds()
 
@@ -284,7 +303,8 @@ def test_under_qasync_results_come_back_through_a_socket_notifier(qapp: Any) -> 
 
 @pytest.mark.parametrize("given", ["none", "pool", "offloader"])
 def test_the_engine_hands_no_outcome_back_through_call_soon_threadsafe(
-        given: str, loop: WatchedLoop, fast_sim_offload: Simulator, tmp_path: Path) -> None:
+    given: str, loop: WatchedLoop, fast_sim_offload: Simulator, tmp_path: Path
+) -> None:
     """Old engine: every step and every ``_call`` used ``run_in_executor`` (a worker thread
     then calls ``call_soon_threadsafe``). Now none do, whatever executor the caller gives."""
     pool = ThreadPoolExecutor(2) if given == "pool" else None
@@ -293,9 +313,13 @@ def test_the_engine_hands_no_outcome_back_through_call_soon_threadsafe(
 
     async def body() -> None:
         store = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}")
-        engine = OrderEngine(store, make_client(fast_sim_offload),
-                             settings=EngineSettings(time_scale=200.0), counter_id="T1",
-                             executor=executor)
+        engine = OrderEngine(
+            store,
+            make_client(fast_sim_offload),
+            settings=EngineSettings(time_scale=200.0),
+            counter_id="T1",
+            executor=executor,
+        )
         await engine.start()
         view = await engine.place(LineType.ADSL, "036362609", 1000)
         await until(lambda: store.get(view.ref).state is S.FULFILLED)  # type: ignore[union-attr]

@@ -20,8 +20,7 @@ def db_url(tmp_path: Path) -> str:
 
 def test_it_opens_everything_and_closes_it_once(db_url: str) -> None:
     env = {"POS_COUNTER_ID": "caisse2", "USER": "amina"}
-    with open_sender(db_url=db_url, base_url="http://127.0.0.1:9", api_key="k",
-                     env=env) as sender:
+    with open_sender(db_url=db_url, base_url="http://127.0.0.1:9", api_key="k", env=env) as sender:
         assert sender.counter_id == "caisse2" == sender.engine.counter_id
         assert sender.engine.cashier == "amina"
         assert sender.lock is not None and sender.lock.held
@@ -37,8 +36,12 @@ def test_an_invalid_counter_id_is_refused_not_changed(db_url: str) -> None:
     env = {"POS_COUNTER_ID": "caisse-2"}
     with pytest.raises(CounterIdError, match=r"POS_COUNTER_ID.*caisse-2"):
         open_sender(db_url=db_url, base_url="http://127.0.0.1:9", api_key="k", env=env)
-    with open_sender(db_url=db_url, base_url="http://127.0.0.1:9", api_key="k",
-                     env={"POS_COUNTER_ID": " caisse2 "}) as sender:  # lock released
+    with open_sender(
+        db_url=db_url,
+        base_url="http://127.0.0.1:9",
+        api_key="k",
+        env={"POS_COUNTER_ID": " caisse2 "},
+    ) as sender:  # lock released
         assert sender.counter_id == "caisse2"
         with pytest.raises(ValueError, match="counter_id"):
             set_preference(sender.store, "counter_id", "caisse-2")  # the same check

@@ -22,8 +22,9 @@ def states(store: Store, ref: str) -> list[str]:
     return [j.to_state.value for j in store.journal(ref)]
 
 
-def test_send_accepted_then_fulfilled(store: Store, client: OneClickClient, sim: Simulator,
-                                      clock: Clock) -> None:
+def test_send_accepted_then_fulfilled(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
     store.add_sale(new_sale("r-ok", number="023450009"))
     result = steps.send(store, client, "r-ok", clock.now, SETTINGS)
     sale = store.get("r-ok")
@@ -109,8 +110,9 @@ def test_duplicated_ref_adopts_the_existing_order(
     assert len(sim.accepted()) == 1
 
 
-def test_offline_goes_back_to_waiting(store: Store, client: OneClickClient, sim: Simulator,
-                                      clock: Clock) -> None:
+def test_offline_goes_back_to_waiting(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
     store.add_sale(new_sale("r-off"))
     sim.go_offline()
     result = steps.send(store, client, "r-off", clock.now, SETTINGS)
@@ -121,8 +123,9 @@ def test_offline_goes_back_to_waiting(store: Store, client: OneClickClient, sim:
     assert sim.accepted() == []
 
 
-def test_refund_and_queue(store: Store, client: OneClickClient, sim: Simulator,
-                          clock: Clock) -> None:
+def test_refund_and_queue(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
     store.add_sale(new_sale("r-refund", number="023450001"))
     store.add_sale(new_sale("r-queue", number="023450002"))
     steps.send(store, client, "r-refund", clock.now, SETTINGS)
@@ -140,8 +143,9 @@ def test_refund_and_queue(store: Store, client: OneClickClient, sim: Simulator,
     assert final is not None and final.state is S.FULFILLED and final.card_code
 
 
-def test_several_in_flight_use_one_list_call(store: Store, client: OneClickClient,
-                                             sim: Simulator, clock: Clock) -> None:
+def test_several_in_flight_use_one_list_call(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
     refs = [f"r-many-{i}" for i in range(4)]
     for ref in refs:
         store.add_sale(new_sale(ref, number="023450009"))
@@ -155,8 +159,9 @@ def test_several_in_flight_use_one_list_call(store: Store, client: OneClickClien
     assert all(store.get(r).state is S.FULFILLED for r in refs)  # type: ignore[union-attr]
 
 
-def test_recover_turns_sending_into_unknown(store: Store, client: OneClickClient,
-                                            sim: Simulator, clock: Clock) -> None:
+def test_recover_turns_sending_into_unknown(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
     store.add_sale(new_sale("r-crash"))
     store.transition("r-crash", S.WAITING, S.SENDING, "send", send_attempts=1)
     changed = steps.recover(store, clock.now)
@@ -166,16 +171,23 @@ def test_recover_turns_sending_into_unknown(store: Store, client: OneClickClient
     assert sale is not None and sale.state is S.UNKNOWN and sale.not_found_count == 1
 
 
-def test_unknown_server_status_is_not_final(store: Store, client: OneClickClient,
-                                            sim: Simulator, clock: Clock) -> None:
+def test_unknown_server_status_is_not_final(
+    store: Store, client: OneClickClient, sim: Simulator, clock: Clock
+) -> None:
     from pos_app.api.models import Topup
 
     store.add_sale(new_sale("r-odd"))
     steps.send(store, client, "r-odd", clock.now, SETTINGS)
     sale = store.get("r-odd")
     assert sale is not None
-    odd = Topup(id=sale.server_id or "", ref="r-odd", status="PENDING_OPERATOR",
-                line_type=LineType.ADSL, number="036362608", topup_amount=1000)
+    odd = Topup(
+        id=sale.server_id or "",
+        ref="r-odd",
+        status="PENDING_OPERATOR",
+        line_type=LineType.ADSL,
+        number="036362608",
+        topup_amount=1000,
+    )
     updated = steps.adopt(store, sale, odd, clock.now, SETTINGS, cause="status")
     assert updated is not None and updated.state is S.ACCEPTED
     assert updated.server_status == "PENDING_OPERATOR"

@@ -120,15 +120,21 @@ class Day:
 
     @property
     def ok(self) -> bool:
-        return (self.not_placed == 0 and self.placed == self.typed == self.recorded
-                and self.invariants_ok and not any(self.problems.values()))
+        return (
+            self.not_placed == 0
+            and self.placed == self.typed == self.recorded
+            and self.invariants_ok
+            and not any(self.problems.values())
+        )
 
     def summary(self) -> str:
-        return (f"day soak: {self.recorded} sales, peak RSS growth after warm-up "
-                f"{self.peak_growth_mb:.1f} MB, longest stall first/last {self.window}: "
-                f"{self.stall_first_ms:.0f}/{self.stall_last_ms:.0f} ms, "
-                f"{len(self.problems.get('lost', ()))} lost, "
-                f"{len(self.problems.get('charged_twice', ()))} charged twice")
+        return (
+            f"day soak: {self.recorded} sales, peak RSS growth after warm-up "
+            f"{self.peak_growth_mb:.1f} MB, longest stall first/last {self.window}: "
+            f"{self.stall_first_ms:.0f}/{self.stall_last_ms:.0f} ms, "
+            f"{len(self.problems.get('lost', ()))} lost, "
+            f"{len(self.problems.get('charged_twice', ()))} charged twice"
+        )
 
 
 def plan(sales: int, seed: int) -> list[Sale]:
@@ -184,8 +190,10 @@ def growth(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot) -> list[st
         total = sites.setdefault(site, [0, 0])
         total[0] += d.size_diff
         total[1] += d.count_diff
-    rows = [f"traced growth {(sim + rest) / 1024:.0f} KiB: simulator {sim / 1024:.0f} KiB, "
-            f"the rest {rest / 1024:.0f} KiB; the rest's top 10:"]
+    rows = [
+        f"traced growth {(sim + rest) / 1024:.0f} KiB: simulator {sim / 1024:.0f} KiB, "
+        f"the rest {rest / 1024:.0f} KiB; the rest's top 10:"
+    ]
     for site, (size, count) in sorted(sites.items(), key=lambda kv: -kv[1][0])[:10]:
         rows.append(f"  {size / 1024:+8.1f} KiB {count:+7d} blocks  {site}")
     return rows
@@ -214,8 +222,10 @@ async def type_sale(window: MainWindow, sale: Sale) -> bool:
         await wait_until(lambda: window.sale.stage is Stage.ENTRY, 15, "back to entry")
     if window.sale.stage is Stage.ENTRY and edit.text() == "":
         return True
-    print(f"  sale not placed ({sale.number[:3]}…, key {sale.key}): "
-          f"{window.sale.message.text()!r}", file=sys.stderr)
+    print(
+        f"  sale not placed ({sale.number[:3]}…, key {sale.key}): {window.sale.message.text()!r}",
+        file=sys.stderr,
+    )
     for _ in range(3):  # back to an empty field for the next customer
         QTest.keyClick(edit, Qt.Key.Key_Escape)
     return False
@@ -225,14 +235,13 @@ async def body(day: Day, folder: Path, args: argparse.Namespace) -> None:
     t_start = time.perf_counter()
     sales = plan(day.sales, args.seed)
     scale = args.scale
-    sim = Simulator(SimConfig(seed=args.seed, time_scale=scale,
-                              balance=Decimal(day.sales * 3000))).start()
+    sim = Simulator(
+        SimConfig(seed=args.seed, time_scale=scale, balance=Decimal(day.sales * 3000))
+    ).start()
     # Caps raised: rushes of typing may briefly hold more than 20 sales waiting to be sent.
-    settings = EngineSettings(time_scale=scale, cap_waiting_count=100_000,
-                              cap_waiting_dinars=10**9)
+    settings = EngineSettings(time_scale=scale, cap_waiting_count=100_000, cap_waiting_dinars=10**9)
     db = folder / "pos.sqlite3"
-    services = build_services(demo=True, db_url=f"sqlite:///{db}", simulator=sim,
-                              settings=settings)
+    services = build_services(demo=True, db_url=f"sqlite:///{db}", simulator=sim, settings=settings)
     window = MainWindow(services.counter, training=True)
     window.show()
     confirmed: list[str] = []
@@ -241,8 +250,11 @@ async def body(day: Day, folder: Path, args: argparse.Namespace) -> None:
     snap: tracemalloc.Snapshot | None = None
     try:
         await services.counter.start()
-        await wait_until(lambda: window.sale.grid.buttons and window.balance.view is not None,
-                         30, "products and balance")
+        await wait_until(
+            lambda: window.sale.grid.buttons and window.balance.view is not None,
+            30,
+            "products and balance",
+        )
         await asyncio.sleep(0.5)
         last_from = day.sales - day.window
         t_typing = time.perf_counter()
@@ -310,8 +322,11 @@ async def body(day: Day, folder: Path, args: argparse.Namespace) -> None:
     day.server_orders = report.server_orders
     day.states = report.states
     day.invariants_ok = report.ok
-    day.problems = {f.name: list(getattr(report, f.name)) for f in fields(report)
-                    if isinstance(getattr(report, f.name), list)}
+    day.problems = {
+        f.name: list(getattr(report, f.name))
+        for f in fields(report)
+        if isinstance(getattr(report, f.name), list)
+    }
     day.wall_s = time.perf_counter() - t_start
 
 
@@ -322,18 +337,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--window", type=int, default=100, help="sales per stall window")
     parser.add_argument("--scale", type=float, default=10.0, help="time scale")
     parser.add_argument("--seed", type=int, default=20261201)
-    parser.add_argument("--settle", type=float, default=120.0,
-                        help="seconds allowed for the sales in flight to settle")
-    parser.add_argument("--deadline", type=float, default=None,
-                        help="seconds for the whole day (default 120 + 2 per sale)")
-    parser.add_argument("--tracemalloc", action="store_true",
-                        help="show the top 10 memory growths after the warm-up")
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=120.0,
+        help="seconds allowed for the sales in flight to settle",
+    )
+    parser.add_argument(
+        "--deadline",
+        type=float,
+        default=None,
+        help="seconds for the whole day (default 120 + 2 per sale)",
+    )
+    parser.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="show the top 10 memory growths after the warm-up",
+    )
     parser.add_argument("--json", type=Path, default=None, help="write the figures here")
     args = parser.parse_args(argv)
     if args.sales < 2:
         parser.error("--sales must be at least 2")
-    day = Day(sales=args.sales, warmup=min(args.warmup, args.sales // 3) or 1,
-              window=min(args.window, args.sales // 2))
+    day = Day(
+        sales=args.sales,
+        warmup=min(args.warmup, args.sales // 3) or 1,
+        window=min(args.window, args.sales // 2),
+    )
     deadline = args.deadline or 120.0 + 2.0 * args.sales
     if args.tracemalloc:
         tracemalloc.start(TRACE_FRAMES)
@@ -364,26 +393,36 @@ def main(argv: list[str] | None = None) -> int:
         gc.collect()  # Qt objects collected here, on the GUI thread
         day.loop_errors = loop_errors
         code = 0 if day.ok else 1
-        print(f"  {day.typed} typed, {day.placed} placed, {day.not_placed} not placed, "
-              f"{day.recorded} recorded ({day.unconfirmed_recorded} not confirmed), "
-              f"{day.server_orders} server orders; most in flight {day.max_in_flight}; "
-              f"states {dict(sorted(day.states.items()))}")
-        print(f"  RSS after {day.warmup} sales {day.rss_warm_mb:.1f} MB, highest after "
-              f"{day.rss_peak_after_warm_mb:.1f} MB, at the end {day.rss_end_mb:.1f} MB "
-              f"(+{day.current_growth_mb:.1f}); maxrss {day.maxrss_warm_mb:.1f} -> "
-              f"{day.maxrss_end_mb:.1f} MB")
-        print(f"  stalls p99 first/last {day.window}: {day.stall_first_p99_ms:.1f}/"
-              f"{day.stall_last_p99_ms:.1f} ms; typing {day.typing_s:.0f} s, settling "
-              f"{day.settle_s:.1f} s, wall {day.wall_s:.0f} s; loop errors {len(loop_errors)}")
+        print(
+            f"  {day.typed} typed, {day.placed} placed, {day.not_placed} not placed, "
+            f"{day.recorded} recorded ({day.unconfirmed_recorded} not confirmed), "
+            f"{day.server_orders} server orders; most in flight {day.max_in_flight}; "
+            f"states {dict(sorted(day.states.items()))}"
+        )
+        print(
+            f"  RSS after {day.warmup} sales {day.rss_warm_mb:.1f} MB, highest after "
+            f"{day.rss_peak_after_warm_mb:.1f} MB, at the end {day.rss_end_mb:.1f} MB "
+            f"(+{day.current_growth_mb:.1f}); maxrss {day.maxrss_warm_mb:.1f} -> "
+            f"{day.maxrss_end_mb:.1f} MB"
+        )
+        print(
+            f"  stalls p99 first/last {day.window}: {day.stall_first_p99_ms:.1f}/"
+            f"{day.stall_last_p99_ms:.1f} ms; typing {day.typing_s:.0f} s, settling "
+            f"{day.settle_s:.1f} s, wall {day.wall_s:.0f} s; loop errors {len(loop_errors)}"
+        )
         if day.tracemalloc_top:
-            print("  tracemalloc, growth after the warm-up (simulator: any frame in the HTTP "
-                  "server or pos_app/simulator):")
+            print(
+                "  tracemalloc, growth after the warm-up (simulator: any frame in the HTTP "
+                "server or pos_app/simulator):"
+            )
             for row in day.tracemalloc_top:
                 print(f"    {row}")
         if not day.ok:
             shown = {name: refs[:5] for name, refs in day.problems.items() if refs}
-            print(f"  FAILED: {day.not_placed} not placed, {day.recorded} of {day.typed} "
-                  f"recorded, invariants {'ok' if day.invariants_ok else 'broken'}: {shown}")
+            print(
+                f"  FAILED: {day.not_placed} not placed, {day.recorded} of {day.typed} "
+                f"recorded, invariants {'ok' if day.invariants_ok else 'broken'}: {shown}"
+            )
         print(day.summary())
         if args.json is not None:
             args.json.write_text(json.dumps(asdict(day) | {"ok": day.ok}), encoding="utf-8")

@@ -44,20 +44,35 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not (self.lost or self.charged_twice or self.wrongly_refunded or self.mismatched
-                    or self.wrong_card or self.unsettled or self.broken_journals)
+        return not (
+            self.lost
+            or self.charged_twice
+            or self.wrongly_refunded
+            or self.mismatched
+            or self.wrong_card
+            or self.unsettled
+            or self.broken_journals
+        )
 
     def summary(self) -> str:
-        return (f"{self.sales} sales, {self.server_orders} server orders: "
-                f"{len(self.lost)} lost, {len(self.charged_twice)} charged twice, "
-                f"{len(self.wrongly_refunded)} wrongly refunded, {len(self.mismatched)} "
-                f"mismatched, {len(self.wrong_card)} wrong card, {len(self.unsettled)} "
-                f"unsettled, {len(self.broken_journals)} broken journals; "
-                f"states {self.states}")
+        return (
+            f"{self.sales} sales, {self.server_orders} server orders: "
+            f"{len(self.lost)} lost, {len(self.charged_twice)} charged twice, "
+            f"{len(self.wrongly_refunded)} wrongly refunded, {len(self.mismatched)} "
+            f"mismatched, {len(self.wrong_card)} wrong card, {len(self.unsettled)} "
+            f"unsettled, {len(self.broken_journals)} broken journals; "
+            f"states {self.states}"
+        )
 
 
-def check(store: Store, server: Iterable[SimOrder], *, confirmed: Iterable[str] = (),
-          allow_waiting: bool = True, allow_running: bool = False) -> Report:
+def check(
+    store: Store,
+    server: Iterable[SimOrder],
+    *,
+    confirmed: Iterable[str] = (),
+    allow_waiting: bool = True,
+    allow_running: bool = False,
+) -> Report:
     """Compare the store with the server's accepted orders (``Simulator.accepted()``)."""
     sales = {s.ref: s for s in store.iter_sales()}
     orders = list(server)
@@ -93,7 +108,10 @@ def check(store: Store, server: Iterable[SimOrder], *, confirmed: Iterable[str] 
 
 def _same_sale(sale: SaleRecord, order: SimOrder) -> bool:
     return (order.type, order.number, order.value) == (
-        sale.line_type.value, sale.number, sale.face_value)
+        sale.line_type.value,
+        sale.number,
+        sale.face_value,
+    )
 
 
 def _settled(sale: SaleRecord, *, allow_waiting: bool, allow_running: bool) -> bool:
@@ -101,8 +119,13 @@ def _settled(sale: SaleRecord, *, allow_waiting: bool, allow_running: bool) -> b
         return True
     if sale.state is S.WAITING:
         return allow_waiting
-    return allow_running and sale.state in {S.ACCEPTED, S.UNKNOWN, S.SENDING, S.VERIFYING,
-                                            S.CODE_PENDING}
+    return allow_running and sale.state in {
+        S.ACCEPTED,
+        S.UNKNOWN,
+        S.SENDING,
+        S.VERIFYING,
+        S.CODE_PENDING,
+    }
 
 
 def _chain_ok(store: Store, sale: SaleRecord) -> bool:

@@ -23,13 +23,24 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=120, help="random kill -9 moments")
     parser.add_argument("--examples", type=int, default=200, help="model test examples")
     args = parser.parse_args()
-    env = dict(os.environ, POS_SOAK_SALES=str(args.sales), POS_CRASH_KILLS=str(args.kills),
-               POS_MODEL_EXAMPLES=str(args.examples), QT_QPA_PLATFORM="offscreen")
-    files = ["tests/reliability/test_soak.py", "tests/reliability/test_crash.py",
-             "tests/reliability/test_model.py", "tests/reliability/test_day_soak.py"]
+    env = dict(
+        os.environ,
+        POS_SOAK_SALES=str(args.sales),
+        POS_CRASH_KILLS=str(args.kills),
+        POS_MODEL_EXAMPLES=str(args.examples),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    files = [
+        "tests/reliability/test_soak.py",
+        "tests/reliability/test_crash.py",
+        "tests/reliability/test_model.py",
+        "tests/reliability/test_day_soak.py",
+    ]
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", *files],
-        cwd=ROOT, env=env, check=False,
+        cwd=ROOT,
+        env=env,
+        check=False,
     )
     return result.returncode
 

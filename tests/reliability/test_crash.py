@@ -127,18 +127,33 @@ class Pos:
 
     def start(self, *args: str, crash_at: str | None = None) -> subprocess.Popen[str]:
         return subprocess.Popen(
-            [sys.executable, "-m", "pos_app", *args], env=self.env(crash_at),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [sys.executable, "-m", "pos_app", *args],
+            env=self.env(crash_at),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
 
     def run(self, *args: str, crash_at: str | None = None) -> Run:
         proc = self.start(*args, crash_at=crash_at)
         return finish(proc)
 
-    def order(self, number: str, value: int = 1000, *extra: str,
-              crash_at: str | None = None) -> Run:
-        return self.run("order", "--type", "ADSL", "--number", number, "--value", str(value),
-                        "--timeout", "20", *extra, crash_at=crash_at)
+    def order(
+        self, number: str, value: int = 1000, *extra: str, crash_at: str | None = None
+    ) -> Run:
+        return self.run(
+            "order",
+            "--type",
+            "ADSL",
+            "--number",
+            number,
+            "--value",
+            str(value),
+            "--timeout",
+            "20",
+            *extra,
+            crash_at=crash_at,
+        )
 
     def resume(self, crash_at: str | None = None) -> Run:
         return self.run("resume", "--timeout", "30", crash_at=crash_at)
@@ -149,8 +164,13 @@ class Pos:
         try:
             sales = {s.ref: s for s in store.iter_sales()}
             journals = {ref: store.journal(ref) for ref in sales}
-            report = invariants.check(store, self.sim.accepted(), confirmed=confirmed,
-                                      allow_waiting=not settled, allow_running=not settled)
+            report = invariants.check(
+                store,
+                self.sim.accepted(),
+                confirmed=confirmed,
+                allow_waiting=not settled,
+                allow_running=not settled,
+            )
             return Snapshot(sales, journals, report, store.integrity_check())
         finally:
             store.close()
@@ -203,7 +223,8 @@ def assert_sound(pos: Pos, snap: Snapshot) -> None:
 def test_kill_at_named_point_then_resume(pos: Pos, point: str) -> None:
     killed = pos.order(ADSL_FAST, 1000, crash_at=point)
     assert killed.returncode == KILLED, (
-        f"crash point {point} was not reached on a plain ADSL order: {killed.describe()}")
+        f"crash point {point} was not reached on a plain ADSL order: {killed.describe()}"
+    )
     # What a cashier saw printed was committed first.
     before = pos.snapshot(killed.refs(), settled=False)
     [ref] = before.sales
@@ -229,15 +250,15 @@ def test_kill_at_named_point_then_resume(pos: Pos, point: str) -> None:
 # --- points reached on later paths -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("number", "final"), [(ADSL_FAST, "fulfilled"),
-                                               (ADSL_REFUND, "refunded")])
+@pytest.mark.parametrize(("number", "final"), [(ADSL_FAST, "fulfilled"), (ADSL_REFUND, "refunded")])
 def test_resume_killed_at_its_final_commit(pos: Pos, number: str, final: str) -> None:
     placed = pos.order(number, 500, "--no-wait")
     assert placed.returncode == 15, placed.describe()
     [ref] = placed.refs()
     killed = pos.resume(crash_at="after_commit_final")
     assert killed.returncode == KILLED, (
-        f"after_commit_final was not reached by resume ({final} path): {killed.describe()}")
+        f"after_commit_final was not reached by resume ({final} path): {killed.describe()}"
+    )
     before = pos.snapshot([ref], settled=False)
     assert before.sales[ref].state.value == final
     assert_sound(pos, before)
@@ -256,7 +277,8 @@ def test_kill_after_check_ref_on_the_unknown_outcome_path(pos: Pos) -> None:
     pos.sim.inject(FaultRule("send", "drop", count=1))  # the order lands, the answer is lost
     killed = pos.order(ADSL_FAST, 2000, crash_at="after_check_response")
     assert killed.returncode == KILLED, (
-        f"after_check_response was not reached after an unknown outcome: {killed.describe()}")
+        f"after_check_response was not reached after an unknown outcome: {killed.describe()}"
+    )
     before = pos.snapshot(killed.refs(), settled=False)
     [ref] = before.sales
     assert before.sales[ref].state.value == "unknown"
@@ -272,8 +294,9 @@ def test_kill_after_check_ref_on_the_unknown_outcome_path(pos: Pos) -> None:
     assert "found on server" in after.causes(ref)
 
 
-@pytest.mark.parametrize("point", ["after_commit_sending", "after_send_response",
-                                   "after_commit_accepted"])
+@pytest.mark.parametrize(
+    "point", ["after_commit_sending", "after_send_response", "after_commit_accepted"]
+)
 def test_kill_while_resume_drains_an_offline_backlog(pos: Pos, point: str) -> None:
     pos.sim.go_offline()
     refs = []
@@ -285,7 +308,8 @@ def test_kill_while_resume_drains_an_offline_backlog(pos: Pos, point: str) -> No
     pos.sim.go_online()
     killed = pos.resume(crash_at=point)
     assert killed.returncode == KILLED, (
-        f"{point} was not reached while resume sent the backlog: {killed.describe()}")
+        f"{point} was not reached while resume sent the backlog: {killed.describe()}"
+    )
     assert_sound(pos, pos.snapshot(refs, settled=False))
 
     resume_until_settled(pos)
@@ -309,8 +333,13 @@ SEND_FAULTS = (
 
 
 # Journal causes counted after the random kills: how often the hard paths were taken.
-RANDOM_PATHS = ("recovered after a stop", "outcome unknown", "not found twice: resend",
-                "found on server", "duplicated ref: adopt")
+RANDOM_PATHS = (
+    "recovered after a stop",
+    "outcome unknown",
+    "not found twice: resend",
+    "found on server",
+    "duplicated ref: adopt",
+)
 
 
 def _random_number(rng: random.Random) -> tuple[str, str, int]:
@@ -338,16 +367,26 @@ def test_kill_at_random_moments_then_resume(pos: Pos) -> None:
                 pos.sim.inject(rule)
         if rng.random() < 0.75:
             kind, number, value = _random_number(rng)
-            args = ["order", "--type", kind, "--number", number, "--value", str(value),
-                    "--timeout", "20"]
+            args = [
+                "order",
+                "--type",
+                kind,
+                "--number",
+                number,
+                "--value",
+                str(value),
+                "--timeout",
+                "20",
+            ]
             allowed = ORDER_EXITS
         else:
             args = ["resume", "--timeout", "30"]
             allowed = RESUME_EXITS
         proc = pos.start(*args)
         # Python needs ~0.3 s to start: most kills should land once the child is at work.
-        time.sleep(rng.uniform(0.0, 0.3) if rng.random() < 0.2
-                   else rng.uniform(0.3, 0.3 + MAX_KILL_DELAY))
+        time.sleep(
+            rng.uniform(0.0, 0.3) if rng.random() < 0.2 else rng.uniform(0.3, 0.3 + MAX_KILL_DELAY)
+        )
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
         run = finish(proc)
@@ -371,13 +410,15 @@ def test_kill_at_random_moments_then_resume(pos: Pos) -> None:
     seconds = time.monotonic() - started
     causes = Counter(row.cause for rows in snap.journals.values() for row in rows)
     paths = {name: causes[name] for name in RANDOM_PATHS}
-    print(f"\n{kills} kills ({kills_after_output} after the child had printed a state change) "
-          f"in {runs} runs "
-          f"({fault_runs} with faults, {faults_fired} faults fired; exits without a kill "
-          f"{exits}), {len(resumes)} final resume(s), {seconds:.1f} s: "
-          f"{len(report.lost)} lost, {len(report.charged_twice)} duplicated, "
-          f"{len(report.wrongly_refunded)} wrongly refunded, integrity {snap.integrity}; "
-          f"{report.summary()}; recovery paths {paths}")
+    print(
+        f"\n{kills} kills ({kills_after_output} after the child had printed a state change) "
+        f"in {runs} runs "
+        f"({fault_runs} with faults, {faults_fired} faults fired; exits without a kill "
+        f"{exits}), {len(resumes)} final resume(s), {seconds:.1f} s: "
+        f"{len(report.lost)} lost, {len(report.charged_twice)} duplicated, "
+        f"{len(report.wrongly_refunded)} wrongly refunded, integrity {snap.integrity}; "
+        f"{report.summary()}; recovery paths {paths}"
+    )
     assert kills == KILLS
     assert kills_after_output > 0, "no kill landed after the child had printed a state change"
     assert_sound(pos, snap)

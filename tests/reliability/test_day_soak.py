@@ -29,13 +29,28 @@ def test_day_at_the_counter(tmp_path: Path) -> None:
     env.pop("POS_DB_URL", None)
     deadline = 120 + 2 * SALES  # the script's own bound; the subprocess gets a minute more
     result = subprocess.run(
-        [sys.executable, "-m", "tests.reliability.day_soak", "--sales", str(SALES),
-         "--deadline", str(deadline), "--json", str(figures)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=deadline + 60, check=False,
+        [
+            sys.executable,
+            "-m",
+            "tests.reliability.day_soak",
+            "--sales",
+            str(SALES),
+            "--deadline",
+            str(deadline),
+            "--json",
+            str(figures),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=deadline + 60,
+        check=False,
     )
     print(result.stdout)  # the figures, shown with -s (run_large)
     assert result.returncode == 0, (
-        f"exit status {result.returncode}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+        f"exit status {result.returncode}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
     day = json.loads(figures.read_text(encoding="utf-8"))
     assert day["typed"] == SALES
     assert day["placed"] == SALES and day["not_placed"] == 0, "a typed sale was not placed"

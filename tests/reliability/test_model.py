@@ -87,8 +87,7 @@ ALL_STATES: Final = frozenset(S) - {S.CONFLICT}
 # States a sale of each kind may ever show, and the ones it may end in.
 MAY_SHOW: Final = {
     NORMAL: ALL_STATES - {S.REJECTED},
-    REFUSED: frozenset({S.WAITING, S.SENDING, S.UNKNOWN, S.VERIFYING, S.REJECTED,
-                        S.CANCELLED}),
+    REFUSED: frozenset({S.WAITING, S.SENDING, S.UNKNOWN, S.VERIFYING, S.REJECTED, S.CANCELLED}),
     REFUND: ALL_STATES - {S.REJECTED, S.FULFILLED, S.QUEUED},
     QUEUE: ALL_STATES - {S.REJECTED, S.REFUNDED},
     FAST: ALL_STATES - {S.REJECTED, S.REFUNDED, S.QUEUED},
@@ -122,8 +121,14 @@ KINDS: Final = st.sampled_from((NORMAL, NORMAL, NORMAL, REFUSED, REFUND, QUEUE, 
 VALUES: Final = st.sampled_from((500, 1000, 2000, 3000))  # ADSL 3000 DA is out of stock
 # The named crash points, the most telling first (hypothesis favours it): the answer came and
 # nothing is recorded yet. And which steps can pass each of them.
-CRASH_POINTS: Final = ("after_send_response", "after_check_response", "after_commit_sending",
-                       "after_commit_accepted", "after_commit_final", "after_commit_waiting")
+CRASH_POINTS: Final = (
+    "after_send_response",
+    "after_check_response",
+    "after_commit_sending",
+    "after_commit_accepted",
+    "after_commit_final",
+    "after_commit_waiting",
+)
 REACHED_BY: Final = {
     "after_commit_waiting": ("place",),
     "after_commit_sending": ("send",),
@@ -220,8 +225,12 @@ class SalesModel(RuleBasedStateMachine):
         FIGURES[f"rule_{name}"] += 1
 
     def _new_client(self) -> OneClickClient:
-        return OneClickClient(self.sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY,
-                              timeouts=Timeouts(connect=1, read=1, send_read=0.3))
+        return OneClickClient(
+            self.sim.base_url,
+            DEFAULT_SIM_KEY,
+            retry=NO_RETRY,
+            timeouts=Timeouts(connect=1, read=1, send_read=0.3),
+        )
 
     # --- the counter ----------------------------------------------------------------------
 
@@ -229,8 +238,16 @@ class SalesModel(RuleBasedStateMachine):
         now = self.clock.now()
         ref = new_ref(COUNTER, now, self.rng)
         number = _number(line, kind, len(self.ids))
-        new = NewSale(ref=ref, line_type=line, number=number, face_value=value,
-                      cost=round(value * 0.98), price=value, cashier="model", counter=COUNTER)
+        new = NewSale(
+            ref=ref,
+            line_type=line,
+            number=number,
+            face_value=value,
+            cost=round(value * 0.98),
+            price=value,
+            cashier="model",
+            counter=COUNTER,
+        )
         sale = self.store.add_sale(new)
         assert sale.ref == ref and sale.state is S.WAITING
         self.ids[sale.id] = ref
@@ -311,8 +328,9 @@ class SalesModel(RuleBasedStateMachine):
         """Every step the engine's planner starts now for an idle engine (one send: the
         oldest WAITING, as the pacing holds back the next)."""
         low, _ = SETTINGS.send_pacing
-        plan = schedule.plan(self.store.unresolved(), self.clock.now(), SETTINGS, IDLE,
-                             pacing=lambda: low)
+        plan = schedule.plan(
+            self.store.unresolved(), self.clock.now(), SETTINGS, IDLE, pacing=lambda: low
+        )
         return list(plan.steps)
 
     def _run(self, action: Action) -> steps.StepResult:
@@ -325,8 +343,14 @@ class SalesModel(RuleBasedStateMachine):
             return steps.resolve(self.store, self.client, refs[0], self.clock.now, SETTINGS)
         if action.kind is schedule.StepKind.ORPHANED:
             return steps.orphaned(self.store, self.client, refs[0], self.clock.now, SETTINGS)
-        return steps.poll(self.store, self.client, list(refs), self.clock.now, SETTINGS,
-                          in_flight=action.in_flight)
+        return steps.poll(
+            self.store,
+            self.client,
+            list(refs),
+            self.clock.now,
+            SETTINGS,
+            in_flight=action.in_flight,
+        )
 
     def _tick(self, data: st.DataObject) -> None:
         actions = self._candidates()
@@ -371,8 +395,11 @@ class SalesModel(RuleBasedStateMachine):
         action = data.draw(st.sampled_from(actions), label="step")
         with self._power():
             if action is None:
-                self._place(data.draw(LINES, label="line"), data.draw(KINDS, label="kind"),
-                            data.draw(VALUES, label="value"))
+                self._place(
+                    data.draw(LINES, label="line"),
+                    data.draw(KINDS, label="kind"),
+                    data.draw(VALUES, label="value"),
+                )
             else:
                 self._run(action)
 
@@ -404,8 +431,13 @@ class SalesModel(RuleBasedStateMachine):
 
     def _check(self, *, allow_waiting: bool, allow_running: bool) -> dict[str, SaleRecord]:
         orders = self.sim.accepted()
-        report = invariants.check(self.store, orders, confirmed=self.confirmed,
-                                  allow_waiting=allow_waiting, allow_running=allow_running)
+        report = invariants.check(
+            self.store,
+            orders,
+            confirmed=self.confirmed,
+            allow_waiting=allow_waiting,
+            allow_running=allow_running,
+        )
         assert report.ok, f"{report.summary()}: {report}"
         sales = {s.ref: s for s in self.store.iter_sales()}
         self.states = Counter(s.state for s in sales.values())
@@ -417,17 +449,23 @@ class SalesModel(RuleBasedStateMachine):
         for ref, sale in sales.items():
             assert sale.state in MAY_SHOW[self.kinds[ref]], (
                 f"{ref} ({self.kinds[ref]}, {sale.number} {sale.face_value} DA) "
-                f"shows {sale.state.value}")
+                f"shows {sale.state.value}"
+            )
             if ref in self.cancelled:
                 assert sale.state is S.CANCELLED
         for order in orders:
             sale = sales[order.ref]
             assert order.ref in self.sent and self.kinds[order.ref] != REFUSED, (
-                f"server order {order.id} for {order.ref}, which the model never let out")
+                f"server order {order.id} for {order.ref}, which the model never let out"
+            )
             assert sale.state not in {S.REJECTED, S.CANCELLED}, (
-                f"{order.ref} shows {sale.state.value} but the server holds it ({order.status})")
+                f"{order.ref} shows {sale.state.value} but the server holds it ({order.status})"
+            )
             assert (order.type, order.number, order.value) == (
-                sale.line_type.value, sale.number, sale.face_value), order
+                sale.line_type.value,
+                sale.number,
+                sale.face_value,
+            ), order
         self._check_resends()
         return sales
 
@@ -436,12 +474,13 @@ class SalesModel(RuleBasedStateMachine):
         with closing(sqlite3.connect(f"file:{self.dir / 'pos.sqlite3'}?mode=ro", uri=True)) as db:
             return db.execute(
                 "SELECT j.id, s.ref, j.at, j.from_state, j.to_state, j.cause, j.detail "
-                "FROM journal j JOIN sale s ON s.id = j.sale_id ORDER BY j.id").fetchall()
+                "FROM journal j JOIN sale s ON s.id = j.sale_id ORDER BY j.id"
+            ).fetchall()
 
     def _check_resends(self) -> None:
         """A ref goes out again only after check-ref said NOT_FOUND twice, some time apart."""
         log = self.sim.requests()
-        for request in log[self.log_seen:]:
+        for request in log[self.log_seen :]:
             if request.endpoint == "send" and request.method == "POST":
                 body = request.body if isinstance(request.body, dict) else {}
                 ref = body.get("ref")
@@ -489,13 +528,15 @@ class SalesModel(RuleBasedStateMachine):
                 wait = (min(checks) - self.clock.now()).total_seconds() if checks else 1.0
                 self.clock.advance(max(0.5, wait))
         else:
-            stuck = {s.ref: s.state.value for s in self.store.unresolved()
-                     if s.state is not S.QUEUED}
+            stuck = {
+                s.ref: s.state.value for s in self.store.unresolved() if s.state is not S.QUEUED
+            }
             pytest.fail(f"the engine did not settle in {SETTLE_ROUNDS} rounds: {stuck}")
         sales = self._check(allow_waiting=False, allow_running=False)
         for ref, sale in sales.items():
             assert sale.state in MAY_END[self.kinds[ref]], (
-                f"{ref} ({self.kinds[ref]}) ended {sale.state.value}")
+                f"{ref} ({self.kinds[ref]}) ended {sale.state.value}"
+            )
         assert all(s.state in FINAL_STATES | {S.QUEUED} for s in sales.values())
         assert self.store.integrity_check() == "ok"
         FIGURES["server_orders"] += len(self.sim.accepted())
@@ -507,26 +548,34 @@ class SalesModel(RuleBasedStateMachine):
         FIGURES["held_placed_late"] += sum(1 for h in self.sim.held() if h.outcome == "placed")
         causes = [j.cause for s in sales.values() for j in self.store.journal(s.ref)]
         FIGURES["refused_on_retry_verifying"] += causes.count("refused on retry: verifying")
-        FIGURES["fulfilled_code_pending"] += sum(1 for c in causes
-                                                 if c.endswith("code pending"))
+        FIGURES["fulfilled_code_pending"] += sum(1 for c in causes if c.endswith("code pending"))
 
 
-def run_model(examples: int = EXAMPLES, steps_per_example: int = STEPS,
-              machine: Callable[[], RuleBasedStateMachine] = SalesModel) -> None:
+def run_model(
+    examples: int = EXAMPLES,
+    steps_per_example: int = STEPS,
+    machine: Callable[[], RuleBasedStateMachine] = SalesModel,
+) -> None:
     """Run the machine with the crash hook in place (``steps.crashpoint`` patched)."""
     original = steps.crashpoint
     steps.crashpoint = crash_hook
     try:
-        run_state_machine_as_test(machine, settings=settings(
-            max_examples=examples,
-            stateful_step_count=steps_per_example,
-            derandomize=True,
-            database=None,
-            deadline=None,
-            report_multiple_bugs=False,  # shrink one failure well rather than several slowly
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                   HealthCheck.filter_too_much],
-        ))
+        run_state_machine_as_test(
+            machine,
+            settings=settings(
+                max_examples=examples,
+                stateful_step_count=steps_per_example,
+                derandomize=True,
+                database=None,
+                deadline=None,
+                report_multiple_bugs=False,  # shrink one failure well rather than several slowly
+                suppress_health_check=[
+                    HealthCheck.too_slow,
+                    HealthCheck.data_too_large,
+                    HealthCheck.filter_too_much,
+                ],
+            ),
+        )
     finally:
         steps.crashpoint = original
 
@@ -536,13 +585,15 @@ def test_model() -> None:
     started = time.monotonic()
     run_model()
     f = FIGURES
-    print(f"model: {f['examples']} examples ({f['settled']} settled), {f['steps']} steps, "
-          f"{f['sales']} sales, {f['server_orders']} server orders, {f['crashes']} crashes "
-          f"at named points, {f['faults_armed']} faults armed ({f['faults_fired']} fired), "
-          f"{f['outages']} outages; hostile: {f['fired_hold']} held sends "
-          f"({f['held_placed_late']} placed late), {f['fired_refuse500']} 500s with a refusal "
-          f"code, {f['fired_nocode']} answers without card codes, "
-          f"{f['refused_on_retry_verifying']} refusals on retry verified, "
-          f"{f['fulfilled_code_pending']} codes pending; 0 lost, 0 charged twice "
-          f"in {time.monotonic() - started:.1f} s")
+    print(
+        f"model: {f['examples']} examples ({f['settled']} settled), {f['steps']} steps, "
+        f"{f['sales']} sales, {f['server_orders']} server orders, {f['crashes']} crashes "
+        f"at named points, {f['faults_armed']} faults armed ({f['faults_fired']} fired), "
+        f"{f['outages']} outages; hostile: {f['fired_hold']} held sends "
+        f"({f['held_placed_late']} placed late), {f['fired_refuse500']} 500s with a refusal "
+        f"code, {f['fired_nocode']} answers without card codes, "
+        f"{f['refused_on_retry_verifying']} refusals on retry verified, "
+        f"{f['fulfilled_code_pending']} codes pending; 0 lost, 0 charged twice "
+        f"in {time.monotonic() - started:.1f} s"
+    )
     assert f["fired_hold"] + f["fired_refuse500"] + f["fired_nocode"] > 0, f

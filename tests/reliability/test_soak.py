@@ -95,16 +95,27 @@ async def _stock_flaps(sim: Simulator, rng: random.Random, stop: asyncio.Event) 
 
 async def _soak(tmp_path: Path) -> tuple[invariants.Report, dict[str, int]]:
     rng = random.Random(SEED)
-    sim = Simulator(SimConfig(seed=SEED, time_scale=SCALE, balance=Decimal(SALES * 3000),
-                              faults=FAULTS)).start()
+    sim = Simulator(
+        SimConfig(seed=SEED, time_scale=SCALE, balance=Decimal(SALES * 3000), faults=FAULTS)
+    ).start()
     store = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}")
-    client = OneClickClient(sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY,
-                            timeouts=Timeouts(connect=0.5, read=0.25, send_read=0.25))
-    settings = EngineSettings(time_scale=SCALE, cap_waiting_count=100_000,
-                              cap_waiting_dinars=10**9, cap_waiting_age=10**9,
-                              offline_probe_min=0.2 * SCALE, offline_probe_max=0.5 * SCALE)
-    engine = OrderEngine(store, client, settings=settings, rng=random.Random(SEED + 1),
-                         counter_id="SOAK")
+    client = OneClickClient(
+        sim.base_url,
+        DEFAULT_SIM_KEY,
+        retry=NO_RETRY,
+        timeouts=Timeouts(connect=0.5, read=0.25, send_read=0.25),
+    )
+    settings = EngineSettings(
+        time_scale=SCALE,
+        cap_waiting_count=100_000,
+        cap_waiting_dinars=10**9,
+        cap_waiting_age=10**9,
+        offline_probe_min=0.2 * SCALE,
+        offline_probe_max=0.5 * SCALE,
+    )
+    engine = OrderEngine(
+        store, client, settings=settings, rng=random.Random(SEED + 1), counter_id="SOAK"
+    )
     await engine.start()
     stop = asyncio.Event()
     outages = asyncio.create_task(_outages(sim, random.Random(SEED + 2), stop))
@@ -137,18 +148,23 @@ async def _soak(tmp_path: Path) -> tuple[invariants.Report, dict[str, int]]:
     report = invariants.check(store, sim.accepted(), confirmed=confirmed, allow_waiting=False)
     integrity = store.integrity_check()
     causes = [j.cause for s in store.iter_sales() for j in store.journal(s.ref)]
-    figures = {"sales": len(confirmed), "refused_before_recording": refused,
-               "faults": faults_fired, "outage_windows": windows,
-               "requests": len(sim.requests()), "integrity_ok": int(integrity == "ok"),
-               "unknown_outcomes": causes.count("outcome unknown"),
-               "resent_after_not_found_twice": causes.count("not found twice: resend"),
-               "adopted_after_duplicated_ref": causes.count("duplicated ref: adopt"),
-               "sent_again_after_not_sent": causes.count("not sent"),
-               "stock_flaps": stock_flaps,
-               "held_sends": len(sim.held()),
-               "held_placed_late": sum(1 for h in sim.held() if h.outcome == "placed"),
-               "refused_on_retry_verifying": causes.count("refused on retry: verifying"),
-               "fulfilled_code_pending": sum(1 for c in causes if c.endswith("code pending"))}
+    figures = {
+        "sales": len(confirmed),
+        "refused_before_recording": refused,
+        "faults": faults_fired,
+        "outage_windows": windows,
+        "requests": len(sim.requests()),
+        "integrity_ok": int(integrity == "ok"),
+        "unknown_outcomes": causes.count("outcome unknown"),
+        "resent_after_not_found_twice": causes.count("not found twice: resend"),
+        "adopted_after_duplicated_ref": causes.count("duplicated ref: adopt"),
+        "sent_again_after_not_sent": causes.count("not sent"),
+        "stock_flaps": stock_flaps,
+        "held_sends": len(sim.held()),
+        "held_placed_late": sum(1 for h in sim.held() if h.outcome == "placed"),
+        "refused_on_retry_verifying": causes.count("refused on retry: verifying"),
+        "fulfilled_code_pending": sum(1 for c in causes if c.endswith("code pending")),
+    }
     store.close()
     client.close()
     sim.stop()

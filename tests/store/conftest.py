@@ -78,4 +78,3 @@ def store(db_url: str, clock: Clock) -> Iterator[Store]:
     opened = open_store(db_url, now=clock.now)
     yield opened
     opened.close()
-

@@ -53,8 +53,12 @@ def tiny_disk(where: Path, size: str = "64k") -> Iterator[Path]:
     """A tmpfs of ``size`` mounted at ``where`` (created), unmounted afterwards."""
     posix_only()
     where.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.strip()!r}")
     try:

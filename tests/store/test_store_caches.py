@@ -45,8 +45,7 @@ def test_a_failed_product_save_keeps_the_old_list(store: Store) -> None:
     assert cached is not None and cached.items == (CachedProduct(500, 480, True),)
 
 
-@pytest.mark.parametrize("amount", ["1326.13", "0.00", "0.10", "-12.05", "99999999999.99",
-                                    "7"])
+@pytest.mark.parametrize("amount", ["1326.13", "0.00", "0.10", "-12.05", "99999999999.99", "7"])
 def test_balance_is_exact_to_the_centime(store: Store, amount: str) -> None:
     store.save_balance(Decimal(amount), START)
     cached = store.cached_balance()
@@ -65,8 +64,9 @@ def test_balance_is_stored_as_integer_centimes(store: Store, db_path: Path) -> N
     raw.close()
 
 
-def test_balance_keeps_one_row_and_refuses_fractions_of_centimes(store: Store,
-                                                                  clock: Clock) -> None:
+def test_balance_keeps_one_row_and_refuses_fractions_of_centimes(
+    store: Store, clock: Clock
+) -> None:
     assert store.cached_balance() is None
     store.save_balance(Decimal("10.00"), START)
     later = clock.advance(minutes=1)
@@ -88,7 +88,13 @@ def test_number_checks_round_trip_and_replace(store: Store) -> None:
     lte = store.cached_number_check(LineType.LTE, "213472731602")
     assert lte is not None
     assert (lte.line_type, lte.number, lte.ncli, lte.offre, lte.error_code, lte.fetched_at) == (
-        LineType.LTE, "213472731602", "21347****02", "4G 60Go", None, later)
+        LineType.LTE,
+        "213472731602",
+        "21347****02",
+        "4G 60Go",
+        None,
+        later,
+    )
     adsl = store.cached_number_check(LineType.ADSL, "036362608")
     assert adsl is not None and adsl.error_code == "ERR_PHONE" and adsl.ncli is None
     assert store.cached_number_check(LineType.ADSL, "213472731602") is None

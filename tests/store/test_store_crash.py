@@ -79,8 +79,15 @@ while True:
     n += 1
 """
 
-KILL_POINTS = ["journal", "sale-update", "sale-insert", "before-commit", "after-commit", "any",
-               "outside"]
+KILL_POINTS = [
+    "journal",
+    "sale-update",
+    "sale-insert",
+    "before-commit",
+    "after-commit",
+    "any",
+    "outside",
+]
 
 
 def run_and_kill(url: str, first: int, point: str, nth: int, committed: Counter[str]) -> None:

@@ -17,8 +17,12 @@ from pos_app.store.readonly import read_settings
 from pos_app.store.store import Store
 from tests.store.conftest import Clock, new_sale, sqlite_url
 
-EXPECTED_PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1,
-                    "busy_timeout": 5000}
+EXPECTED_PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 2,
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+}
 
 
 def pragmas_here(store: Store) -> dict[str, Any]:
@@ -75,7 +79,8 @@ def test_a_committed_write_is_visible_to_another_connection(store: Store, db_pat
     raw = sqlite3.connect(db_path)
     try:
         assert raw.execute("SELECT state FROM sale WHERE ref = ?", (sale.ref,)).fetchone() == (
-            "waiting",)
+            "waiting",
+        )
     finally:
         raw.close()
 
@@ -116,8 +121,10 @@ def test_integrity_check_reports_a_dangling_journal_row(store: Store, db_path: P
     store.add_sale(new_sale(1))
     raw = sqlite3.connect(db_path)  # foreign keys are off by default on a raw connection
     try:
-        raw.execute("INSERT INTO journal (sale_id, at, to_state, cause) "
-                    "VALUES (999, 0, 'waiting', 'forged')")
+        raw.execute(
+            "INSERT INTO journal (sale_id, at, to_state, cause) "
+            "VALUES (999, 0, 'waiting', 'forged')"
+        )
         raw.commit()
     finally:
         raw.close()

@@ -46,11 +46,11 @@ def backups(directory: Path) -> list[Path]:
 
 
 def schema_of(database: pw.Database, table: str) -> tuple[object, ...]:
-    columns = sorted((c.name, c.data_type.upper(), c.null, c.primary_key)
-                     for c in database.get_columns(table))
+    columns = sorted(
+        (c.name, c.data_type.upper(), c.null, c.primary_key) for c in database.get_columns(table)
+    )
     indexes = sorted((tuple(i.columns), i.unique) for i in database.get_indexes(table))
-    keys = sorted((k.column, k.dest_table, k.dest_column)
-                  for k in database.get_foreign_keys(table))
+    keys = sorted((k.column, k.dest_table, k.dest_column) for k in database.get_foreign_keys(table))
     return (columns, indexes, keys)
 
 
@@ -64,8 +64,7 @@ def test_empty_database_is_migrated_to_the_latest_version_without_backup(
     assert backups(db_path.parent) == [], "nothing to back up in a new database"
 
 
-def test_migrations_build_exactly_the_schema_of_the_models(db_path: Path,
-                                                           tmp_path: Path) -> None:
+def test_migrations_build_exactly_the_schema_of_the_models(db_path: Path, tmp_path: Path) -> None:
     """A model changed without a migration (or the reverse) fails here."""
     with open_store(sqlite_url(db_path)):
         pass
@@ -87,8 +86,10 @@ def test_money_and_times_are_stored_as_integers(store: Store, db_path: Path) -> 
     store.add_sale(new_sale(1))
     raw = sqlite3.connect(db_path)
     try:
-        row = raw.execute("SELECT typeof(face_value), typeof(cost), typeof(price), "
-                          "typeof(created_at), typeof(updated_at) FROM sale").fetchone()
+        row = raw.execute(
+            "SELECT typeof(face_value), typeof(cost), typeof(price), "
+            "typeof(created_at), typeof(updated_at) FROM sale"
+        ).fetchone()
     finally:
         raw.close()
     assert row == ("integer",) * 5
@@ -139,8 +140,9 @@ def test_each_later_migration_gets_its_own_backup(
     with open_store(sqlite_url(db_path), now=clock.now) as store:
         sale = store.add_sale(new_sale(1))
     before = dump(db_path)
-    monkeypatch.setattr(store_migrations, "MIGRATIONS",
-                        [*store_migrations.MIGRATIONS, (2, add_extra_table)])
+    monkeypatch.setattr(
+        store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, (2, add_extra_table)]
+    )
     clock.advance(days=1)
     with open_store(sqlite_url(db_path), now=clock.now) as store:
         assert store.get(sale.ref) == sale
@@ -163,8 +165,9 @@ def test_a_failing_migration_changes_nothing(
         add_extra_table(database)
         raise RuntimeError("power cut in the middle of the migration")
 
-    monkeypatch.setattr(store_migrations, "MIGRATIONS",
-                        [*store_migrations.MIGRATIONS, (2, half_done)])
+    monkeypatch.setattr(
+        store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, (2, half_done)]
+    )
     with pytest.raises(RuntimeError, match="power cut"):
         open_store(sqlite_url(db_path), now=clock.now)
     assert dump(db_path) == before, "the migration and its version row are one transaction"
@@ -175,13 +178,16 @@ def test_two_migrations_in_a_row_make_two_backups(
     db_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_v0_database(db_path)
-    monkeypatch.setattr(store_migrations, "MIGRATIONS",
-                        [*store_migrations.MIGRATIONS, (2, add_extra_table)])
+    monkeypatch.setattr(
+        store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, (2, add_extra_table)]
+    )
     with open_store(sqlite_url(db_path), now=clock.now):
         pass
     names = [p.name for p in backups(db_path.parent)]
-    assert names == ["pos.sqlite3.v0-to-v1.20260301T093000Z.bak",
-                     "pos.sqlite3.v1-to-v2.20260301T093000Z.bak"]
+    assert names == [
+        "pos.sqlite3.v0-to-v1.20260301T093000Z.bak",
+        "pos.sqlite3.v1-to-v2.20260301T093000Z.bak",
+    ]
     assert versions(db_path.parent / names[1]) == [0, 1]
 
 

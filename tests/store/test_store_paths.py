@@ -45,8 +45,9 @@ def test_sqlite_file_of_other_urls() -> None:
     assert store_paths.sqlite_file("sqlite://") is None
 
 
-def test_lock_path_is_beside_the_sqlite_file(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lock_path_is_beside_the_sqlite_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "shop" / "pos.sqlite3"
     assert lock_path_for(f"sqlite:///{db.as_posix()}") == db.with_name("pos.sqlite3.sender.lock")
     monkeypatch.setenv("POS_DATA_DIR", str(tmp_path / "data"))

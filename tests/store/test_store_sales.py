@@ -47,8 +47,12 @@ def test_add_sale_stores_waiting_with_a_created_journal_row(store: Store) -> Non
     assert (sale.sent_at, sale.send_attempts, sale.not_found_count) == (None, 0, 0)
     assert store.get(new.ref) == sale
     [row] = store.journal(new.ref)
-    assert (row.from_state, row.to_state, row.cause, row.detail) == (None, S.WAITING, "created",
-                                                                     None)
+    assert (row.from_state, row.to_state, row.cause, row.detail) == (
+        None,
+        S.WAITING,
+        "created",
+        None,
+    )
     assert row.sale_id == sale.id and row.ref == new.ref and row.at == START
 
 
@@ -98,8 +102,9 @@ def test_legal_transition_updates_state_fields_and_journal_in_one_go(
 ) -> None:
     sale = store.add_sale(new_sale(1))
     sent = clock.advance(seconds=5)
-    sending = store.transition(sale.ref, S.WAITING, S.SENDING, "send", send_attempts=1,
-                               detail={"attempt": 1})
+    sending = store.transition(
+        sale.ref, S.WAITING, S.SENDING, "send", send_attempts=1, detail={"attempt": 1}
+    )
     assert sending.state is S.SENDING
     assert sending.updated_at == sent and sending.created_at == START
     assert sending.sent_at == sent, "the first move to SENDING stamps sent_at"
@@ -115,12 +120,16 @@ def test_legal_transition_updates_state_fields_and_journal_in_one_go(
 
     clock.advance(seconds=3)
     accepted = store.transition(
-        sale.ref, S.SENDING, S.ACCEPTED, "accepted",
-        server_id="77812", server_status="HANDLING", cost=940,
+        sale.ref,
+        S.SENDING,
+        S.ACCEPTED,
+        "accepted",
+        server_id="77812",
+        server_status="HANDLING",
+        cost=940,
         detail={"balance": Decimal("1326.13")},
     )
-    assert (accepted.server_id, accepted.server_status, accepted.cost) == ("77812", "HANDLING",
-                                                                           940)
+    assert (accepted.server_id, accepted.server_status, accepted.cost) == ("77812", "HANDLING", 940)
     assert accepted.sent_at == sent, "sent_at keeps the FIRST send"
     assert store.last_journal(sale.ref).detail == {"balance": "1326.13"}  # type: ignore[union-attr]
 
@@ -173,10 +182,18 @@ def test_every_whitelisted_field_can_be_set(store: Store) -> None:
     ref = store.add_sale(new_sale(1)).ref
     when = START + timedelta(hours=1)
     values: dict[str, object] = {
-        "server_status": "FULFILLED", "server_id": "9", "card_code": "1234-5678-9012",
-        "num_trans": "NT1", "date_traitement": "2026-03-01 10:31:00", "failure_code": "E1",
-        "failure_reason": "why", "cost": 900, "sent_at": when, "send_attempts": 3,
-        "not_found_count": 2, "next_check_at": when,
+        "server_status": "FULFILLED",
+        "server_id": "9",
+        "card_code": "1234-5678-9012",
+        "num_trans": "NT1",
+        "date_traitement": "2026-03-01 10:31:00",
+        "failure_code": "E1",
+        "failure_reason": "why",
+        "cost": 900,
+        "sent_at": when,
+        "send_attempts": 3,
+        "not_found_count": 2,
+        "next_check_at": when,
     }
     assert set(values) == UPDATABLE_FIELDS
     sale = store.record(ref, "all fields", **values)  # type: ignore[arg-type]
@@ -185,8 +202,9 @@ def test_every_whitelisted_field_can_be_set(store: Store) -> None:
     assert store.get(ref) == sale
 
 
-@pytest.mark.parametrize("field", ["state", "price", "face_value", "created_at",
-                                   "updated_at", "id", "number", "bogus"])
+@pytest.mark.parametrize(
+    "field", ["state", "price", "face_value", "created_at", "updated_at", "id", "number", "bogus"]
+)
 def test_fields_outside_the_whitelist_are_refused(store: Store, field: str) -> None:
     ref = store.add_sale(new_sale(1)).ref
     before = snapshot(store, ref)
@@ -199,11 +217,19 @@ def test_fields_outside_the_whitelist_are_refused(store: Store, field: str) -> N
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("cost", "900"), ("cost", 9.5), ("send_attempts", None), ("send_attempts", True),
-     ("sent_at", "2026-01-01"), ("server_id", 7), ("not_found_count", -1)],
+    [
+        ("cost", "900"),
+        ("cost", 9.5),
+        ("send_attempts", None),
+        ("send_attempts", True),
+        ("sent_at", "2026-01-01"),
+        ("server_id", 7),
+        ("not_found_count", -1),
+    ],
 )
-def test_field_values_of_the_wrong_type_are_refused(store: Store, field: str,
-                                                    value: object) -> None:
+def test_field_values_of_the_wrong_type_are_refused(
+    store: Store, field: str, value: object
+) -> None:
     ref = store.add_sale(new_sale(1)).ref
     before = snapshot(store, ref)
     with pytest.raises((TypeError, ValueError)):
@@ -225,16 +251,34 @@ def test_the_card_code_never_reaches_the_journal(store: Store) -> None:
     store.transition(ref, S.SENDING, S.ACCEPTED, "accepted", server_id="5")
     before = snapshot(store, ref)
     with pytest.raises(ValueError, match="card code"):
-        store.transition(ref, S.ACCEPTED, S.FULFILLED, "done", card_code="987654321098",
-                         detail={"card_code": "987654321098"})
+        store.transition(
+            ref,
+            S.ACCEPTED,
+            S.FULFILLED,
+            "done",
+            card_code="987654321098",
+            detail={"card_code": "987654321098"},
+        )
     with pytest.raises(ValueError, match="card code"):
-        store.transition(ref, S.ACCEPTED, S.FULFILLED, "done", card_code="987654321098",
-                         detail={"server": {"body": "code is 987654321098"}})
+        store.transition(
+            ref,
+            S.ACCEPTED,
+            S.FULFILLED,
+            "done",
+            card_code="987654321098",
+            detail={"server": {"body": "code is 987654321098"}},
+        )
     with pytest.raises(ValueError, match="card code"):
         store.record(ref, "note", detail={"items": [{"cardCode": "x"}]})
     assert snapshot(store, ref) == before
-    done = store.transition(ref, S.ACCEPTED, S.FULFILLED, "done", card_code="987654321098",
-                            detail={"status": "FULFILLED"})
+    done = store.transition(
+        ref,
+        S.ACCEPTED,
+        S.FULFILLED,
+        "done",
+        card_code="987654321098",
+        detail={"status": "FULFILLED"},
+    )
     assert done.card_code == "987654321098"
     assert "987654321098" not in repr(done), "the card code stays out of reprs and logs"
     with pytest.raises(ValueError, match="card code"):
@@ -255,14 +299,18 @@ def test_record_keeps_the_state_and_journals_it(store: Store, clock: Clock) -> N
     store.transition(ref, S.WAITING, S.SENDING, "send")
     store.transition(ref, S.SENDING, S.UNKNOWN, "read timeout")
     clock.advance(minutes=1)
-    sale = store.record(ref, "check-ref not found", not_found_count=1,
-                        detail={"status": "NOT_FOUND"})
+    sale = store.record(
+        ref, "check-ref not found", not_found_count=1, detail={"status": "NOT_FOUND"}
+    )
     assert sale.state is S.UNKNOWN and sale.not_found_count == 1
     assert sale.updated_at == clock.current
     last = store.last_journal(ref)
     assert last is not None
-    assert (last.from_state, last.to_state, last.cause) == (S.UNKNOWN, S.UNKNOWN,
-                                                            "check-ref not found")
+    assert (last.from_state, last.to_state, last.cause) == (
+        S.UNKNOWN,
+        S.UNKNOWN,
+        "check-ref not found",
+    )
     assert last.detail == {"status": "NOT_FOUND"}
 
 
@@ -290,9 +338,15 @@ def test_cause_is_short_non_empty_text(store: Store) -> None:
 
 def test_journal_is_append_only_and_in_write_order(store: Store, clock: Clock) -> None:
     ref = store.add_sale(new_sale(1)).ref
-    steps = [(S.WAITING, S.SENDING), (S.SENDING, S.UNKNOWN), (S.UNKNOWN, S.WAITING),
-             (S.WAITING, S.SENDING), (S.SENDING, S.ACCEPTED), (S.ACCEPTED, S.QUEUED),
-             (S.QUEUED, S.FULFILLED)]
+    steps = [
+        (S.WAITING, S.SENDING),
+        (S.SENDING, S.UNKNOWN),
+        (S.UNKNOWN, S.WAITING),
+        (S.WAITING, S.SENDING),
+        (S.SENDING, S.ACCEPTED),
+        (S.ACCEPTED, S.QUEUED),
+        (S.QUEUED, S.FULFILLED),
+    ]
     clock.advance(hours=1)
     seen = [store.journal(ref)]
     for n, (a, b) in enumerate(steps):
@@ -307,8 +361,9 @@ def test_journal_is_append_only_and_in_write_order(store: Store, clock: Clock) -
     for prev, row in itertools.pairwise(rows):
         assert row.from_state == prev.to_state
     assert store.last_journal(ref) == rows[-1]
-    assert not any(hasattr(store, name) for name in ("delete_journal", "update_journal",
-                                                      "delete_sale"))
+    assert not any(
+        hasattr(store, name) for name in ("delete_journal", "update_journal", "delete_sale")
+    )
 
 
 # -- queries ----------------------------------------------------------------------------------
@@ -326,8 +381,12 @@ def test_by_state_and_unresolved_are_oldest_first(store: Store, clock: Clock) ->
     store.transition(refs[0], S.WAITING, S.SENDING, "send")
     store.transition(refs[0], S.SENDING, S.REJECTED, "ERR_PHONE")
     assert [s.ref for s in store.by_state(S.SENDING)] == [refs[3], refs[5]]
-    assert [s.ref for s in store.by_state(S.WAITING, S.SENDING)] == [refs[2], refs[3], refs[4],
-                                                                     refs[5]]
+    assert [s.ref for s in store.by_state(S.WAITING, S.SENDING)] == [
+        refs[2],
+        refs[3],
+        refs[4],
+        refs[5],
+    ]
     assert store.by_state() == []
     assert [s.ref for s in store.unresolved()] == [refs[2], refs[3], refs[4], refs[5]]
     assert all(s.state not in FINAL_STATES for s in store.unresolved())
@@ -357,8 +416,12 @@ def test_waiting_totals_and_counts(store: Store, clock: Clock) -> None:
     assert store.waiting_totals().dinars == 1000
     counts = store.count_by_state()
     assert set(counts) == set(SaleState)
-    assert (counts[S.WAITING], counts[S.SENDING], counts[S.CANCELLED],
-            counts[S.FULFILLED]) == (1, 1, 1, 0)
+    assert (counts[S.WAITING], counts[S.SENDING], counts[S.CANCELLED], counts[S.FULFILLED]) == (
+        1,
+        1,
+        1,
+        0,
+    )
 
 
 # -- model check --------------------------------------------------------------------------------
@@ -367,8 +430,9 @@ ALL_MOVES = [(a, b) for a in SaleState for b in SaleState]
 _REFS = itertools.count(1000)
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(moves=st.lists(st.sampled_from(ALL_MOVES), max_size=12))
 def test_any_sequence_of_attempts_matches_the_table(
     store: Store, moves: list[tuple[SaleState, SaleState]]

@@ -195,8 +195,10 @@ def test_item11_sqlite_running_out_of_room_half_way_is_one_clear_error(
         assert list(disk.iterdir()) == [], "the half-made new database is removed"
 
 
-@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:", "nonsense://x",
-                                 "postgresql://shop:secret@127.0.0.1:1/pos"])
+@pytest.mark.parametrize(
+    "url",
+    ["sqlite://", "sqlite:///:memory:", "nonsense://x", "postgresql://shop:secret@127.0.0.1:1/pos"],
+)
 def test_item11_a_database_url_that_names_no_usable_database_is_a_setting_error(url: str) -> None:
     with pytest.raises(StoreConfigError) as info:
         open_store(url)
@@ -225,8 +227,12 @@ def test_item12_new_folder_database_log_files_backups_and_lock_are_private(
         with open_store(sqlite_url(db), now=clock.now) as store:
             store.add_sale(new_sale(1))
             assert mode(folder) == 0o700
-            for name in ("pos.sqlite3", "pos.sqlite3-wal", "pos.sqlite3-shm",
-                         "pos.sqlite3.sender.lock"):
+            for name in (
+                "pos.sqlite3",
+                "pos.sqlite3-wal",
+                "pos.sqlite3-shm",
+                "pos.sqlite3.sender.lock",
+            ):
                 assert mode(folder / name) == 0o600, name
         backup = store_migrations.backup_file(db, 1, 2, START)
         assert mode(backup) == 0o600
@@ -279,8 +285,9 @@ def test_item12_card_codes_never_pass_through_a_sql_debug_log(
         assert sale is not None and sale.card_code == CARD_CODE
         logging.getLogger("pos_app.test").debug("a debug record is captured")
     assert any("a debug record is captured" in r.getMessage() for r in caplog.records)
-    leaks = [r.name for r in caplog.records
-             if CARD_CODE in r.getMessage() or CARD_CODE in repr(r.args)]
+    leaks = [
+        r.name for r in caplog.records if CARD_CODE in r.getMessage() or CARD_CODE in repr(r.args)
+    ]
     assert leaks == []
 
 

@@ -41,14 +41,20 @@ def refs_in_file(path: Path) -> set[str]:
         raw.close()
 
 
-def test_interleaved_writes_land_in_their_own_store(two: tuple[Store, Store],
-                                                    tmp_path: Path) -> None:
+def test_interleaved_writes_land_in_their_own_store(
+    two: tuple[Store, Store], tmp_path: Path
+) -> None:
     a, b = two
     for n in range(1, 7):
         store = a if n % 2 else b
         sale = store.add_sale(new_sale(n))
-        store.transition(sale.ref, SaleState.WAITING, SaleState.SENDING, "send",
-                         detail={"store": "a" if store is a else "b"})
+        store.transition(
+            sale.ref,
+            SaleState.WAITING,
+            SaleState.SENDING,
+            "send",
+            detail={"store": "a" if store is a else "b"},
+        )
     a.record(new_sale(1).ref, "noted", server_status="PENDING")
     a.set_setting("language", "ar")
     b.set_setting("language", "fr")
@@ -64,8 +70,7 @@ def test_interleaved_writes_land_in_their_own_store(two: tuple[Store, Store],
             assert (store.get(ref) is not None) == (ref in refs)
             assert bool(store.journal(ref)) == (ref in refs)
     assert a.get(new_sale(1).ref).server_status == "PENDING"  # type: ignore[union-attr]
-    assert {row.detail["store"] for ref in mine[b] for row in b.journal(ref)
-            if row.detail} == {"b"}
+    assert {row.detail["store"] for ref in mine[b] for row in b.journal(ref) if row.detail} == {"b"}
     assert (a.get_setting("language"), b.get_setting("language")) == ("ar", "fr")
     assert a.cached_balance() is not None and b.cached_balance() is None
     assert a.cached_products(LineType.ADSL) is None and b.cached_products(LineType.ADSL)
@@ -127,15 +132,21 @@ def test_two_threads_writing_two_stores_at_once(two: tuple[Store, Store]) -> Non
             sale = store.add_sale(new_sale(n))
             store.transition(sale.ref, SaleState.WAITING, SaleState.SENDING, "send")
             assert store.get(sale.ref) is not None
+
         return step
 
     # each thread writes to both stores, crossing over at every step
-    in_lockstep(two, [sell(a if n % 2 else b, n) for n in range(1, 21)],
-                [sell(b if n % 2 else a, n) for n in range(101, 121)])
-    odd_a = {new_sale(n).ref for n in range(1, 21, 2)} | {new_sale(n).ref
-                                                          for n in range(102, 121, 2)}
-    rest_b = {new_sale(n).ref for n in range(2, 21, 2)} | {new_sale(n).ref
-                                                           for n in range(101, 121, 2)}
+    in_lockstep(
+        two,
+        [sell(a if n % 2 else b, n) for n in range(1, 21)],
+        [sell(b if n % 2 else a, n) for n in range(101, 121)],
+    )
+    odd_a = {new_sale(n).ref for n in range(1, 21, 2)} | {
+        new_sale(n).ref for n in range(102, 121, 2)
+    }
+    rest_b = {new_sale(n).ref for n in range(2, 21, 2)} | {
+        new_sale(n).ref for n in range(101, 121, 2)
+    }
     assert {s.ref for s in a.iter_sales()} == odd_a
     assert {s.ref for s in b.iter_sales()} == rest_b
     for store in (a, b):

@@ -53,14 +53,16 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     gc.collect()
 
 
-def run(loop: asyncio.AbstractEventLoop, body: Coroutine[Any, Any, Any],
-        timeout: float = 30.0) -> Any:
+def run(
+    loop: asyncio.AbstractEventLoop, body: Coroutine[Any, Any, Any], timeout: float = 30.0
+) -> Any:
     """Run an async test body on the qasync loop, bounded."""
     return loop.run_until_complete(asyncio.wait_for(body, timeout))
 
 
-async def wait_until(predicate: Callable[[], object], timeout: float = 10.0,
-                     what: str = "condition") -> None:
+async def wait_until(
+    predicate: Callable[[], object], timeout: float = 10.0, what: str = "condition"
+) -> None:
     """Poll ``predicate`` on the running loop (asyncio.sleep lets Qt and tasks run)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -91,18 +93,27 @@ def executor_idle(services: Services) -> bool:
 
 
 @pytest.fixture
-def harness(qloop: qasync.QEventLoop, qapp: QApplication,
-            tmp_path: Path) -> Iterator[Callable[..., Harness]]:
+def harness(
+    qloop: qasync.QEventLoop, qapp: QApplication, tmp_path: Path
+) -> Iterator[Callable[..., Harness]]:
     """Builds the window over a fast simulator; shuts everything down after the test."""
     made: list[Harness] = []
     load_style(qapp)
 
-    def make(*, scale: float = SCALE, seed: int = 7, sim_config: SimConfig | None = None,
-             settings: EngineSettings | None = None) -> Harness:
+    def make(
+        *,
+        scale: float = SCALE,
+        seed: int = 7,
+        sim_config: SimConfig | None = None,
+        settings: EngineSettings | None = None,
+    ) -> Harness:
         sim = Simulator(sim_config or SimConfig(seed=seed, time_scale=scale)).start()
         services = build_services(
-            demo=True, db_url=f"sqlite:///{tmp_path / 'pos.sqlite3'}", simulator=sim,
-            settings=settings or EngineSettings(time_scale=scale))
+            demo=True,
+            db_url=f"sqlite:///{tmp_path / 'pos.sqlite3'}",
+            simulator=sim,
+            settings=settings or EngineSettings(time_scale=scale),
+        )
         window = MainWindow(services.counter, training=True)
         window.show()
         h = Harness(sim, services, window)

@@ -28,9 +28,31 @@ from pos_app.orders.offload import Offloader
 BATCH = 50
 THREADS = 4
 VALUES: tuple[object, ...] = (
-    True, False, None, 0, 1, -1, 255, 256, 2**40, 2**80, "", "ok", "بطاقة", b"", b"\x00\xff",
-    (), (True, None), (1, "a", b"b"), {}, {"ok": True, "n": [1, 2]}, Decimal("0"),
-    Decimal("1000.00"), 3.25, [False], frozenset({1, 2}),
+    True,
+    False,
+    None,
+    0,
+    1,
+    -1,
+    255,
+    256,
+    2**40,
+    2**80,
+    "",
+    "ok",
+    "بطاقة",
+    b"",
+    b"\x00\xff",
+    (),
+    (True, None),
+    (1, "a", b"b"),
+    {},
+    {"ok": True, "n": [1, 2]},
+    Decimal("0"),
+    Decimal("1000.00"),
+    3.25,
+    [False],
+    frozenset({1, 2}),
 )
 
 
@@ -55,8 +77,9 @@ async def stress(submit: Callable[[int], Awaitable[object]], seconds: float) -> 
     done = 0
     while loop.time() < deadline:
         base = done
-        got = await asyncio.gather(*(submit(base + k) for k in range(BATCH)),
-                                   return_exceptions=True)
+        got = await asyncio.gather(
+            *(submit(base + k) for k in range(BATCH)), return_exceptions=True
+        )
         for k, outcome in enumerate(got):
             seen = ("error", outcome.args[0]) if isinstance(outcome, JobError) else outcome
             if seen != expected(base + k):
@@ -96,8 +119,10 @@ def main(mode: str) -> int:
             jobs = loop.run_until_complete(stress(submit, seconds))
         finally:
             finish()
-    sys.stdout.write(json.dumps({"mode": mode, "jobs": jobs,
-                                 "seconds": round(time.monotonic() - start, 1)}) + "\n")
+    sys.stdout.write(
+        json.dumps({"mode": mode, "jobs": jobs, "seconds": round(time.monotonic() - start, 1)})
+        + "\n"
+    )
     return 0
 
 

@@ -18,15 +18,27 @@ from pos_app.store.settings import set_preference
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def smoke(tmp_path: Path, *args: str, key: str | None = None,
-          extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def smoke(
+    tmp_path: Path, *args: str, key: str | None = None, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("ONECLICK_API_KEY", "POS_LANG")}
-    env |= {"QT_QPA_PLATFORM": "offscreen", "POS_DATA_DIR": str(tmp_path / "data"),
-            "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", **(extra_env or {})}
+    env |= {
+        "QT_QPA_PLATFORM": "offscreen",
+        "POS_DATA_DIR": str(tmp_path / "data"),
+        "PYTHONPATH": str(ROOT),
+        "LANG": "C.UTF-8",
+        **(extra_env or {}),
+    }
     if key is not None:
         env["ONECLICK_API_KEY"] = key
-    return subprocess.run([sys.executable, "-m", "pos_app", "--smoke", *args], env=env,
-                          capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pos_app", "--smoke", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("args", [("--demo",), ()])
@@ -45,8 +57,7 @@ def test_smoke_shows_products_and_balance(tmp_path: Path, args: tuple[str, ...])
 
 
 @pytest.mark.slow  # starts the app in a child process
-def test_smoke_fails_when_nothing_can_show(tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_smoke_fails_when_nothing_can_show(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ONECLICK_API_URL", "http://127.0.0.1:9/v3")  # nothing listens
     monkeypatch.setenv("POS_SMOKE_TIMEOUT", "2")
     done = smoke(tmp_path, key="some-key")
@@ -116,11 +127,20 @@ def test_an_error_with_a_send_on_the_wire_exits_cleanly(tmp_path: Path) -> None:
     """No Qt abort ("QThread: Destroyed while thread is still running") and no long wait:
     the error is logged, the sale is left for the next start, the exit status says failed."""
     env = {k: v for k, v in os.environ.items() if k != "ONECLICK_API_KEY"}
-    env |= {"QT_QPA_PLATFORM": "offscreen", "POS_DATA_DIR": str(tmp_path / "data"),
-            "PYTHONPATH": str(ROOT)}
+    env |= {
+        "QT_QPA_PLATFORM": "offscreen",
+        "POS_DATA_DIR": str(tmp_path / "data"),
+        "PYTHONPATH": str(ROOT),
+    }
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", STRANDED_SCRIPT], env=env,
-                          capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", STRANDED_SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     took = time.monotonic() - started
     assert done.returncode == 1, done.stderr[-3000:]
     assert "something broke in the window" in done.stderr  # logged with its traceback

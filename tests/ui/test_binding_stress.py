@@ -79,8 +79,15 @@ print(json.dumps({"before": before, "after": after, "calls": probe.calls}))
 
 def run_script(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POS_STRESS_SECONDS=str(SECONDS))
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True,
-                          timeout=timeout, env=env, cwd=HERE.parent.parent, check=False)
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=HERE.parent.parent,
+        check=False,
+    )
 
 
 def assert_clean(done: subprocess.CompletedProcess[str], what: str) -> None:
@@ -88,7 +95,8 @@ def assert_clean(done: subprocess.CompletedProcess[str], what: str) -> None:
     fatal = [line for line in lines if line.startswith("Fatal Python error")]
     tail = "\n".join(lines[-20:])
     assert done.returncode == 0 and not fatal, (
-        f"{what} died (return code {done.returncode}): {fatal}; stderr ends:\n{tail}")
+        f"{what} died (return code {done.returncode}): {fatal}; stderr ends:\n{tail}"
+    )
 
 
 def test_qt_callbacks_take_no_reference_from_none_true_or_false() -> None:
@@ -119,7 +127,8 @@ def test_offloader_under_qasync_survives_every_kind_of_result() -> None:
 
 
 def test_the_window_hands_nothing_back_through_call_soon_threadsafe(
-        harness: Any, qloop: qasync.QEventLoop) -> None:
+    harness: Any, qloop: qasync.QEventLoop
+) -> None:
     """Start-up, refreshes and a keyboard sale to fulfilment: no worker thread calls the
     loop's ``call_soon_threadsafe`` (qasync's is the Qt signal carrying Python objects)."""
     from tests.ui.test_window import sell, started
@@ -140,8 +149,11 @@ def test_the_window_hands_nothing_back_through_call_soon_threadsafe(
     async def body() -> None:
         await started(h)
         sell(h.window.sale.field.edit, "036362607")
-        await wait_until(lambda: [s.state for s in h.services.store.iter_sales()]
-                         == [S.FULFILLED], 15, what="the sale fulfilled")
+        await wait_until(
+            lambda: [s.state for s in h.services.store.iter_sales()] == [S.FULFILLED],
+            15,
+            what="the sale fulfilled",
+        )
         await h.services.shutdown()
 
     run(qloop, body())

@@ -46,8 +46,10 @@ def test_errors_from_slots_tasks_and_threads_are_logged_and_shown(
         worker = threading.Thread(target=_fail, name="worker-x")
         worker.start()
         worker.join()
-        await wait_until(lambda: "ZeroDivisionError" in w.status.currentMessage()
-                         and reporter.count == 3, what="thread error reported")
+        await wait_until(
+            lambda: "ZeroDivisionError" in w.status.currentMessage() and reporter.count == 3,
+            what="thread error reported",
+        )
 
         async def cancelled() -> None:
             await asyncio.sleep(10)

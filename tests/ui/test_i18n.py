@@ -233,8 +233,9 @@ def language(qapp: QApplication) -> Iterator[Callable[[str], None]]:
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
-def test_french_window(harness: Make, qloop: qasync.QEventLoop, tmp_path: Path,
-                       language: Callable[[str], None]) -> None:
+def test_french_window(
+    harness: Make, qloop: qasync.QEventLoop, tmp_path: Path, language: Callable[[str], None]
+) -> None:
     language("fr")
     h = harness(scale=50.0)
     w = h.window
@@ -251,9 +252,9 @@ def test_french_window(harness: Make, qloop: qasync.QEventLoop, tmp_path: Path,
     run(qloop, body())
 
 
-def test_arabic_window_sale_to_fulfilment(harness: Make, qloop: qasync.QEventLoop,
-                                          tmp_path: Path,
-                                          language: Callable[[str], None]) -> None:
+def test_arabic_window_sale_to_fulfilment(
+    harness: Make, qloop: qasync.QEventLoop, tmp_path: Path, language: Callable[[str], None]
+) -> None:
     """Keyboard-only sale in Arabic; the window mirrors, digits and codes do not."""
     language("ar")
     h = harness(scale=50.0)
@@ -280,14 +281,18 @@ def test_arabic_window_sale_to_fulfilment(harness: Make, qloop: qasync.QEventLoo
         assert any(line.startswith("023 45 00 09 ") for line in seen), seen
         assert sum(line.startswith("1\u202f000\xa0DA ") for line in seen) == 2, seen  # value, price
         ncli = w.sale._line.ncli if w.sale._line else None
-        assert ncli and mask_ncli(ncli) in seen_left_to_right(w.sale.line_info.text(),
-                                                              w.sale.line_info.font())
+        assert ncli and mask_ncli(ncli) in seen_left_to_right(
+            w.sale.line_info.text(), w.sale.line_info.font()
+        )
         save_shot(w, "window-ar-summary.png", tmp_path)
         QTest.keyClick(edit, Qt.Key.Key_Return)
         model = w.orders.model
         await wait_until(lambda: model.rowCount() == 1, what="sale listed")
-        await wait_until(lambda: model.view_at(0).state is S.FULFILLED, 15,  # type: ignore[union-attr]
-                         what="fulfilled")
+        await wait_until(
+            lambda: model.view_at(0).state is S.FULFILLED,
+            15,  # type: ignore[union-attr]
+            what="fulfilled",
+        )
         code = model.view_at(0).card_code  # type: ignore[union-attr]
         assert model.data(model.index(0, model.COL_DETAIL)) == f"\u2066•••• {code[-4:]}\u2069"
         assert w.orders.copy_code() == code  # the clipboard gets the bare code

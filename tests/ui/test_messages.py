@@ -12,11 +12,23 @@ from pos_app.ui import messages
 
 FALLBACK = messages.for_code("SOMETHING_NEW")
 
-CODES = [contract.ERR_VALIDATION, contract.ERR_PHONE, contract.ERR_STOCK,
-         contract.INSUFFICIENT_BALANCE, contract.NO_BALANCE, contract.DUPLICATED_REF,
-         contract.MISSING_ACCESS_TOKEN, contract.INVALID_ACCESS_TOKEN, contract.ERR_AUTH,
-         contract.IP_BLOCKED, contract.NOT_FOUND, contract.RATE_LIMITED,
-         contract.INTERNAL_ERROR, contract.SERVICE_UNAVAILABLE, contract.STATUS_REFUNDED]
+CODES = [
+    contract.ERR_VALIDATION,
+    contract.ERR_PHONE,
+    contract.ERR_STOCK,
+    contract.INSUFFICIENT_BALANCE,
+    contract.NO_BALANCE,
+    contract.DUPLICATED_REF,
+    contract.MISSING_ACCESS_TOKEN,
+    contract.INVALID_ACCESS_TOKEN,
+    contract.ERR_AUTH,
+    contract.IP_BLOCKED,
+    contract.NOT_FOUND,
+    contract.RATE_LIMITED,
+    contract.INTERNAL_ERROR,
+    contract.SERVICE_UNAVAILABLE,
+    contract.STATUS_REFUNDED,
+]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -27,29 +39,35 @@ def test_each_documented_code_has_its_message(qapp: object, code: str) -> None:
 
 
 def test_every_code_of_the_contract_is_covered() -> None:
-    documented = {v for k, v in vars(contract).items()
-                  if k.isupper() and isinstance(v, str) and v in contract.HTTP_STATUS}
+    documented = {
+        v
+        for k, v in vars(contract).items()
+        if k.isupper() and isinstance(v, str) and v in contract.HTTP_STATUS
+    }
     assert documented <= messages.KNOWN_CODES
 
 
-@pytest.mark.parametrize("error", [
-    e.NotSentError("refused"),
-    e.OutcomeUnknownError("timeout"),
-    e.MalformedResponseError("garbage"),
-    e.ServerError("boom", http_status=500),
-    e.ServiceUnavailableError("down", http_status=503),
-    e.RateLimitedError("slow", http_status=429),
-    e.ValidationError("bad"),
-    e.PhoneError("no line"),
-    e.OutOfStockError("none"),
-    e.InsufficientBalanceError("poor"),
-    e.DuplicatedRefError("dup"),
-    e.NotFoundError("none"),
-    e.MissingAccessTokenError("no key"),
-    e.InvalidAccessTokenError("bad key"),
-    e.IpBlockedError("blocked"),
-    e.UnknownApiError("what", code="NEW_CODE"),
-])
+@pytest.mark.parametrize(
+    "error",
+    [
+        e.NotSentError("refused"),
+        e.OutcomeUnknownError("timeout"),
+        e.MalformedResponseError("garbage"),
+        e.ServerError("boom", http_status=500),
+        e.ServiceUnavailableError("down", http_status=503),
+        e.RateLimitedError("slow", http_status=429),
+        e.ValidationError("bad"),
+        e.PhoneError("no line"),
+        e.OutOfStockError("none"),
+        e.InsufficientBalanceError("poor"),
+        e.DuplicatedRefError("dup"),
+        e.NotFoundError("none"),
+        e.MissingAccessTokenError("no key"),
+        e.InvalidAccessTokenError("bad key"),
+        e.IpBlockedError("blocked"),
+        e.UnknownApiError("what", code="NEW_CODE"),
+    ],
+)
 def test_each_exception_has_a_message(qapp: object, error: e.ApiError) -> None:
     text = messages.for_error(error)
     assert text and text != FALLBACK
@@ -65,8 +83,10 @@ def test_engine_failure_codes_are_class_names(qapp: object) -> None:
     assert messages.for_code("NotSentError") == messages.for_error(e.NotSentError("x"))
 
 
-@pytest.mark.parametrize("reason", ["number", "value", "stock", "balance", "ref",
-                                    "cap_count", "cap_dinars", "cap_age", "cancel"])
+@pytest.mark.parametrize(
+    "reason",
+    ["number", "value", "stock", "balance", "ref", "cap_count", "cap_dinars", "cap_age", "cancel"],
+)
 def test_each_refusal_has_a_message(qapp: object, reason: str) -> None:
     assert messages.for_refusal(reason) != FALLBACK
 
@@ -77,26 +97,34 @@ def test_the_qt_free_texts_are_the_untranslated_messages(qapp: object) -> None:
         assert english.for_code(code) == messages.for_code(code)
     for reason in ["number", "value", "stock", "cap_age", "cancel", "NEW"]:
         assert english.for_refusal(reason) == messages.for_refusal(reason)
-    for error in [e.NotSentError("x"), e.InvalidAccessTokenError("bad key"),
-                  e.UnknownApiError("what", code="NEW_CODE"), ZeroDivisionError("boom")]:
+    for error in [
+        e.NotSentError("x"),
+        e.InvalidAccessTokenError("bad key"),
+        e.UnknownApiError("what", code="NEW_CODE"),
+        ZeroDivisionError("boom"),
+    ]:
         assert english.for_error(error) == messages.for_error(error)
     assert english.KNOWN_CODES == messages.KNOWN_CODES
     assert "Cannot reach OneClickDZ" in english.for_error(e.NotSentError("x"))
 
 
-@pytest.mark.parametrize(("text", "forced", "fragment"), [
-    ("", None, "ADSL 0 + 8 digits"),
-    ("03a", None, "Only digits"),
-    ("5", None, "starts with 0 (ADSL) or 213 (4G)"),
-    ("5", LineType.ADSL, "ADSL number starts with 0"),
-    ("5", LineType.LTE, "4G number starts with 213"),
-    ("0363", None, "5 more digit(s) (9 in all)"),
-    ("21347", None, "7 more digit(s) (12 in all)"),
-    ("0363626081", None, "1 digit(s) too many"),
-    ("036362608", LineType.LTE, "looks like a ADSL number, but 4G is forced"),
-])
-def test_number_hints_are_precise(qapp: object, text: str, forced: LineType | None,
-                                  fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "forced", "fragment"),
+    [
+        ("", None, "ADSL 0 + 8 digits"),
+        ("03a", None, "Only digits"),
+        ("5", None, "starts with 0 (ADSL) or 213 (4G)"),
+        ("5", LineType.ADSL, "ADSL number starts with 0"),
+        ("5", LineType.LTE, "4G number starts with 213"),
+        ("0363", None, "5 more digit(s) (9 in all)"),
+        ("21347", None, "7 more digit(s) (12 in all)"),
+        ("0363626081", None, "1 digit(s) too many"),
+        ("036362608", LineType.LTE, "looks like a ADSL number, but 4G is forced"),
+    ],
+)
+def test_number_hints_are_precise(
+    qapp: object, text: str, forced: LineType | None, fragment: str
+) -> None:
     assert fragment in messages.number_hint(check_number(text, forced))
 
 

@@ -19,14 +19,18 @@ def field(qtbot: QtBot) -> NumberField:
     return widget
 
 
-@pytest.mark.parametrize(("typed", "kind", "grouped"), [
-    ("036362608", LineType.ADSL, "036 36 26 08"),
-    ("213472731602", LineType.LTE, "213 472 73 16 02"),
-    ("+213 472-73-16-02", LineType.LTE, "213 472 73 16 02"),
-    ("٠٣٦٣٦٢٦٠٨", LineType.ADSL, "036 36 26 08"),
-])
-def test_valid_numbers_of_both_types(qtbot: QtBot, field: NumberField, typed: str,
-                                     kind: LineType, grouped: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "kind", "grouped"),
+    [
+        ("036362608", LineType.ADSL, "036 36 26 08"),
+        ("213472731602", LineType.LTE, "213 472 73 16 02"),
+        ("+213 472-73-16-02", LineType.LTE, "213 472 73 16 02"),
+        ("٠٣٦٣٦٢٦٠٨", LineType.ADSL, "036 36 26 08"),
+    ],
+)
+def test_valid_numbers_of_both_types(
+    qtbot: QtBot, field: NumberField, typed: str, kind: LineType, grouped: str
+) -> None:
     if typed.isascii():
         qtbot.keyClicks(field.edit, typed)
     else:  # QTest cannot synthesise non-Latin-1 key presses (Qt aborts): paste them
@@ -49,14 +53,18 @@ def test_the_type_shows_from_the_first_digits(qtbot: QtBot, field: NumberField) 
     assert field.entry.kind is LineType.LTE and field.lte.isChecked()
 
 
-@pytest.mark.parametrize(("typed", "problem", "hint"), [
-    ("5", Problem.WRONG_PREFIX, "starts with 0 (ADSL) or 213 (4G)"),
-    ("0363626089", Problem.TOO_LONG, "1 digit(s) too many"),
-    ("036x", Problem.NOT_DIGITS, "Only digits"),
-    ("2134727316021", Problem.TOO_LONG, "12 in all"),
-])
-def test_invalid_numbers_say_why(qtbot: QtBot, field: NumberField, typed: str,
-                                 problem: Problem, hint: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "problem", "hint"),
+    [
+        ("5", Problem.WRONG_PREFIX, "starts with 0 (ADSL) or 213 (4G)"),
+        ("0363626089", Problem.TOO_LONG, "1 digit(s) too many"),
+        ("036x", Problem.NOT_DIGITS, "Only digits"),
+        ("2134727316021", Problem.TOO_LONG, "12 in all"),
+    ],
+)
+def test_invalid_numbers_say_why(
+    qtbot: QtBot, field: NumberField, typed: str, problem: Problem, hint: str
+) -> None:
     # A complete number turns 1-9 into value keys; type the rest as text to get TOO_LONG.
     field.edit.setText(typed[:-1])
     qtbot.keyClicks(field.edit, typed[-1]) if not field.entry.is_complete else None
@@ -97,8 +105,9 @@ def test_f2_forces_the_type_and_reports_a_mismatch(qtbot: QtBot, field: NumberFi
     assert "auto" in field.mode.text()
 
 
-def test_clicking_a_type_forces_it_and_clicking_again_releases(qtbot: QtBot,
-                                                               field: NumberField) -> None:
+def test_clicking_a_type_forces_it_and_clicking_again_releases(
+    qtbot: QtBot, field: NumberField
+) -> None:
     qtbot.mouseClick(field.lte, Qt.MouseButton.LeftButton)
     assert field.entry.forced is LineType.LTE
     qtbot.keyClicks(field.edit, "0")

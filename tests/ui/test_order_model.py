@@ -19,10 +19,22 @@ T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
 
 def view(ref: str = "TEST-1", state: S = S.WAITING, **kw: object) -> OrderView:
-    base = OrderView(ref=ref, line_type=LineType.ADSL, number="036362608", face_value=500,
-                     price=500, state=state, server_status=None, card_code=None,
-                     num_trans=None, date_traitement=None, failure_code=None,
-                     failure_reason=None, created_at=T0, updated_at=T0)
+    base = OrderView(
+        ref=ref,
+        line_type=LineType.ADSL,
+        number="036362608",
+        face_value=500,
+        price=500,
+        state=state,
+        server_status=None,
+        card_code=None,
+        num_trans=None,
+        date_traitement=None,
+        failure_code=None,
+        failure_reason=None,
+        created_at=T0,
+        updated_at=T0,
+    )
     return replace(base, **kw)  # type: ignore[arg-type]
 
 
@@ -38,8 +50,9 @@ def test_newest_first_and_updates_in_place(qapp: object) -> None:
     model.upsert(view("A"))
     model.upsert(view("B"))
     assert [model.view_at(r).ref for r in range(2)] == ["B", "A"]  # type: ignore[union-attr]
-    model.upsert(view("A", S.ACCEPTED, server_status="HANDLING",
-                      updated_at=T0 + timedelta(seconds=1)))
+    model.upsert(
+        view("A", S.ACCEPTED, server_status="HANDLING", updated_at=T0 + timedelta(seconds=1))
+    )
     assert model.rowCount() == 2
     index = model.index(1, OrderListModel.COL_STATE)
     assert model.data(index) == "HANDLING 7 s"
@@ -100,8 +113,15 @@ def test_code_box_shows_a_code_only_until_the_next_sale_is_placed(qapp: object) 
     assert panel.code_box.isHidden()  # the next customer: A's code is not shown...
     assert panel.copy_code() is None  # ...nor copied
     panel.show_order(view("C", created_at=T0 + 21 * s, updated_at=T0 + 21 * s))
-    panel.show_order(view("B", S.FULFILLED, card_code="999988887777", created_at=T0 + 20 * s,
-                          updated_at=T0 + 40 * s))
+    panel.show_order(
+        view(
+            "B",
+            S.FULFILLED,
+            card_code="999988887777",
+            created_at=T0 + 20 * s,
+            updated_at=T0 + 40 * s,
+        )
+    )
     assert panel.code_label.text() == "9999 8888 7777"  # B ended after C began: still awaited
     panel.table.selectRow(2)  # the cashier picks A's row on purpose
     assert panel.code_label.text() == "1053 8081 0795" and panel.copy_code() == "105380810795"

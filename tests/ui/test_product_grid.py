@@ -11,8 +11,12 @@ from pos_app.domain.numbers import LineType
 from pos_app.store import CachedProduct
 from pos_app.ui.sale.product_grid import ProductGrid, product_choices
 
-ITEMS = (CachedProduct(500, 490, True), CachedProduct(1000, 980, True),
-         CachedProduct(2000, 1960, True), CachedProduct(3000, 2940, False))
+ITEMS = (
+    CachedProduct(500, 490, True),
+    CachedProduct(1000, 980, True),
+    CachedProduct(2000, 1960, True),
+    CachedProduct(3000, 2940, False),
+)
 
 
 def test_choices_disable_out_of_stock_and_unaffordable(qapp: object) -> None:
@@ -26,7 +30,11 @@ def test_choices_disable_out_of_stock_and_unaffordable(qapp: object) -> None:
 
 def test_unknown_balance_greys_only_stock(qapp: object) -> None:
     assert [c.enabled for c in product_choices(LineType.LTE, ITEMS, None)] == [
-        True, True, True, False]
+        True,
+        True,
+        True,
+        False,
+    ]
 
 
 def test_exact_balance_is_enough(qapp: object) -> None:

@@ -35,8 +35,9 @@ KEY = {n: getattr(Qt.Key, f"Key_{n}") for n in range(10)}
 async def started(h: Harness) -> None:
     await h.services.counter.start()
     w = h.window
-    await wait_until(lambda: w.sale.grid.buttons and w.balance.view is not None,
-                     what="products and balance")
+    await wait_until(
+        lambda: w.sale.grid.buttons and w.balance.view is not None, what="products and balance"
+    )
 
 
 def sell(edit: object, number: str, value_key: int = 1) -> None:
@@ -51,8 +52,9 @@ def sales(h: Harness) -> list[object]:
     return list(h.services.store.iter_sales())
 
 
-def test_keyboard_only_sale_to_fulfilment(harness: Make, qloop: qasync.QEventLoop,
-                                          tmp_path: Path) -> None:
+def test_keyboard_only_sale_to_fulfilment(
+    harness: Make, qloop: qasync.QEventLoop, tmp_path: Path
+) -> None:
     h = harness(scale=50.0)
     w = h.window
     edit = w.sale.field.edit
@@ -77,11 +79,15 @@ def test_keyboard_only_sale_to_fulfilment(harness: Make, qloop: qasync.QEventLoo
         save_shot(w, "summary.png", tmp_path)
         QTest.keyClick(edit, Qt.Key.Key_Return)
         await wait_until(lambda: w.orders.model.rowCount() == 1, what="sale listed")
-        await wait_until(lambda: edit.text() == "" and w.sale.stage is Stage.ENTRY,
-                         what="field cleared")
+        await wait_until(
+            lambda: edit.text() == "" and w.sale.stage is Stage.ENTRY, what="field cleared"
+        )
         model = w.orders.model
-        await wait_until(lambda: model.view_at(0).state is S.FULFILLED, 15,  # type: ignore[union-attr]
-                         what="fulfilled")
+        await wait_until(
+            lambda: model.view_at(0).state is S.FULFILLED,
+            15,  # type: ignore[union-attr]
+            what="fulfilled",
+        )
         code = model.view_at(0).card_code  # type: ignore[union-attr]
         assert code and model.data(model.index(0, model.COL_DETAIL)) == "•••• " + code[-4:]
         assert w.orders.copy_code() == code
@@ -90,17 +96,20 @@ def test_keyboard_only_sale_to_fulfilment(harness: Make, qloop: qasync.QEventLoo
         assert w.orders.code_label.text() == group_code(code)
         assert w.orders.code_label.text().replace(" ", "") == code
         assert "023 45 00 09" in w.orders.code_caption.text()
-        await wait_until(lambda: w.balance.view is not None
-                         and w.balance.view.amount == Decimal("49020.00"), 10,
-                         what="balance refreshed after the sale")
+        await wait_until(
+            lambda: w.balance.view is not None and w.balance.view.amount == Decimal("49020.00"),
+            10,
+            what="balance refreshed after the sale",
+        )
         save_shot(w, "fulfilled.png", tmp_path)
 
     run(qloop, body())
     assert [s.state for s in sales(h)] == [S.FULFILLED]  # type: ignore[attr-defined]
 
 
-def test_double_enter_and_double_click_make_one_sale(harness: Make,
-                                                     qloop: qasync.QEventLoop) -> None:
+def test_double_enter_and_double_click_make_one_sale(
+    harness: Make, qloop: qasync.QEventLoop
+) -> None:
     h = harness()
     w = h.window
     edit = w.sale.field.edit
@@ -112,11 +121,21 @@ def test_double_enter_and_double_click_make_one_sale(harness: Make,
         for _ in range(4):  # Enter (summary), then three more in a burst
             QTest.keyClick(edit, Qt.Key.Key_Return)
         QTest.mouseDClick(w.sale.summary.sell, Qt.MouseButton.LeftButton)
-        await wait_until(lambda: w.sale.stage is Stage.ENTRY and edit.text() == "",
-                         what="back to entry")
+        await wait_until(
+            lambda: w.sale.stage is Stage.ENTRY and edit.text() == "", what="back to entry"
+        )
         QTest.keyClick(edit, Qt.Key.Key_Return)  # a late Enter on the empty field
-        await wait_until(lambda: all(s.state in (S.FULFILLED, S.REFUNDED, S.QUEUED)  # type: ignore[attr-defined]
-                                     for s in sales(h)) and sales(h), 15, what="final")
+        await wait_until(
+            lambda: (
+                all(
+                    s.state in (S.FULFILLED, S.REFUNDED, S.QUEUED)  # type: ignore[attr-defined]
+                    for s in sales(h)
+                )
+                and sales(h)
+            ),
+            15,
+            what="final",
+        )
 
     run(qloop, body())
     assert len(sales(h)) == 1
@@ -124,8 +143,9 @@ def test_double_enter_and_double_click_make_one_sale(harness: Make,
     assert w.orders.model.rowCount() == 1
 
 
-def test_a_line_that_does_not_exist_blocks_the_summary(harness: Make,
-                                                      qloop: qasync.QEventLoop) -> None:
+def test_a_line_that_does_not_exist_blocks_the_summary(
+    harness: Make, qloop: qasync.QEventLoop
+) -> None:
     h = harness()
     w = h.window
     edit = w.sale.field.edit
@@ -175,8 +195,9 @@ def test_enter_without_a_value_asks_for_one(harness: Make, qloop: qasync.QEventL
     assert sales(h) == []
 
 
-def test_greyed_values_and_low_balance(harness: Make, qloop: qasync.QEventLoop,
-                                      tmp_path: Path) -> None:
+def test_greyed_values_and_low_balance(
+    harness: Make, qloop: qasync.QEventLoop, tmp_path: Path
+) -> None:
     h = harness(sim_config=SimConfig(seed=3, time_scale=200.0, balance=Decimal("1500.00")))
     w = h.window
 
@@ -238,31 +259,39 @@ def test_offline_then_back(harness: Make, qloop: qasync.QEventLoop, tmp_path: Pa
         await started(h)
         h.sim.go_offline()
         await h.services.counter.refresh()
-        await wait_until(lambda: w.status.connection.text().startswith("Offline"),
-                         what="offline shown")
+        await wait_until(
+            lambda: w.status.connection.text().startswith("Offline"), what="offline shown"
+        )
         QTest.keyClicks(edit, "036362609")
         await wait_until(lambda: "Line not checked" in w.sale.line_info.text(), what="no check")
         QTest.keyClick(edit, KEY[1])
         QTest.keyClick(edit, Qt.Key.Key_Return)
         QTest.keyClick(edit, Qt.Key.Key_Return)  # a sale can still be recorded offline
         await wait_until(lambda: w.orders.model.rowCount() == 1, what="listed")
-        await wait_until(lambda: "1 sale(s) waiting" in w.status.connection.text(), 10,
-                         what="waiting count")
+        await wait_until(
+            lambda: "1 sale(s) waiting" in w.status.connection.text(), 10, what="waiting count"
+        )
         assert "oldest" in w.status.connection.text()
         save_shot(w, "offline-waiting.png", tmp_path)
         assert w.orders.model.view_at(0).state is S.WAITING  # type: ignore[union-attr]
         h.sim.go_online()
-        await wait_until(lambda: w.orders.model.view_at(0).state  # type: ignore[union-attr]
-                         in (S.FULFILLED, S.REFUNDED, S.QUEUED), 20, what="sent once back")
-        await wait_until(lambda: w.status.connection.text() == "Online", 10,
-                         what="online again")
+        await wait_until(
+            lambda: (
+                w.orders.model.view_at(0).state  # type: ignore[union-attr]
+                in (S.FULFILLED, S.REFUNDED, S.QUEUED)
+            ),
+            20,
+            what="sent once back",
+        )
+        await wait_until(lambda: w.status.connection.text() == "Online", 10, what="online again")
 
     run(qloop, body(), timeout=45)
     assert len(h.sim.accepted()) == 1
 
 
-def test_clean_shutdown_with_sales_in_flight(harness: Make, qloop: qasync.QEventLoop,
-                                             tmp_path: Path) -> None:
+def test_clean_shutdown_with_sales_in_flight(
+    harness: Make, qloop: qasync.QEventLoop, tmp_path: Path
+) -> None:
     h = harness(sim_config=SimConfig(seed=9, time_scale=1.0, latency_ms=150))
     w = h.window
     edit = w.sale.field.edit
@@ -271,15 +300,19 @@ def test_clean_shutdown_with_sales_in_flight(harness: Make, qloop: qasync.QEvent
         await started(h)
         for number in ("036362601", "036362602", "213472731605"):
             sell(edit, number)
-            await wait_until(lambda: w.sale.stage is Stage.ENTRY and edit.text() == "",
-                             what="placed")
+            await wait_until(
+                lambda: w.sale.stage is Stage.ENTRY and edit.text() == "", what="placed"
+            )
         assert w.orders.model.rowCount() == 3
-        await wait_until(lambda: any(s.state is S.ACCEPTED for s in sales(h)),  # type: ignore[attr-defined]
-                         what="a sale HANDLING")
+        await wait_until(
+            lambda: any(s.state is S.ACCEPTED for s in sales(h)),  # type: ignore[attr-defined]
+            what="a sale HANDLING",
+        )
         await asyncio.sleep(1.1)  # one tick of the elapsed-seconds timer
         save_shot(w, "in-progress.png", tmp_path)
         assert "HANDLING" in " ".join(
-            str(w.orders.model.data(w.orders.model.index(r, 4))) for r in range(3))
+            str(w.orders.model.data(w.orders.model.index(r, 4))) for r in range(3)
+        )
         assert any(s.state is not S.FULFILLED for s in sales(h))  # type: ignore[attr-defined]
         await h.services.shutdown()
 
@@ -289,7 +322,8 @@ def test_clean_shutdown_with_sales_in_flight(harness: Make, qloop: qasync.QEvent
 
 
 def test_closing_the_window_shuts_down_with_sales_in_flight(
-        harness: Make, qloop: qasync.QEventLoop) -> None:
+    harness: Make, qloop: qasync.QEventLoop
+) -> None:
     h = harness(sim_config=SimConfig(seed=4, time_scale=1.0, latency_ms=100))
     w = h.window
     edit = w.sale.field.edit
@@ -307,11 +341,11 @@ def test_closing_the_window_shuts_down_with_sales_in_flight(
 
 
 def test_cached_products_and_balance_show_before_the_network(
-        harness: Make, qloop: qasync.QEventLoop) -> None:
+    harness: Make, qloop: qasync.QEventLoop
+) -> None:
     h = harness()
     store = h.services.store
-    store.save_products(LineType.ADSL, [(500, 490, True), (700, 690, False)],
-                        datetime.now(UTC))
+    store.save_products(LineType.ADSL, [(500, 490, True), (700, 690, False)], datetime.now(UTC))
     store.save_balance(Decimal("321.00"), datetime.now(UTC))
     h.sim.go_offline()
     w = h.window
@@ -332,8 +366,9 @@ def test_a_refused_key_is_explained(harness: Make, qloop: qasync.QEventLoop) -> 
 
     async def body() -> None:
         await h.services.counter.start()
-        await wait_until(lambda: "API key was refused" in w.status.currentMessage(),
-                         what="key message")
+        await wait_until(
+            lambda: "API key was refused" in w.status.currentMessage(), what="key message"
+        )
         assert not w.status.sandbox.isVisible()
 
     run(qloop, body())
@@ -352,9 +387,18 @@ def test_recent_numbers_are_offered_and_taken_only_when_picked(
     field = w.sale.field
     edit = field.edit
     for n, number in enumerate(("036362608", "023450077", "213472731602", "023450009")):
-        h.services.store.add_sale(NewSale(
-            ref=f"TEST-20260301T093000-{n:08d}", line_type=check_number(number).kind,  # type: ignore[arg-type]
-            number=number, face_value=500, cost=450, price=500, cashier="", counter="TEST"))
+        h.services.store.add_sale(
+            NewSale(
+                ref=f"TEST-20260301T093000-{n:08d}",
+                line_type=check_number(number).kind,  # type: ignore[arg-type]
+                number=number,
+                face_value=500,
+                cost=450,
+                price=500,
+                cashier="",
+                counter="TEST",
+            )
+        )
 
     async def settled() -> None:
         """Until the pause timer has fired (or was never started)."""
@@ -441,12 +485,14 @@ def test_low_balance_warning_follows_the_shops_threshold(
 
 @pytest.mark.slow  # waits out a hung send
 def test_closing_while_a_send_hangs_does_not_freeze_or_lose_the_sale(
-        harness: Make, qloop: qasync.QEventLoop, tmp_path: Path) -> None:
+    harness: Make, qloop: qasync.QEventLoop, tmp_path: Path
+) -> None:
     """The server takes the sale, then answers only after 12 s. Closing waits a bounded time
     with the window alive, then leaves the call behind; the sale stays "sending" for the
     next start to ask about."""
-    h = harness(sim_config=SimConfig(seed=5, time_scale=1.0,
-                                     faults=parse_faults("send:slow=12000")))
+    h = harness(
+        sim_config=SimConfig(seed=5, time_scale=1.0, faults=parse_faults("send:slow=12000"))
+    )
     w = h.window
     edit = w.sale.field.edit
     closed = wire_close(w, h.services)
@@ -483,13 +529,23 @@ def test_closing_while_a_send_hangs_does_not_freeze_or_lose_the_sale(
         [sale] = list(store.iter_sales())
         assert sale.state is S.SENDING  # its late answer was not written: a closed store
     # The next start asks OneClickDZ about it (by its ref) and follows it; no second send.
-    again = build_services(demo=True, db_url=services.store.url, simulator=h.sim,
-                           settings=EngineSettings(time_scale=200.0))
+    again = build_services(
+        demo=True,
+        db_url=services.store.url,
+        simulator=h.sim,
+        settings=EngineSettings(time_scale=200.0),
+    )
 
     async def next_start() -> None:
         await again.counter.start()
-        await wait_until(lambda: again.store.get(sale.ref).state  # type: ignore[union-attr]
-                         in (S.ACCEPTED, S.FULFILLED), 15, what="recovered")
+        await wait_until(
+            lambda: (
+                again.store.get(sale.ref).state  # type: ignore[union-attr]
+                in (S.ACCEPTED, S.FULFILLED)
+            ),
+            15,
+            what="recovered",
+        )
         await again.shutdown()
 
     try:

@@ -17,8 +17,16 @@ from pos_app.ui.i18n import ltr, translate
 
 ViewRole = Qt.ItemDataRole.UserRole + 1
 MAX_ROWS = 200
-_TICKING = frozenset({SaleState.WAITING, SaleState.SENDING, SaleState.UNKNOWN,
-                      SaleState.ACCEPTED, SaleState.VERIFYING, SaleState.CODE_PENDING})
+_TICKING = frozenset(
+    {
+        SaleState.WAITING,
+        SaleState.SENDING,
+        SaleState.UNKNOWN,
+        SaleState.ACCEPTED,
+        SaleState.VERIFYING,
+        SaleState.CODE_PENDING,
+    }
+)
 _COLOURS = {
     SaleState.FULFILLED: "#1b7f3b",
     SaleState.REFUNDED: "#b3261e",
@@ -93,15 +101,17 @@ def detail_text(view: OrderView) -> str:
     if view.state is SaleState.WAITING:
         return translate("OrderList", "Sent as soon as OneClickDZ can be reached.")
     if view.state is SaleState.VERIFYING:
-        return translate("OrderList",
-                         "Refused on retry. No cash back yet: an earlier try may still pass.")
+        return translate(
+            "OrderList", "Refused on retry. No cash back yet: an earlier try may still pass."
+        )
     if view.state is SaleState.CODE_PENDING:
         return translate("OrderList", "Fulfilled; the card code is asked for again.")
     if view.state is SaleState.CODE_MISSING:
         return translate("OrderList", "No card code from the server: call the manager.")
     if view.state is SaleState.CONFLICT:
-        return translate("OrderList",
-                         "Another sale holds this ref on the server: no card to hand over.")
+        return translate(
+            "OrderList", "Another sale holds this ref on the server: no card to hand over."
+        )
     return ""
 
 
@@ -207,7 +217,9 @@ class OrderListModel(QAbstractTableModel):
         """Redraw the elapsed seconds: one ranged signal per second, not one per row."""
         rows = [row for row, view in enumerate(self._rows) if view.state in _TICKING]
         if rows:
-            self.dataChanged.emit(self.index(rows[0], self.COL_STATE),
-                                  self.index(rows[-1], self.COL_STATE),
-                                  [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(
+                self.index(rows[0], self.COL_STATE),
+                self.index(rows[-1], self.COL_STATE),
+                [Qt.ItemDataRole.DisplayRole],
+            )
         self._update_timer()

@@ -35,6 +35,7 @@ def group_code(code: str) -> str:
         return " ".join(code[i : i + 4] for i in range(0, len(code), 4))
     return code
 
+
 class OrderPanel(QWidget):
     """Sales of this session with their live state; the selected card code can be copied."""
 
