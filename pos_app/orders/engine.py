@@ -223,7 +223,7 @@ class OrderEngine:
             self._emit(OrderView.of(sale))
         await self._publish_connection()
         self._refresher = asyncio.create_task(self._refresh_loop(), name="engine-refresh")
-        self._refresher.add_done_callback(_report_failure)  # it must never die silently
+        self._refresher.add_done_callback(report_task_failure)  # it must never die silently
         self._spawn_aux(self._validate_key())
 
     async def stop(self, timeout: float = 5.0) -> None:
@@ -764,16 +764,16 @@ class OrderEngine:
         return await self._executor.run(fn, *args)
 
 
-def _report_failure(task: asyncio.Task[None]) -> None:
-    """A background task that failed is reported now (the loop's exception handler), not
-    when the garbage collector finds it."""
+def report_task_failure(task: asyncio.Future[Any], owner: str = "engine") -> None:
+    """A background task that failed is reported now (the loop's exception handler: logged,
+    and in the window shown as one line), not when the garbage collector finds it."""
     if task.cancelled():
         return
     error = task.exception()
     if error is not None:
         task.get_loop().call_exception_handler(
             {
-                "message": "a background task of the engine failed",
+                "message": f"a background task of the {owner} failed",
                 "exception": error,
                 "future": task,
             }

@@ -308,22 +308,7 @@ class Sales(StoreBase):
                 values["sent_at"] = now
             detail_json = _detail_json(detail, (row.card_code, fields.get("card_code")))
             values.update(state=target.value, updated_at=now)
-            changed = (
-                Sale.update(**values)
-                .where((Sale.id == row.id) & (Sale.state == expected.value))
-                .execute()
-            )
-            if changed != 1:  # only possible without a write lock (another engine)
-                raise StaleStateError(ref, expected, SaleState(self._row(ref).state))
-            self._append(
-                row.id,
-                from_state=expected,
-                to_state=target,
-                cause=cause,
-                detail_json=detail_json,
-                at=now,
-            )
-            updated = self._row(ref)
+            updated = self._write(row, expected, target, values, cause, detail_json, now)
         return _sale_record(updated)
 
     @on_own_database
@@ -347,23 +332,38 @@ class Sales(StoreBase):
             state = SaleState(row.state)
             detail_json = _detail_json(detail, (row.card_code, fields.get("card_code")))
             values["updated_at"] = now
-            changed = (
-                Sale.update(**values)
-                .where((Sale.id == row.id) & (Sale.state == state.value))
-                .execute()
-            )
-            if changed != 1:
-                raise StaleStateError(ref, state, SaleState(self._row(ref).state))
-            self._append(
-                row.id,
-                from_state=state,
-                to_state=state,
-                cause=cause,
-                detail_json=detail_json,
-                at=now,
-            )
-            updated = self._row(ref)
+            updated = self._write(row, state, state, values, cause, detail_json, now)
         return _sale_record(updated)
+
+    def _write(  # noqa: PLR0917 - one journalled write, every part of it
+        self,
+        row: Sale,
+        before: SaleState,
+        after: SaleState,
+        values: dict[str, object],
+        cause: str,
+        detail_json: str | None,
+        now: int,
+    ) -> Sale:
+        """Inside the caller's transaction: update the row only if it is still in ``before``
+        (``values`` already hold the new state and time), append its journal row, and
+        return the row as written."""
+        changed = (
+            Sale.update(**values)
+            .where((Sale.id == row.id) & (Sale.state == before.value))
+            .execute()
+        )
+        if changed != 1:  # only possible without a write lock (another engine)
+            raise StaleStateError(row.ref, before, SaleState(self._row(row.ref).state))
+        self._append(
+            row.id,
+            from_state=before,
+            to_state=after,
+            cause=cause,
+            detail_json=detail_json,
+            at=now,
+        )
+        return self._row(row.ref)
 
     @on_own_database
     def schedule(self, ref: str, next_check_at: datetime | None) -> None:

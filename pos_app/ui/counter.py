@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
 from pos_app.orders import OrderEngine
+from pos_app.orders.engine import report_task_failure
 from pos_app.orders.views import (
     BalanceView,
     ConnectionView,
@@ -116,20 +117,8 @@ class EngineSignals(QObject):
         task.add_done_callback(self._task_done)
 
     def _task_done(self, task: asyncio.Future[Any]) -> None:
-        """A failed background task is reported now (the loop's exception handler: logged
-        and shown as one line), not when the garbage collector finds it."""
         self._tasks.discard(task)
-        if task.cancelled():
-            return
-        error = task.exception()
-        if error is not None:
-            task.get_loop().call_exception_handler(
-                {
-                    "message": "a background task of the window failed",
-                    "exception": error,
-                    "future": task,
-                }
-            )
+        report_task_failure(task, "window")
 
     # --- forwarded requests ---------------------------------------------------------------
 
