@@ -21,7 +21,10 @@ from pathlib import Path
 from typing import Final
 
 import peewee as pw
+from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as migrate_schema
 
+from pos_app.domain.cards import code_tail
 from pos_app.store.errors import SchemaTooNewError
 from pos_app.store.paths import create_private_file
 from pos_app.store.timestamps import to_millis, utc_now
@@ -134,8 +137,73 @@ def _v1_create_tables(database: pw.Database) -> None:
         database.create_tables(tables, safe=False)
 
 
+def _v2_history_receipts_reports(database: pw.Database) -> None:
+    """Version 2: the history's search columns and indexes, printed receipts, balance
+    readings and closed periods (Z reports)."""
+
+    class V2Model(pw.Model):
+        class Meta:
+            database = None
+            legacy_table_names = False
+
+    class Sale(V2Model):
+        id = pw.AutoField()
+        card_code = pw.TextField(null=True)
+        code_tail = pw.CharField(8, null=True)
+
+        class Meta:
+            table_name = "sale"
+
+    class ReceiptPrint(V2Model):
+        id = pw.AutoField()
+        sale = pw.ForeignKeyField(Sale, on_delete="RESTRICT", index=True)
+        at = pw.BigIntegerField()
+        kind = pw.CharField(16)
+        copy = pw.IntegerField()
+        target = pw.CharField(64)
+
+        class Meta:
+            table_name = "receipt_print"
+
+    class BalanceReading(V2Model):
+        id = pw.AutoField()
+        at = pw.BigIntegerField(index=True)
+        centimes = pw.BigIntegerField()
+
+        class Meta:
+            table_name = "balance_reading"
+
+    class ZReport(V2Model):
+        number = pw.IntegerField(primary_key=True)
+        counter = pw.TextField()
+        opened_at = pw.BigIntegerField()
+        closed_at = pw.BigIntegerField()
+        created_at = pw.BigIntegerField()
+        cash_counted = pw.BigIntegerField(null=True)
+        body = pw.TextField()
+
+        class Meta:
+            table_name = "z_report"
+
+    migrator = SchemaMigrator.from_database(database)
+    migrate_schema(
+        migrator.add_column("sale", "code_tail", pw.CharField(8, null=True)),
+        migrator.add_index("sale", ("number",), False),
+        migrator.add_index("sale", ("created_at",), False),
+        migrator.add_index("sale", ("code_tail",), False),
+    )
+    tables = [ReceiptPrint, BalanceReading, ZReport]
+    with database.bind_ctx([Sale, *tables], bind_refs=False, bind_backrefs=False):
+        coded = Sale.select(Sale.id, Sale.card_code).where(Sale.card_code.is_null(False))
+        rows: list[tuple[int, str]] = list(coded.tuples())  # type: ignore[arg-type]
+        for sale_id, code in rows:
+            Sale.update(code_tail=code_tail(code)).where(Sale.id == sale_id).execute()
+        database.create_tables(tables, safe=False)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _v1_create_tables),
+    (2, _v2_history_receipts_reports),
 ]
 """Every migration the code knows, by version (read at each ``migrate`` call)."""
 
@@ -216,9 +284,9 @@ def migrate(
     """Bring ``database`` to :func:`latest_version`; return the backup files made.
 
     Before each pending migration, the SQLite file ``db_file`` (None for another engine) is
-    backed up unless the database is still empty. Each migration and its ``schema_version``
-    row are one transaction. Raises :class:`SchemaTooNewError`, touching nothing, when the
-    database is newer than this code.
+    backed up unless the database was empty when this call began. Each migration and its
+    ``schema_version`` row are one transaction. Raises :class:`SchemaTooNewError`, touching
+    nothing, when the database is newer than this code.
     """
     steps = sorted(MIGRATIONS, key=lambda step: step[0])
     known = steps[-1][0] if steps else 0
@@ -226,10 +294,9 @@ def migrate(
     if found > known:
         raise SchemaTooNewError(found, known)
     backups: list[Path] = []
-    for version, apply in steps:
-        if version <= found:
-            continue
-        if db_file is not None and db_file.is_file() and database.get_tables():
+    had_content = bool(database.get_tables())  # a new file has nothing worth a copy
+    for version, apply in (step for step in steps if step[0] > found):
+        if had_content and db_file is not None and db_file.is_file():
             backups.append(backup_file(db_file, found, version, now()))
         with database.atomic():
             if current_version(database) < version:  # another process may have done it

@@ -62,6 +62,9 @@ LINE_TYPE_LENGTH: Final = 8
 NUMBER_LENGTH: Final = 32
 CAUSE_LENGTH: Final = 64
 SETTING_KEY_LENGTH: Final = 128
+CODE_TAIL_COLUMN_LENGTH: Final = 8
+PRINT_KIND_LENGTH: Final = 16
+PRINT_TARGET_LENGTH: Final = 64
 
 
 class BaseModel(pw.Model):
@@ -96,9 +99,12 @@ class Sale(BaseModel):
     send_attempts = pw.IntegerField(default=0)
     not_found_count = pw.IntegerField(default=0)
     next_check_at = pw.BigIntegerField(null=True, index=True)
+    code_tail = pw.CharField(CODE_TAIL_COLUMN_LENGTH, null=True, index=True)
+    """The card code's last letters or digits (``domain.cards.code_tail``), for searching."""
 
     class Meta:
         table_name = "sale"
+        indexes = ((("number",), False), (("created_at",), False))
 
 
 class Journal(BaseModel):
@@ -169,6 +175,46 @@ class Setting(BaseModel):
         table_name = "setting"
 
 
+class ReceiptPrint(BaseModel):
+    """One receipt that reached a printer or a file: the first is copy 0, a reprint counts up."""
+
+    id = pw.AutoField()
+    sale = pw.ForeignKeyField(Sale, backref="prints", on_delete="RESTRICT", index=True)
+    at = pw.BigIntegerField()
+    kind = pw.CharField(PRINT_KIND_LENGTH)
+    copy = pw.IntegerField()
+    target = pw.CharField(PRINT_TARGET_LENGTH)
+
+    class Meta:
+        table_name = "receipt_print"
+
+
+class BalanceReading(BaseModel):
+    """The supplier's balance as read at one moment, in centimes (for the money bridge)."""
+
+    id = pw.AutoField()
+    at = pw.BigIntegerField(index=True)
+    centimes = pw.BigIntegerField()
+
+    class Meta:
+        table_name = "balance_reading"
+
+
+class ZReport(BaseModel):
+    """A closed period: its number, bounds and the report as made (JSON), never changed."""
+
+    number = pw.IntegerField(primary_key=True)
+    counter = pw.TextField()
+    opened_at = pw.BigIntegerField()
+    closed_at = pw.BigIntegerField()
+    created_at = pw.BigIntegerField()
+    cash_counted = pw.BigIntegerField(null=True)
+    body = pw.TextField()
+
+    class Meta:
+        table_name = "z_report"
+
+
 class SchemaVersion(BaseModel):
     """One row per applied migration; the schema version is the largest."""
 
@@ -186,5 +232,8 @@ ALL_MODELS: Final[tuple[type[BaseModel], ...]] = (
     BalanceCache,
     NumberCheckCache,
     Setting,
+    ReceiptPrint,
+    BalanceReading,
+    ZReport,
     SchemaVersion,
 )

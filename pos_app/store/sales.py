@@ -19,6 +19,7 @@ from typing import Any, Final, TypedDict, Unpack, cast
 
 import peewee as pw
 
+from pos_app.domain.cards import code_tail
 from pos_app.domain.numbers import LineType
 from pos_app.domain.refs import is_valid_ref
 from pos_app.domain.sale_states import FINAL_STATES, SaleState, check_transition
@@ -83,6 +84,8 @@ def _field_values(fields: Mapping[str, object]) -> dict[str, object]:
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"{name} must be a str or None, got {type(value).__name__}")
             values[name] = value
+            if name == "card_code":
+                values["code_tail"] = code_tail(value if isinstance(value, str) else None)
         elif name in _TIME_FIELDS:
             if value is not None and not isinstance(value, datetime):
                 raise TypeError(f"{name} must be a datetime or None, got {type(value).__name__}")

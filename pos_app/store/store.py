@@ -1,7 +1,9 @@
 """The store: every sale, its journal, the caches and the settings, behind typed methods.
 
 One object made of its parts: :mod:`~pos_app.store.sales` (sales and their journal, the
-money-critical part), :mod:`~pos_app.store.caches` and :mod:`~pos_app.store.settings`.
+money-critical part), :mod:`~pos_app.store.history` (search and the print log),
+:mod:`~pos_app.store.reports` (X/Z figures, balance readings, closed periods),
+:mod:`~pos_app.store.caches` and :mod:`~pos_app.store.settings`.
 
 Threads: peewee gives each thread its own connection; writes are meant to come from one
 worker thread (the order engine), reads may come from any thread. Several stores (on several
@@ -15,15 +17,18 @@ from pathlib import Path
 
 from pos_app.store.caches import Caches
 from pos_app.store.connection import is_sqlite, sql_rows
+from pos_app.store.history import History
 from pos_app.store.paths import sqlite_file
+from pos_app.store.reports import Reports
 from pos_app.store.sales import UPDATABLE_FIELDS, SaleFields, Sales
 from pos_app.store.settings import Settings
 
 __all__ = ["UPDATABLE_FIELDS", "SaleFields", "Store"]
 
 
-class Store(Sales, Caches, Settings):
-    """Sales, their journal, caches and settings in one database. Made by ``open_store``."""
+class Store(Sales, History, Reports, Caches, Settings):
+    """Sales, their journal, the history, reports, caches and settings in one database.
+    Made by ``open_store``."""
 
     # -- lifecycle ---------------------------------------------------------------------------
 

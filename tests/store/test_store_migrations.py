@@ -59,7 +59,7 @@ def test_empty_database_is_migrated_to_the_latest_version_without_backup(
 ) -> None:
     with open_store(sqlite_url(db_path), now=clock.now):
         pass
-    assert versions(db_path) == [1] == [latest_version()]
+    assert versions(db_path) == [1, 2] == list(range(1, latest_version() + 1))
     assert tables(db_path) >= {m._meta.table_name for m in ALL_MODELS}
     assert backups(db_path.parent) == [], "nothing to back up in a new database"
 
@@ -95,6 +95,10 @@ def test_money_and_times_are_stored_as_integers(store: Store, db_path: Path) -> 
     assert row == ("integer",) * 5
 
 
+LATEST = latest_version()
+NEXT = LATEST + 1
+
+
 def make_v0_database(path: Path) -> None:
     """An older app's database: a version table at 0 and some data of its own."""
     raw = sqlite3.connect(path)
@@ -116,10 +120,10 @@ def test_migrating_an_existing_database_backs_it_up_first(db_path: Path, clock: 
     before = dump(db_path)
     with open_store(sqlite_url(db_path), now=clock.now) as store:
         assert store.get_setting("x") is None
-    [backup] = backups(db_path.parent)
+    backup = backups(db_path.parent)[0]
     assert backup.name == "pos.sqlite3.v0-to-v1.20260301T093000Z.bak"
     assert dump(backup) == before, "the backup is the database as it was before migrating"
-    assert versions(db_path) == [0, 1]
+    assert versions(db_path) == [*range(LATEST + 1)]
     assert "old_notes" in tables(db_path)
 
 
@@ -141,17 +145,17 @@ def test_each_later_migration_gets_its_own_backup(
         sale = store.add_sale(new_sale(1))
     before = dump(db_path)
     monkeypatch.setattr(
-        store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, (2, add_extra_table)]
+        store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, (NEXT, add_extra_table)]
     )
     clock.advance(days=1)
     with open_store(sqlite_url(db_path), now=clock.now) as store:
         assert store.get(sale.ref) == sale
     [backup] = backups(db_path.parent)
-    assert backup.name == "pos.sqlite3.v1-to-v2.20260302T093000Z.bak"
+    assert backup.name == f"pos.sqlite3.v{LATEST}-to-v{NEXT}.20260302T093000Z.bak"
     assert dump(backup) == before
     assert "extra" not in tables(backup) and "extra" in tables(db_path)
-    assert versions(db_path) == [1, 2]
-    assert versions(backup) == [1]
+    assert versions(db_path) == [*range(1, NEXT + 1)]
+    assert versions(backup) == [*range(1, LATEST + 1)]
 
 
 def test_a_failing_migration_changes_nothing(
@@ -166,7 +170,7 @@ def test_a_failing_migration_changes_nothing(
         raise RuntimeError("power cut in the middle of the migration")
 
     monkeypatch.setattr(
-        store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, (2, half_done)]
+        store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, (NEXT, half_done)]
     )
     with pytest.raises(RuntimeError, match="power cut"):
         open_store(sqlite_url(db_path), now=clock.now)
@@ -179,15 +183,14 @@ def test_two_migrations_in_a_row_make_two_backups(
 ) -> None:
     make_v0_database(db_path)
     monkeypatch.setattr(
-        store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, (2, add_extra_table)]
+        store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, (NEXT, add_extra_table)]
     )
     with open_store(sqlite_url(db_path), now=clock.now):
         pass
     names = [p.name for p in backups(db_path.parent)]
-    assert names == [
-        "pos.sqlite3.v0-to-v1.20260301T093000Z.bak",
-        "pos.sqlite3.v1-to-v2.20260301T093000Z.bak",
-    ]
+    assert names == [f"pos.sqlite3.v{v}-to-v{v + 1}.20260301T093000Z.bak" for v in range(NEXT)], (
+        "one backup before each migration"
+    )
     assert versions(db_path.parent / names[1]) == [0, 1]
 
 

@@ -9,11 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
+from pos_app.domain.cards import group_code
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState as S
 from pos_app.orders import OrderView
 from pos_app.ui.orders.model import OrderListModel, ViewRole, detail_text, state_text
-from pos_app.ui.orders.panel import OrderPanel, group_code
+from pos_app.ui.orders.panel import OrderPanel
 
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
+from pos_app.domain.cards import group_code
 from pos_app.domain.numbers import LineType, check_number
 from pos_app.domain.sale_states import SaleState as S
 from pos_app.orders import EngineSettings
@@ -23,7 +24,6 @@ from pos_app.simulator import SimConfig, parse_faults
 from pos_app.store import NewSale, open_store
 from pos_app.ui.app import build_services, wire_close
 from pos_app.ui.main_window import MainWindow
-from pos_app.ui.orders.panel import group_code
 from pos_app.ui.sale.number_field import OFFER_DELAY_MS
 from pos_app.ui.sale.panel import Stage, mask_ncli
 from tests.ui.conftest import Harness, executor_idle, run, save_shot, wait_until

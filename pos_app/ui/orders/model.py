@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
+from pos_app.domain.cards import mask_code
 from pos_app.domain.money import format_dzd
 from pos_app.domain.numbers import group_number
 from pos_app.domain.sale_states import SaleState
@@ -83,13 +84,6 @@ def state_text(view: OrderView, now: datetime) -> str:
     if s is SaleState.CONFLICT:
         return translate("OrderList", "Conflict: manager")
     return translate("OrderList", "Cancelled")
-
-
-def mask_code(code: str) -> str:
-    """A card code as the list shows it: its last four characters only. A code is a bearer
-    voucher and the next customer can see the screen; the full code is in the large box
-    (the sale just fulfilled, or the selected row) and in the clipboard."""
-    return code if len(code) <= 4 else "•••• " + code[-4:]
 
 
 def detail_text(view: OrderView) -> str:

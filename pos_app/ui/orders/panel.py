@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.cards import group_code
 from pos_app.domain.money import format_dzd
 from pos_app.domain.numbers import group_number
 from pos_app.domain.sale_states import SaleState
@@ -26,14 +27,6 @@ from pos_app.ui.orders.model import OrderListModel, ViewRole
 # The widest usual text of the time, type, number, value and state columns; the code/reason
 # column takes the rest.
 _COLUMN_SAMPLES = ("00:00:00", "ADSL", "213 472 73 16 02", "3 000 DA", "HANDLING 45 s")
-
-
-def group_code(code: str) -> str:
-    """A card code made for reading aloud: digits in groups of four ("1053 8081 0795").
-    Anything else (letters, dashes) is shown as the supplier sent it."""
-    if code.isdigit() and code.isascii() and len(code) > 6:
-        return " ".join(code[i : i + 4] for i in range(0, len(code), 4))
-    return code
 
 
 class OrderPanel(QWidget):
