@@ -1,7 +1,8 @@
 """Fixtures for the whole suite: one fake clock, and a guard so that a store left open by one
 test fails that test only instead of every test after it.
 
-Import the clock with ``from tests.conftest import Clock`` (``tests`` is a package).
+The clock's class lives in tests/support/clock.py (``from tests.support.clock import Clock``);
+a folder that needs another start overrides the ``clock`` fixture in its own conftest.
 """
 
 from __future__ import annotations
@@ -9,54 +10,18 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Generator, Iterator
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
-# The engine and simulator tests start here (tests/orders/conftest.py: START); other folders
-# pass their own start.
-START = datetime(2026, 6, 1, 9, 0, 0, tzinfo=UTC)
+from tests.support.clock import START, Clock
 
-
-class Clock:
-    """A fake time that moves only when told, read two ways: ``clock()`` is seconds (the
-    simulator's clock), ``clock.now()`` the UTC datetime ``start`` plus the seconds elapsed
-    since the clock was made (the store's and the engine's clock)."""
-
-    __slots__ = ("origin", "seconds", "start")  # so that ``clock.now = 5`` cannot hide now()
-
-    def __init__(self, start: datetime = START, *, seconds: float = 0.0) -> None:
-        if start.tzinfo is None:
-            raise ValueError("the fake clock needs an aware start time")
-        self.start = start
-        self.origin = seconds
-        self.seconds = seconds
-
-    def __call__(self) -> float:
-        return self.seconds
-
-    def now(self) -> datetime:
-        return self.start + timedelta(seconds=self.seconds - self.origin)
-
-    def advance(self, seconds: float = 0.0, **delta: float) -> datetime:
-        """Move on by ``seconds`` plus any ``timedelta`` keywords (``minutes=1``; negative
-        goes back); the new ``now()``."""
-        self.seconds += seconds + timedelta(**delta).total_seconds()
-        return self.now()
-
-    @property
-    def current(self) -> datetime:
-        """``now()``; setting it moves the clock to that moment."""
-        return self.now()
-
-    @current.setter
-    def current(self, moment: datetime) -> None:
-        self.seconds = self.origin + (moment - self.start).total_seconds()
+__all__ = ["START", "Clock"]  # also importable from here, as before tests/support existed
 
 
 @pytest.fixture
 def clock() -> Clock:
+    """The fake clock: seconds from 0, ``now()`` from START."""
     return Clock()
 
 

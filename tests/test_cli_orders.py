@@ -406,7 +406,7 @@ def test_resume_does_not_call_a_manager_case_settled(pos: Pos) -> None:
     from datetime import UTC, datetime, timedelta
 
     from pos_app.domain.numbers import LineType
-    from pos_app.domain.sale_states import SaleState as S
+    from pos_app.domain.sale_states import SaleState
     from pos_app.store import NewSale
 
     store = open_store(pos.db_url)
@@ -425,10 +425,10 @@ def test_resume_does_not_call_a_manager_case_settled(pos: Pos) -> None:
         )
         later = datetime.now(UTC) + timedelta(hours=1)
         for before, after in (
-            (S.WAITING, S.SENDING),
-            (S.SENDING, S.ACCEPTED),
-            (S.ACCEPTED, S.CODE_PENDING),
-            (S.CODE_PENDING, S.CODE_MISSING),
+            (SaleState.WAITING, SaleState.SENDING),
+            (SaleState.SENDING, SaleState.ACCEPTED),
+            (SaleState.ACCEPTED, SaleState.CODE_PENDING),
+            (SaleState.CODE_PENDING, SaleState.CODE_MISSING),
         ):
             store.transition("CLI-NOCODE-1", before, after, "test", next_check_at=later)
     finally:

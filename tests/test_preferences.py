@@ -11,10 +11,14 @@ from pos_app import cli
 from pos_app.store import Store, open_store
 from pos_app.store.settings import (
     DEFAULT_LOW_BALANCE,
+    PREFERENCES,
+    InvalidSettingError,
     PreferenceError,
-    from_env,
+    Reading,
     get_preference,
+    host_counter_id,
     low_balance,
+    read_preference,
     set_preference,
 )
 
@@ -67,9 +71,33 @@ def test_environment_then_store_then_default(store: Store) -> None:
 def test_settings_read_already_count_as_stored(store: Store) -> None:
     assert get_preference({"language": "ar"}, "language", env={}) == "ar"
     assert low_balance({"low_balance": "900"}, env={}) == 900
-    assert from_env("language", {"POS_LANG": "ar_DZ"}) == "ar"
-    assert from_env("language", {"POS_LANG": "de"}) is None
-    assert from_env("low_balance", {}) is None  # no variable for it
+    assert read_preference(None, "language", {"POS_LANG": "ar_DZ"}) == Reading(
+        "language", "ar", "POS_LANG"
+    )
+    assert read_preference({"language": "fr"}, "language", {"POS_LANG": "de"}) == Reading(
+        "language", "fr", "stored", passed_over=("POS_LANG",)
+    )
+    assert read_preference({}, "low_balance", {"POS_LOW_BALANCE": "5"}) == Reading(
+        "low_balance", "2000", "default"
+    )  # no variable for it
+
+
+def test_the_counter_id_is_refused_where_the_others_are_passed_over(store: Store) -> None:
+    """One reading for the window, the sender and ``pos-app config``: an invalid counter id
+    is refused wherever it is set; a wrong language or threshold only falls back."""
+    assert read_preference(store, "counter_id", env={}) == Reading(
+        "counter_id", host_counter_id(), "default"
+    )
+    assert get_preference(store, "counter_id", {"POS_COUNTER_ID": " C03 "}) == "C03"
+    with pytest.raises(InvalidSettingError, match=r"^POS_COUNTER_ID: .*'caisse-2'") as bad:
+        read_preference(store, "counter_id", {"POS_COUNTER_ID": "caisse-2"})
+    assert (bad.value.source, bad.value.text) == ("POS_COUNTER_ID", "caisse-2")
+    store.set_setting("counter_id", "!!!")
+    with pytest.raises(InvalidSettingError, match=r"stored counter_id.*'!!!'"):
+        read_preference(store, "counter_id", env={})
+    assert get_preference(store, "counter_id", {"POS_COUNTER_ID": "C03"}) == "C03"  # env first
+    store.set_setting("low_balance", "lots")
+    assert read_preference(store, "low_balance", env={}).passed_over == ("stored",)
 
 
 def test_a_stored_value_that_no_longer_passes_is_ignored(store: Store) -> None:
@@ -102,3 +130,38 @@ def test_config_command_lists_sets_and_refuses(
     )
     with open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}") as store:
         assert store.get_setting("low_balance") == "3000"
+
+
+def test_config_lists_an_invalid_counter_id_as_the_app_refuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Chosen: the app refuses to start with an invalid counter id, so ``pos-app config``
+    lists it as invalid, says why on stderr and exits 2 (the other settings still listed)."""
+    monkeypatch.setenv("POS_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("POS_DB_URL", raising=False)
+    monkeypatch.delenv("POS_LANG", raising=False)
+    monkeypatch.delenv("POS_COUNTER_ID", raising=False)
+    assert cli.main(["config", "counter_id"]) == 0  # nothing set: what the sender will keep
+    assert capsys.readouterr().out.startswith(f"counter_id = {host_counter_id()}  [default]")
+    monkeypatch.setenv("POS_COUNTER_ID", "caisse-2")
+    assert cli.main(["config"]) == 2
+    listed = capsys.readouterr()
+    assert "counter_id = caisse-2  [invalid: the app will refuse to start]" in listed.out
+    assert "low_balance = 2000  [default]" in listed.out  # the others still listed
+    assert listed.err.startswith("pos-app: POS_COUNTER_ID: counter_id: ")
+    assert "'caisse2'" in listed.err  # the valid id it suggests
+    monkeypatch.setenv("POS_COUNTER_ID", "C03")
+    assert cli.main(["config", "counter_id"]) == 0
+    assert capsys.readouterr().out.startswith("counter_id = C03  [from POS_COUNTER_ID]")
+    monkeypatch.delenv("POS_COUNTER_ID")
+    with open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}") as store:
+        store.set_setting("counter_id", "caisse 2")  # by hand, or an older version
+    assert cli.main(["config", "counter_id"]) == 2
+    listed = capsys.readouterr()
+    assert listed.out.startswith("counter_id = caisse 2  [invalid: the app will refuse to start]")
+    assert "the stored counter_id (pos-app config counter_id)" in listed.err
+    assert cli.main(["config", "counter_id", "caisse2"]) == 0  # the way out
+    assert capsys.readouterr().out == "counter_id = caisse2\n"
+    assert cli.main(["config", "counter_id"]) == 0
+    meaning = PREFERENCES["counter_id"].meaning
+    assert capsys.readouterr().out == f"counter_id = caisse2\n    {meaning}\n"  # no marker

@@ -3,18 +3,22 @@ a test leaving a store open (and closes that store)."""
 
 from __future__ import annotations
 
+import ast
+import importlib
 import os
 import re
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
-from tests.conftest import START, Clock
+from tests.support.clock import START, Clock
 
 ROOT = Path(__file__).resolve().parents[1]
+CLOCKED = ("orders", "simulator", "store")  # the folders whose conftest uses the clock
 
 
 def test_clock_reads_seconds_and_datetimes_from_one_time() -> None:
@@ -35,17 +39,37 @@ def test_clock_defaults_and_refusals() -> None:
     clock.seconds = 45.0  # the simulator's tests set the time outright
     assert clock.now() == datetime(2026, 6, 1, 9, 0, 45, tzinfo=UTC)
     with pytest.raises(AttributeError):
-        clock.now = 5.0  # type: ignore[method-assign]  # it would hide now() from the store
+        cast(Any, clock).now = 5.0  # deliberately: it would hide now() from the store
     with pytest.raises(ValueError, match="aware"):
         Clock(datetime(2026, 1, 1))
 
 
 def test_folders_share_one_clock_class(clock: Clock) -> None:
-    from tests.orders import conftest as orders
-    from tests.store import conftest as store
-
-    assert orders.Clock is store.Clock is Clock
+    conftests = ["tests.conftest"] + [f"tests.{folder}.conftest" for folder in CLOCKED]
+    classes = {vars(importlib.import_module(name))["Clock"] for name in conftests}
+    assert classes == {Clock}
     assert isinstance(clock, Clock)
+
+
+def test_no_test_folder_imports_another() -> None:
+    """What two folders share lives in tests/support (plain code) or tests/conftest.py
+    (fixtures): a folder imports its own modules, tests.support and tests.conftest only."""
+    crossing = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        parts = path.relative_to(ROOT / "tests").parts
+        own = {parts[0]} if len(parts) > 1 else set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                folder = name.split(".")[1] if name.startswith("tests.") else None
+                if folder is not None and folder not in {"support", "conftest", *own}:
+                    crossing.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    assert crossing == []
 
 
 LEAKY = """

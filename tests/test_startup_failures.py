@@ -19,8 +19,7 @@ import pytest
 from pos_app.cli import logfile
 from pos_app.store import db as store_db
 from pos_app.store import open_store
-from tests.store.conftest import new_sale
-from tests.store.disk_faults import (
+from tests.support.disk_faults import (
     break_page,
     fill,
     posix_only,
@@ -30,6 +29,7 @@ from tests.store.disk_faults import (
     tiny_disk,
     unchanged,
 )
+from tests.support.sales import numbered_sale as new_sale
 
 pytestmark = pytest.mark.slow  # each test runs pos-app in a child process
 
@@ -192,7 +192,7 @@ def test_item11_a_data_folder_that_cannot_be_created_is_one_line(
 def test_item11_a_full_disk_stops_selling_untouched(
     tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with tiny_disk(tmp_path / "disk", size="256k") as disk:
+    with tiny_disk(tmp_path / "disk", size="1m") as disk:
         with monkeypatch.context() as patch:
             patch.setattr(store_db, "MIN_FREE_BYTES", 0)  # room enough for three sales
             shop = Shop(disk).make()
@@ -224,6 +224,24 @@ def test_item11_an_unusable_database_url_is_one_line(shop: Shop, url: str, comma
     line = one_line(shop.run(command, POS_DB_URL=url), EXIT_USAGE)
     assert "POS_DB_URL" in line
     unchanged(before, shop.folder)
+
+
+@pytest.mark.parametrize("command", ["order", "resume", "window"])
+def test_an_invalid_counter_id_stops_every_sender_in_one_line(shop: Shop, command: str) -> None:
+    """One reading of the counter id (issue 9): the window and the command line refuse
+    ``POS_COUNTER_ID=caisse-2`` alike, and record nothing."""
+    before = recorded(shop.folder)
+    line = one_line(shop.run(command, POS_COUNTER_ID="caisse-2"), EXIT_USAGE)
+    assert "POS_COUNTER_ID" in line and "'caisse-2'" in line and "nothing was sold" in line
+    unchanged(before, shop.folder)
+
+
+def test_config_lists_an_invalid_counter_id_as_refused(shop: Shop) -> None:
+    listed = shop.run("config", POS_COUNTER_ID="caisse-2")
+    assert listed.returncode == EXIT_USAGE, listed.stderr
+    assert "counter_id = caisse-2  [invalid: the app will refuse to start]" in listed.stdout
+    assert listed.stderr.startswith("pos-app: POS_COUNTER_ID: "), listed.stderr
+    assert "Traceback" not in listed.stderr
 
 
 # -- item 12: the log file is the shop's user's only ------------------------------------------

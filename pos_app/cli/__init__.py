@@ -8,6 +8,10 @@
   counter id; ``cli.config``).
 - ``pos-app sim [...]``: run the OneClickDZ simulator standalone (see ``pos-app sim --help``).
 - ``pos-app order|resume|history``: the order engine, headless (``cli.orders``).
+- ``pos-app receipt REF [--png|--pdf|--escpos PATH | --print]``: a sale's receipt
+  (``cli.receipt``; draws with Qt inside the command only).
+- ``pos-app report [--date D] [--z] [--cash AMOUNT] [--pdf PATH]``: the X report, or the
+  period closed with a Z (``cli.reports``; only ``--pdf`` loads Qt).
 
 Only the window needs Qt, and it is imported when it starts: the commands run without it.
 """
@@ -21,7 +25,7 @@ import sys
 from collections.abc import Sequence
 
 from pos_app import __version__
-from pos_app.cli import orders
+from pos_app.cli import orders, receipt, reports
 from pos_app.cli.config import run_config
 from pos_app.cli.logfile import LOG_FORMAT, log_to_file
 from pos_app.store import StoreConfigError, StoreUnavailableError
@@ -56,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     config.add_argument("key", nargs="?", help="a setting (none: list them all)")
     config.add_argument("value", nargs="?", help="its new value (none: show it)")
     orders.add_parsers(sub)
+    receipt.add_parser(sub)
+    reports.add_parser(sub)
     return parser
 
 
@@ -82,9 +88,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "resume":
         return orders.run_resume(args, sys.stdout, sys.stderr)
     if args.command == "history":
-        return orders.run_history(sys.stdout, sys.stderr)
+        return orders.run_history(args, sys.stdout, sys.stderr)
     if args.command == "config":
         return run_config(args.key, args.value, sys.stdout, sys.stderr)
+    if args.command == "receipt":
+        return receipt.run_receipt(args, sys.stdout, sys.stderr)
+    if args.command == "report":
+        return reports.run_report(args, sys.stdout, sys.stderr)
     no_key = not os.environ.get("ONECLICK_API_KEY")
     demo = args.demo or no_key
     if args.command is None:

@@ -17,11 +17,13 @@ import argparse
 import asyncio
 import json
 import logging
-import os
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Coroutine
-from typing import Any, TextIO
+from collections.abc import Callable, Coroutine, Iterable
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any, Final, TextIO
 
 from pos_app.domain.numbers import LineType, check_number
 from pos_app.domain.sale_states import FINAL_STATES, SaleState
@@ -29,14 +31,16 @@ from pos_app.orders import ConnectionView, EngineEvent, OrderView, SaleRefusedEr
 from pos_app.orders.engine import wait_event
 from pos_app.orders.sender import MissingKeyError, Sender, open_sender
 from pos_app.store import (
+    HistoryFilter,
     LockHeldError,
     SaleRecord,
     Store,
     StoreConfigError,
     StoreUnavailableError,
     open_store,
+    write_history_csv,
 )
-from pos_app.store.paths import default_url
+from pos_app.store.settings import database_url
 
 log = logging.getLogger(__name__)
 
@@ -99,10 +103,7 @@ def add_parsers(sub: Any) -> None:
     )
     resume = sub.add_parser("resume", help="reconcile and drain every unresolved sale")
     resume.add_argument("--timeout", type=float, default=300.0)
-    history = sub.add_parser("history", help="print every sale")
-    history.add_argument(
-        "--json", action="store_true", required=True, help="one JSON object per line"
-    )
+    add_history_parser(sub)
 
 
 def _line(view: OrderView, started: float) -> str:
@@ -336,19 +337,182 @@ async def _resume(sender: Sender, timeout: float, out: TextIO) -> int:
         await engine.stop()
 
 
-def run_history(out: TextIO, err: TextIO | None = None) -> int:
-    """Every sale as JSON lines. Read-only: a database file that cannot be written (but is
-    sound) is still listed; a damaged or newer one is not (status 4)."""
+HISTORY_DESCRIPTION = (
+    "List the sales, newest first, as a table (card codes shown by their last four "
+    "characters), or every field of each one as JSON lines in the order sold (--json), or "
+    "as CSV (--csv, UTF-8 with a byte-order mark; to stdout, or to PATH). Dates are local "
+    "days, YYYY-MM-DD: --since from the start of that day, --until to the end of that day."
+)
+HISTORY_COLUMNS: Final = (
+    ("time", 16), ("type", 4), ("number", 12), ("value", 6), ("price", 6), ("state", 12),
+    ("code", 8), ("counter", 8), ("cashier", 10), ("ref", 0),
+)  # fmt: skip
+"""The text table's columns and widths (0: as wide as the value)."""
+CODE_MASK: Final = "••••"
+
+
+def add_history_parser(sub: Any) -> None:
+    """The ``history`` subcommand's arguments."""
+    history = sub.add_parser(
+        "history", help="list or export the sales", description=HISTORY_DESCRIPTION
+    )
+    output = history.add_mutually_exclusive_group()
+    output.add_argument(
+        "--json", action="store_true", help="every field, one JSON object per line, as sold"
+    )
+    output.add_argument(
+        "--csv", nargs="?", const="-", metavar="PATH", help="CSV to PATH (none: to stdout)"
+    )
+    history.add_argument("--since", metavar="DATE", help="from this local day (YYYY-MM-DD)")
+    history.add_argument("--until", metavar="DATE", help="up to this local day, included")
+    history.add_argument(
+        "--state",
+        metavar="S",
+        help="only sales in these states, comma-separated: "
+        + ", ".join(s.value for s in SaleState),
+    )
+    history.add_argument(
+        "--number",
+        metavar="N",
+        help="search as the history screen does: a number as typed (any grouping) or its "
+        "start, a ref, or a card code's last 4 to 6 characters",
+    )
+
+
+def history_filter(args: argparse.Namespace, tz: tzinfo | None = None) -> HistoryFilter:
+    """The filter the ``history`` arguments ask for; ValueError (one clear line) for a date,
+    state or search that cannot be used. Days are local to ``tz`` (this computer's when
+    None)."""
+    from pos_app.cli.reports import parse_day
+    from pos_app.receipts.report_model import local_day
+
+    since = until = None
+    if args.since is not None:
+        since, _ = local_day(parse_day(args.since, "--since"), tz)
+    if args.until is not None:
+        _, until = local_day(parse_day(args.until, "--until"), tz)
+    if since is not None and until is not None and since >= until:
+        raise ValueError(f"--since {args.since} is after --until {args.until}")
+    states: set[SaleState] = set()
+    if args.state is not None:
+        for name in args.state.split(","):
+            try:
+                states.add(SaleState(name.strip().lower()))
+            except ValueError:
+                known = ", ".join(s.value for s in SaleState)
+                raise ValueError(f"--state: no state {name.strip()!r}; one of {known}") from None
+    text = ""
+    if args.number is not None:
+        text = args.number.strip()
+        if not text:
+            raise ValueError("--number: empty")
+    return HistoryFilter(text=text, since=since, until=until, states=frozenset(states))
+
+
+def run_history(
+    args: argparse.Namespace, out: TextIO, err: TextIO | None = None, *, tz: tzinfo | None = None
+) -> int:
+    """The sales matching the arguments, as a table, JSON lines or CSV. Read-only: a
+    database file that cannot be written (but is sound) is still listed; a damaged or newer
+    one is not (status 4). Arguments that cannot be used: one line, status 2."""
+    err = err or sys.stderr
     try:
-        store = open_store(os.environ.get("POS_DB_URL") or default_url(), read_only=True)
+        wanted = history_filter(args, tz)
+    except ValueError as exc:
+        err.write(f"pos-app history: {exc}\n")
+        return EXIT_USAGE
+    try:
+        store = open_store(database_url(), read_only=True)
     except (StoreUnavailableError, StoreConfigError) as exc:
-        return cannot_start(exc, err or sys.stderr)
+        return cannot_start(exc, err)
     try:
-        for sale in store.iter_sales():
-            out.write(json.dumps(sale_json(sale), ensure_ascii=False) + "\n")
+        if args.json:
+            _history_json(store, wanted, out)
+        elif args.csv is not None:
+            return _history_csv(store, wanted, args.csv, out, err, tz)
+        else:
+            _history_table(store, wanted, out, tz)
     finally:
         store.close()
     return 0
+
+
+def _history_json(store: Store, wanted: HistoryFilter, out: TextIO) -> None:
+    """Every field of each matching sale, in the order sold (the order of every sale)."""
+    if wanted == HistoryFilter():
+        sales: Iterable[SaleRecord] = store.iter_sales()
+    else:
+        refs: list[str] = []
+        before = None
+        while page := store.history_page(wanted, before=before, limit=1000):
+            refs += [row.ref for row in page]
+            before = page[-1].cursor
+        sales = (sale for ref in reversed(refs) if (sale := store.get(ref)) is not None)
+    for sale in sales:
+        out.write(json.dumps(sale_json(sale), ensure_ascii=False) + "\n")
+
+
+def _history_csv(  # noqa: PLR0917 (the command's parts)
+    store: Store,
+    wanted: HistoryFilter,
+    target: str,
+    out: TextIO,
+    err: TextIO,
+    tz: tzinfo | None,
+) -> int:
+    """The CSV export (``write_history_csv``: UTF-8 with BOM, codes by their last four) to
+    the file ``target``, or to stdout for ``-``."""
+    if target != "-":
+        try:
+            count = write_history_csv(store, wanted, Path(target), tz=tz)
+        except OSError as exc:
+            err.write(f"pos-app history: cannot write {target} ({exc.strerror or exc})\n")
+            return 1
+        out.write(f"wrote {count} sales to {target}\n")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="pos-app-history-") as folder:
+        path = Path(folder) / "history.csv"
+        write_history_csv(store, wanted, path, tz=tz)
+        data = path.read_bytes()
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:
+        out.write(data.decode("utf-8"))  # the byte-order mark stays, as U+FEFF
+    return 0
+
+
+def _history_table(store: Store, wanted: HistoryFilter, out: TextIO, tz: tzinfo | None) -> None:
+    """The matching sales newest first, one a line under a header; codes masked."""
+    out.write(_table_line([name for name, _ in HISTORY_COLUMNS]) + "\n")
+    before = None
+    while page := store.history_page(wanted, before=before, limit=500):
+        for row in page:
+            code = f"{CODE_MASK}{row.code_tail}" if row.code_tail else "-"
+            cells = [
+                row.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+                row.line_type.value,
+                row.number,
+                str(row.face_value),
+                str(row.price),
+                row.state.value,
+                code,
+                row.counter,
+                row.cashier,
+                row.ref,
+            ]
+            out.write(_table_line(cells) + "\n")
+        before = page[-1].cursor
+
+
+def _table_line(cells: list[str]) -> str:
+    parts = []
+    for (name, width), cell in zip(HISTORY_COLUMNS, cells, strict=True):
+        right = name in {"value", "price"}
+        parts.append(cell.rjust(width) if right else cell.ljust(width))
+    return "  ".join(parts).rstrip()
 
 
 def sale_json(sale: SaleRecord) -> dict[str, Any]:

@@ -6,7 +6,8 @@ messages and exit statuses, and never leaves anything open behind a failure:
 
 - ``MissingKeyError``: no API key while one is required;
 - ``ValueError``: a setting that cannot be used (the API URL or key, ``POS_DB_URL``
-  (``StoreConfigError``), ``POS_COUNTER_ID`` (``CounterIdError``));
+  (``StoreConfigError``), an invalid counter id set in ``POS_COUNTER_ID`` or stored
+  (``InvalidSettingError``));
 - ``LockHeldError``: another process sends for this database;
 - ``StoreUnavailableError``: the database cannot be used (damaged, newer, read-only, ...).
 """
@@ -26,7 +27,7 @@ from pos_app.orders.identity import counter_id, engine_settings
 from pos_app.orders.offload import Offloader
 from pos_app.orders.settings import EngineSettings
 from pos_app.store import SenderLock, Store, lock_path_for, open_store
-from pos_app.store.paths import default_url
+from pos_app.store.settings import database_url
 
 
 class MissingKeyError(ValueError):
@@ -83,7 +84,7 @@ def open_sender(
     """Open the client (``base_url``/``api_key``, else ``ONECLICK_API_URL``/``ONECLICK_API_KEY``),
     take the sender lock (unless ``lock`` is False: a throwaway database), open the store
     (``db_url``, else ``POS_DB_URL``, else the default file), read the counter id
-    (``POS_COUNTER_ID``, else the stored one, else the host name) and build the engine.
+    (:func:`~pos_app.orders.identity.counter_id`) and build the engine.
 
     A bad URL or key stops before any file is touched. See the module for the exceptions.
     """
@@ -93,7 +94,7 @@ def open_sender(
     held: SenderLock | None = None
     store: Store | None = None
     try:
-        url = db_url or env.get("POS_DB_URL") or default_url(env)
+        url = db_url or database_url(env)
         if lock:
             held = SenderLock(lock_path_for(url))
             held.acquire()

@@ -17,6 +17,13 @@ from pos_app.store.errors import (
     StoreError,
     StoreUnavailableError,
 )
+from pos_app.store.export import CSV_COLUMNS, write_history_csv
+from pos_app.store.history import (
+    HistoryCursor,
+    HistoryField,
+    HistoryFilter,
+    HistoryRow,
+)
 from pos_app.store.lock import SenderLock, lock_path_for
 from pos_app.store.migrations import latest_version
 from pos_app.store.paths import data_dir, default_url
@@ -30,9 +37,11 @@ from pos_app.store.records import (
     SaleRecord,
     WaitingTotals,
 )
+from pos_app.store.reports import ZRecord, report_from_json, report_to_json
 from pos_app.store.store import UPDATABLE_FIELDS, SaleFields, Store
 
 __all__ = [
+    "CSV_COLUMNS",
     "UPDATABLE_FIELDS",
     "CachedBalance",
     "CachedNumberCheck",
@@ -40,6 +49,10 @@ __all__ = [
     "CachedProducts",
     "DamagedDatabaseError",
     "DuplicateSaleError",
+    "HistoryCursor",
+    "HistoryField",
+    "HistoryFilter",
+    "HistoryRow",
     "JournalRecord",
     "LockHeldError",
     "NewSale",
@@ -56,9 +69,13 @@ __all__ = [
     "StoreError",
     "StoreUnavailableError",
     "WaitingTotals",
+    "ZRecord",
     "data_dir",
     "default_url",
     "latest_version",
     "lock_path_for",
     "open_store",
+    "report_from_json",
+    "report_to_json",
+    "write_history_csv",
 ]

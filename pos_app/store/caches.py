@@ -16,6 +16,7 @@ from pos_app.store.records import (
     CachedProduct,
     CachedProducts,
 )
+from pos_app.store.reports import append_balance_reading
 from pos_app.store.timestamps import from_millis, to_millis
 
 _BALANCE_ROW_ID: Final = 1
@@ -70,7 +71,8 @@ class Caches(StoreBase):
 
     @on_own_database
     def save_balance(self, amount: Decimal, fetched_at: datetime) -> None:
-        """Cache the balance; ``amount`` must be exact to the centime (ValueError otherwise)."""
+        """Cache the balance; ``amount`` must be exact to the centime (ValueError otherwise).
+        Also kept as a balance reading for the reports (``Reports.record_balance``)."""
         self._open()
         if not isinstance(amount, Decimal) or not amount.is_finite():
             raise ValueError(f"the balance must be a finite Decimal, got {amount!r}")
@@ -84,6 +86,7 @@ class Caches(StoreBase):
                 .on_conflict(conflict_target=[BalanceCache.id], update=values)
                 .execute()
             )
+            append_balance_reading(int(centimes), values["fetched_at"])
 
     @on_own_database
     def cached_balance(self) -> CachedBalance | None:

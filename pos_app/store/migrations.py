@@ -138,8 +138,8 @@ def _v1_create_tables(database: pw.Database) -> None:
 
 
 def _v2_history_receipts_reports(database: pw.Database) -> None:
-    """Version 2: the history's search columns and indexes, printed receipts, balance
-    readings and closed periods (Z reports)."""
+    """Version 2: the history's search columns and indexes, the journal by time (reports),
+    printed receipts, balance readings and closed periods (Z reports)."""
 
     class V2Model(pw.Model):
         class Meta:
@@ -191,6 +191,7 @@ def _v2_history_receipts_reports(database: pw.Database) -> None:
         migrator.add_index("sale", ("number",), False),
         migrator.add_index("sale", ("created_at",), False),
         migrator.add_index("sale", ("code_tail",), False),
+        migrator.add_index("journal", ("at",), False),
     )
     tables = [ReceiptPrint, BalanceReading, ZReport]
     with database.bind_ctx([Sale, *tables], bind_refs=False, bind_backrefs=False):

@@ -112,7 +112,7 @@ class Journal(BaseModel):
 
     id = pw.AutoField()
     sale = pw.ForeignKeyField(Sale, backref="journal_rows", on_delete="RESTRICT")
-    at = pw.BigIntegerField()
+    at = pw.BigIntegerField(index=True)
     from_state = pw.CharField(STATE_LENGTH, null=True)
     to_state = pw.CharField(STATE_LENGTH)
     cause = pw.CharField(CAUSE_LENGTH)

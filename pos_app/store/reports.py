@@ -1,10 +1,329 @@
 """What the X and Z reports read: totals of a period, the supplier balance readings, and the
-closed periods (Z reports), which are stored once and never changed."""
+closed periods (Z reports), which are stored once and never changed.
+
+Figures are SQL aggregates (the period's sales through the ``sale.created_at`` index), never
+a load of every sale. The supplier's debits and credits come from the journal: a debit is a
+sale's move into a server-acknowledged state (``domain.reports.SERVER_ACKNOWLEDGED``) from
+any other state, which happens once per sale; a credit is a move into REFUNDED.
+"""
 
 from __future__ import annotations
 
-from pos_app.store.base import StoreBase
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Final, cast
+
+import peewee as pw
+
+from pos_app.domain.numbers import LineType
+from pos_app.domain.reports import (
+    SERVER_ACKNOWLEDGED,
+    UNRESOLVED_STATES,
+    BalanceReading,
+    GroupFigures,
+    Movement,
+    PeriodFigures,
+    Report,
+    UnresolvedSale,
+    report_from_data,
+    report_to_data,
+)
+from pos_app.domain.sale_states import SaleState
+from pos_app.store import models
+from pos_app.store.base import StoreBase, on_own_database
+from pos_app.store.errors import StoreError
+from pos_app.store.models import Journal, Sale, ZReport
+from pos_app.store.timestamps import from_millis, to_millis
+
+SAME_READING_KEPT_EVERY: Final = timedelta(minutes=10)
+"""A balance equal to the last reading is stored again only after this long."""
+
+_SAME_READING_MS: Final = SAME_READING_KEPT_EVERY // timedelta(milliseconds=1)
+_ACKNOWLEDGED: Final = sorted(s.value for s in SERVER_ACKNOWLEDGED)
+_REFUNDED: Final = SaleState.REFUNDED.value
+
+
+@dataclass(frozen=True, slots=True)
+class ZRecord:
+    """A closed period as stored: its number, bounds, who closed it, the cash counted and the
+    report made then (``body``, JSON: :func:`report_from_json`). Never changed."""
+
+    number: int
+    counter: str
+    opened_at: datetime
+    closed_at: datetime
+    created_at: datetime
+    cash_counted: int | None
+    body: str
+
+    def report(self) -> Report:
+        """The stored report."""
+        return report_from_json(self.body)
+
+
+def report_to_json(report: Report) -> str:
+    """The report as JSON text with stable (sorted) keys: the body of a stored Z."""
+    return json.dumps(report_to_data(report), ensure_ascii=False, sort_keys=True)
+
+
+def report_from_json(text: str) -> Report:
+    """The report of :func:`report_to_json` (ValueError if the text is not one)."""
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("a report is a JSON object")
+    return report_from_data(data)
+
+
+def _tuples(query: pw.ModelSelect[Any]) -> list[tuple[Any, ...]]:
+    """Rows of an aggregate query as plain tuples (the stubs type them as models)."""
+    return list(cast(Iterable[tuple[Any, ...]], query.tuples()))
+
+
+def _count_if(condition: pw.Expression) -> pw.Function:
+    return pw.fn.SUM(pw.Case(None, [(condition, 1)], 0))
+
+
+def _sum_if(condition: pw.Expression, value: pw.Field) -> pw.Function:
+    return pw.fn.SUM(pw.Case(None, [(condition, value)], 0))
+
+
+def append_balance_reading(centimes: int, at_ms: int) -> bool:
+    """Inside the caller's transaction and model binding: store a balance reading unless the
+    latest one has the same amount and is less than ``SAME_READING_KEPT_EVERY`` older.
+    True when a row was written."""
+    if isinstance(centimes, bool) or not isinstance(centimes, int):
+        raise TypeError("a balance reading is whole centimes (int)")
+    last = (
+        models.BalanceReading.select(models.BalanceReading.at, models.BalanceReading.centimes)
+        .where(models.BalanceReading.at <= at_ms)
+        .order_by(models.BalanceReading.at.desc(), models.BalanceReading.id.desc())
+        .first()
+    )
+    if last is not None and last.centimes == centimes and at_ms - last.at < _SAME_READING_MS:
+        return False
+    models.BalanceReading.insert(at=at_ms, centimes=centimes).execute()
+    return True
+
+
+def _record(row: ZReport) -> ZRecord:
+    return ZRecord(
+        number=row.number,
+        counter=row.counter,
+        opened_at=from_millis(row.opened_at),
+        closed_at=from_millis(row.closed_at),
+        created_at=from_millis(row.created_at),
+        cash_counted=row.cash_counted,
+        body=row.body,
+    )
 
 
 class Reports(StoreBase):
     """Report figures, balance readings and Z reports (a part of the store)."""
+
+    # -- balance readings --------------------------------------------------------------------
+
+    @on_own_database
+    def record_balance(self, centimes: int, at: datetime) -> bool:
+        """Keep the supplier balance read at ``at`` (centimes) for the money bridge; a reading
+        equal to the previous one is skipped unless 10 minutes have passed. True if kept."""
+        self._open()
+        with self._db.atomic():
+            return append_balance_reading(centimes, to_millis(at))
+
+    @on_own_database
+    def balance_at(self, moment: datetime) -> BalanceReading | None:
+        """The last reading at or before ``moment``; else the first after it (``after`` set);
+        None when no balance was ever read."""
+        self._open()
+        at = to_millis(moment)
+        reading = models.BalanceReading
+        before = (
+            reading.select()
+            .where(reading.at <= at)
+            .order_by(reading.at.desc(), reading.id.desc())
+            .first()
+        )
+        if before is not None:
+            return BalanceReading(from_millis(before.at), before.centimes)
+        after = reading.select().where(reading.at > at).order_by(reading.at, reading.id).first()
+        if after is None:
+            return None
+        return BalanceReading(from_millis(after.at), after.centimes, after=True)
+
+    # -- figures -----------------------------------------------------------------------------
+
+    @on_own_database
+    def period_figures(
+        self, since: datetime, until: datetime, counter: str | None = None
+    ) -> PeriodFigures:
+        """The figures of the half-open period [since, until), of one counter or all: sales
+        made in it by state and type, the supplier's debits and credits in it (from the
+        journal), and every sale still unresolved that was made before ``until``."""
+        self._open()
+        start, end = to_millis(since), to_millis(until)
+        if end < start:
+            raise ValueError("a period ends after it begins")
+        debits, credits = self._movements(start, end, counter)
+        return PeriodFigures(
+            since=since,
+            until=until,
+            counter=counter,
+            groups=self._groups(start, end, counter),
+            debits=debits,
+            credits=credits,
+            unresolved=self._unresolved(end, counter),
+        )
+
+    def _groups(self, start: int, end: int, counter: str | None) -> tuple[GroupFigures, ...]:
+        where = (Sale.created_at >= start) & (Sale.created_at < end)
+        if counter is not None:
+            where &= Sale.counter == counter
+        no_cost = Sale.cost.is_null()
+        query = (
+            Sale.select(
+                Sale.state,
+                Sale.line_type,
+                pw.fn.COUNT(Sale.id),
+                pw.fn.SUM(Sale.face_value),
+                pw.fn.SUM(Sale.price),
+                pw.fn.SUM(Sale.cost),
+                _count_if(no_cost),
+                _sum_if(no_cost, Sale.price),
+            )
+            .where(where)
+            .group_by(Sale.state, Sale.line_type)
+            .order_by(Sale.state, Sale.line_type)
+        )
+        return tuple(
+            GroupFigures(
+                state=SaleState(state),
+                line_type=LineType(line_type),
+                count=int(count),
+                face_value=int(face or 0),
+                price=int(price or 0),
+                cost=int(cost or 0),
+                cost_unknown=int(unknown or 0),
+                price_cost_unknown=int(unknown_price or 0),
+            )
+            for state, line_type, count, face, price, cost, unknown, unknown_price in _tuples(query)
+        )
+
+    def _movements(self, start: int, end: int, counter: str | None) -> tuple[Movement, Movement]:
+        """The debits and the credits of the period, in one pass over its journal rows."""
+        debit = Journal.to_state.in_(_ACKNOWLEDGED) & Journal.from_state.not_in(_ACKNOWLEDGED)
+        credit = (Journal.to_state == _REFUNDED) & (Journal.from_state != _REFUNDED)
+        where = (Journal.at >= start) & (Journal.at < end) & (debit | credit)
+        if counter is not None:
+            where &= Sale.counter == counter
+        no_cost = Sale.cost.is_null()
+        query = (
+            Journal.select(
+                _count_if(debit),
+                _sum_if(debit, Sale.cost),
+                _count_if(debit & no_cost),
+                _count_if(credit),
+                _sum_if(credit, Sale.cost),
+                _count_if(credit & no_cost),
+            )
+            .join(Sale, on=(Journal.sale == Sale.id))
+            .where(where)
+        )
+        ((*sums,),) = _tuples(query)
+        values = [int(v or 0) for v in sums]
+        return Movement(*values[:3]), Movement(*values[3:])
+
+    def _unresolved(self, end: int, counter: str | None) -> tuple[UnresolvedSale, ...]:
+        where = Sale.state.in_(sorted(s.value for s in UNRESOLVED_STATES)) & (Sale.created_at < end)
+        if counter is not None:
+            where &= Sale.counter == counter
+        query = (
+            Sale.select(Sale.ref, Sale.number, Sale.state, Sale.price, Sale.cost, Sale.created_at)
+            .where(where)
+            .order_by(Sale.created_at, Sale.id)
+        )
+        return tuple(
+            UnresolvedSale(ref, number, SaleState(state), price, cost, from_millis(created))
+            for ref, number, state, price, cost, created in _tuples(query)
+        )
+
+    # -- closed periods (Z) ------------------------------------------------------------------
+
+    @on_own_database
+    def last_z(self) -> ZRecord | None:
+        """The latest Z report, or None before the first."""
+        self._open()
+        row = ZReport.select().order_by(ZReport.number.desc()).first()
+        return None if row is None else _record(row)
+
+    @on_own_database
+    def next_z_opening(self) -> datetime:
+        """Where the next Z period opens: the last Z's close, else the first sale's time,
+        else now."""
+        self._open()
+        return from_millis(self._next_opening_ms())
+
+    def _next_opening_ms(self) -> int:
+        last = ZReport.select(ZReport.closed_at).order_by(ZReport.number.desc()).first()
+        if last is not None:
+            return int(last.closed_at)
+        ((first,),) = _tuples(Sale.select(pw.fn.MIN(Sale.created_at)))
+        return self._now_ms() if first is None else int(first)
+
+    @on_own_database
+    def close_period(
+        self,
+        *,
+        counter: str,
+        cash_counted: int | None,
+        report_body: str,
+        closed_at: datetime | None = None,
+    ) -> ZRecord:
+        """Store a new Z report numbered after the last, in one transaction: it opens where
+        the last closed (or at the first sale) and closes at ``closed_at`` (default now; pass
+        the end of the period the body was built for). Raises StoreError if another Z was
+        closed at the same moment, ValueError for a close before the opening or in the
+        future."""
+        self._open()
+        if cash_counted is not None and (
+            isinstance(cash_counted, bool) or not isinstance(cash_counted, int)
+        ):
+            raise TypeError("the cash counted is whole dinars (int)")
+        if not isinstance(report_body, str) or not report_body:
+            raise ValueError("a Z report needs its body")
+        now = self._now_ms()
+        close = now if closed_at is None else to_millis(closed_at)
+        if close > now:
+            raise ValueError("a period cannot close in the future")
+        try:
+            with self._db.atomic():
+                opening = self._next_opening_ms()
+                if close < opening:
+                    raise ValueError("a period cannot close before it opens")
+                last = ZReport.select(pw.fn.MAX(ZReport.number)).scalar()
+                row = ZReport.create(
+                    number=int(last or 0) + 1,
+                    counter=counter,
+                    opened_at=opening,
+                    closed_at=close,
+                    created_at=now,
+                    cash_counted=cash_counted,
+                    body=report_body,
+                )
+        except pw.IntegrityError as exc:
+            raise StoreError("another Z report was closed at the same time") from exc
+        return _record(row)
+
+    @on_own_database
+    def z_reports(self) -> list[ZRecord]:
+        """Every Z report, by number."""
+        self._open()
+        return [_record(row) for row in ZReport.select().order_by(ZReport.number)]
+
+    @on_own_database
+    def z_report(self, number: int) -> ZRecord | None:
+        """The Z report with this number, or None."""
+        self._open()
+        row = ZReport.get_or_none(ZReport.number == number)
+        return None if row is None else _record(row)

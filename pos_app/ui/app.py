@@ -2,15 +2,13 @@
 a qasync loop, and shuts everything down explicitly, once.
 
 Modes: with ``ONECLICK_API_KEY`` the real API; without it, or with ``--demo``, an embedded
-simulator on a free loopback port and a throwaway database (training). ``--smoke`` starts the
-window, waits until the products and the balance are shown, optionally saves a screenshot,
-prints start-up timings as JSON and exits.
+simulator on a free loopback port and a throwaway database (training). ``--smoke`` (in
+:mod:`pos_app.ui.smoke`) starts the window, waits until it shows, reports timings and exits.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import shutil
@@ -25,18 +23,17 @@ from pathlib import Path
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from pos_app import IMPORTED_AT
 from pos_app.api import OneClickClient
 from pos_app.orders import EngineSettings, OrderEngine
 from pos_app.orders.offload import Offloader
 from pos_app.orders.sender import open_sender
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, StoreUnavailableError
-from pos_app.store.paths import default_url
 from pos_app.store.readonly import read_settings
-from pos_app.store.settings import get_preference, low_balance
+from pos_app.store.settings import database_url, get_preference, low_balance
 from pos_app.ui.counter import EngineSignals
 from pos_app.ui.errors import ErrorReporter
+from pos_app.ui.history import install_history
 from pos_app.ui.i18n import (
     RESOURCES,
     LanguageError,
@@ -46,6 +43,9 @@ from pos_app.ui.i18n import (
     translate,
 )
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.printing import install_printing, open_print_service
+from pos_app.ui.reports import install_reports
+from pos_app.ui.smoke import Launch, run_smoke, use_offscreen_without_display
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,6 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
 EXIT_STORE = 4
-SMOKE_TIMEOUT = 20.0
 EXECUTOR_THREADS = 4
 POOL_WAIT = 2.0  # seconds for the pool's threads after the engine's own bounded wait
 
@@ -203,29 +202,13 @@ def build_services(
 def shop_settings(env: Mapping[str, str] = os.environ) -> dict[str, str]:
     """The settings of the shop's database (``POS_DB_URL`` or the default file), read-only;
     empty when it does not exist yet."""
-    return read_settings(env.get("POS_DB_URL") or default_url(env))
+    return read_settings(database_url(env))
 
 
 def load_style(app: QApplication) -> None:
     sheet = RESOURCES / "styles" / "cashier.qss"
     if sheet.is_file():
         app.setStyleSheet(sheet.read_text(encoding="utf-8"))
-
-
-async def _wait_until_shown(window: MainWindow, timeout: float) -> dict[str, float | None]:
-    """Milliseconds (from now) until the product grid and the balance show something."""
-    start = time.perf_counter()
-    seen: dict[str, float | None] = {"products_ms": None, "balance_ms": None}
-    while time.perf_counter() - start < timeout:
-        now = round((time.perf_counter() - start) * 1000, 1)
-        if seen["products_ms"] is None and window.sale.grid.buttons:
-            seen["products_ms"] = now
-        if seen["balance_ms"] is None and window.balance.view is not None:
-            seen["balance_ms"] = now
-        if all(v is not None for v in seen.values()):
-            break
-        await asyncio.sleep(0.02)
-    return seen
 
 
 def run_window(
@@ -236,20 +219,13 @@ def run_window(
     lang: str | None = None,
     no_key: bool = False,
 ) -> int:
-    """Run the cashier window until it is closed (or, with ``smoke``, until it has shown).
-    ``lang``: en, fr or ar (else ``POS_LANG``, else the system locale). ``no_key``: demo
-    because no API key is configured; the banner says how to sell for real."""
-    t0 = time.perf_counter()
-    if (
-        smoke
-        and not os.environ.get("QT_QPA_PLATFORM")
-        and not (
-            os.environ.get("DISPLAY")
-            or os.environ.get("WAYLAND_DISPLAY")
-            or sys.platform in ("win32", "darwin")
-        )
-    ):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    """Run the cashier window until it is closed (or, with ``smoke``, until it has shown:
+    :func:`pos_app.ui.smoke.run_smoke`). ``lang``: en, fr or ar (else ``POS_LANG``, else the
+    shop's setting, else the system locale). ``no_key``: demo because no API key is
+    configured; the banner says how to sell for real."""
+    started = time.perf_counter()
+    if smoke:
+        use_offscreen_without_display()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("pos-app")
@@ -270,12 +246,8 @@ def run_window(
         return EXIT_USAGE
     # Training keeps a throwaway database: the shop's settings come from its real one.
     stored = shop_settings() if demo else services.store
-    language = resolve_language(
-        lang,
-        os.environ.get("POS_LANG"),
-        get_preference(stored, "language", env={}),
-        system_locale_name(),
-    )
+    # --lang, else the one reading of the setting (POS_LANG, stored, none), else the system's.
+    language = resolve_language(lang, get_preference(stored, "language"), system_locale_name())
     try:
         install_language(app, language)
     except LanguageError as exc:
@@ -286,6 +258,27 @@ def run_window(
     window = MainWindow(
         services.counter, training=demo, no_key=no_key, low_balance=Decimal(threshold)
     )
+    printing = open_print_service(
+        services.store,
+        services.executor,
+        services.counter.spawn,
+        stored,
+        window_language=language,
+        training=demo,
+    )
+    install_printing(window, printing)  # auto-print, F9 and the Reprint button
+    history = install_history(window, services.store)  # F3: the sales history
+    history.reprint_requested.connect(printing.reprint)  # its F9 prints through the service
+    install_reports(  # F4: the X report, the day's Z, past Zs
+        window,
+        services.store,
+        services.executor,
+        services.counter.spawn,
+        counter=services.engine.counter_id,
+        settings=printing.settings,
+        language=language,
+        refresh_balance=lambda: services.counter.refresh(products=False),
+    )
     closed = wire_close(window, services)
     reporter = ErrorReporter(window)
     reporter.notice.connect(window.status.say)  # queued to the GUI thread when need be
@@ -293,45 +286,14 @@ def run_window(
 
     async def main() -> int:
         window.show()
-        shown_ms = round((time.perf_counter() - t0) * 1000, 1)
-        painted_ms = round((time.perf_counter() - IMPORTED_AT) * 1000, 1)
-        start_task = asyncio.ensure_future(services.counter.start())
-        if not smoke:
-            await start_task
-            await closed.wait()
-            return EXIT_OK
-        await start_task
-        limit = float(os.environ.get("POS_SMOKE_TIMEOUT", SMOKE_TIMEOUT))
-        seen = await _wait_until_shown(window, limit)
-        ok = all(v is not None for v in seen.values())
-        if screenshot:
-            await asyncio.sleep(0.05)  # let layouts settle (rebuilt grid) before the picture
-            Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
-            ok = window.grab().save(screenshot) and ok
-        total_ms = round((time.perf_counter() - t0) * 1000, 1)
-        await services.shutdown()
-        window.allow_close()
-        window.close()
-        sys.stdout.write(
-            json.dumps(
-                {
-                    "ok": ok,
-                    "demo": demo,
-                    "language": language,
-                    "low_balance": threshold,
-                    "imports_ms": round((t0 - IMPORTED_AT) * 1000, 1),
-                    "window_shown_ms": shown_ms,
-                    "window_shown_since_start_ms": painted_ms,
-                    "products_shown_ms": _after(seen["products_ms"], shown_ms),
-                    "balance_shown_ms": _after(seen["balance_ms"], shown_ms),
-                    "total_ms": total_ms,
-                    "cpu_ms": round(time.process_time() * 1000, 1),
-                    "screenshot": screenshot,
-                }
-            )
-            + "\n"
-        )
-        return EXIT_OK if ok else EXIT_FAILED
+        shown = time.perf_counter()
+        await services.counter.start()
+        if smoke:
+            launch = Launch(started, shown, demo, language, threshold)
+            ok = await run_smoke(window, launch, services.shutdown, screenshot=screenshot)
+            return EXIT_OK if ok else EXIT_FAILED
+        await closed.wait()
+        return EXIT_OK
 
     code: int = EXIT_FAILED
     try:
@@ -345,11 +307,11 @@ def run_window(
         if not services.closed:
             # The qasync loop is gone: the engine's pending futures belong to it and will
             # never complete, so nothing is waited for; a thread still running is stranded.
-            loop_ = asyncio.new_event_loop()
+            cleanup_loop = asyncio.new_event_loop()
             try:
-                loop_.run_until_complete(services.shutdown(timeout=0, pool_wait=0))
+                cleanup_loop.run_until_complete(services.shutdown(timeout=0, pool_wait=0))
             finally:
-                loop_.close()
+                cleanup_loop.close()
         if services.stranded:
             # An ordinary exit would wait for the threads left in a network call (up to
             # their read timeout): leave at once.
@@ -359,7 +321,3 @@ def run_window(
             sys.stderr.flush()
             os._exit(code)
     return code
-
-
-def _after(ms: float | None, offset: float) -> float | None:
-    return None if ms is None else round(ms + offset, 1)

@@ -20,6 +20,7 @@ class MainWindow(QMainWindow):
     """Sale on the left, sales in progress on the right, balance on top, status below."""
 
     close_requested = Signal()  # the app shuts the services down, then closes for real
+    reports_requested = Signal()  # F4: the app opens the X/Z reports screen
 
     def __init__(
         self,
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         )
         refresh = QShortcut(QKeySequence("F5"), self)
         refresh.activated.connect(counter.refresh_now)
+        reports = QShortcut(QKeySequence("F4"), self)
+        reports.activated.connect(self.reports_requested)
         self._may_close = False
         self.sale.focus_number()
 

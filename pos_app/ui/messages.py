@@ -51,20 +51,20 @@ def type_name(kind: LineType) -> str:
 
 def number_hint(check: NumberCheck) -> str:
     """A precise hint for the number being typed (empty when there is nothing to say)."""
-    p = check.problem
-    if p is None:
+    problem = check.problem
+    if problem is None:
         return ""
-    if p is Problem.EMPTY:
+    if problem is Problem.EMPTY:
         return translate("messages", "Type the line number: ADSL 0 + 8 digits, 4G 213 + 9 digits.")
-    if p is Problem.NOT_DIGITS:
+    if problem is Problem.NOT_DIGITS:
         return translate("messages", "Only digits, please.")
-    if p is Problem.WRONG_PREFIX:
+    if problem is Problem.WRONG_PREFIX:
         if check.kind is LineType.ADSL:
             return translate("messages", "An ADSL number starts with 0.")
         if check.kind is LineType.LTE:
             return translate("messages", "A 4G number starts with 213.")
         return translate("messages", "A number starts with 0 (ADSL) or 213 (4G).")
-    if p is Problem.TYPE_MISMATCH:
+    if problem is Problem.TYPE_MISMATCH:
         assert check.kind is not None
         return translate(
             "messages",
@@ -74,7 +74,7 @@ def number_hint(check: NumberCheck) -> str:
             kind=type_name(check.kind),
         )
     expected = check.expected_length or (EXPECTED_LENGTH[check.kind] if check.kind else 0)
-    if p is Problem.TOO_SHORT:
+    if problem is Problem.TOO_SHORT:
         missing = expected - len(check.digits)
         return translate("messages", "{kind}: {missing} more digit(s) ({expected} in all).").format(
             kind=type_name(check.kind) if check.kind else "", missing=missing, expected=expected

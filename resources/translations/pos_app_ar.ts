@@ -25,34 +25,371 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="42"/>
+        <source>Search: {text}</source>
+        <translation>بحث: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="45"/>
+        <source>From: {day}</source>
+        <translation>من: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="48"/>
+        <source>To: {day}</source>
+        <translation>إلى: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="51"/>
+        <source>State: {states}</source>
+        <translation>الحالة: {states}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="56"/>
+        <source>Type: {types}</source>
+        <translation>النوع: {types}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="59"/>
+        <source>Counter: {names}</source>
+        <translation>الصندوق: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="62"/>
+        <source>Cashier: {names}</source>
+        <translation>البائع: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="63"/>
+        <source>All sales</source>
+        <translation>كل المبيعات</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/launcher.py" line="30"/>
+        <source>Sales history (F3)</source>
+        <translation>سجل المبيعات (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="53"/>
+        <source>Unconfirmed</source>
+        <translation>غير مؤكد</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="55"/>
+        <source>In progress</source>
+        <translation>قيد التنفيذ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="65"/>
+        <source>Verifying</source>
+        <translation>قيد التحقق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="67"/>
+        <source>Code pending</source>
+        <translation>بانتظار الرمز</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="82"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="84"/>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="83"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="86"/>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="84"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="87"/>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="85"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="88"/>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="86"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="89"/>
+        <source>Paid</source>
+        <translation>المدفوع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="87"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="90"/>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="88"/>
+        <source>Card code</source>
+        <translation>رمز البطاقة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="89"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="95"/>
+        <source>Counter</source>
+        <translation>الصندوق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="90"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="94"/>
+        <source>Cashier</source>
+        <translation>البائع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="91"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="96"/>
+        <source>Prints</source>
+        <translation>الطبعات</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="85"/>
+        <source>Ref</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="91"/>
+        <source>Card code (last 4)</source>
+        <translation>رمز البطاقة (آخر 4)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="92"/>
+        <source>Transaction</source>
+        <translation>المعاملة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="93"/>
+        <source>Failure</source>
+        <translation>سبب الفشل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="163"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="610"/>
+        <source>Sales history</source>
+        <translation>سجل المبيعات</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="175"/>
+        <source>Number, ref or the card code&apos;s last digits</source>
+        <translation>الرقم أو المرجع أو آخر أرقام رمز البطاقة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="188"/>
+        <source>Today</source>
+        <translation>اليوم</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="189"/>
+        <source>This week</source>
+        <translation>هذا الأسبوع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="190"/>
+        <source>All days</source>
+        <translation>كل الأيام</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="193"/>
+        <source>All states</source>
+        <translation>كل الحالات</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="197"/>
+        <source>All types</source>
+        <translation>كل الأنواع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="201"/>
+        <source>All counters</source>
+        <translation>كل الصناديق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="204"/>
+        <source>All cashiers</source>
+        <translation>كل الباعة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="250"/>
+        <source>Reprint (F9)</source>
+        <translation>إعادة الطبع (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="251"/>
+        <source>Show code (Enter)</source>
+        <translation>إظهار الرمز (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="253"/>
+        <source>Copy code (Ctrl+Shift+C)</source>
+        <translation>نسخ الرمز (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="255"/>
+        <source>Export CSV (Ctrl+E)</source>
+        <translation>تصدير CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="257"/>
+        <source>Export PDF (Ctrl+Shift+E)</source>
+        <translation>تصدير PDF (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="259"/>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="280"/>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="282"/>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="313"/>
+        <source>Any day</source>
+        <translation>أي يوم</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="465"/>
+        <source>No sale matches.</source>
+        <translation>لا توجد عملية بيع مطابقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="467"/>
+        <source>{n} sale(s)</source>
+        <translation>{n} عملية بيع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="469"/>
+        <source>{n} sales shown, more as you scroll</source>
+        <translation>{n} عملية بيع معروضة، والمزيد عند التمرير</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="489"/>
+        <source>Select a sale first.</source>
+        <translation>اختر عملية بيع أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="498"/>
+        <source>Reprint asked for {ref}.</source>
+        <translation>طُلبت إعادة طبع {ref}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="512"/>
+        <source>Card code · {number} · {value}</source>
+        <translation>رمز البطاقة · {number} · {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="517"/>
+        <source>{state} · {number} · {value}</source>
+        <translation>الحالة: {state} · {number} · {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="525"/>
+        <source>Ref: {ref}</source>
+        <translation>المرجع: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="528"/>
+        <source>Transaction: {number}</source>
+        <translation>المعاملة: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="549"/>
+        <source>This sale has no card code.</source>
+        <translation>لا يوجد رمز بطاقة لعملية البيع هذه.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="553"/>
+        <source>Card code copied.</source>
+        <translation>تم نسخ رمز البطاقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="574"/>
+        <source>Export the sales to CSV</source>
+        <translation>تصدير المبيعات إلى CSV</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="576"/>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="585"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="631"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="634"/>
+        <source>The file could not be written: choose another place.</source>
+        <translation>تعذّرت كتابة الملف: اختر مكانًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="588"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="637"/>
+        <source>{n} sale(s) written to {file}.</source>
+        <translation>تم تصدير {n} عملية بيع إلى {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="600"/>
+        <source>Export the sales to PDF</source>
+        <translation>تصدير المبيعات إلى PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="602"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="613"/>
+        <source>Printed {when}</source>
+        <translation>طُبع في {when}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="619"/>
+        <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
+        <translation>تُعرض أحدث {n} عملية بيع فقط؛ صدّر إلى CSV للحصول عليها كلها.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="36"/>
+        <location filename="../../pos_app/ui/main_window.py" line="37"/>
         <source>pos-app — ADSL and 4G top-ups</source>
         <translation>pos-app — تعبئة ADSL و ‎4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="37"/>
+        <location filename="../../pos_app/ui/main_window.py" line="38"/>
         <source> [TRAINING]</source>
         <translation> [تدريب]</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="49"/>
+        <location filename="../../pos_app/ui/main_window.py" line="50"/>
         <source>TRAINING MODE: local simulator, no real money, nothing is kept</source>
         <translation>وضع التدريب: محاكي محلي، لا أموال حقيقية، ولا يُحفظ شيء</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="56"/>
+        <location filename="../../pos_app/ui/main_window.py" line="57"/>
         <source>No API key is configured, so this is TRAINING MODE: no real money. To sell, set ONECLICK_API_KEY and restart.</source>
         <translation>لم يُضبط أي مفتاح API، لذا هذا وضع التدريب: لا أموال حقيقية. للبيع، اضبط ONECLICK_API_KEY ثم أعد التشغيل.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="66"/>
+        <location filename="../../pos_app/ui/main_window.py" line="67"/>
         <source>Internet top-up</source>
         <translation>تعبئة الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="89"/>
+        <location filename="../../pos_app/ui/history/launcher.py" line="44"/>
+        <location filename="../../pos_app/ui/main_window.py" line="90"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
@@ -94,122 +431,161 @@
 <context>
     <name>OrderList</name>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="39"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="47"/>
         <source>Time</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="40"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="48"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="41"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="49"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="42"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="50"/>
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="43"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="51"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="44"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="52"/>
         <source>Code / reason</source>
         <translation>الرمز / السبب</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="53"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="61"/>
+        <source>{n} s</source>
+        <translation>{n} ث</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="63"/>
+        <source>{n} min</source>
+        <translation>{n} د</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="65"/>
+        <source>{n} h</source>
+        <translation>{n} س</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="66"/>
+        <source>{n} d</source>
+        <translation>{n} يوم</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="86"/>
+        <source>Unconfirmed {elapsed}</source>
+        <translation>غير مؤكد {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="91"/>
+        <source>{status} {elapsed}</source>
+        <translation>{status} منذ {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="101"/>
+        <source>Verifying… {elapsed}</source>
+        <translation>جارٍ التحقق… {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="103"/>
+        <source>Code pending… {elapsed}</source>
+        <translation>بانتظار الرمز… {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="49"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="82"/>
         <source>Waiting to send</source>
         <translation>في انتظار الإرسال</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="55"/>
+        <location filename="../../pos_app/ui/history/model.py" line="51"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="84"/>
         <source>Sending…</source>
         <translation>جارٍ الإرسال…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="57"/>
-        <source>Checking the outcome… {s} s</source>
-        <translation>جارٍ التحقق من النتيجة… {s} ث</translation>
+        <location filename="../../pos_app/ui/history/model.py" line="57"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="93"/>
+        <source>QUEUED: 12-48 h</source>
+        <translation>QUEUED: 12-48 س</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="59"/>
-        <source>{status} {s} s</source>
-        <translation>{status} منذ {s} ث</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="63"/>
-        <source>QUEUED: delivered later (12-48 h)</source>
-        <translation>QUEUED: التسليم لاحقًا (‎12-48 h)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="65"/>
+        <location filename="../../pos_app/ui/history/model.py" line="59"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="95"/>
         <source>Fulfilled</source>
         <translation>تم التسليم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="67"/>
+        <location filename="../../pos_app/ui/history/model.py" line="61"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="97"/>
         <source>Refunded</source>
         <translation>تم الاسترجاع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="69"/>
+        <location filename="../../pos_app/ui/history/model.py" line="63"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="99"/>
         <source>Rejected</source>
         <translation>تم الرفض</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="71"/>
-        <source>Verifying… {s} s</source>
-        <translation>تحقّق… {s}&#xa0;ث</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="73"/>
-        <source>Code pending… {s} s</source>
-        <translation>الرمز قيد الانتظار… {s}&#xa0;ث</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="75"/>
+        <location filename="../../pos_app/ui/history/model.py" line="69"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="105"/>
         <source>No code: manager</source>
         <translation>دون رمز: المسؤول</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="97"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="161"/>
         <source>Refused on retry. No cash back yet: an earlier try may still pass.</source>
         <translation>رُفض عند الإعادة. لا تُرجع المال بعد: قد تنجح محاولة سابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="100"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="165"/>
         <source>Fulfilled; the card code is asked for again.</source>
         <translation>نُفّذ؛ يُعاد طلب رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="77"/>
+        <location filename="../../pos_app/ui/history/model.py" line="71"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="107"/>
         <source>Conflict: manager</source>
         <translation>تعارض: المسؤول</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="78"/>
+        <location filename="../../pos_app/ui/history/model.py" line="72"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="108"/>
         <source>Cancelled</source>
         <translation>تم الإلغاء</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="95"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="151"/>
         <source>Sent as soon as OneClickDZ can be reached.</source>
         <translation>تُرسل فور الاتصال بـ OneClickDZ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="102"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="153"/>
+        <source>The answer was lost: OneClickDZ is asked what became of the sale.</source>
+        <translation>ضاع الرد: يُسأل OneClickDZ عن مصير عملية البيع.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="157"/>
+        <source>Delivered later by OneClickDZ; the card code will show here.</source>
+        <translation>يسلّمها OneClickDZ لاحقًا؛ سيظهر رمز البطاقة هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="167"/>
         <source>No card code from the server: call the manager.</source>
         <translation>لم يُرسل الخادم أي رمز: اتصل بالمسؤول.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="104"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="169"/>
         <source>Another sale holds this ref on the server: no card to hand over.</source>
         <translation>بيع آخر يحمل هذا المرجع على الخادم: لا بطاقة تُسلَّم.</translation>
     </message>
@@ -217,19 +593,72 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="64"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="61"/>
         <source>Sales in progress</source>
         <translation>عمليات البيع الجارية</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="66"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="63"/>
         <source>Copy card code (Ctrl+Shift+C)</source>
         <translation>نسخ رمز البطاقة (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="115"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="155"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../pos_app/ui/printing/reprint.py" line="43"/>
+        <source>Reprint receipt (F9)</source>
+        <translation>إعادة طبع الوصل (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/reprint.py" line="48"/>
+        <source>Print the selected sale&apos;s receipt again (marked DUPLICATE).</source>
+        <translation>إعادة طبع وصل عملية البيع المحددة (بعلامة «نسخة مكررة»).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="137"/>
+        <source>No receipt to reprint: select a sale in the list.</source>
+        <translation>لا يوجد وصل لإعادة طبعه: اختر عملية بيع في القائمة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="165"/>
+        <source>Receipt not printed: the printer settings cannot be used ({problem}). Fix them with pos-app config; the sale is saved.</source>
+        <translation>لم يُطبع الوصل: إعدادات الطابعة غير صالحة ({problem}). صحّحها بالأمر pos-app config؛ عملية البيع محفوظة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="188"/>
+        <source>Receipt not printed. {reason} The sale is saved.</source>
+        <translation>لم يُطبع الوصل. {reason} عملية البيع محفوظة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="194"/>
+        <source>Receipt not printed: no such sale.</source>
+        <translation>لم يُطبع الوصل: عملية البيع غير موجودة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="199"/>
+        <source>Receipt not printed: unexpected error (see the log).</source>
+        <translation>لم يُطبع الوصل: خطأ غير متوقع (انظر السجل).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="205"/>
+        <source>Receipt printed (duplicate {copy}).</source>
+        <translation>طُبع الوصل (نسخة مكررة {copy}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="209"/>
+        <source>Receipt printed.</source>
+        <translation>طُبع الوصل.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="216"/>
+        <source>F9 reprints.</source>
+        <translation>اضغط F9 لإعادة الطبع.</translation>
     </message>
 </context>
 <context>
@@ -283,6 +712,234 @@
         <location filename="../../pos_app/ui/sale/product_grid.py" line="202"/>
         <source>No card values offered for this type.</source>
         <translation>لا توجد قيم بطاقات لهذا النوع.</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="32"/>
+        <source>Receipt</source>
+        <translation>وصل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="33"/>
+        <source>Claim slip</source>
+        <translation>وصل استلام</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="34"/>
+        <source>Refund slip</source>
+        <translation>وصل استرجاع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="35"/>
+        <source>No. {number}</source>
+        <translation>رقم {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="36"/>
+        <source>DUPLICATE {copy}</source>
+        <translation>نسخة مكررة {copy}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="37"/>
+        <source>TRAINING: NOT A SALE, NO VALUE</source>
+        <translation>تدريب: ليس بيعًا، بلا قيمة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="38"/>
+        <source>Tel. {phone}</source>
+        <translation>الهاتف: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="41"/>
+        <source>Printed</source>
+        <translation>تاريخ الطبع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="42"/>
+        <source>Sale time</source>
+        <translation>وقت البيع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="43"/>
+        <source>Counter</source>
+        <translation>الصندوق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="44"/>
+        <source>Cashier</source>
+        <translation>البائع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="45"/>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="46"/>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="47"/>
+        <source>Card value</source>
+        <translation>قيمة البطاقة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="48"/>
+        <source>Price paid</source>
+        <translation>المبلغ المدفوع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="49"/>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="50"/>
+        <source>Card code</source>
+        <translation>رمز البطاقة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="51"/>
+        <source>Transaction no.</source>
+        <translation>رقم المعاملة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="52"/>
+        <source>Processed</source>
+        <translation>تاريخ المعالجة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="53"/>
+        <source>Ref</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="54"/>
+        <source>To give back to the customer</source>
+        <translation>يُرد إلى الزبون</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="57"/>
+        <source>ADSL</source>
+        <translation>ADSL</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="58"/>
+        <source>4G LTE</source>
+        <translation>إنترنت 4G LTE</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="61"/>
+        <source>Waiting to be sent</source>
+        <translation>في انتظار الإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="62"/>
+        <source>Being sent</source>
+        <translation>جارٍ الإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="63"/>
+        <source>Outcome not known yet: being checked</source>
+        <translation>النتيجة غير معروفة بعد: جارٍ التحقق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="64"/>
+        <source>Received by OneClickDZ, in progress</source>
+        <translation>استلمها OneClickDZ، قيد التنفيذ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="65"/>
+        <source>Queued by OneClickDZ (12 to 48 hours)</source>
+        <translation>في قائمة انتظار OneClickDZ (من 12 إلى 48 ساعة)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="66"/>
+        <source>Being verified</source>
+        <translation>قيد التحقق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="67"/>
+        <source>Done, card code not received yet</source>
+        <translation>تمت، لم يصل رمز البطاقة بعد</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="68"/>
+        <source>Card code missing: the manager checks</source>
+        <translation>رمز البطاقة مفقود: يتحقق المسؤول</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="69"/>
+        <source>To be checked by the manager</source>
+        <translation>يتحقق منها المسؤول</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="70"/>
+        <source>Sold: card delivered</source>
+        <translation>تم البيع: سُلّمت البطاقة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="71"/>
+        <source>Failed: refunded by OneClickDZ</source>
+        <translation>فشلت: أرجع OneClickDZ المبلغ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="72"/>
+        <source>Refused: nothing was charged</source>
+        <translation>رُفضت: لم يُخصم شيء</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="73"/>
+        <source>Cancelled before sending</source>
+        <translation>أُلغيت قبل الإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="76"/>
+        <source>Your card will follow. Keep this slip and show it at the counter to collect the card code.</source>
+        <translation>ستصلك بطاقتك لاحقًا. احتفظ بهذا الوصل وقدّمه عند الصندوق لاستلام رمز البطاقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="80"/>
+        <source>OneClickDZ has queued this top-up: it can take 12 to 48 hours. Keep this slip and show it at the counter to collect the card code.</source>
+        <translation>وضع OneClickDZ هذه التعبئة في قائمة الانتظار: قد يستغرق ذلك من 12 إلى 48 ساعة. احتفظ بهذا الوصل وقدّمه عند الصندوق لاستلام رمز البطاقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="85"/>
+        <source>The shop is checking this sale with OneClickDZ. Keep this slip and show it at the counter: the shop settles it with you.</source>
+        <translation>يتحقق المحل من عملية البيع هذه مع OneClickDZ. احتفظ بهذا الوصل وقدّمه عند الصندوق: يسوّي المحل الأمر معك.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="90"/>
+        <source>This sale needs the manager. Keep this slip and show it at the counter: the shop settles it with you.</source>
+        <translation>تحتاج عملية البيع هذه إلى المسؤول. احتفظ بهذا الوصل وقدّمه عند الصندوق: يسوّي المحل الأمر معك.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="95"/>
+        <source>The top-up failed. The customer&apos;s money is to be given back.</source>
+        <translation>فشلت التعبئة. يُرد المال إلى الزبون.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="98"/>
+        <source>The top-up was refused and nothing was charged. The money is to be given back.</source>
+        <translation>رُفضت التعبئة ولم يُخصم شيء. يُرد المال إلى الزبون.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="101"/>
+        <source>The sale was cancelled before it was sent. The money is to be given back.</source>
+        <translation>أُلغيت عملية البيع قبل إرسالها. يُرد المال إلى الزبون.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="104"/>
+        <source>Cancelled at the counter.</source>
+        <translation>أُلغيت عند الصندوق.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="105"/>
+        <source>Thank you for your visit</source>
+        <translation>شكرًا لزيارتكم</translation>
     </message>
 </context>
 <context>
@@ -636,6 +1293,495 @@
         <location filename="../../pos_app/ui/messages.py" line="82"/>
         <source>{kind}: {extra} digit(s) too many ({expected} in all).</source>
         <translation>{kind}: الأرقام الزائدة {extra} (المطلوب {expected}).</translation>
+    </message>
+</context>
+<context>
+    <name>printers</name>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="54"/>
+        <source>No receipt printer is set up. Choose one in the settings.</source>
+        <translation>لم تُضبط أي طابعة للوصولات. اختر واحدة في الإعدادات.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="57"/>
+        <source>The printer {printer} is a Windows printer queue, which only works on Windows. Choose another connection in the settings.</source>
+        <translation>الطابعة {printer} قائمة طباعة Windows، ولا تعمل إلا على Windows. اختر اتصالًا آخر في الإعدادات.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="62"/>
+        <source>The printer {printer} refused the connection. Check that it is on and that the address and port are right.</source>
+        <translation>رفضت الطابعة {printer} الاتصال. تحقق من أنها مشغّلة ومن صحة العنوان والمنفذ.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="67"/>
+        <source>Cannot reach the printer {printer}. Check that it is on, on the network, and that the address is right.</source>
+        <translation>تعذّر الوصول إلى الطابعة {printer}. تحقق من أنها مشغّلة ومتصلة بالشبكة، ومن صحة العنوان.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="72"/>
+        <source>The printer {printer} is not found. Check its cable and power, and its name or ids in the settings.</source>
+        <translation>الطابعة {printer} غير موجودة. تحقق من الكابل والكهرباء، ومن اسمها أو معرّفاتها في الإعدادات.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="77"/>
+        <source>This PC does not let the app use the printer {printer}. Check the printer driver and the user&apos;s rights on the port.</source>
+        <translation>لا يسمح هذا الحاسوب للتطبيق باستعمال الطابعة {printer}. تحقق من برنامج تشغيل الطابعة ومن صلاحيات المستخدم على المنفذ.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="82"/>
+        <source>USB printing needs the libusb driver, which this PC lacks (printer {printer}). Install it, or use the printer&apos;s Windows queue.</source>
+        <translation>تحتاج الطباعة عبر USB إلى برنامج التشغيل libusb، وهو غير مثبّت على هذا الحاسوب (الطابعة {printer}). ثبّته، أو استعمل قائمة طباعة Windows الخاصة بالطابعة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="87"/>
+        <source>The serial port {printer} does not exist on this PC. Check the cable and the port name in the settings.</source>
+        <translation>المنفذ التسلسلي {printer} غير موجود على هذا الحاسوب. تحقق من الكابل ومن اسم المنفذ في الإعدادات.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="92"/>
+        <source>Cannot write the receipt to {printer}. Check that the folder exists and may be written to.</source>
+        <translation>تعذّرت كتابة الوصل في {printer}. تحقق من أن المجلد موجود وأن الكتابة فيه مسموحة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="97"/>
+        <source>The printer {printer} broke off while printing (switched off or unplugged?). Check it, then reprint.</source>
+        <translation>انقطعت الطابعة {printer} أثناء الطباعة (أُطفئت أو فُصلت؟). تحقق منها، ثم أعد الطبع.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="102"/>
+        <source>The printer {printer} stopped taking the receipt (out of paper, cover open or busy?). Check it, then reprint.</source>
+        <translation>توقفت الطابعة {printer} عن استقبال الوصل (نفد الورق، أو الغطاء مفتوح، أو مشغولة؟). تحقق منها، ثم أعد الطبع.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="107"/>
+        <source>The printer {printer} could not print ({reason}). Check it, then reprint.</source>
+        <translation>تعذّرت الطباعة على الطابعة {printer} ({reason}). تحقق منها، ثم أعد الطبع.</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="73"/>
+        <source>X report (mid-day, nothing closed)</source>
+        <translation>تقرير X (منتصف اليوم، لم يُغلق شيء)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="74"/>
+        <source>Z report no. {number} (period closed)</source>
+        <translation>تقرير Z رقم {number} (الفترة مغلقة)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="75"/>
+        <source>Period: {since} to {until} (UTC)</source>
+        <translation>الفترة: من {since} إلى {until} (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="76"/>
+        <source>Counter: {counter}</source>
+        <translation>الصندوق: {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="77"/>
+        <source>Counter: all</source>
+        <translation>الصندوق: الكل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="78"/>
+        <source>Sales: {count}</source>
+        <translation>المبيعات: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="79"/>
+        <source>By state:</source>
+        <translation>حسب الحالة:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="80"/>
+        <source>By type:</source>
+        <translation>حسب النوع:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="81"/>
+        <source>  {name}: {count} sales, face value {face_value}, price {price}, cost {cost}</source>
+        <translation>  {name}: {count} عملية بيع، قيمة البطاقات {face_value}، السعر {price}، التكلفة {cost}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="84"/>
+        <source>Face value sold: {amount}</source>
+        <translation>قيمة البطاقات المبيعة: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="85"/>
+        <source>Customers paid (kept): {amount}</source>
+        <translation>مدفوعات الزبائن (المحتفظ بها): {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="86"/>
+        <source>Given back (refunded or rejected): {amount}</source>
+        <translation>المبالغ المردودة (مسترجعة أو مرفوضة): {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="87"/>
+        <source>Cost to the shop: {amount}</source>
+        <translation>التكلفة على المحل: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="88"/>
+        <source>Margin: {amount}</source>
+        <translation>هامش الربح: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="89"/>
+        <source>  {count} sales of unknown cost (price {amount}) are left out of the margin</source>
+        <translation>  {count} عملية بيع تكلفتها غير معروفة (السعر {amount}) مستثناة من هامش الربح</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="92"/>
+        <source>Unresolved sales: {count}</source>
+        <translation>المبيعات المعلقة: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="93"/>
+        <source>  {ref}  {number}  {state}  {price}  {created_at}</source>
+        <translation>  {ref}  {number}  {state}  {price}  بتاريخ {created_at}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="96"/>
+        <source>OneClickDZ balance:</source>
+        <translation>رصيد OneClickDZ:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="97"/>
+        <source>  Opening balance: {amount}</source>
+        <translation>  الرصيد الافتتاحي: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="98"/>
+        <source>  - accepted sales ({count}): {amount}</source>
+        <translation>  - المبيعات المقبولة ({count}): {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="99"/>
+        <source>  + refunds ({count}): {amount}</source>
+        <translation>  + الاسترجاعات ({count}): {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="100"/>
+        <source>  = Expected closing balance: {amount}</source>
+        <translation>  = الرصيد الختامي المتوقع: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="101"/>
+        <source>  Actual closing balance: {amount}</source>
+        <translation>  الرصيد الختامي الفعلي: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="102"/>
+        <location filename="../../pos_app/domain/reports.py" line="107"/>
+        <source>  Difference: {amount}</source>
+        <translation>  الفرق: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="103"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="89"/>
+        <source>not read</source>
+        <translation>لم يُقرأ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="104"/>
+        <source>Cash in the drawer:</source>
+        <translation>النقود في الدرج:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="105"/>
+        <source>  Expected: {amount}</source>
+        <translation>  المتوقع: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="106"/>
+        <source>  Counted: {amount}</source>
+        <translation>  المعدود: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="108"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="93"/>
+        <source>not counted</source>
+        <translation>لم يُعدّ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="109"/>
+        <source>(before this period)</source>
+        <translation>(قبل هذه الفترة)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="112"/>
+        <source>No balance was read at or after the period&apos;s opening: no bridge.</source>
+        <translation>لم يُقرأ أي رصيد عند بداية الفترة أو بعدها: لا مطابقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="115"/>
+        <source>No balance was read at the period&apos;s end: the difference is unknown.</source>
+        <translation>لم يُقرأ أي رصيد عند نهاية الفترة: الفرق غير معروف.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="118"/>
+        <source>The opening balance was first read at {at}, after the period began: sales accepted before then are counted twice.</source>
+        <translation>قُرئ الرصيد الافتتاحي أول مرة في {at}، بعد بداية الفترة: المبيعات المقبولة قبل ذلك محسوبة مرتين.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="123"/>
+        <source>The closing balance was read at {at}, after the period ended.</source>
+        <translation>قُرئ الرصيد الختامي في {at}، بعد نهاية الفترة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="126"/>
+        <source>The balance agrees with the sales.</source>
+        <translation>الرصيد مطابق للمبيعات.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="127"/>
+        <source>{count} unresolved sales of unknown outcome may account for up to {amount} of the difference.</source>
+        <translation>{count} عملية بيع معلقة غير معروفة النتيجة قد تفسّر ما يصل إلى {amount} من الفرق.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="131"/>
+        <source>The balance is {amount} higher than the sales say: this may be a top-up of the account.</source>
+        <translation>الرصيد أعلى بمقدار {amount} مما تشير إليه المبيعات: قد تكون هذه تعبئة للحساب.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="135"/>
+        <source>The balance is {amount} lower than the sales say: a charge the app does not know about, the first sign of a sale the app does not know about. Compare the supplier&apos;s list of orders with the history.</source>
+        <translation>الرصيد أقل بمقدار {amount} مما تشير إليه المبيعات: خصم لا يعرفه التطبيق، وهو أول علامة على عملية بيع لا يعرفها التطبيق. قارن قائمة طلبات المورّد بسجل المبيعات.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="141"/>
+        <source>{count} accepted sales have no known cost and are not in the bridge.</source>
+        <translation>{count} عملية بيع مقبولة تكلفتها غير معروفة وليست في المطابقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="144"/>
+        <source>{count} refunds have no known cost and are not in the bridge.</source>
+        <translation>{count} عملية استرجاع تكلفتها غير معروفة وليست في المطابقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="147"/>
+        <source>These figures are of counter {counter} only, the balance is the whole account&apos;s: other counters&apos; sales show as a difference.</source>
+        <translation>هذه الأرقام خاصة بالصندوق {counter} وحده، أما الرصيد فهو للحساب كله: مبيعات الصناديق الأخرى تظهر كفرق.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="62"/>
+        <source>X report</source>
+        <translation>تقرير X</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="63"/>
+        <source>Z report no. {number}</source>
+        <translation>تقرير Z رقم {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="64"/>
+        <source>Mid-day: nothing is closed</source>
+        <translation>منتصف اليوم: لم يُغلق شيء</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="65"/>
+        <source>Period closed: this report cannot change</source>
+        <translation>الفترة مغلقة: لا يمكن تغيير هذا التقرير</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="66"/>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="67"/>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="68"/>
+        <source>Counter</source>
+        <translation>الصندوق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="69"/>
+        <source>all</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="70"/>
+        <source>Printed</source>
+        <translation>تاريخ الطبع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="71"/>
+        <source>Sales</source>
+        <translation>المبيعات</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="72"/>
+        <source>By state</source>
+        <translation>حسب الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="73"/>
+        <source>By type</source>
+        <translation>حسب النوع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="74"/>
+        <source>Face value sold</source>
+        <translation>قيمة البطاقات المبيعة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="75"/>
+        <source>Customers paid (kept)</source>
+        <translation>مدفوعات الزبائن (المحتفظ بها)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="76"/>
+        <source>Given back</source>
+        <translation>المبالغ المردودة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="77"/>
+        <source>Cost to the shop</source>
+        <translation>التكلفة على المحل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="78"/>
+        <source>Margin</source>
+        <translation>هامش الربح</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="79"/>
+        <source>Unresolved sales</source>
+        <translation>المبيعات المعلقة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="80"/>
+        <source>sold before this period</source>
+        <translation>بيعت قبل هذه الفترة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="81"/>
+        <source>OneClickDZ balance</source>
+        <translation>رصيد OneClickDZ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="82"/>
+        <source>Opening balance</source>
+        <translation>الرصيد الافتتاحي</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="83"/>
+        <source>− accepted sales ({count})</source>
+        <translation>− المبيعات المقبولة ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="84"/>
+        <source>+ refunds ({count})</source>
+        <translation>+ الاسترجاعات ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="85"/>
+        <source>= expected balance</source>
+        <translation>= الرصيد المتوقع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="86"/>
+        <source>Actual balance</source>
+        <translation>الرصيد الفعلي</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="87"/>
+        <source>read at {time}</source>
+        <translation>قُرئ في {time}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="88"/>
+        <source>Difference</source>
+        <translation>الفرق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="90"/>
+        <source>Cash in the drawer</source>
+        <translation>النقود في الدرج</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="91"/>
+        <source>Expected</source>
+        <translation>المتوقع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="92"/>
+        <source>Counted</source>
+        <translation>المعدود</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="96"/>
+        <source>Waiting to be sent</source>
+        <translation>في انتظار الإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="97"/>
+        <source>Being sent</source>
+        <translation>جارٍ الإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="98"/>
+        <source>Outcome unknown</source>
+        <translation>النتيجة غير معروفة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="99"/>
+        <source>Accepted</source>
+        <translation>تم القبول</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="100"/>
+        <source>Queued</source>
+        <translation>في قائمة الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="101"/>
+        <source>Being verified</source>
+        <translation>قيد التحقق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="102"/>
+        <source>Code pending</source>
+        <translation>بانتظار الرمز</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="103"/>
+        <source>Code missing</source>
+        <translation>الرمز مفقود</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="104"/>
+        <source>Conflict</source>
+        <translation>تعارض</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="105"/>
+        <source>Fulfilled</source>
+        <translation>تم التسليم</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="106"/>
+        <source>Refunded</source>
+        <translation>تم الاسترجاع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="107"/>
+        <source>Rejected</source>
+        <translation>تم الرفض</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="108"/>
+        <source>Cancelled</source>
+        <translation>تم الإلغاء</translation>
     </message>
 </context>
 </TS>

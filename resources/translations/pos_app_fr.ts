@@ -25,34 +25,371 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="42"/>
+        <source>Search: {text}</source>
+        <translation>Recherche : {text}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="45"/>
+        <source>From: {day}</source>
+        <translation>Du {day}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="48"/>
+        <source>To: {day}</source>
+        <translation>Au {day}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="51"/>
+        <source>State: {states}</source>
+        <translation>État : {states}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="56"/>
+        <source>Type: {types}</source>
+        <translation>Type : {types}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="59"/>
+        <source>Counter: {names}</source>
+        <translation>Caisse : {names}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="62"/>
+        <source>Cashier: {names}</source>
+        <translation>Caissier : {names}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/filters.py" line="63"/>
+        <source>All sales</source>
+        <translation>Toutes les ventes</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/launcher.py" line="30"/>
+        <source>Sales history (F3)</source>
+        <translation>Historique des ventes (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="53"/>
+        <source>Unconfirmed</source>
+        <translation>Non confirmée</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="55"/>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="65"/>
+        <source>Verifying</source>
+        <translation>En vérification</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="67"/>
+        <source>Code pending</source>
+        <translation>Code en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="82"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="84"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="83"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="86"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="84"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="87"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="85"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="88"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="86"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="89"/>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="87"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="90"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="88"/>
+        <source>Card code</source>
+        <translation>Code de la carte</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="89"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="95"/>
+        <source>Counter</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="90"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="94"/>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="91"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="96"/>
+        <source>Prints</source>
+        <translation>Impressions</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="85"/>
+        <source>Ref</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="91"/>
+        <source>Card code (last 4)</source>
+        <translation>Code de la carte (4 derniers)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="92"/>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="93"/>
+        <source>Failure</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="163"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="610"/>
+        <source>Sales history</source>
+        <translation>Historique des ventes</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="175"/>
+        <source>Number, ref or the card code&apos;s last digits</source>
+        <translation>Numéro, réf. ou derniers chiffres du code de la carte</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="188"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="189"/>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="190"/>
+        <source>All days</source>
+        <translation>Tous les jours</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="193"/>
+        <source>All states</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="197"/>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="201"/>
+        <source>All counters</source>
+        <translation>Toutes les caisses</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="204"/>
+        <source>All cashiers</source>
+        <translation>Tous les caissiers</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="250"/>
+        <source>Reprint (F9)</source>
+        <translation>Réimprimer (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="251"/>
+        <source>Show code (Enter)</source>
+        <translation>Afficher le code (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="253"/>
+        <source>Copy code (Ctrl+Shift+C)</source>
+        <translation>Copier le code (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="255"/>
+        <source>Export CSV (Ctrl+E)</source>
+        <translation>Exporter en CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="257"/>
+        <source>Export PDF (Ctrl+Shift+E)</source>
+        <translation>Exporter en PDF (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="259"/>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="280"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="282"/>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="313"/>
+        <source>Any day</source>
+        <translation>Toute date</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="465"/>
+        <source>No sale matches.</source>
+        <translation>Aucune vente ne correspond.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="467"/>
+        <source>{n} sale(s)</source>
+        <translation>{n} vente(s)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="469"/>
+        <source>{n} sales shown, more as you scroll</source>
+        <translation>{n} ventes affichées, d&apos;autres en faisant défiler</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="489"/>
+        <source>Select a sale first.</source>
+        <translation>Sélectionnez d&apos;abord une vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="498"/>
+        <source>Reprint asked for {ref}.</source>
+        <translation>Réimpression demandée pour {ref}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="512"/>
+        <source>Card code · {number} · {value}</source>
+        <translation>Code de la carte · {number} · {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="517"/>
+        <source>{state} · {number} · {value}</source>
+        <translation>{state} · {number} · {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="525"/>
+        <source>Ref: {ref}</source>
+        <translation>Réf. : {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="528"/>
+        <source>Transaction: {number}</source>
+        <translation>Transaction : {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="549"/>
+        <source>This sale has no card code.</source>
+        <translation>Cette vente n&apos;a pas de code de carte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="553"/>
+        <source>Card code copied.</source>
+        <translation>Code de la carte copié.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="574"/>
+        <source>Export the sales to CSV</source>
+        <translation>Exporter les ventes en CSV</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="576"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="585"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="631"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="634"/>
+        <source>The file could not be written: choose another place.</source>
+        <translation>Impossible d&apos;écrire le fichier : choisissez un autre emplacement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="588"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="637"/>
+        <source>{n} sale(s) written to {file}.</source>
+        <translation>{n} vente(s) exportée(s) dans {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="600"/>
+        <source>Export the sales to PDF</source>
+        <translation>Exporter les ventes en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="602"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="613"/>
+        <source>Printed {when}</source>
+        <translation>Imprimé le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="619"/>
+        <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
+        <translation>Seules les {n} ventes les plus récentes sont listées ; exportez en CSV pour les avoir toutes.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="36"/>
+        <location filename="../../pos_app/ui/main_window.py" line="37"/>
         <source>pos-app — ADSL and 4G top-ups</source>
         <translation>pos-app — Recharges ADSL et 4G</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="37"/>
+        <location filename="../../pos_app/ui/main_window.py" line="38"/>
         <source> [TRAINING]</source>
         <translation> [FORMATION]</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="49"/>
+        <location filename="../../pos_app/ui/main_window.py" line="50"/>
         <source>TRAINING MODE: local simulator, no real money, nothing is kept</source>
         <translation>MODE FORMATION : simulateur local, pas d&apos;argent réel, rien n&apos;est conservé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="56"/>
+        <location filename="../../pos_app/ui/main_window.py" line="57"/>
         <source>No API key is configured, so this is TRAINING MODE: no real money. To sell, set ONECLICK_API_KEY and restart.</source>
         <translation>Aucune clé API n&apos;est configurée : MODE FORMATION, pas d&apos;argent réel. Pour vendre, définissez ONECLICK_API_KEY et redémarrez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="66"/>
+        <location filename="../../pos_app/ui/main_window.py" line="67"/>
         <source>Internet top-up</source>
         <translation>Recharge Internet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="89"/>
+        <location filename="../../pos_app/ui/history/launcher.py" line="44"/>
+        <location filename="../../pos_app/ui/main_window.py" line="90"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
     </message>
@@ -94,122 +431,161 @@
 <context>
     <name>OrderList</name>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="39"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="47"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="40"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="48"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="41"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="49"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="42"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="50"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="43"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="51"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="44"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="52"/>
         <source>Code / reason</source>
         <translation>Code / motif</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="53"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="61"/>
+        <source>{n} s</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="63"/>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="65"/>
+        <source>{n} h</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="66"/>
+        <source>{n} d</source>
+        <translation>{n} j</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="86"/>
+        <source>Unconfirmed {elapsed}</source>
+        <translation>Non confirmée {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="91"/>
+        <source>{status} {elapsed}</source>
+        <translation>{status} {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="101"/>
+        <source>Verifying… {elapsed}</source>
+        <translation>Vérification… {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="103"/>
+        <source>Code pending… {elapsed}</source>
+        <translation>Code en attente… {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/model.py" line="49"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="82"/>
         <source>Waiting to send</source>
         <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="55"/>
+        <location filename="../../pos_app/ui/history/model.py" line="51"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="84"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="57"/>
-        <source>Checking the outcome… {s} s</source>
-        <translation>Vérification du résultat… {s} s</translation>
+        <location filename="../../pos_app/ui/history/model.py" line="57"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="93"/>
+        <source>QUEUED: 12-48 h</source>
+        <translation>QUEUED : 12-48 h</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="59"/>
-        <source>{status} {s} s</source>
-        <translation>{status} {s} s</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="63"/>
-        <source>QUEUED: delivered later (12-48 h)</source>
-        <translation>QUEUED : livrée plus tard (12-48 h)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="65"/>
+        <location filename="../../pos_app/ui/history/model.py" line="59"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="95"/>
         <source>Fulfilled</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="67"/>
+        <location filename="../../pos_app/ui/history/model.py" line="61"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="97"/>
         <source>Refunded</source>
         <translation>Remboursée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="69"/>
+        <location filename="../../pos_app/ui/history/model.py" line="63"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="99"/>
         <source>Rejected</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="71"/>
-        <source>Verifying… {s} s</source>
-        <translation>Vérification… {s}&#xa0;s</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="73"/>
-        <source>Code pending… {s} s</source>
-        <translation>Code en attente… {s}&#xa0;s</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="75"/>
+        <location filename="../../pos_app/ui/history/model.py" line="69"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="105"/>
         <source>No code: manager</source>
         <translation>Sans code : gérant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="97"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="161"/>
         <source>Refused on retry. No cash back yet: an earlier try may still pass.</source>
         <translation>Refusé à la reprise. Ne rendez pas encore l’argent : un essai précédent peut aboutir.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="100"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="165"/>
         <source>Fulfilled; the card code is asked for again.</source>
         <translation>Livrée ; le code de la carte est redemandé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="77"/>
+        <location filename="../../pos_app/ui/history/model.py" line="71"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="107"/>
         <source>Conflict: manager</source>
         <translation>Conflit : gérant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="78"/>
+        <location filename="../../pos_app/ui/history/model.py" line="72"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="108"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="95"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="151"/>
         <source>Sent as soon as OneClickDZ can be reached.</source>
         <translation>Envoyée dès que OneClickDZ est joignable.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="102"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="153"/>
+        <source>The answer was lost: OneClickDZ is asked what became of the sale.</source>
+        <translation>La réponse s&apos;est perdue : OneClickDZ est interrogé sur le sort de la vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="157"/>
+        <source>Delivered later by OneClickDZ; the card code will show here.</source>
+        <translation>Livrée plus tard par OneClickDZ ; le code de la carte s&apos;affichera ici.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/model.py" line="167"/>
         <source>No card code from the server: call the manager.</source>
         <translation>Le serveur n’a donné aucun code : appelez le gérant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/model.py" line="104"/>
+        <location filename="../../pos_app/ui/orders/model.py" line="169"/>
         <source>Another sale holds this ref on the server: no card to hand over.</source>
         <translation>Une autre vente porte cette référence sur le serveur : aucune carte à remettre.</translation>
     </message>
@@ -217,19 +593,72 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="64"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="61"/>
         <source>Sales in progress</source>
         <translation>Ventes en cours</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="66"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="63"/>
         <source>Copy card code (Ctrl+Shift+C)</source>
         <translation>Copier le code de la carte (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="115"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="155"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../pos_app/ui/printing/reprint.py" line="43"/>
+        <source>Reprint receipt (F9)</source>
+        <translation>Réimprimer le reçu (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/reprint.py" line="48"/>
+        <source>Print the selected sale&apos;s receipt again (marked DUPLICATE).</source>
+        <translation>Imprime à nouveau le reçu de la vente sélectionnée (marqué DUPLICATA).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="137"/>
+        <source>No receipt to reprint: select a sale in the list.</source>
+        <translation>Aucun reçu à réimprimer : sélectionnez une vente dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="165"/>
+        <source>Receipt not printed: the printer settings cannot be used ({problem}). Fix them with pos-app config; the sale is saved.</source>
+        <translation>Reçu non imprimé : les paramètres de l&apos;imprimante sont inutilisables ({problem}). Corrigez-les avec pos-app config ; la vente est enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="188"/>
+        <source>Receipt not printed. {reason} The sale is saved.</source>
+        <translation>Reçu non imprimé. {reason} La vente est enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="194"/>
+        <source>Receipt not printed: no such sale.</source>
+        <translation>Reçu non imprimé : vente introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="199"/>
+        <source>Receipt not printed: unexpected error (see the log).</source>
+        <translation>Reçu non imprimé : erreur inattendue (voir le journal).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="205"/>
+        <source>Receipt printed (duplicate {copy}).</source>
+        <translation>Reçu imprimé (duplicata {copy}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="209"/>
+        <source>Receipt printed.</source>
+        <translation>Reçu imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="216"/>
+        <source>F9 reprints.</source>
+        <translation>F9 pour réimprimer.</translation>
     </message>
 </context>
 <context>
@@ -283,6 +712,234 @@
         <location filename="../../pos_app/ui/sale/product_grid.py" line="202"/>
         <source>No card values offered for this type.</source>
         <translation>Aucune valeur proposée pour ce type.</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="32"/>
+        <source>Receipt</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="33"/>
+        <source>Claim slip</source>
+        <translation>Bon de retrait</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="34"/>
+        <source>Refund slip</source>
+        <translation>Bon de remboursement</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="35"/>
+        <source>No. {number}</source>
+        <translation>N° {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="36"/>
+        <source>DUPLICATE {copy}</source>
+        <translation>DUPLICATA {copy}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="37"/>
+        <source>TRAINING: NOT A SALE, NO VALUE</source>
+        <translation>FORMATION : PAS UNE VENTE, SANS VALEUR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="38"/>
+        <source>Tel. {phone}</source>
+        <translation>Tél. {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="41"/>
+        <source>Printed</source>
+        <translation>Imprimé le</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="42"/>
+        <source>Sale time</source>
+        <translation>Vendu le</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="43"/>
+        <source>Counter</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="44"/>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="45"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="46"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="47"/>
+        <source>Card value</source>
+        <translation>Valeur de la carte</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="48"/>
+        <source>Price paid</source>
+        <translation>Prix payé</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="49"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="50"/>
+        <source>Card code</source>
+        <translation>Code de la carte</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="51"/>
+        <source>Transaction no.</source>
+        <translation>N° de transaction</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="52"/>
+        <source>Processed</source>
+        <translation>Traité le</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="53"/>
+        <source>Ref</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="54"/>
+        <source>To give back to the customer</source>
+        <translation>À rendre au client</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="57"/>
+        <source>ADSL</source>
+        <translation>ADSL</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="58"/>
+        <source>4G LTE</source>
+        <translation>4G LTE</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="61"/>
+        <source>Waiting to be sent</source>
+        <translation>En attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="62"/>
+        <source>Being sent</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="63"/>
+        <source>Outcome not known yet: being checked</source>
+        <translation>Résultat encore inconnu : en vérification</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="64"/>
+        <source>Received by OneClickDZ, in progress</source>
+        <translation>Reçue par OneClickDZ, en cours</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="65"/>
+        <source>Queued by OneClickDZ (12 to 48 hours)</source>
+        <translation>En file d&apos;attente chez OneClickDZ (12 à 48 heures)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="66"/>
+        <source>Being verified</source>
+        <translation>En cours de vérification</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="67"/>
+        <source>Done, card code not received yet</source>
+        <translation>Effectuée, code de la carte pas encore reçu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="68"/>
+        <source>Card code missing: the manager checks</source>
+        <translation>Code de la carte manquant : le gérant vérifie</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="69"/>
+        <source>To be checked by the manager</source>
+        <translation>À vérifier par le gérant</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="70"/>
+        <source>Sold: card delivered</source>
+        <translation>Vendue : carte livrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="71"/>
+        <source>Failed: refunded by OneClickDZ</source>
+        <translation>Échec : remboursée par OneClickDZ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="72"/>
+        <source>Refused: nothing was charged</source>
+        <translation>Refusée : rien n&apos;a été débité</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="73"/>
+        <source>Cancelled before sending</source>
+        <translation>Annulée avant l&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="76"/>
+        <source>Your card will follow. Keep this slip and show it at the counter to collect the card code.</source>
+        <translation>Votre carte suivra. Gardez ce bon et présentez-le à la caisse pour retirer le code de la carte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="80"/>
+        <source>OneClickDZ has queued this top-up: it can take 12 to 48 hours. Keep this slip and show it at the counter to collect the card code.</source>
+        <translation>OneClickDZ a mis cette recharge en file d&apos;attente : cela peut prendre de 12 à 48 heures. Gardez ce bon et présentez-le à la caisse pour retirer le code de la carte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="85"/>
+        <source>The shop is checking this sale with OneClickDZ. Keep this slip and show it at the counter: the shop settles it with you.</source>
+        <translation>La boutique vérifie cette vente auprès de OneClickDZ. Gardez ce bon et présentez-le à la caisse : la boutique réglera cela avec vous.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="90"/>
+        <source>This sale needs the manager. Keep this slip and show it at the counter: the shop settles it with you.</source>
+        <translation>Cette vente doit être vue par le gérant. Gardez ce bon et présentez-le à la caisse : la boutique réglera cela avec vous.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="95"/>
+        <source>The top-up failed. The customer&apos;s money is to be given back.</source>
+        <translation>La recharge a échoué. L&apos;argent du client doit lui être rendu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="98"/>
+        <source>The top-up was refused and nothing was charged. The money is to be given back.</source>
+        <translation>La recharge a été refusée et rien n&apos;a été débité. L&apos;argent doit être rendu au client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="101"/>
+        <source>The sale was cancelled before it was sent. The money is to be given back.</source>
+        <translation>La vente a été annulée avant l&apos;envoi. L&apos;argent doit être rendu au client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="104"/>
+        <source>Cancelled at the counter.</source>
+        <translation>Annulée à la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/texts.py" line="105"/>
+        <source>Thank you for your visit</source>
+        <translation>Merci de votre visite</translation>
     </message>
 </context>
 <context>
@@ -636,6 +1293,495 @@
         <location filename="../../pos_app/ui/messages.py" line="82"/>
         <source>{kind}: {extra} digit(s) too many ({expected} in all).</source>
         <translation>{kind} : {extra} chiffre(s) en trop ({expected} au total).</translation>
+    </message>
+</context>
+<context>
+    <name>printers</name>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="54"/>
+        <source>No receipt printer is set up. Choose one in the settings.</source>
+        <translation>Aucune imprimante de reçus n&apos;est configurée. Choisissez-en une dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="57"/>
+        <source>The printer {printer} is a Windows printer queue, which only works on Windows. Choose another connection in the settings.</source>
+        <translation>L&apos;imprimante {printer} est une file d&apos;impression Windows, qui ne fonctionne que sous Windows. Choisissez un autre type de connexion dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="62"/>
+        <source>The printer {printer} refused the connection. Check that it is on and that the address and port are right.</source>
+        <translation>L&apos;imprimante {printer} a refusé la connexion. Vérifiez qu&apos;elle est allumée et que l&apos;adresse et le port sont corrects.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="67"/>
+        <source>Cannot reach the printer {printer}. Check that it is on, on the network, and that the address is right.</source>
+        <translation>Imprimante {printer} injoignable. Vérifiez qu&apos;elle est allumée, connectée au réseau, et que l&apos;adresse est correcte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="72"/>
+        <source>The printer {printer} is not found. Check its cable and power, and its name or ids in the settings.</source>
+        <translation>Imprimante {printer} introuvable. Vérifiez son câble et son alimentation, ainsi que son nom ou ses identifiants dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="77"/>
+        <source>This PC does not let the app use the printer {printer}. Check the printer driver and the user&apos;s rights on the port.</source>
+        <translation>Ce PC ne permet pas à l&apos;application d&apos;utiliser l&apos;imprimante {printer}. Vérifiez le pilote de l&apos;imprimante et les droits de l&apos;utilisateur sur le port.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="82"/>
+        <source>USB printing needs the libusb driver, which this PC lacks (printer {printer}). Install it, or use the printer&apos;s Windows queue.</source>
+        <translation>L&apos;impression USB nécessite le pilote libusb, absent de ce PC (imprimante {printer}). Installez-le, ou utilisez la file d&apos;impression Windows de l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="87"/>
+        <source>The serial port {printer} does not exist on this PC. Check the cable and the port name in the settings.</source>
+        <translation>Le port série {printer} n&apos;existe pas sur ce PC. Vérifiez le câble et le nom du port dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="92"/>
+        <source>Cannot write the receipt to {printer}. Check that the folder exists and may be written to.</source>
+        <translation>Impossible d&apos;écrire le reçu dans {printer}. Vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="97"/>
+        <source>The printer {printer} broke off while printing (switched off or unplugged?). Check it, then reprint.</source>
+        <translation>L&apos;imprimante {printer} s&apos;est interrompue pendant l&apos;impression (éteinte ou débranchée ?). Vérifiez-la, puis réimprimez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="102"/>
+        <source>The printer {printer} stopped taking the receipt (out of paper, cover open or busy?). Check it, then reprint.</source>
+        <translation>L&apos;imprimante {printer} a cessé de recevoir le reçu (plus de papier, capot ouvert ou occupée ?). Vérifiez-la, puis réimprimez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/printers.py" line="107"/>
+        <source>The printer {printer} could not print ({reason}). Check it, then reprint.</source>
+        <translation>L&apos;imprimante {printer} n&apos;a pas pu imprimer ({reason}). Vérifiez-la, puis réimprimez.</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="73"/>
+        <source>X report (mid-day, nothing closed)</source>
+        <translation>Rapport X (en cours de journée, rien n&apos;est clôturé)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="74"/>
+        <source>Z report no. {number} (period closed)</source>
+        <translation>Rapport Z n° {number} (période clôturée)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="75"/>
+        <source>Period: {since} to {until} (UTC)</source>
+        <translation>Période : du {since} au {until} (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="76"/>
+        <source>Counter: {counter}</source>
+        <translation>Caisse : {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="77"/>
+        <source>Counter: all</source>
+        <translation>Caisse : toutes</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="78"/>
+        <source>Sales: {count}</source>
+        <translation>Ventes : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="79"/>
+        <source>By state:</source>
+        <translation>Par état :</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="80"/>
+        <source>By type:</source>
+        <translation>Par type :</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="81"/>
+        <source>  {name}: {count} sales, face value {face_value}, price {price}, cost {cost}</source>
+        <translation>  {name} : {count} ventes, valeur faciale {face_value}, prix {price}, coût {cost}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="84"/>
+        <source>Face value sold: {amount}</source>
+        <translation>Valeur faciale vendue : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="85"/>
+        <source>Customers paid (kept): {amount}</source>
+        <translation>Payé par les clients (conservé) : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="86"/>
+        <source>Given back (refunded or rejected): {amount}</source>
+        <translation>Rendu aux clients (ventes remboursées ou refusées) : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="87"/>
+        <source>Cost to the shop: {amount}</source>
+        <translation>Coût pour la boutique : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="88"/>
+        <source>Margin: {amount}</source>
+        <translation>Marge : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="89"/>
+        <source>  {count} sales of unknown cost (price {amount}) are left out of the margin</source>
+        <translation>  {count} ventes de coût inconnu (prix {amount}) sont exclues de la marge</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="92"/>
+        <source>Unresolved sales: {count}</source>
+        <translation>Ventes en suspens : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="93"/>
+        <source>  {ref}  {number}  {state}  {price}  {created_at}</source>
+        <translation>  {ref}  {number}  {state}  {price}  {created_at}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="96"/>
+        <source>OneClickDZ balance:</source>
+        <translation>Solde OneClickDZ :</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="97"/>
+        <source>  Opening balance: {amount}</source>
+        <translation>  Solde d&apos;ouverture : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="98"/>
+        <source>  - accepted sales ({count}): {amount}</source>
+        <translation>  - ventes acceptées ({count}) : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="99"/>
+        <source>  + refunds ({count}): {amount}</source>
+        <translation>  + remboursements ({count}) : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="100"/>
+        <source>  = Expected closing balance: {amount}</source>
+        <translation>  = Solde de clôture attendu : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="101"/>
+        <source>  Actual closing balance: {amount}</source>
+        <translation>  Solde de clôture réel : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="102"/>
+        <location filename="../../pos_app/domain/reports.py" line="107"/>
+        <source>  Difference: {amount}</source>
+        <translation>  Écart : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="103"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="89"/>
+        <source>not read</source>
+        <translation>non lu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="104"/>
+        <source>Cash in the drawer:</source>
+        <translation>Espèces en caisse :</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="105"/>
+        <source>  Expected: {amount}</source>
+        <translation>  Attendu : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="106"/>
+        <source>  Counted: {amount}</source>
+        <translation>  Compté : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="108"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="93"/>
+        <source>not counted</source>
+        <translation>non compté</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="109"/>
+        <source>(before this period)</source>
+        <translation>(avant cette période)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="112"/>
+        <source>No balance was read at or after the period&apos;s opening: no bridge.</source>
+        <translation>Aucun solde lu à l&apos;ouverture de la période ou après : pas de rapprochement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="115"/>
+        <source>No balance was read at the period&apos;s end: the difference is unknown.</source>
+        <translation>Aucun solde lu à la fin de la période : l&apos;écart est inconnu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="118"/>
+        <source>The opening balance was first read at {at}, after the period began: sales accepted before then are counted twice.</source>
+        <translation>Le solde d&apos;ouverture a été lu pour la première fois le {at}, après le début de la période : les ventes acceptées avant ce moment sont comptées deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="123"/>
+        <source>The closing balance was read at {at}, after the period ended.</source>
+        <translation>Le solde de clôture a été lu le {at}, après la fin de la période.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="126"/>
+        <source>The balance agrees with the sales.</source>
+        <translation>Le solde concorde avec les ventes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="127"/>
+        <source>{count} unresolved sales of unknown outcome may account for up to {amount} of the difference.</source>
+        <translation>{count} ventes en suspens, de résultat inconnu, peuvent expliquer jusqu&apos;à {amount} de l&apos;écart.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="131"/>
+        <source>The balance is {amount} higher than the sales say: this may be a top-up of the account.</source>
+        <translation>Le solde dépasse de {amount} ce qu&apos;indiquent les ventes : il peut s&apos;agir d&apos;un rechargement du compte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="135"/>
+        <source>The balance is {amount} lower than the sales say: a charge the app does not know about, the first sign of a sale the app does not know about. Compare the supplier&apos;s list of orders with the history.</source>
+        <translation>Le solde est inférieur de {amount} à ce qu&apos;indiquent les ventes : un débit inconnu de l&apos;application, premier signe d&apos;une vente qu&apos;elle ne connaît pas. Comparez la liste des commandes du fournisseur avec l&apos;historique.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="141"/>
+        <source>{count} accepted sales have no known cost and are not in the bridge.</source>
+        <translation>{count} ventes acceptées n&apos;ont pas de coût connu et ne figurent pas dans le rapprochement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="144"/>
+        <source>{count} refunds have no known cost and are not in the bridge.</source>
+        <translation>{count} remboursements n&apos;ont pas de coût connu et ne figurent pas dans le rapprochement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="147"/>
+        <source>These figures are of counter {counter} only, the balance is the whole account&apos;s: other counters&apos; sales show as a difference.</source>
+        <translation>Ces chiffres ne concernent que la caisse {counter}, mais le solde est celui de tout le compte : les ventes des autres caisses apparaissent comme un écart.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="62"/>
+        <source>X report</source>
+        <translation>Rapport X</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="63"/>
+        <source>Z report no. {number}</source>
+        <translation>Rapport Z n° {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="64"/>
+        <source>Mid-day: nothing is closed</source>
+        <translation>En cours de journée : rien n&apos;est clôturé</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="65"/>
+        <source>Period closed: this report cannot change</source>
+        <translation>Période clôturée : ce rapport ne peut plus changer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="66"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="67"/>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="68"/>
+        <source>Counter</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="69"/>
+        <source>all</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="70"/>
+        <source>Printed</source>
+        <translation>Imprimé le</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="71"/>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="72"/>
+        <source>By state</source>
+        <translation>Par état</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="73"/>
+        <source>By type</source>
+        <translation>Par type</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="74"/>
+        <source>Face value sold</source>
+        <translation>Valeur faciale vendue</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="75"/>
+        <source>Customers paid (kept)</source>
+        <translation>Payé par les clients (conservé)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="76"/>
+        <source>Given back</source>
+        <translation>Rendu aux clients</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="77"/>
+        <source>Cost to the shop</source>
+        <translation>Coût pour la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="78"/>
+        <source>Margin</source>
+        <translation>Marge</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="79"/>
+        <source>Unresolved sales</source>
+        <translation>Ventes en suspens</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="80"/>
+        <source>sold before this period</source>
+        <translation>vendue avant cette période</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="81"/>
+        <source>OneClickDZ balance</source>
+        <translation>Solde OneClickDZ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="82"/>
+        <source>Opening balance</source>
+        <translation>Solde d&apos;ouverture</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="83"/>
+        <source>− accepted sales ({count})</source>
+        <translation>− ventes acceptées ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="84"/>
+        <source>+ refunds ({count})</source>
+        <translation>+ remboursements ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="85"/>
+        <source>= expected balance</source>
+        <translation>= solde attendu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="86"/>
+        <source>Actual balance</source>
+        <translation>Solde réel</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="87"/>
+        <source>read at {time}</source>
+        <translation>lu le {time}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="88"/>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="90"/>
+        <source>Cash in the drawer</source>
+        <translation>Espèces en caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="91"/>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="92"/>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="96"/>
+        <source>Waiting to be sent</source>
+        <translation>En attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="97"/>
+        <source>Being sent</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="98"/>
+        <source>Outcome unknown</source>
+        <translation>Résultat inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="99"/>
+        <source>Accepted</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="100"/>
+        <source>Queued</source>
+        <translation>En file d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="101"/>
+        <source>Being verified</source>
+        <translation>En vérification</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="102"/>
+        <source>Code pending</source>
+        <translation>Code en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="103"/>
+        <source>Code missing</source>
+        <translation>Code manquant</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="104"/>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="105"/>
+        <source>Fulfilled</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="106"/>
+        <source>Refunded</source>
+        <translation>Remboursée</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="107"/>
+        <source>Rejected</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="108"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
     </message>
 </context>
 </TS>

@@ -1,107 +1,12 @@
-"""A scripted loopback HTTP server: answers each request with the next canned response.
-
-Used to feed the client the docs' literal example bodies over real HTTP, including shapes
-the simulator does not produce (the other reading of a doc conflict).
-"""
+"""Fixtures of the API client tests: a scripted loopback server (tests/api/scripted_server.py)."""
 
 from __future__ import annotations
 
-import json
-import threading
-import time
-from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "api"
-
-
-def load_fixture(name: str) -> tuple[int, str]:
-    """(HTTP status, body text) of a docs example."""
-    raw = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
-    return raw["http_status"], raw["body_text"]
-
-
-@dataclass
-class Canned:
-    status: int
-    body: bytes
-    headers: dict[str, str] = field(default_factory=dict)
-    drop: bool = False
-    delay: float = 0.0
-
-
-@dataclass
-class Seen:
-    method: str
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-
-class ScriptedServer:
-    def __init__(self) -> None:
-        self.queue: deque[Canned] = deque()
-        self.seen: list[Seen] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                outer.seen.append(Seen(self.command, self.path, dict(self.headers), body))
-                canned = outer.queue.popleft() if outer.queue else Canned(500, b"no script")
-                if canned.delay:
-                    time.sleep(canned.delay)
-                if canned.drop:
-                    self.close_connection = True
-                    self.connection.close()
-                    return
-                self.send_response(canned.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(canned.body)))
-                self.send_header("Connection", "close")
-                for k, v in canned.headers.items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(canned.body)
-
-            do_GET = _answer
-            do_POST = _answer
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self.thread.start()
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v3"
-
-    def push(self, status: int, body: str | bytes, **headers: str) -> None:
-        data = body.encode() if isinstance(body, str) else body
-        self.queue.append(Canned(status, data, headers))
-
-    def push_fixture(self, name: str, **headers: str) -> None:
-        self.push(*load_fixture(name), **headers)
-
-    def push_drop(self) -> None:
-        self.queue.append(Canned(0, b"", drop=True))
-
-    def push_slow(self, seconds: float, status: int, body: str) -> None:
-        self.queue.append(Canned(status, body.encode(), delay=seconds))
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+from tests.api.scripted_server import ScriptedServer
 
 
 @pytest.fixture

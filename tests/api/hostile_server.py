@@ -46,6 +46,20 @@ class Seen:
     body: bytes
 
 
+def serve(httpd: ThreadingHTTPServer) -> threading.Thread:
+    """Serve ``httpd`` on a daemon thread (shut down within 50 ms when asked); the thread."""
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
+    thread.start()
+    return thread
+
+
+def v3_url(httpd: ThreadingHTTPServer) -> str:
+    """The API's base URL on the loopback port ``httpd`` listens on."""
+    return f"http://127.0.0.1:{httpd.server_address[1]}/v3"
+
+
 class _GoneError(Exception):
     """The client went away, or the server is closing."""
 
@@ -84,14 +98,11 @@ class HostileServer:
                 pass  # a client that hangs up mid-answer is what these tests do
 
         self.httpd = Server(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self.thread.start()
+        self.thread = serve(self.httpd)
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v3"
+        return v3_url(self.httpd)
 
     def push(self, answer: Answer) -> None:
         self.queue.append(answer)

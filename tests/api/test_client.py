@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from pos_app.api import NO_RETRY, InsecureUrlError, OneClickClient, RetryPolicy, Timeouts
-from pos_app.api import errors as e
+from pos_app.api import errors as api_errors
 from pos_app.domain.numbers import LineType
-from tests.api.conftest import ScriptedServer, load_fixture
+from tests.api.scripted_server import ScriptedServer, load_fixture
 
 SECRET = "s3cr3t-key-never-shown"
 OK_BALANCE = '{"success": true, "data": {"balance": 10}}'
@@ -92,7 +92,7 @@ def test_key_never_in_repr_errors_or_logs(
         client.balance,
         lambda: client.send(LineType.ADSL, "036362608", 500, "r-1"),
     ):
-        with pytest.raises(e.ApiError) as info:
+        with pytest.raises(api_errors.ApiError) as info:
             call()
         texts += [str(info.value), repr(info.value), repr(info.value.__cause__)]
     texts += [r.getMessage() for r in caplog.records]
@@ -105,9 +105,9 @@ def test_connection_refused_is_not_sent() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     client = OneClickClient(f"http://127.0.0.1:{port}/v3", SECRET, retry=NO_RETRY)
-    with pytest.raises(e.NotSentError):
+    with pytest.raises(api_errors.NotSentError):
         client.send(LineType.ADSL, "036362608", 500, "r-1")
-    with pytest.raises(e.NotSentError):
+    with pytest.raises(api_errors.NotSentError):
         client.balance()
 
 
@@ -117,7 +117,7 @@ def test_dns_failure_is_not_sent(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(socket, "getaddrinfo", no_dns)
     client = OneClickClient("https://api.oneclickdz.invalid/v3", SECRET, retry=NO_RETRY)
-    with pytest.raises(e.NotSentError):
+    with pytest.raises(api_errors.NotSentError):
         client.send(LineType.ADSL, "036362608", 500, "r-1")
 
 
@@ -165,7 +165,7 @@ def test_send_is_never_retried_and_unclear_answers_are_outcome_unknown(
     else:
         scripted.push(200, '{"success": true}')
     scripted.push_fixture("send")  # a retry would get this
-    with pytest.raises(e.OutcomeUnknownError) as info:
+    with pytest.raises(api_errors.OutcomeUnknownError) as info:
         client.send(LineType.ADSL, "036362608", 500, "r-1")
     assert len(scripted.seen) == 1
     assert sleeps == []
@@ -187,9 +187,9 @@ def test_send_is_never_retried_and_unclear_answers_are_outcome_unknown(
 )
 def test_send_definite_answers_are_not_unknown(scripted: ScriptedServer, fixture: str) -> None:
     scripted.push_fixture(fixture)
-    with pytest.raises(e.ApiError) as info:
+    with pytest.raises(api_errors.ApiError) as info:
         OneClickClient(scripted.base_url, SECRET).send(LineType.ADSL, "036362608", 500, "r")
-    assert not isinstance(info.value, e.OutcomeUnknownError | e.NotSentError)
+    assert not isinstance(info.value, api_errors.OutcomeUnknownError | api_errors.NotSentError)
     assert len(scripted.seen) == 1
 
 
@@ -235,7 +235,7 @@ def test_reads_give_up_when_retry_after_is_too_long(scripted: ScriptedServer) ->
         scripted.base_url, SECRET, sleep=sleeps, retry=RetryPolicy(attempts=5, max_retry_after=30)
     )
     scripted.push(429, "", **{"Retry-After": "200"})
-    with pytest.raises(e.RateLimitedError) as info:
+    with pytest.raises(api_errors.RateLimitedError) as info:
         client.balance()
     assert info.value.retry_after == 200 and sleeps == []
 
@@ -245,7 +245,7 @@ def test_reads_stop_after_the_last_attempt(scripted: ScriptedServer) -> None:
     client = OneClickClient(scripted.base_url, SECRET, sleep=sleeps, retry=RetryPolicy(attempts=2))
     scripted.push(500, '{"success": false, "error": {"code": "INTERNAL_ERROR", "message": "x"}}')
     scripted.push(503, "")
-    with pytest.raises(e.ServiceUnavailableError):
+    with pytest.raises(api_errors.ServiceUnavailableError):
         client.balance()
     assert len(scripted.seen) == 2 and len(sleeps) == 1
 
@@ -255,7 +255,7 @@ def test_read_timeout_on_a_read(scripted: ScriptedServer) -> None:
         scripted.base_url, SECRET, retry=NO_RETRY, timeouts=Timeouts(connect=1, read=0.2)
     )
     scripted.push_slow(0.8, 200, OK_BALANCE)
-    with pytest.raises(e.OutcomeUnknownError):
+    with pytest.raises(api_errors.OutcomeUnknownError):
         client.balance()
 
 
@@ -263,7 +263,7 @@ def test_definite_errors_are_not_retried(scripted: ScriptedServer) -> None:
     sleeps = Sleeps()
     client = OneClickClient(scripted.base_url, SECRET, sleep=sleeps)
     scripted.push_fixture("invalid_access_token")
-    with pytest.raises(e.InvalidAccessTokenError):
+    with pytest.raises(api_errors.InvalidAccessTokenError):
         client.balance()
     assert len(scripted.seen) == 1 and sleeps == []
 
@@ -283,7 +283,7 @@ def test_unknown_status_is_kept_and_not_final(scripted: ScriptedServer) -> None:
 
 def test_success_false_with_http_200_is_malformed_not_a_refusal(scripted: ScriptedServer) -> None:
     scripted.push(200, '{"success": false, "error": {"code": "ERR_STOCK", "message": "out"}}')
-    with pytest.raises(e.MalformedResponseError) as info:
+    with pytest.raises(api_errors.MalformedResponseError) as info:
         OneClickClient(scripted.base_url, SECRET, retry=NO_RETRY).products(LineType.ADSL)
     assert info.value.server_code == "ERR_STOCK" and info.value.http_status == 200
 
@@ -300,7 +300,7 @@ def test_success_false_with_http_200_is_malformed_not_a_refusal(scripted: Script
 def test_malformed_bodies_raise_malformed(scripted: ScriptedServer, body: str) -> None:
     scripted.push(200, body)
     client = OneClickClient(scripted.base_url, SECRET, retry=NO_RETRY)
-    with pytest.raises(e.MalformedResponseError):
+    with pytest.raises(api_errors.MalformedResponseError):
         if "products" in body:
             client.products(LineType.ADSL)
         else:

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 from pos_app.api import NO_RETRY, OneClickClient, RetryPolicy, Timeouts
-from pos_app.api import errors as e
+from pos_app.api import errors as api_errors
 from pos_app.api.client import REFUSED_KEYS
 from pos_app.domain.numbers import LineType
 from pos_app.simulator import DEFAULT_SIM_KEY, FaultRule, SimConfig, Simulator
-from tests.conftest import Clock
+from tests.support.clock import Clock
 
 START = datetime(2026, 3, 1, 8, 0, 0, tzinfo=UTC)
 ADSL = "036362608"
@@ -165,26 +165,26 @@ def test_lists_page_and_filter(sim: Simulator, clock: Clock) -> None:
 
 
 def test_err_validation(sim: Simulator) -> None:
-    with pytest.raises(e.ValidationError):
+    with pytest.raises(api_errors.ValidationError):
         client(sim).send(LineType.ADSL, ADSL, 750, "ref-v")
-    with pytest.raises(e.ValidationError):
+    with pytest.raises(api_errors.ValidationError):
         client(sim).list_topups(page_size=1000)
 
 
 def test_err_phone(sim: Simulator) -> None:
     c = client(sim)
-    with pytest.raises(e.PhoneError):
+    with pytest.raises(api_errors.PhoneError):
         c.check_number(LineType.ADSL, LTE)
-    with pytest.raises(e.PhoneError) as info:
+    with pytest.raises(api_errors.PhoneError) as info:
         c.check_number(LineType.ADSL, "023450000")
     assert "exist" in str(info.value.details.get("reason", "")).lower()
-    with pytest.raises(e.PhoneError):
+    with pytest.raises(api_errors.PhoneError):
         c.send(LineType.LTE, ADSL, 500, "ref-p")
     assert sim.accepted() == []
 
 
 def test_err_stock(sim: Simulator) -> None:
-    with pytest.raises(e.OutOfStockError):
+    with pytest.raises(api_errors.OutOfStockError):
         client(sim).send(LineType.ADSL, ADSL, 3000, "ref-s")
     sim.set_stock("ADSL", 3000, True)
     assert client(sim).send(LineType.ADSL, ADSL, 3000, "ref-s").topup_ref == "ref-s"
@@ -192,7 +192,7 @@ def test_err_stock(sim: Simulator) -> None:
 
 def test_insufficient_balance(make_sim: Callable[..., Simulator]) -> None:
     sim = make_sim(balance=Decimal("100.00"))
-    with pytest.raises(e.InsufficientBalanceError) as info:
+    with pytest.raises(api_errors.InsufficientBalanceError) as info:
         client(sim).send(LineType.ADSL, ADSL, 500, "ref-b")
     assert info.value.required == 490 and Decimal(str(info.value.available)) == 100
     assert sim.accepted() == [] and sim.balance == Decimal("100.00")
@@ -202,14 +202,14 @@ def test_duplicated_ref_leaves_the_first_order(sim: Simulator) -> None:
     c = client(sim)
     first = c.send(LineType.ADSL, ADSL, 500, "ref-dup")
     balance = c.balance().amount
-    with pytest.raises(e.DuplicatedRefError):
+    with pytest.raises(api_errors.DuplicatedRefError):
         c.send(LineType.LTE, LTE, 2000, "ref-dup")
     assert c.check_ref("ref-dup").id == first.topup_id
     assert c.balance().amount == balance and len(sim.accepted()) == 1
 
 
 def test_missing_access_token(sim: Simulator) -> None:
-    with pytest.raises(e.MissingAccessTokenError):
+    with pytest.raises(api_errors.MissingAccessTokenError):
         client(sim, key=None).balance()
 
 
@@ -220,35 +220,38 @@ def test_wrong_key_counts_down_then_ip_blocked(
     monkeypatch.setattr(REFUSED_KEYS, "clock", clock)  # blocks end on the simulator's time
     left = []
     for attempt in range(5):
-        with pytest.raises(e.InvalidAccessTokenError) as info:
+        with pytest.raises(api_errors.InvalidAccessTokenError) as info:
             client(sim, key=f"not-the-key-{attempt}").validate()
         left.append(info.value.attempts_left)
     assert left == [4, 3, 2, 1, 0]
-    with pytest.raises(e.IpBlockedError):
+    with pytest.raises(api_errors.IpBlockedError):
         client(sim).balance()  # even the right key, from this address
     clock.advance(15 * 60 + 1)
     assert client(sim).balance().amount > 0
 
 
 def test_not_found(sim: Simulator) -> None:
-    with pytest.raises(e.NotFoundError) as by_ref:
+    with pytest.raises(api_errors.NotFoundError) as by_ref:
         client(sim).check_ref("never-sent")
     assert by_ref.value.http_status == 404
-    with pytest.raises(e.NotFoundError):
+    with pytest.raises(api_errors.NotFoundError):
         client(sim).check_id("0" * 24)
 
 
 def test_rate_limited_with_retry_after(sim: Simulator) -> None:
     sim.inject(FaultRule("balance", "429", value=3, count=1))
-    with pytest.raises(e.RateLimitedError) as info:
+    with pytest.raises(api_errors.RateLimitedError) as info:
         client(sim).balance()
     assert info.value.retry_after == 3
 
 
 @pytest.mark.parametrize(
-    ("kind", "error"), [("503", e.ServiceUnavailableError), ("500", e.ServerError)]
+    ("kind", "error"),
+    [("503", api_errors.ServiceUnavailableError), ("500", api_errors.ServerError)],
 )
-def test_server_errors_on_reads(sim: Simulator, kind: str, error: type[e.ApiError]) -> None:
+def test_server_errors_on_reads(
+    sim: Simulator, kind: str, error: type[api_errors.ApiError]
+) -> None:
     sim.inject(FaultRule("products", kind, count=1))
     with pytest.raises(error):
         client(sim).products(LineType.ADSL)
@@ -272,12 +275,12 @@ def test_answer_lost_after_acting_is_unknown_and_the_order_exists(
 ) -> None:
     sim.inject(FaultRule("send", kind, count=1))
     c = client(sim)
-    with pytest.raises(e.OutcomeUnknownError):
+    with pytest.raises(api_errors.OutcomeUnknownError):
         c.send(LineType.ADSL, ADSL, 1000, "ref-lost")
     assert sends(sim) == 1
     found = c.check_ref("ref-lost")  # ask, never resend blindly
     assert found.ref == "ref-lost"
-    with pytest.raises(e.DuplicatedRefError):
+    with pytest.raises(api_errors.DuplicatedRefError):
         c.send(LineType.ADSL, ADSL, 1000, "ref-lost")
     assert len(sim.accepted()) == 1
 
@@ -285,7 +288,7 @@ def test_answer_lost_after_acting_is_unknown_and_the_order_exists(
 def test_answer_slower_than_the_read_timeout_is_unknown(sim: Simulator) -> None:
     sim.inject(FaultRule("send", "slow", value=1500, count=1))
     c = client(sim, timeouts=Timeouts(connect=2, read=2, send_read=0.3))
-    with pytest.raises(e.OutcomeUnknownError):
+    with pytest.raises(api_errors.OutcomeUnknownError):
         c.send(LineType.ADSL, ADSL, 500, "ref-slow")
     assert sends(sim) == 1
     assert c.check_ref("ref-slow").ref == "ref-slow"
@@ -297,10 +300,10 @@ def test_refused_before_acting_is_unknown_to_the_client_and_safe_to_resend(
 ) -> None:
     sim.inject(FaultRule("send", kind, count=1))
     c = client(sim)
-    with pytest.raises(e.OutcomeUnknownError):
+    with pytest.raises(api_errors.OutcomeUnknownError):
         c.send(LineType.ADSL, ADSL, 500, "ref-503")
     assert sends(sim) == 1
-    with pytest.raises(e.NotFoundError):
+    with pytest.raises(api_errors.NotFoundError):
         c.check_ref("ref-503")
     assert c.send(LineType.ADSL, ADSL, 500, "ref-503").topup_ref == "ref-503"
     assert len(sim.accepted()) == 1
@@ -309,12 +312,12 @@ def test_refused_before_acting_is_unknown_to_the_client_and_safe_to_resend(
 def test_offline_is_not_sent_and_nothing_exists(sim: Simulator) -> None:
     c = client(sim)
     sim.go_offline()
-    with pytest.raises(e.NotSentError):
+    with pytest.raises(api_errors.NotSentError):
         c.send(LineType.ADSL, ADSL, 500, "ref-off")
-    with pytest.raises(e.NotSentError):
+    with pytest.raises(api_errors.NotSentError):
         c.balance()
     sim.go_online()
-    with pytest.raises(e.NotFoundError):
+    with pytest.raises(api_errors.NotFoundError):
         c.check_ref("ref-off")
     assert c.send(LineType.ADSL, ADSL, 500, "ref-off").topup_ref == "ref-off"
     assert len(sim.accepted()) == 1

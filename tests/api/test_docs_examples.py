@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from pos_app.api import NO_RETRY, OneClickClient
-from pos_app.api import errors as e
+from pos_app.api import errors as api_errors
 from pos_app.domain.numbers import LineType
-from tests.api.conftest import ScriptedServer
+from tests.api.scripted_server import ScriptedServer
 
 
 def client_for(server: ScriptedServer) -> OneClickClient:
@@ -53,6 +53,7 @@ def test_transactions(scripted: ScriptedServer) -> None:
     assert len(page.items) == 1
     row = page.items[0]
     assert (row.type, row.amount) == ("FLEXY", Decimal("500.00"))
+    assert row.old_balance is not None and row.new_balance is not None
     assert row.old_balance - row.new_balance == Decimal("500.00")
     assert page.pagination.total_items == 195 and page.pagination.has_next
     assert "pageSize=20" in scripted.seen[0].path
@@ -99,10 +100,10 @@ def test_check_number_4g_comes_back_as_4glte(scripted: ScriptedServer) -> None:
 
 def test_check_number_err_phone(scripted: ScriptedServer) -> None:
     scripted.push_fixture("check_number_err_phone")
-    with pytest.raises(e.PhoneError) as info:
+    with pytest.raises(api_errors.PhoneError) as info:
         client_for(scripted).check_number(LineType.ADSL, "123456")
     assert info.value.details["reason"] == "Number does not match required format"
-    assert isinstance(info.value, e.RefusedError)
+    assert isinstance(info.value, api_errors.RefusedError)
 
 
 def test_send(scripted: ScriptedServer) -> None:
@@ -141,7 +142,7 @@ def test_check_id_handling(scripted: ScriptedServer) -> None:
 
 def test_check_ref_not_found(scripted: ScriptedServer) -> None:
     scripted.push_fixture("check_ref_not_found")
-    with pytest.raises(e.NotFoundError) as info:
+    with pytest.raises(api_errors.NotFoundError) as info:
         client_for(scripted).check_ref("order 12345/x")
     assert info.value.http_status == 404
     assert scripted.seen[0].path == "/v3/internet/check-ref/order%2012345%2Fx"
@@ -160,20 +161,20 @@ def test_list_both_shapes(scripted: ScriptedServer, name: str) -> None:
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
-        ("err_validation", e.ValidationError),
-        ("insufficient_balance", e.InsufficientBalanceError),
-        ("no_balance", e.InsufficientBalanceError),
-        ("duplicated_ref", e.DuplicatedRefError),
-        ("missing_access_token", e.MissingAccessTokenError),
-        ("invalid_access_token", e.InvalidAccessTokenError),
-        ("err_auth", e.InvalidAccessTokenError),
-        ("ip_blocked", e.IpBlockedError),
-        ("check_ref_not_found", e.NotFoundError),
-        ("error_envelope", e.UnknownApiError),
+        ("err_validation", api_errors.ValidationError),
+        ("insufficient_balance", api_errors.InsufficientBalanceError),
+        ("no_balance", api_errors.InsufficientBalanceError),
+        ("duplicated_ref", api_errors.DuplicatedRefError),
+        ("missing_access_token", api_errors.MissingAccessTokenError),
+        ("invalid_access_token", api_errors.InvalidAccessTokenError),
+        ("err_auth", api_errors.InvalidAccessTokenError),
+        ("ip_blocked", api_errors.IpBlockedError),
+        ("check_ref_not_found", api_errors.NotFoundError),
+        ("error_envelope", api_errors.UnknownApiError),
     ],
 )
 def test_every_documented_error_code_has_its_type(
-    scripted: ScriptedServer, name: str, kind: type[e.ApiError]
+    scripted: ScriptedServer, name: str, kind: type[api_errors.ApiError]
 ) -> None:
     scripted.push_fixture(name)
     with pytest.raises(kind) as info:
@@ -185,10 +186,10 @@ def test_error_details_are_exposed(scripted: ScriptedServer) -> None:
     scripted.push_fixture("insufficient_balance")
     scripted.push_fixture("invalid_access_token")
     client = client_for(scripted)
-    with pytest.raises(e.InsufficientBalanceError) as low:
+    with pytest.raises(api_errors.InsufficientBalanceError) as low:
         client.send(LineType.ADSL, "036362608", 1000, "r-2")
     assert (low.value.required, low.value.available) == (1000, 500)
-    with pytest.raises(e.InvalidAccessTokenError) as wrong:
+    with pytest.raises(api_errors.InvalidAccessTokenError) as wrong:
         client.validate()
     assert wrong.value.attempts_left == 3
 
@@ -200,5 +201,5 @@ def test_missing_token_on_401_is_still_missing_token(scripted: ScriptedServer) -
         '{"success": false, "error": {"code": "MISSING_ACCESS_TOKEN", '
         '"message": "Access token is required"}}',
     )
-    with pytest.raises(e.MissingAccessTokenError):
+    with pytest.raises(api_errors.MissingAccessTokenError):
         client_for(scripted).validate()

@@ -16,10 +16,10 @@ import requests
 
 from pos_app import api
 from pos_app.api import NO_RETRY, OneClickClient, RetryPolicy, Timeouts
-from pos_app.api import errors as e
+from pos_app.api import errors as api_errors
 from pos_app.domain.numbers import LineType
-from tests.api.conftest import load_fixture
 from tests.api.hostile_server import Answer, HostileServer
+from tests.api.scripted_server import load_fixture
 
 SECRET = "hostile-SECRET-key-0123456789"
 OK_BALANCE = b'{"success": true, "data": {"balance": 10}}'
@@ -72,7 +72,7 @@ def test_item2_send_refusal_code_without_a_4xx_is_outcome_unknown(
     server: HostileServer, status: int, code: str
 ) -> None:
     server.push(Answer(status, error_body(code)))
-    with pytest.raises(e.OutcomeUnknownError) as info:
+    with pytest.raises(api_errors.OutcomeUnknownError) as info:
         send(make(server))
     assert info.value.server_code == code and info.value.http_status == status
     assert len(server.seen) == 1
@@ -81,14 +81,14 @@ def test_item2_send_refusal_code_without_a_4xx_is_outcome_unknown(
 @pytest.mark.parametrize(
     ("code", "status", "kind"),
     [
-        ("ERR_STOCK", 400, e.OutOfStockError),
-        ("INSUFFICIENT_BALANCE", 403, e.InsufficientBalanceError),
-        ("DUPLICATED_REF", 403, e.DuplicatedRefError),
-        ("ERR_PHONE", 400, e.PhoneError),
+        ("ERR_STOCK", 400, api_errors.OutOfStockError),
+        ("INSUFFICIENT_BALANCE", 403, api_errors.InsufficientBalanceError),
+        ("DUPLICATED_REF", 403, api_errors.DuplicatedRefError),
+        ("ERR_PHONE", 400, api_errors.PhoneError),
     ],
 )
 def test_item2_send_refusal_code_on_a_4xx_is_still_definite(
-    server: HostileServer, code: str, status: int, kind: type[e.ApiError]
+    server: HostileServer, code: str, status: int, kind: type[api_errors.ApiError]
 ) -> None:
     server.push(Answer(status, error_body(code)))
     with pytest.raises(kind):
@@ -98,16 +98,16 @@ def test_item2_send_refusal_code_on_a_4xx_is_still_definite(
 @pytest.mark.parametrize(
     ("status", "code", "call", "kind"),
     [
-        (500, "ERR_STOCK", "products", e.ServerError),
-        (502, "ERR_PHONE", "check_number", e.ServerError),
-        (500, "NOT_FOUND", "check_ref", e.ServerError),
-        (503, "NOT_FOUND", "check_ref", e.ServiceUnavailableError),
-        (500, "INVALID_ACCESS_TOKEN", "balance", e.ServerError),
-        (200, "NOT_FOUND", "check_ref", e.MalformedResponseError),
+        (500, "ERR_STOCK", "products", api_errors.ServerError),
+        (502, "ERR_PHONE", "check_number", api_errors.ServerError),
+        (500, "NOT_FOUND", "check_ref", api_errors.ServerError),
+        (503, "NOT_FOUND", "check_ref", api_errors.ServiceUnavailableError),
+        (500, "INVALID_ACCESS_TOKEN", "balance", api_errors.ServerError),
+        (200, "NOT_FOUND", "check_ref", api_errors.MalformedResponseError),
     ],
 )
 def test_item2_read_refusal_code_without_a_4xx_is_retryable(
-    server: HostileServer, status: int, code: str, call: str, kind: type[e.ApiError]
+    server: HostileServer, status: int, code: str, call: str, kind: type[api_errors.ApiError]
 ) -> None:
     calls: dict[str, Callable[[OneClickClient], object]] = {
         "products": lambda c: c.products(LineType.ADSL),
@@ -118,7 +118,9 @@ def test_item2_read_refusal_code_without_a_4xx_is_retryable(
     server.push(Answer(status, error_body(code)))
     with pytest.raises(kind) as info:
         calls[call](make(server))
-    assert not isinstance(info.value, e.RefusedError | e.NotFoundError | e.AuthError)
+    assert not isinstance(
+        info.value, api_errors.RefusedError | api_errors.NotFoundError | api_errors.AuthError
+    )
     # ... and a read retries it like any server failure.
     sleeps = Sleeps()
     server.push(Answer(status, error_body(code)))
@@ -224,7 +226,7 @@ def test_item7_bad_key_past_the_check_is_not_sent_and_never_shown(
         session.headers["X-Access-Token"] = bad
     texts: list[str] = []
     for call in (send, lambda c: c.balance(), lambda c: c.check_ref("caisse-1-r1")):
-        with pytest.raises(e.NotSentError) as info:
+        with pytest.raises(api_errors.NotSentError) as info:
             call(client)
         texts += _texts_of(info.value)
     texts += [r.getMessage() for r in caplog.records]
@@ -268,10 +270,10 @@ def test_unparseable_url_is_refused_at_construction(url: str) -> None:
 def test_unparseable_url_at_call_time_is_not_sent(url: str) -> None:
     client = OneClickClient("http://127.0.0.1:9/v3", SECRET, retry=NO_RETRY, timeouts=FAST)
     client.base_url = url  # as if the check were bypassed
-    with pytest.raises(e.NotSentError) as info:
+    with pytest.raises(api_errors.NotSentError) as info:
         send(client)
     assert SECRET not in str(info.value)
-    with pytest.raises(e.NotSentError):
+    with pytest.raises(api_errors.NotSentError):
         client.balance()
 
 
@@ -296,10 +298,10 @@ def test_item8_retry_after_is_capped_and_nonsense_ignored(
     server: HostileServer, header: str, expected: float | None
 ) -> None:
     server.push(Answer(429, b"", headers={"Retry-After": header}))
-    with pytest.raises(e.OutcomeUnknownError) as unknown:
+    with pytest.raises(api_errors.OutcomeUnknownError) as unknown:
         send(make(server))
     server.push(Answer(429, b"", headers={"Retry-After": header}))
-    with pytest.raises(e.RateLimitedError) as limited:
+    with pytest.raises(api_errors.RateLimitedError) as limited:
         make(server).balance()
     assert unknown.value.retry_after == expected
     assert limited.value.retry_after == expected
@@ -315,11 +317,11 @@ def test_item8_reads_wait_at_most_the_ceiling(server: HostileServer) -> None:
 
 
 def test_item8_exceptions_hold_capped_retry_after() -> None:
-    assert e.RateLimitedError("x", retry_after=1e12).retry_after == 300
-    assert e.OutcomeUnknownError("x", retry_after=1e12).retry_after == 300
-    assert e.OutcomeUnknownError("x", retry_after=math.nan).retry_after is None
-    assert e.RateLimitedError("x", retry_after=-1).retry_after is None
-    assert e.RateLimitedError("x", retry_after=12.5).retry_after == 12.5
+    assert api_errors.RateLimitedError("x", retry_after=1e12).retry_after == 300
+    assert api_errors.OutcomeUnknownError("x", retry_after=1e12).retry_after == 300
+    assert api_errors.OutcomeUnknownError("x", retry_after=math.nan).retry_after is None
+    assert api_errors.RateLimitedError("x", retry_after=-1).retry_after is None
+    assert api_errors.RateLimitedError("x", retry_after=12.5).retry_after == 12.5
 
 
 # --- item 8b: a total deadline per call -----------------------------------------------------
@@ -342,7 +344,7 @@ def test_item8_dripping_answer_cannot_outlive_the_deadline(
     # Each byte comes well within the 2 s read timeout; the whole answer takes 10 s or more.
     server.push(drip)
     client = make(server, timeouts=SHORT)
-    with pytest.raises(e.OutcomeUnknownError) as info:
+    with pytest.raises(api_errors.OutcomeUnknownError) as info:
         if call == "send":
             send(client)
         else:
@@ -372,7 +374,7 @@ def test_item8_huge_body_is_refused_without_reading_it(
     client = make(
         server, timeouts=Timeouts(connect=2, read=5, send_read=5, total=60, send_total=60)
     )
-    kind = e.OutcomeUnknownError if call == "send" else e.MalformedResponseError
+    kind = api_errors.OutcomeUnknownError if call == "send" else api_errors.MalformedResponseError
     tracemalloc.start()
     try:
         with pytest.raises(kind):
@@ -396,7 +398,7 @@ def test_item8_deeply_nested_body_is_malformed_not_a_crash(
     server: HostileServer, call: str
 ) -> None:
     server.push(Answer(200, b"[" * 200_000 + b"]" * 200_000))
-    kind = e.OutcomeUnknownError if call == "send" else e.MalformedResponseError
+    kind = api_errors.OutcomeUnknownError if call == "send" else api_errors.MalformedResponseError
     with pytest.raises(kind):
         send(make(server)) if call == "send" else make(server).balance()
 
@@ -406,6 +408,6 @@ def test_tls_refused_before_the_request_is_not_sent(server: HostileServer) -> No
     client = OneClickClient(
         server.base_url.replace("http://", "https://"), SECRET, retry=NO_RETRY, timeouts=FAST
     )
-    with pytest.raises(e.NotSentError):
+    with pytest.raises(api_errors.NotSentError):
         send(client)
     assert server.seen == []

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from pos_app.api import NO_RETRY, OneClickClient, Timeouts
-from pos_app.api import errors as e
+from pos_app.api import errors as api_errors
 from pos_app.api.client import REFUSED_KEYS
 from pos_app.domain.numbers import LineType
-from pos_app.domain.sale_states import SaleState as S
+from pos_app.domain.sale_states import SaleState
 from pos_app.orders import EngineSettings, OrderEngine
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import SaleRecord, open_store
@@ -33,7 +33,7 @@ def client(sim: Simulator, key: str) -> OneClickClient:
 
 def test_item6_a_refused_key_is_not_sent_again_by_any_client(sim: Simulator) -> None:
     first = client(sim, "wrong-key-1")
-    with pytest.raises(e.InvalidAccessTokenError):
+    with pytest.raises(api_errors.InvalidAccessTokenError):
         first.balance()
     assert len(sim.requests()) == 1
     # Every later call, on any endpoint and from any client of this process, stays home.
@@ -45,7 +45,7 @@ def test_item6_a_refused_key_is_not_sent_again_by_any_client(sim: Simulator) -> 
         lambda: second.send(LineType.ADSL, "036362608", 1000, "r-1"),
         lambda: second.products(LineType.LTE),
     ):
-        with pytest.raises(e.InvalidAccessTokenError) as refused:
+        with pytest.raises(api_errors.InvalidAccessTokenError) as refused:
             call()
         assert "not sent" in str(refused.value)
     assert len(sim.requests()) == 1
@@ -63,19 +63,19 @@ def test_item6_an_ip_block_is_tried_again_only_after_it_passes(
 ) -> None:
     bad = [client(sim, f"wrong-key-{i}") for i in range(6)]
     for each in bad[:5]:
-        with pytest.raises(e.AuthError):
+        with pytest.raises(api_errors.AuthError):
             each.balance()
-    with pytest.raises(e.IpBlockedError):
+    with pytest.raises(api_errors.IpBlockedError):
         bad[5].balance()
     sent = len(sim.requests())
-    with pytest.raises(e.IpBlockedError) as blocked:
+    with pytest.raises(api_errors.IpBlockedError) as blocked:
         bad[5].balance()
     assert "not sent" in str(blocked.value)
     assert len(sim.requests()) == sent, "no request while the block lasts"
     # Once the block's time has passed, the key may be tried once more.
     later = REFUSED_KEYS.clock() + 16 * 60
     monkeypatch.setattr(REFUSED_KEYS, "clock", lambda: later)
-    with pytest.raises(e.AuthError):
+    with pytest.raises(api_errors.AuthError):
         bad[5].balance()
     assert len(sim.requests()) == sent + 1
 
@@ -97,7 +97,9 @@ def test_item6_engine_with_a_refused_key_waits_and_sends_nothing_more(
 
             def settled() -> bool:  # refused, and no send still on the wire
                 states = [(store.get(ref) or first).state for ref in (first.ref, second.ref)]
-                return wrong.key_refusal is not None and all(state is S.WAITING for state in states)
+                return wrong.key_refusal is not None and all(
+                    state is SaleState.WAITING for state in states
+                )
 
             for _ in range(500):
                 if settled():
@@ -114,7 +116,7 @@ def test_item6_engine_with_a_refused_key_waits_and_sends_nothing_more(
                 engine.wake()  # e.g. a settings change: the same key is still not sent
             for ref in (first.ref, second.ref):
                 sale = store.get(ref)
-                assert sale is not None and sale.state is S.WAITING
+                assert sale is not None and sale.state is SaleState.WAITING
                 store_sales.append(sale)
         finally:
             await engine.stop()

@@ -1,32 +1,59 @@
-"""Shared fixtures of the order tests: a simulator and a store on one fake clock."""
+"""Shared fixtures of the order tests: a simulator and a store on the suite's fake clock
+(tests/conftest.py), a fast simulator on real time, and clients that count their sends."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pos_app.api import NO_RETRY, OneClickClient, Timeouts
-from pos_app.domain.numbers import LineType
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
-from pos_app.store import NewSale, Store, open_store
-from tests.conftest import Clock  # re-exported: the order and model tests import it from here
+from pos_app.store import Store, open_store
+from tests.support.clock import START, Clock
 
-START = datetime(2026, 6, 1, 9, 0, 0, tzinfo=UTC)
+SCALE = 200.0  # the fast simulator's and the engine's time scale
+NOWHERE = "http://127.0.0.1:9/v3"  # nothing listens there
 
 
-@pytest.fixture
-def clock() -> Clock:
-    """The shared fake clock (tests/conftest.py): seconds from 0, ``now()`` from START."""
-    return Clock(START)
+class CountingClient(OneClickClient):
+    """Counts sends in flight at once (the engine promises at most two)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
+
+    def send(self, *args: Any, **kwargs: Any) -> Any:
+        with self.lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return super().send(*args, **kwargs)
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+
+
+MakeClient = Callable[..., CountingClient]
 
 
 @pytest.fixture
 def sim(clock: Clock) -> Iterator[Simulator]:
+    """A simulator on the fake clock (it moves only when the test says)."""
     simulator = Simulator(SimConfig(seed=11, start_time=START), clock=clock).start()
+    yield simulator
+    simulator.stop()
+
+
+@pytest.fixture
+def fast_sim() -> Iterator[Simulator]:
+    """A simulator on real time made ``SCALE`` times faster, for the async engine."""
+    simulator = Simulator(SimConfig(seed=5, time_scale=SCALE)).start()
     yield simulator
     simulator.stop()
 
@@ -43,27 +70,27 @@ def client(sim: Simulator) -> Iterator[OneClickClient]:
 
 
 @pytest.fixture
+def make_client() -> Iterator[MakeClient]:
+    """``make_client(sim=None, key=...)``: a counting client of ``sim`` (of an address where
+    nothing listens without one), with one-second timeouts and no retry; closed after."""
+    made: list[CountingClient] = []
+
+    def make(sim: Simulator | None = None, key: str = DEFAULT_SIM_KEY) -> CountingClient:
+        url = sim.base_url if sim is not None else NOWHERE
+        made.append(
+            CountingClient(
+                url, key, retry=NO_RETRY, timeouts=Timeouts(connect=1, read=1, send_read=1)
+            )
+        )
+        return made[-1]
+
+    yield make
+    for c in made:
+        c.close()
+
+
+@pytest.fixture
 def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
     s = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}", now=clock.now)
     yield s
     s.close()
-
-
-def new_sale(
-    ref: str,
-    number: str = "036362608",
-    value: int = 1000,
-    line_type: LineType = LineType.ADSL,
-    **extra: Any,
-) -> NewSale:
-    return NewSale(
-        ref=ref,
-        line_type=line_type,
-        number=number,
-        face_value=value,
-        cost=round(value * 0.98),
-        price=value,
-        cashier="amina",
-        counter="C1",
-        **extra,
-    )

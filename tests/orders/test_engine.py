@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
@@ -12,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from pos_app.api import NO_RETRY, OneClickClient, Timeouts
+from pos_app.api import OneClickClient
 from pos_app.domain.numbers import LineType
-from pos_app.domain.sale_states import SaleState as S
+from pos_app.domain.sale_states import SaleState
 from pos_app.orders import (
     BalanceView,
     ConnectionView,
@@ -23,17 +22,11 @@ from pos_app.orders import (
     OrderView,
     SaleRefusedError,
 )
-from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator, parse_faults
-from pos_app.store import NewSale, Store, open_store
-
-SCALE = 200.0
-
-
-@pytest.fixture
-def fast_sim() -> Iterator[Simulator]:
-    sim = Simulator(SimConfig(seed=5, time_scale=SCALE)).start()
-    yield sim
-    sim.stop()
+from pos_app.simulator import SimConfig, Simulator, parse_faults
+from pos_app.store import Store, open_store
+from tests.orders.conftest import SCALE, MakeClient
+from tests.support.sales import new_sale, sale_of, state_of
+from tests.support.waiting import wait_until
 
 
 @pytest.fixture
@@ -52,40 +45,6 @@ class Recorder:
         return [v for v in self.views if isinstance(v, OrderView) and v.ref == ref]
 
 
-class CountingClient(OneClickClient):
-    """Counts sends in flight at once (the engine promises at most two)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.lock = threading.Lock()
-        self.in_flight = 0
-        self.max_in_flight = 0
-
-    def send(self, *args: Any, **kwargs: Any) -> Any:
-        with self.lock:
-            self.in_flight += 1
-            self.max_in_flight = max(self.max_in_flight, self.in_flight)
-        try:
-            return super().send(*args, **kwargs)
-        finally:
-            with self.lock:
-                self.in_flight -= 1
-
-
-def make_client(sim: Simulator, key: str = DEFAULT_SIM_KEY) -> CountingClient:
-    return CountingClient(
-        sim.base_url, key, retry=NO_RETRY, timeouts=Timeouts(connect=1, read=1, send_read=1)
-    )
-
-
-async def until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not reached in time")
-        await asyncio.sleep(0.01)
-
-
 def run(body: Callable[[], Any]) -> None:
     asyncio.run(body())
 
@@ -96,7 +55,7 @@ def engine_for(store: Store, client: OneClickClient, **settings: Any) -> OrderEn
 
 
 def test_a_sale_reaches_fulfilled_and_the_balance_refreshes(
-    fast_sim: Simulator, db_url: str
+    fast_sim: Simulator, db_url: str, make_client: MakeClient
 ) -> None:
     async def body() -> None:
         store = open_store(db_url)
@@ -105,13 +64,18 @@ def test_a_sale_reaches_fulfilled_and_the_balance_refreshes(
         engine.subscribe(seen)
         await engine.start()
         view = await engine.place(LineType.ADSL, "036 36 26 09", 1000)
-        assert view.state is S.WAITING and view.number == "036362609"
-        await until(lambda: store.get(view.ref).state is S.FULFILLED)  # type: ignore[union-attr]
-        await until(lambda: any(isinstance(v, BalanceView) for v in seen.views))
+        assert view.state is SaleState.WAITING and view.number == "036362609"
+        await wait_until(lambda: state_of(store, view.ref) is SaleState.FULFILLED)
+        await wait_until(lambda: any(isinstance(v, BalanceView) for v in seen.views))
         states = [v.state for v in seen.orders(view.ref)]
-        assert states[0] is S.WAITING and states[-1] is S.FULFILLED and S.ACCEPTED in states
+        assert (
+            states[0] is SaleState.WAITING
+            and states[-1] is SaleState.FULFILLED
+            and SaleState.ACCEPTED in states
+        )
         final = seen.orders(view.ref)[-1]
-        assert final.card_code == fast_sim.order_by_ref(view.ref).card_code  # type: ignore[union-attr]
+        placed = fast_sim.order_by_ref(view.ref)
+        assert placed is not None and final.card_code == placed.card_code
         balance = store.cached_balance()
         assert balance is not None and balance.amount == Decimal("50000.00") - 980
         await engine.stop()
@@ -120,7 +84,9 @@ def test_a_sale_reaches_fulfilled_and_the_balance_refreshes(
     run(body)
 
 
-def test_offline_sales_wait_then_go_out_two_at_a_time(fast_sim: Simulator, db_url: str) -> None:
+def test_offline_sales_wait_then_go_out_two_at_a_time(
+    fast_sim: Simulator, db_url: str, make_client: MakeClient
+) -> None:
     async def body() -> None:
         store = open_store(db_url)
         client = make_client(fast_sim)
@@ -132,19 +98,24 @@ def test_offline_sales_wait_then_go_out_two_at_a_time(fast_sim: Simulator, db_ur
         await engine.start()
         fast_sim.go_offline()
         refs = [(await engine.place(LineType.LTE, f"21347273160{i}", 500)).ref for i in range(5)]
-        await until(lambda: not engine.online)
-        await until(lambda: any(isinstance(v, ConnectionView) and not v.online for v in seen.views))
+        await wait_until(lambda: not engine.online)
+        await wait_until(
+            lambda: any(isinstance(v, ConnectionView) and not v.online for v in seen.views)
+        )
         await asyncio.sleep(0.3)
-        assert all(store.get(r).state is S.WAITING for r in refs)  # type: ignore[union-attr]
+        assert all(state_of(store, r) is SaleState.WAITING for r in refs)
         assert fast_sim.accepted() == []
         fast_sim.go_online()
-        await until(
-            lambda: all(store.get(r).state in {S.FULFILLED, S.REFUNDED, S.QUEUED} for r in refs),
+        await wait_until(
+            lambda: all(
+                state_of(store, r) in {SaleState.FULFILLED, SaleState.REFUNDED, SaleState.QUEUED}
+                for r in refs
+            ),
             timeout=20,
         )
         assert client.max_in_flight <= 2
         assert sorted(o.ref for o in fast_sim.accepted()) == sorted(refs)
-        created = [store.get(r).created_at for r in refs]  # type: ignore[union-attr]
+        created = [sale_of(store, r).created_at for r in refs]
         accepted_order = [o.ref for o in fast_sim.accepted()]
         assert accepted_order[0] == refs[0], (accepted_order, created)
         await engine.stop()
@@ -153,7 +124,9 @@ def test_offline_sales_wait_then_go_out_two_at_a_time(fast_sim: Simulator, db_ur
     run(body)
 
 
-def test_caps_refuse_new_sales_when_too_much_waits(fast_sim: Simulator, db_url: str) -> None:
+def test_caps_refuse_new_sales_when_too_much_waits(
+    fast_sim: Simulator, db_url: str, make_client: MakeClient
+) -> None:
     async def body() -> None:
         store = open_store(db_url)
         engine = engine_for(
@@ -173,7 +146,9 @@ def test_caps_refuse_new_sales_when_too_much_waits(fast_sim: Simulator, db_url: 
     run(body)
 
 
-def test_refusals_before_anything_is_written(fast_sim: Simulator, db_url: str) -> None:
+def test_refusals_before_anything_is_written(
+    fast_sim: Simulator, db_url: str, make_client: MakeClient
+) -> None:
     async def body() -> None:
         store = open_store(db_url)
         engine = engine_for(store, make_client(fast_sim))
@@ -188,7 +163,9 @@ def test_refusals_before_anything_is_written(fast_sim: Simulator, db_url: str) -
         with pytest.raises(SaleRefusedError) as stock:
             await engine.place(LineType.ADSL, "036362608", 3000)
         assert stock.value.reason == "stock"
-        store.save_balance(Decimal("100.00"), store.cached_products(LineType.ADSL).fetched_at)  # type: ignore[union-attr]
+        catalogue = store.cached_products(LineType.ADSL)
+        assert catalogue is not None
+        store.save_balance(Decimal("100.00"), catalogue.fetched_at)
         with pytest.raises(SaleRefusedError) as low:
             await engine.place(LineType.ADSL, "036362608", 500)
         assert low.value.reason == "balance"
@@ -199,19 +176,26 @@ def test_refusals_before_anything_is_written(fast_sim: Simulator, db_url: str) -
     run(body)
 
 
-def test_a_restarted_engine_finishes_what_the_first_began(fast_sim: Simulator, db_url: str) -> None:
+def test_a_restarted_engine_finishes_what_the_first_began(
+    fast_sim: Simulator, db_url: str, make_client: MakeClient
+) -> None:
     async def body() -> None:
         store = open_store(db_url)
         first = engine_for(store, make_client(fast_sim))
         await first.start()
         fast_sim.go_offline()
         view = await first.place(LineType.ADSL, "036362608", 2000)
-        await until(lambda: not first.online)
+        await wait_until(lambda: not first.online)
         await first.stop()
         fast_sim.go_online()
         second = engine_for(store, make_client(fast_sim))
         await second.start()
-        await until(lambda: store.get(view.ref).state in {S.FULFILLED, S.REFUNDED, S.QUEUED})  # type: ignore[union-attr]
+        await wait_until(
+            lambda: (
+                state_of(store, view.ref)
+                in {SaleState.FULFILLED, SaleState.REFUNDED, SaleState.QUEUED}
+            )
+        )
         assert [o.ref for o in fast_sim.accepted()] == [view.ref]
         await second.stop()
         store.close()
@@ -219,15 +203,17 @@ def test_a_restarted_engine_finishes_what_the_first_began(fast_sim: Simulator, d
     run(body)
 
 
-def test_a_refused_key_keeps_the_sale_waiting(fast_sim: Simulator, db_url: str) -> None:
+def test_a_refused_key_keeps_the_sale_waiting(
+    fast_sim: Simulator, db_url: str, make_client: MakeClient
+) -> None:
     async def body() -> None:
         store = open_store(db_url)
         engine = engine_for(store, make_client(fast_sim, key="wrong"))
         await engine.start()
         view = await engine.place(LineType.ADSL, "036362608", 500)
-        await until(lambda: engine.auth_error is not None)
+        await wait_until(lambda: engine.auth_error is not None)
         await asyncio.sleep(0.2)
-        assert store.get(view.ref).state is S.WAITING  # type: ignore[union-attr]
+        assert state_of(store, view.ref) is SaleState.WAITING
         posts = [r for r in fast_sim.requests() if r.method == "POST"]
         assert len(posts) == 1  # no loop towards IP_BLOCKED
         await engine.stop()
@@ -236,27 +222,30 @@ def test_a_refused_key_keeps_the_sale_waiting(fast_sim: Simulator, db_url: str) 
     run(body)
 
 
-def test_cancel_only_what_never_left(fast_sim: Simulator, db_url: str) -> None:
+def test_cancel_only_what_never_left(
+    fast_sim: Simulator, db_url: str, make_client: MakeClient
+) -> None:
     async def body() -> None:
         store = open_store(db_url)
         engine = engine_for(store, make_client(fast_sim))
         await engine.start()
         sent = await engine.place(LineType.ADSL, "036362608", 500)
-        await until(lambda: store.get(sent.ref).state is not S.WAITING)  # type: ignore[union-attr]
+        await wait_until(lambda: state_of(store, sent.ref) is not SaleState.WAITING)
         with pytest.raises(SaleRefusedError):
             await engine.cancel(sent.ref)
         fast_sim.go_offline()
-        await until(
+        await wait_until(
             lambda: (
-                store.get(sent.ref).state in {S.FULFILLED, S.REFUNDED, S.QUEUED}  # type: ignore[union-attr]
+                state_of(store, sent.ref)
+                in {SaleState.FULFILLED, SaleState.REFUNDED, SaleState.QUEUED}
                 or not engine.online
             ),
             timeout=10,
         )
         kept = await engine.place(LineType.ADSL, "036362607", 500)
-        await until(lambda: not engine.online)
+        await wait_until(lambda: not engine.online)
         cancelled = await engine.cancel(kept.ref)
-        assert cancelled.state is S.CANCELLED
+        assert cancelled.state is SaleState.CANCELLED
         fast_sim.go_online()
         await asyncio.sleep(0.3)
         assert fast_sim.order_by_ref(kept.ref) is None
@@ -267,29 +256,18 @@ def test_cancel_only_what_never_left(fast_sim: Simulator, db_url: str) -> None:
 
 
 def test_a_sale_caught_sending_is_asked_about_before_resending(
-    fast_sim: Simulator, db_url: str
+    fast_sim: Simulator, db_url: str, make_client: MakeClient
 ) -> None:
     """A sale found SENDING at start goes to check-ref: NOT_FOUND twice, then the same ref."""
 
     async def body() -> None:
         store = open_store(db_url)
         engine = engine_for(store, make_client(fast_sim))
-        sale = store.add_sale(
-            NewSale(
-                ref="orphan-1",
-                line_type=LineType.ADSL,
-                number="036362608",
-                face_value=500,
-                cost=490,
-                price=500,
-                cashier="",
-                counter="T1",
-            )
-        )
-        store.transition(sale.ref, S.WAITING, S.SENDING, "send", send_attempts=1)
+        sale = store.add_sale(new_sale("orphan-1", value=500, cashier="", counter="T1"))
+        store.transition(sale.ref, SaleState.WAITING, SaleState.SENDING, "send", send_attempts=1)
         await engine.start()
-        await until(lambda: fast_sim.order_by_ref("orphan-1") is not None)
-        await until(lambda: store.get("orphan-1").state is not S.SENDING)  # type: ignore[union-attr]
+        await wait_until(lambda: fast_sim.order_by_ref("orphan-1") is not None)
+        await wait_until(lambda: state_of(store, "orphan-1") is not SaleState.SENDING)
         causes = [j.cause for j in store.journal("orphan-1")]
         assert causes[:4] == ["created", "send", "recovered after a stop", "not found once"]
         assert "not found twice: resend" in causes
@@ -311,12 +289,12 @@ class CountingExecutor(ThreadPoolExecutor):
         return super().submit(*args, **kwargs)
 
 
-def test_a_step_ending_after_stop_starts_nothing_new(db_url: str) -> None:
+def test_a_step_ending_after_stop_starts_nothing_new(db_url: str, make_client: MakeClient) -> None:
     """The window closes while a send waits for its answer: when the answer comes, the
     sale is recorded, but no follow-up (connection totals, product refresh) is started on a
     pool that is being shut down."""
     sim = Simulator(
-        SimConfig(seed=5, time_scale=SCALE, faults=parse_faults("send:slow=600"))
+        SimConfig(seed=5, time_scale=SCALE, faults=tuple(parse_faults("send:slow=600")))
     ).start()
     pool = CountingExecutor()
 
@@ -330,10 +308,10 @@ def test_a_step_ending_after_stop_starts_nothing_new(db_url: str) -> None:
         )
         await engine.start()
         view = await engine.place(LineType.ADSL, "036362609", 1000)
-        await until(lambda: client.in_flight == 1)
+        await wait_until(lambda: client.in_flight == 1)
         await engine.stop(timeout=0.05)  # the send is still on the wire
         submitted = pool.submitted
-        await until(lambda: store.get(view.ref).state is S.ACCEPTED)  # type: ignore[union-attr]
+        await wait_until(lambda: state_of(store, view.ref) is SaleState.ACCEPTED)
         await asyncio.sleep(0.2)
         assert pool.submitted == submitted and not engine._aux
         assert not errors, errors

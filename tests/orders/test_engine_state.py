@@ -4,8 +4,8 @@ reachability and the key, refreshed by its own named task, emitted as typed even
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,17 +21,10 @@ from pos_app.orders import (
     OrderView,
     ProductsView,
 )
-from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
+from pos_app.simulator import DEFAULT_SIM_KEY, Simulator
 from pos_app.store import open_store
-
-SCALE = 200.0
-
-
-@pytest.fixture
-def sim() -> Iterator[Simulator]:
-    started = Simulator(SimConfig(seed=5, time_scale=SCALE)).start()
-    yield started
-    started.stop()
+from tests.orders.conftest import SCALE
+from tests.support.waiting import wait_until
 
 
 class Events:
@@ -58,16 +51,7 @@ class Events:
                 self.keys.append(event)
 
 
-async def until(predicate: object, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():  # type: ignore[operator]
-        if loop.time() > deadline:
-            raise AssertionError("condition not reached in time")
-        await asyncio.sleep(0.01)
-
-
-def engine_for(sim: Simulator, tmp_path: Path, **settings: float) -> OrderEngine:
+def engine_for(sim: Simulator, tmp_path: Path, **settings: Any) -> OrderEngine:
     store = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}")
     client = OneClickClient(
         sim.base_url,
@@ -94,15 +78,15 @@ def requests_to(sim: Simulator, path: str) -> int:
 
 
 def test_start_with_refresh_emits_catalogue_balance_key_and_connection(
-    sim: Simulator, tmp_path: Path
+    fast_sim: Simulator, tmp_path: Path
 ) -> None:
     async def body() -> None:
-        engine = engine_for(sim, tmp_path)
+        engine = engine_for(fast_sim, tmp_path)
         events = Events()
         engine.subscribe(events)
         await engine.start(refresh=True)
         try:
-            await until(
+            await wait_until(
                 lambda: (
                     {p.line_type for p in events.products} == set(LineType)
                     and events.balances
@@ -116,8 +100,8 @@ def test_start_with_refresh_emits_catalogue_balance_key_and_connection(
             assert any(t.get_name() == "engine-refresh" for t in asyncio.all_tasks())
             # The refresh goes on by itself (balance_refresh is 0.6 s at this scale).
             count = len(events.balances)
-            await until(lambda: len(events.balances) > count)
-            assert requests_to(sim, "validate") == 1
+            await wait_until(lambda: len(events.balances) > count)
+            assert requests_to(fast_sim, "validate") == 1
         finally:
             await engine.stop()
             close(engine)
@@ -126,9 +110,11 @@ def test_start_with_refresh_emits_catalogue_balance_key_and_connection(
     asyncio.run(body())
 
 
-def test_start_without_refresh_asks_nothing_but_the_sales(sim: Simulator, tmp_path: Path) -> None:
+def test_start_without_refresh_asks_nothing_but_the_sales(
+    fast_sim: Simulator, tmp_path: Path
+) -> None:
     async def body() -> None:
-        engine = engine_for(sim, tmp_path)
+        engine = engine_for(fast_sim, tmp_path)
         events = Events()
         engine.subscribe(events)
         await engine.start()
@@ -136,32 +122,32 @@ def test_start_without_refresh_asks_nothing_but_the_sales(sim: Simulator, tmp_pa
         await engine.stop()
         close(engine)
         assert not (events.products or events.balances or events.keys)
-        assert sim.requests() == []
+        assert fast_sim.requests() == []
 
     asyncio.run(body())
 
 
 def test_number_checks_cache_refusals_but_not_unanswered_checks(
-    sim: Simulator, tmp_path: Path
+    fast_sim: Simulator, tmp_path: Path
 ) -> None:
     async def body() -> None:
-        engine = engine_for(sim, tmp_path, offline_probe_min=100.0 * SCALE)
+        engine = engine_for(fast_sim, tmp_path, offline_probe_min=100.0 * SCALE)
         await engine.start()
         try:
             found = await engine.check_line(LineType.ADSL, "023450009")
             assert found.problem is None and found.offre and not found.refused
             refused = await engine.check_line(LineType.ADSL, "023450000")  # ERR_PHONE
             assert refused.refused and refused.problem == "ERR_PHONE"
-            asked = requests_to(sim, "check-number")
+            asked = requests_to(fast_sim, "check-number")
             again = await engine.check_line(LineType.ADSL, "023450000")
             assert again.refused and again.problem == "ERR_PHONE"
             assert (await engine.check_line(LineType.ADSL, "023450009")).offre == found.offre
-            assert requests_to(sim, "check-number") == asked  # both from the cache
-            sim.go_offline()
+            assert requests_to(fast_sim, "check-number") == asked  # both from the cache
+            fast_sim.go_offline()
             unanswered = await engine.check_line(LineType.ADSL, "023450077")
             assert unanswered.problem and not unanswered.refused
             assert not engine.online  # the engine, not the window, knows it is offline
-            sim.go_online()
+            fast_sim.go_online()
             await engine.refresh()
             assert engine.online
             answered = await engine.check_line(LineType.ADSL, "023450077")
@@ -174,21 +160,21 @@ def test_number_checks_cache_refusals_but_not_unanswered_checks(
 
 
 def test_a_failed_refresh_shows_offline_and_the_probe_brings_it_back(
-    sim: Simulator, tmp_path: Path
+    fast_sim: Simulator, tmp_path: Path
 ) -> None:
     async def body() -> None:
         engine = engine_for(
-            sim, tmp_path, offline_probe_min=0.05 * SCALE, offline_probe_max=0.1 * SCALE
+            fast_sim, tmp_path, offline_probe_min=0.05 * SCALE, offline_probe_max=0.1 * SCALE
         )
         events = Events()
         engine.subscribe(events)
         await engine.start()
         try:
-            sim.go_offline()
+            fast_sim.go_offline()
             assert not await engine.refresh()
-            await until(lambda: events.connections and not events.connections[-1].online)
-            sim.go_online()
-            await until(lambda: engine.online and events.connections[-1].online)
+            await wait_until(lambda: events.connections and not events.connections[-1].online)
+            fast_sim.go_online()
+            await wait_until(lambda: engine.online and events.connections[-1].online)
         finally:
             await engine.stop()
             close(engine)
@@ -196,9 +182,11 @@ def test_a_failed_refresh_shows_offline_and_the_probe_brings_it_back(
     asyncio.run(body())
 
 
-def test_the_engine_mints_refs_and_a_ref_is_placed_once(sim: Simulator, tmp_path: Path) -> None:
+def test_the_engine_mints_refs_and_a_ref_is_placed_once(
+    fast_sim: Simulator, tmp_path: Path
+) -> None:
     async def body() -> None:
-        engine = engine_for(sim, tmp_path)
+        engine = engine_for(fast_sim, tmp_path)
         await engine.start()
         try:
             ref = engine.new_ref()

@@ -5,22 +5,24 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pos_app.api import NO_RETRY, OneClickClient, Timeouts
 from pos_app.domain.numbers import LineType
-from pos_app.domain.sale_states import SaleState as S
+from pos_app.domain.sale_states import SaleState
 from pos_app.orders import EngineSettings, OrderEngine, OrderView, SaleRefusedError, steps
 from pos_app.orders import engine as engine_module
 from pos_app.orders.engine import SteadyClock
-from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
+from pos_app.simulator import SimConfig, Simulator
 from pos_app.store import Store, open_store
-from tests.orders.conftest import Clock, new_sale
+from tests.orders.conftest import MakeClient
+from tests.support.clock import Clock
+from tests.support.sales import new_sale
+from tests.support.waiting import wait_until
 
 
 @pytest.fixture
@@ -28,21 +30,6 @@ def db(tmp_path: Path) -> Iterator[Store]:
     store = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}")
     yield store
     store.close()
-
-
-def make_client(sim: Simulator | None) -> OneClickClient:
-    url = sim.base_url if sim is not None else "http://127.0.0.1:9/v3"
-    return OneClickClient(
-        url, DEFAULT_SIM_KEY, retry=NO_RETRY, timeouts=Timeouts(connect=1, read=1, send_read=1)
-    )
-
-
-async def until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not reached in time")
-        await asyncio.sleep(0.01)
 
 
 def requests_to(sim: Simulator, endpoint: str) -> int:
@@ -62,7 +49,9 @@ def _old_catalogue(store: Store, *, available: bool, balance: str, age: timedelt
 
 
 @pytest.mark.parametrize("stale", ["stock", "balance"])
-def test_item5_stale_cache_refusal_refreshes_first(db: Store, stale: str) -> None:
+def test_item5_stale_cache_refusal_refreshes_first(
+    db: Store, stale: str, make_client: MakeClient
+) -> None:
     sim = Simulator(SimConfig(seed=3, time_scale=100)).start()
     try:
         _old_catalogue(
@@ -81,14 +70,14 @@ def test_item5_stale_cache_refusal_refreshes_first(db: Store, stale: str) -> Non
                 await engine.stop()
 
         view = asyncio.run(body())
-        assert view.state is S.WAITING, "recorded: the fresh answer allows the sale"
+        assert view.state is SaleState.WAITING, "recorded: the fresh answer allows the sale"
         endpoint = "products" if stale == "stock" else "balance"
         assert requests_to(sim, endpoint) >= 1, "the stale cache was refreshed first"
     finally:
         sim.stop()
 
 
-def test_item5_fresh_cache_refuses_without_a_request(db: Store) -> None:
+def test_item5_fresh_cache_refuses_without_a_request(db: Store, make_client: MakeClient) -> None:
     sim = Simulator(SimConfig(seed=3)).start()
     try:
         _old_catalogue(db, available=False, balance="50000.00", age=timedelta(seconds=5))
@@ -111,10 +100,10 @@ def test_item5_fresh_cache_refuses_without_a_request(db: Store) -> None:
 
 
 def test_item5_stale_refusal_with_the_server_unreachable_lets_the_server_decide(
-    db: Store,
+    db: Store, make_client: MakeClient
 ) -> None:
     _old_catalogue(db, available=False, balance="50000.00", age=timedelta(days=2))
-    engine = OrderEngine(db, make_client(None), settings=EngineSettings(time_scale=100))
+    engine = OrderEngine(db, make_client(), settings=EngineSettings(time_scale=100))
 
     async def body() -> OrderView:
         await engine.start()
@@ -124,7 +113,7 @@ def test_item5_stale_refusal_with_the_server_unreachable_lets_the_server_decide(
             await engine.stop()
 
     view = asyncio.run(body())
-    assert view.state is S.WAITING
+    assert view.state is SaleState.WAITING
     sale = db.get(view.ref)
     assert sale is not None and sale.cost == 980
 
@@ -142,7 +131,7 @@ def test_item9_steady_clock_ignores_a_wall_clock_set_back() -> None:
 
 
 def test_item9_wall_clock_set_back_after_a_send_does_not_freeze_polling(
-    db: Store, monkeypatch: pytest.MonkeyPatch
+    db: Store, monkeypatch: pytest.MonkeyPatch, make_client: MakeClient
 ) -> None:
     sim = Simulator(SimConfig(seed=3, time_scale=10)).start()
     shift = [timedelta(0)]
@@ -155,16 +144,18 @@ def test_item9_wall_clock_set_back_after_a_send_does_not_freeze_polling(
     monkeypatch.setattr(engine_module, "datetime", ShiftedDatetime)
     try:
         engine = OrderEngine(db, make_client(sim), settings=EngineSettings(time_scale=10))
-        states: list[S] = []
+        states: list[SaleState] = []
         engine.subscribe(lambda v: states.append(v.state) if isinstance(v, OrderView) else None)
 
         async def body() -> None:
             await engine.start()
             try:
                 view = await engine.place(LineType.ADSL, "023450009", 1000)
-                await until(lambda: S.ACCEPTED in states)
+                await wait_until(lambda: SaleState.ACCEPTED in states)
                 shift[0] = -timedelta(days=1)  # the clock is set back a day after the send
-                await until(lambda: (db.get(view.ref) or view).state is S.FULFILLED, 8.0)
+                await wait_until(
+                    lambda: (db.get(view.ref) or view).state is SaleState.FULFILLED, 8.0
+                )
             finally:
                 await engine.stop()
 
@@ -176,11 +167,11 @@ def test_item9_wall_clock_set_back_after_a_send_does_not_freeze_polling(
 def test_item9_start_treats_impossible_stored_schedules_as_due(db: Store) -> None:
     clock = Clock()
     db.add_sale(new_sale("r-far"))
-    db.transition("r-far", S.WAITING, S.SENDING, "send")
+    db.transition("r-far", SaleState.WAITING, SaleState.SENDING, "send")
     db.transition(
         "r-far",
-        S.SENDING,
-        S.ACCEPTED,
+        SaleState.SENDING,
+        SaleState.ACCEPTED,
         "accepted",
         server_id="t-1",
         next_check_at=clock.now() + timedelta(days=400),
@@ -196,11 +187,11 @@ def test_item9_start_after_the_clock_went_back_checks_everything_now(tmp_path: P
     store = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}", now=lambda: later)
     try:
         store.add_sale(new_sale("r-back"))
-        store.transition("r-back", S.WAITING, S.SENDING, "send")
+        store.transition("r-back", SaleState.WAITING, SaleState.SENDING, "send")
         store.transition(
             "r-back",
-            S.SENDING,
-            S.ACCEPTED,
+            SaleState.SENDING,
+            SaleState.ACCEPTED,
             "accepted",
             server_id="t-1",
             next_check_at=later + timedelta(seconds=30),
@@ -230,11 +221,12 @@ class FullDisk(Store):
 
 
 def test_item10_failing_step_backs_off_and_logs_once(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, make_client: MakeClient
 ) -> None:
     sim = Simulator(SimConfig(seed=3, time_scale=10)).start()
     store = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}")
     store.__class__ = FullDisk
+    assert isinstance(store, FullDisk)
     try:
         FullDisk.full = False
         store.add_sale(new_sale("r-disk", number="023450009"))
@@ -255,7 +247,9 @@ def test_item10_failing_step_backs_off_and_logs_once(
         assert len(errors) == 1, [r.getMessage() for r in errors]
         assert "disk is full" not in errors[0].getMessage()
         sale = store.get("r-disk")
-        assert sale is not None and sale.state is S.WAITING and requests_to(sim, "send") == 0
+        assert (
+            sale is not None and sale.state is SaleState.WAITING and requests_to(sim, "send") == 0
+        )
     finally:
         FullDisk.full = False
         store.close()

@@ -8,24 +8,31 @@ import asyncio
 import gc
 import os
 import threading
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextvars import Context
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVarTuple, Unpack
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
 from pos_app.domain.numbers import LineType
-from pos_app.domain.sale_states import SaleState as S
+from pos_app.domain.sale_states import SaleState
 from pos_app.orders import EngineSettings, OrderEngine
 from pos_app.orders.offload import Offloader
-from pos_app.simulator import SimConfig, Simulator
+from pos_app.simulator import Simulator
 from pos_app.store import open_store
-from tests.orders.test_engine import make_client, until
+from tests.orders.conftest import SCALE, MakeClient
+from tests.support.sales import state_of
+from tests.support.waiting import run, wait_until
 
+if TYPE_CHECKING:
+    from _typeshed import FileDescriptorLike
+
+Ts = TypeVarTuple("Ts")
 VALUES: list[object] = [
     True,
     False,
@@ -54,7 +61,10 @@ class WatchedLoop(asyncio.SelectorEventLoop):
         self.foreign: list[str] = []
 
     def call_soon_threadsafe(
-        self, callback: Callable[..., object], *args: Any, context: Any = None
+        self,
+        callback: Callable[[Unpack[Ts]], object],
+        *args: *Ts,
+        context: Context | None = None,
     ) -> asyncio.Handle:
         if threading.get_ident() != self.owner:
             self.foreign.append(threading.current_thread().name)
@@ -64,7 +74,9 @@ class WatchedLoop(asyncio.SelectorEventLoop):
 class NoReaderLoop(WatchedLoop):
     """A loop without ``add_reader``, as Windows' proactor loop."""
 
-    def add_reader(self, *args: Any) -> None:
+    def add_reader(
+        self, fd: FileDescriptorLike, callback: Callable[[Unpack[Ts]], object], *args: *Ts
+    ) -> None:
         raise NotImplementedError
 
 
@@ -73,13 +85,6 @@ def loop() -> Iterator[WatchedLoop]:
     lp = WatchedLoop()
     yield lp
     lp.close()
-
-
-@pytest.fixture
-def fast_sim_offload() -> Iterator[Simulator]:
-    sim = Simulator(SimConfig(seed=5, time_scale=200.0)).start()
-    yield sim
-    sim.stop()
 
 
 def open_fds() -> int:
@@ -92,10 +97,6 @@ def echo(value: object) -> object:
 
 def fail(message: str) -> None:
     raise ValueError(message)
-
-
-def drive(loop: asyncio.AbstractEventLoop, body: Coroutine[Any, Any, Any]) -> Any:
-    return loop.run_until_complete(asyncio.wait_for(body, 30))
 
 
 def test_every_kind_of_value_and_error_comes_back_without_cross_thread_calls(
@@ -115,7 +116,7 @@ def test_every_kind_of_value_and_error_comes_back_without_cross_thread_calls(
         assert all(n.startswith("t-off") for n in names)
 
     try:
-        drive(loop, body())
+        run(loop, body())
     finally:
         offloader.shutdown(wait=True)
         offloader.close()
@@ -143,7 +144,7 @@ def test_running_jobs_counts_started_jobs_until_they_end(loop: WatchedLoop) -> N
         assert offloader.running_jobs == 0
 
     try:
-        drive(loop, body())
+        run(loop, body())
     finally:
         gate.set()
         offloader.shutdown(wait=True)
@@ -164,11 +165,11 @@ def test_cancelling_a_job_not_started_cancels_it_on_the_pool(loop: WatchedLoop) 
         assert await first is True
         with pytest.raises(asyncio.CancelledError):
             await second
-        third = await offloader.run(ran.append, "third")
+        third: object = await offloader.run(ran.append, "third")
         assert third is None
 
     try:
-        drive(loop, body())
+        run(loop, body())
     finally:
         gate.set()
         offloader.shutdown(wait=True)
@@ -193,7 +194,7 @@ def test_shutdown_with_cancel_futures_ends_queued_awaits_cancelled(loop: Watched
             offloader.submit(echo, 2)
 
     try:
-        drive(loop, body())
+        run(loop, body())
     finally:
         gate.set()
         offloader.close()
@@ -222,7 +223,7 @@ def test_close_releases_the_wakeup_sockets_and_a_later_submit_opens_new_ones(
         assert await offloader.run(echo, 2) == 2
 
     try:
-        drive(loop, body())
+        run(loop, body())
     finally:
         offloader.shutdown(wait=True)
         offloader.close()
@@ -239,7 +240,7 @@ def test_a_loop_without_readers_falls_back_to_run_in_executor() -> None:
             await offloader.run(fail, "no")
 
     try:
-        drive(lp, body())
+        run(lp, body())
     finally:
         offloader.shutdown(wait=True)
         offloader.close()
@@ -253,7 +254,7 @@ def test_one_offloader_serves_a_second_loop_after_the_first_closed() -> None:
         for _ in range(2):
             lp = WatchedLoop()
             try:
-                assert drive(lp, offloader.run(echo, "x")) == "x"
+                assert run(lp, offloader.run(echo, "x")) == "x"
             finally:
                 lp.close()
             assert lp.foreign == []
@@ -290,7 +291,7 @@ def test_under_qasync_results_come_back_through_a_socket_notifier(qapp: Any) -> 
         return done
 
     try:
-        assert drive(qloop, body()) == 30 * 4 * len(VALUES)
+        assert run(qloop, body()) == 30 * 4 * len(VALUES)
     finally:
         offloader.shutdown(wait=True)
         offloader.close()
@@ -303,7 +304,11 @@ def test_under_qasync_results_come_back_through_a_socket_notifier(qapp: Any) -> 
 
 @pytest.mark.parametrize("given", ["none", "pool", "offloader"])
 def test_the_engine_hands_no_outcome_back_through_call_soon_threadsafe(
-    given: str, loop: WatchedLoop, fast_sim_offload: Simulator, tmp_path: Path
+    given: str,
+    loop: WatchedLoop,
+    fast_sim: Simulator,
+    tmp_path: Path,
+    make_client: MakeClient,
 ) -> None:
     """Old engine: every step and every ``_call`` used ``run_in_executor`` (a worker thread
     then calls ``call_soon_threadsafe``). Now none do, whatever executor the caller gives."""
@@ -315,19 +320,19 @@ def test_the_engine_hands_no_outcome_back_through_call_soon_threadsafe(
         store = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}")
         engine = OrderEngine(
             store,
-            make_client(fast_sim_offload),
-            settings=EngineSettings(time_scale=200.0),
+            make_client(fast_sim),
+            settings=EngineSettings(time_scale=SCALE),
             counter_id="T1",
             executor=executor,
         )
         await engine.start()
         view = await engine.place(LineType.ADSL, "036362609", 1000)
-        await until(lambda: store.get(view.ref).state is S.FULFILLED)  # type: ignore[union-attr]
+        await wait_until(lambda: state_of(store, view.ref) is SaleState.FULFILLED)
         await engine.stop()
         store.close()
 
     try:
-        drive(loop, body())
+        run(loop, body())
     finally:
         if pool is not None:
             pool.shutdown(wait=True)

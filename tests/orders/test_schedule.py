@@ -14,7 +14,7 @@ from pos_app.orders import schedule
 from pos_app.orders.schedule import NEVER, EngineState, StepKind
 from pos_app.orders.settings import EngineSettings
 from pos_app.store import SaleRecord
-from tests.orders.conftest import START
+from tests.support.clock import START
 
 NOW = START + timedelta(hours=1)
 IDLE = EngineState()  # online, the key accepted, nothing running or paced yet

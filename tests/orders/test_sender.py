@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.orders.identity import CounterIdError, counter_id
+from pos_app.orders.identity import counter_id
 from pos_app.orders.sender import MissingKeyError, open_sender
 from pos_app.store import LockHeldError, StoreConfigError, open_store
-from pos_app.store.settings import get_preference, set_preference
+from pos_app.store.settings import InvalidSettingError, host_counter_id, set_preference
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def test_an_invalid_counter_id_is_refused_not_changed(db_url: str) -> None:
     """``POS_COUNTER_ID=caisse-2`` used to become "caisse2" in refs while ``pos-app config``
     refused it: now both refuse it, and nothing stays open."""
     env = {"POS_COUNTER_ID": "caisse-2"}
-    with pytest.raises(CounterIdError, match=r"POS_COUNTER_ID.*caisse-2"):
+    with pytest.raises(InvalidSettingError, match=r"POS_COUNTER_ID.*caisse-2"):
         open_sender(db_url=db_url, base_url="http://127.0.0.1:9", api_key="k", env=env)
     with open_sender(
         db_url=db_url,
@@ -45,13 +45,25 @@ def test_an_invalid_counter_id_is_refused_not_changed(db_url: str) -> None:
         assert sender.counter_id == "caisse2"
         with pytest.raises(ValueError, match="counter_id"):
             set_preference(sender.store, "counter_id", "caisse-2")  # the same check
-        assert get_preference(sender.store, "counter_id", env={}) is None
+        assert sender.store.get_setting("counter_id") is None  # neither refused value kept
+
+
+def test_an_invalid_stored_counter_id_is_refused_not_passed_over(db_url: str) -> None:
+    """Written by hand or by an older version: the sender does not start under another id
+    (the host name's), and says where the value is."""
+    with open_store(db_url) as store:
+        store.set_setting("counter_id", "caisse-2")
+    with pytest.raises(InvalidSettingError, match=r"stored counter_id.*caisse-2") as refused:
+        open_sender(db_url=db_url, base_url="http://127.0.0.1:9", api_key="k", env={})
+    assert refused.value.source == "stored" and refused.value.text == "caisse-2"
+    with open_store(db_url) as store:
+        assert store.get_setting("counter_id") == "caisse-2"  # left for the manager to fix
 
 
 def test_the_counter_id_comes_from_env_then_store_then_host(db_url: str) -> None:
     with open_store(db_url) as store:
         host = counter_id(store, env={})
-        assert host and store.get_setting("counter_id") == host  # kept
+        assert host == host_counter_id() and store.get_setting("counter_id") == host  # kept
         set_preference(store, "counter_id", "C02")
         assert counter_id(store, env={}) == "C02"
         assert counter_id(store, env={"POS_COUNTER_ID": "C03"}) == "C03"

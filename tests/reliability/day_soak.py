@@ -5,7 +5,7 @@
 One process, offscreen, a qasync loop as in the app: the window built by ``build_services``
 over the embedded simulator (loopback HTTP, ``--scale`` times faster: HANDLING 3-45 s lasts
 0.3-4.5 s at the default 10), the real engine and a SQLite file. Each sale is typed as a
-cashier does (number, value key, Enter, Enter: ``tests.ui.test_window.sell``): ADSL and 4G
+cashier does (number, value key, Enter, Enter: ``tests.support.window.sell``): ADSL and 4G
 numbers, some repeat customers, some with the training endings that refund (0001) or queue
 (0002, 0003) or fulfil at once (0009). Sales come in rushes of up to 30 with short gaps, then
 a pause, so that tens are in flight at times.
@@ -17,7 +17,7 @@ Measured:
   growth" is the highest RSS seen after the warm-up minus the RSS at the warm-up's end. The
   embedded simulator lives in this process: its ledger and request log grow with the day too;
   ``--tracemalloc`` shows where (top 10 growths between the two points);
-* GUI-thread stalls: the 5 ms heartbeat of ``tests.benchmarks.bench_stall`` over the first
+* GUI-thread stalls: the 5 ms heartbeat of ``tests.support.heartbeat`` over the first
   and over the last ``--window`` sales (default 100), typing included;
 * the money invariants (``tests.reliability.invariants``) once every sale settled: each sale
   whose placing the window confirmed is recorded, none lost, none charged twice.
@@ -59,10 +59,10 @@ from pos_app.store import open_store
 from pos_app.ui.app import build_services, load_style
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.sale.panel import Stage
-from tests.benchmarks.bench_stall import Heartbeat, figures
 from tests.reliability import invariants
-from tests.ui.conftest import wait_until
-from tests.ui.test_window import sell
+from tests.support.heartbeat import Heartbeat, figures
+from tests.support.waiting import wait_until
+from tests.support.window import sell
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 MB = 1024 * 1024

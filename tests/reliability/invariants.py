@@ -25,8 +25,7 @@ from pos_app.domain.sale_states import FINAL_STATES, SaleState
 from pos_app.simulator import SimOrder
 from pos_app.store import SaleRecord, Store
 
-S = SaleState
-SHOWN_FAILED = {S.REFUNDED, S.REJECTED, S.CANCELLED}
+SHOWN_FAILED = {SaleState.REFUNDED, SaleState.REJECTED, SaleState.CANCELLED}
 
 
 @dataclass
@@ -87,17 +86,19 @@ def check(
         order = by_ref.get(ref)
         if sale.state in SHOWN_FAILED and order is not None and order.status != "REFUNDED":
             report.wrongly_refunded.append(ref)
-        if sale.state is S.FULFILLED and (
+        if sale.state is SaleState.FULFILLED and (
             order is None or order.status != "FULFILLED" or order.card_code != sale.card_code
         ):
             report.mismatched.append(ref)
-        if sale.state is S.REFUNDED and (order is None or order.status != "REFUNDED"):
+        if sale.state is SaleState.REFUNDED and (order is None or order.status != "REFUNDED"):
             report.mismatched.append(ref)
         if sale.card_code is not None and (
-            sale.state is not S.FULFILLED or order is None or order.card_code != sale.card_code
+            sale.state is not SaleState.FULFILLED
+            or order is None
+            or order.card_code != sale.card_code
         ):
             report.wrong_card.append(ref)
-        if sale.state is S.CONFLICT and order is not None and _same_sale(sale, order):
+        if sale.state is SaleState.CONFLICT and order is not None and _same_sale(sale, order):
             report.wrong_card.append(ref)
         if not _settled(sale, allow_waiting=allow_waiting, allow_running=allow_running):
             report.unsettled.append(ref)
@@ -115,22 +116,22 @@ def _same_sale(sale: SaleRecord, order: SimOrder) -> bool:
 
 
 def _settled(sale: SaleRecord, *, allow_waiting: bool, allow_running: bool) -> bool:
-    if sale.state in FINAL_STATES or sale.state in {S.QUEUED, S.CODE_MISSING}:
+    if sale.state in FINAL_STATES or sale.state in {SaleState.QUEUED, SaleState.CODE_MISSING}:
         return True
-    if sale.state is S.WAITING:
+    if sale.state is SaleState.WAITING:
         return allow_waiting
     return allow_running and sale.state in {
-        S.ACCEPTED,
-        S.UNKNOWN,
-        S.SENDING,
-        S.VERIFYING,
-        S.CODE_PENDING,
+        SaleState.ACCEPTED,
+        SaleState.UNKNOWN,
+        SaleState.SENDING,
+        SaleState.VERIFYING,
+        SaleState.CODE_PENDING,
     }
 
 
 def _chain_ok(store: Store, sale: SaleRecord) -> bool:
     rows = store.journal(sale.ref)
-    if not rows or rows[0].from_state is not None or rows[0].to_state is not S.WAITING:
+    if not rows or rows[0].from_state is not None or rows[0].to_state is not SaleState.WAITING:
         return False
     for before, after in itertools.pairwise(rows):
         if after.from_state is not before.to_state:

@@ -36,11 +36,11 @@ import sqlite3
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Final
+from typing import Any, Final, cast
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -62,13 +62,13 @@ from pos_app.orders import schedule, steps
 from pos_app.orders.crash import POINTS
 from pos_app.orders.settings import EngineSettings
 from pos_app.simulator import DEFAULT_SIM_KEY, FaultRule, SimConfig, Simulator
-from pos_app.store import NewSale, SaleRecord, open_store
-from tests.orders.conftest import START, Clock
+from pos_app.store import SaleRecord, open_store
 from tests.reliability import invariants
+from tests.support.clock import START, Clock
+from tests.support.sales import new_sale
 
 pytestmark = pytest.mark.slow  # a hypothesis state machine
 
-S = SaleState
 SETTINGS: Final = EngineSettings()
 EXAMPLES: Final = int(os.environ.get("POS_MODEL_EXAMPLES", "40"))
 STEPS: Final = int(os.environ.get("POS_MODEL_STEPS", "40"))
@@ -83,21 +83,32 @@ SUFFIX: Final = {REFUSED: "0000", REFUND: "0001", QUEUE: "0002", FAST: "0009"}
 NORMAL_SUFFIXES: Final = ("2608", "4711", "5357")
 # One counter, unique refs: the server never holds a ref for another sale, so a CONFLICT
 # would be this counter refusing its own order.
-ALL_STATES: Final = frozenset(S) - {S.CONFLICT}
+ALL_STATES: Final = frozenset(SaleState) - {SaleState.CONFLICT}
 # States a sale of each kind may ever show, and the ones it may end in.
 MAY_SHOW: Final = {
-    NORMAL: ALL_STATES - {S.REJECTED},
-    REFUSED: frozenset({S.WAITING, S.SENDING, S.UNKNOWN, S.VERIFYING, S.REJECTED, S.CANCELLED}),
-    REFUND: ALL_STATES - {S.REJECTED, S.FULFILLED, S.QUEUED},
-    QUEUE: ALL_STATES - {S.REJECTED, S.REFUNDED},
-    FAST: ALL_STATES - {S.REJECTED, S.REFUNDED, S.QUEUED},
+    NORMAL: ALL_STATES - {SaleState.REJECTED},
+    REFUSED: frozenset(
+        {
+            SaleState.WAITING,
+            SaleState.SENDING,
+            SaleState.UNKNOWN,
+            SaleState.VERIFYING,
+            SaleState.REJECTED,
+            SaleState.CANCELLED,
+        }
+    ),
+    REFUND: ALL_STATES - {SaleState.REJECTED, SaleState.FULFILLED, SaleState.QUEUED},
+    QUEUE: ALL_STATES - {SaleState.REJECTED, SaleState.REFUNDED},
+    FAST: ALL_STATES - {SaleState.REJECTED, SaleState.REFUNDED, SaleState.QUEUED},
 }
 MAY_END: Final = {
-    NORMAL: frozenset({S.FULFILLED, S.QUEUED, S.REFUNDED, S.CANCELLED}),
-    REFUSED: frozenset({S.REJECTED, S.CANCELLED}),
-    REFUND: frozenset({S.REFUNDED, S.CANCELLED}),
-    QUEUE: frozenset({S.QUEUED, S.FULFILLED, S.CANCELLED}),
-    FAST: frozenset({S.FULFILLED, S.CANCELLED}),
+    NORMAL: frozenset(
+        {SaleState.FULFILLED, SaleState.QUEUED, SaleState.REFUNDED, SaleState.CANCELLED}
+    ),
+    REFUSED: frozenset({SaleState.REJECTED, SaleState.CANCELLED}),
+    REFUND: frozenset({SaleState.REFUNDED, SaleState.CANCELLED}),
+    QUEUE: frozenset({SaleState.QUEUED, SaleState.FULFILLED, SaleState.CANCELLED}),
+    FAST: frozenset({SaleState.FULFILLED, SaleState.CANCELLED}),
 }
 FAULTS: Final = (
     *(
@@ -210,7 +221,7 @@ class SalesModel(RuleBasedStateMachine):
         self.sent: set[str] = set()  # refs the engine ran a send step for
         self.cancelled: set[str] = set()
         self.journal: list[tuple[object, ...]] = []  # every journal row, as last read
-        self.states: Counter[S] = Counter()
+        self.states: Counter[SaleState] = Counter()
         # Protocol bookkeeping read from the simulator's request log.
         self.log_seen = 0
         self.sends_seen: Counter[str] = Counter()
@@ -238,18 +249,9 @@ class SalesModel(RuleBasedStateMachine):
         now = self.clock.now()
         ref = new_ref(COUNTER, now, self.rng)
         number = _number(line, kind, len(self.ids))
-        new = NewSale(
-            ref=ref,
-            line_type=line,
-            number=number,
-            face_value=value,
-            cost=round(value * 0.98),
-            price=value,
-            cashier="model",
-            counter=COUNTER,
-        )
+        new = new_sale(ref, number, value, line, cashier="model", counter=COUNTER)
         sale = self.store.add_sale(new)
-        assert sale.ref == ref and sale.state is S.WAITING
+        assert sale.ref == ref and sale.state is SaleState.WAITING
         self.ids[sale.id] = ref
         self.kinds[ref] = _kind_of(line, kind, value)
         self.confirmed.append(ref)
@@ -271,17 +273,17 @@ class SalesModel(RuleBasedStateMachine):
         with self._power():
             self._place(line, kind, value)
 
-    @precondition(lambda self: self.states[S.WAITING] >= 2)
+    @precondition(lambda self: self.states[SaleState.WAITING] >= 2)
     @rule(data=st.data())
     def cancel(self, data: st.DataObject) -> None:
         """A customer walks away from a backlog: withdraw a sale that never left the machine
         (OrderEngine.cancel's guard)."""
         self._count("cancel")
-        never_sent = [s for s in self.store.by_state(S.WAITING) if s.send_attempts == 0]
+        never_sent = [s for s in self.store.by_state(SaleState.WAITING) if s.send_attempts == 0]
         if not never_sent:
             return
         sale = never_sent[data.draw(st.integers(0, len(never_sent) - 1), label="cancel")]
-        self.store.transition(sale.ref, S.WAITING, S.CANCELLED, "cancelled")
+        self.store.transition(sale.ref, SaleState.WAITING, SaleState.CANCELLED, "cancelled")
         self.cancelled.add(sale.ref)
 
     # --- the world ------------------------------------------------------------------------
@@ -316,7 +318,7 @@ class SalesModel(RuleBasedStateMachine):
         self._count("advance")
         self.clock.advance(tenths / 10)
 
-    @precondition(lambda self: self.states[S.QUEUED] + self.states[S.ACCEPTED] > 0)
+    @precondition(lambda self: self.states[SaleState.QUEUED] + self.states[SaleState.ACCEPTED] > 0)
     @rule(hours=st.sampled_from((1, 6, 25, 49)))
     def advance_hours(self, hours: int) -> None:
         self._count("advance_hours")
@@ -420,7 +422,7 @@ class SalesModel(RuleBasedStateMachine):
         assert self.store.integrity_check() == "ok"
         self.client = self._new_client()
         steps.recover(self.store, self.clock.now, SETTINGS)
-        assert not self.store.by_state(S.SENDING), "recover left a sale SENDING"
+        assert not self.store.by_state(SaleState.SENDING), "recover left a sale SENDING"
 
     # --- checks ---------------------------------------------------------------------------
 
@@ -452,13 +454,13 @@ class SalesModel(RuleBasedStateMachine):
                 f"shows {sale.state.value}"
             )
             if ref in self.cancelled:
-                assert sale.state is S.CANCELLED
+                assert sale.state is SaleState.CANCELLED
         for order in orders:
             sale = sales[order.ref]
             assert order.ref in self.sent and self.kinds[order.ref] != REFUSED, (
                 f"server order {order.id} for {order.ref}, which the model never let out"
             )
-            assert sale.state not in {S.REJECTED, S.CANCELLED}, (
+            assert sale.state not in {SaleState.REJECTED, SaleState.CANCELLED}, (
                 f"{order.ref} shows {sale.state.value} but the server holds it ({order.status})"
             )
             assert (order.type, order.number, order.value) == (
@@ -517,7 +519,7 @@ class SalesModel(RuleBasedStateMachine):
         self.sim.clear_faults()
         self.sim.go_online()
         for _ in range(SETTLE_ROUNDS):
-            pending = [s for s in self.store.unresolved() if s.state is not S.QUEUED]
+            pending = [s for s in self.store.unresolved() if s.state is not SaleState.QUEUED]
             if not pending:
                 break
             actions = self._candidates()
@@ -529,7 +531,9 @@ class SalesModel(RuleBasedStateMachine):
                 self.clock.advance(max(0.5, wait))
         else:
             stuck = {
-                s.ref: s.state.value for s in self.store.unresolved() if s.state is not S.QUEUED
+                s.ref: s.state.value
+                for s in self.store.unresolved()
+                if s.state is not SaleState.QUEUED
             }
             pytest.fail(f"the engine did not settle in {SETTLE_ROUNDS} rounds: {stuck}")
         sales = self._check(allow_waiting=False, allow_running=False)
@@ -537,7 +541,7 @@ class SalesModel(RuleBasedStateMachine):
             assert sale.state in MAY_END[self.kinds[ref]], (
                 f"{ref} ({self.kinds[ref]}) ended {sale.state.value}"
             )
-        assert all(s.state in FINAL_STATES | {S.QUEUED} for s in sales.values())
+        assert all(s.state in FINAL_STATES | {SaleState.QUEUED} for s in sales.values())
         assert self.store.integrity_check() == "ok"
         FIGURES["server_orders"] += len(self.sim.accepted())
         FIGURES["faults_fired"] += sum(1 for r in self.sim.requests() if r.fault)
@@ -554,11 +558,12 @@ class SalesModel(RuleBasedStateMachine):
 def run_model(
     examples: int = EXAMPLES,
     steps_per_example: int = STEPS,
-    machine: Callable[[], RuleBasedStateMachine] = SalesModel,
+    machine: type[RuleBasedStateMachine] = SalesModel,
 ) -> None:
     """Run the machine with the crash hook in place (``steps.crashpoint`` patched)."""
-    original = steps.crashpoint
-    steps.crashpoint = crash_hook
+    hooked = cast(Any, steps)  # the steps module's own name for pos_app.orders.crash's hook
+    original = hooked.crashpoint
+    hooked.crashpoint = crash_hook
     try:
         run_state_machine_as_test(
             machine,
@@ -577,7 +582,7 @@ def run_model(
             ),
         )
     finally:
-        steps.crashpoint = original
+        hooked.crashpoint = original
 
 
 def test_model() -> None:

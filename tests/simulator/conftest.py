@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
-from tests.conftest import Clock
+from tests.support.clock import Clock
 
 START = datetime(2026, 1, 15, 9, 0, 0, tzinfo=UTC)
 TIMEOUT = 5.0
@@ -80,6 +80,10 @@ class Client:
         return error
 
 
+MakeSim = Callable[..., Simulator]
+ClientFor = Callable[..., Client]
+
+
 @pytest.fixture
 def clock() -> Clock:
     """The shared fake clock; its seconds start at 1000, its ``now()`` at START."""
@@ -87,7 +91,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def make_sim(clock: Clock) -> Iterator[Callable[..., Simulator]]:
+def make_sim(clock: Clock) -> Iterator[MakeSim]:
     """Start simulators on the fake clock (config overrides as keywords); stop them after."""
     started: list[Simulator] = []
 
@@ -103,7 +107,7 @@ def make_sim(clock: Clock) -> Iterator[Callable[..., Simulator]]:
 
 
 @pytest.fixture
-def sim(make_sim: Callable[..., Simulator]) -> Simulator:
+def sim(make_sim: MakeSim) -> Simulator:
     return make_sim(seed=1)
 
 
@@ -113,5 +117,5 @@ def api(sim: Simulator) -> Client:
 
 
 @pytest.fixture
-def client_for() -> Callable[..., Client]:
+def client_for() -> ClientFor:
     return Client

@@ -40,7 +40,7 @@ def first_line(process: subprocess.Popen[str], timeout: float = 15.0) -> str:
 
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
-def test_cli_serves_until_signalled(stop_signal):
+def test_cli_serves_until_signalled(stop_signal: signal.Signals) -> None:
     process = launch(
         "--key", "cli-key", "--seed", "3", "--key-type", "PRODUCTION", "--balance", "1234.5"
     )
@@ -67,7 +67,7 @@ def test_cli_serves_until_signalled(stop_signal):
                 stream.close()
 
 
-def test_cli_faults_are_applied():
+def test_cli_faults_are_applied() -> None:
     process = launch("--faults", "ping:503x1")
     try:
         url = first_line(process)
@@ -92,20 +92,24 @@ def test_cli_faults_are_applied():
         (["--key-type", "DEV"], "invalid choice"),
     ],
 )
-def test_cli_refuses_bad_arguments(argv, message, capsys):
+def test_cli_refuses_bad_arguments(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exited:
         main(argv)
     assert exited.value.code == 2
     assert message in capsys.readouterr().err
 
 
-def test_cli_returns_1_when_the_options_are_inconsistent(capsys, monkeypatch):
+def test_cli_returns_1_when_the_options_are_inconsistent(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(logging, "basicConfig", lambda **kwargs: None)
     assert main(["--port", "0", "--time-scale", "0"]) == 1
     assert capsys.readouterr().out == ""
 
 
-def test_cli_defaults():
+def test_cli_defaults() -> None:
     args = build_parser().parse_args([])
     assert (args.port, args.key, args.seed, args.time_scale) == (8765, "sim-demo-key", 0, 1.0)
     assert (args.key_type, str(args.balance), args.faults) == ("SANDBOX", "50000.00", [])

@@ -5,17 +5,22 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from typing import Any
 from urllib.parse import quote
 
 import pytest
 import requests
+
+from pos_app.simulator import Simulator
+from tests.simulator.conftest import Client, ClientFor, MakeSim
+from tests.support.clock import Clock
 
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 REQUEST_ID = re.compile(r"^req_\d{13}_[a-z0-9]{6}$")
 HEX24 = re.compile(r"^[0-9a-f]{24}$")
 
 
-def test_success_envelope_and_headers(api):
+def test_success_envelope_and_headers(api: Client) -> None:
     response = api.get("account/balance")
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "application/json"
@@ -28,7 +33,7 @@ def test_success_envelope_and_headers(api):
     assert REQUEST_ID.match(payload["requestId"])
 
 
-def test_error_envelope_and_headers(api):
+def test_error_envelope_and_headers(api: Client) -> None:
     response = api.get("internet/products")
     assert response.headers["Content-Type"] == "application/json"
     assert response.headers["Connection"] == "close"
@@ -38,13 +43,13 @@ def test_error_envelope_and_headers(api):
     assert set(payload["error"]) == {"code", "message", "details"}
 
 
-def test_meta_timestamp_follows_the_fake_clock(api, clock):
+def test_meta_timestamp_follows_the_fake_clock(api: Client, clock: Clock) -> None:
     clock.advance(90.5)
     payload = api.get("ping").json()
     assert payload["meta"]["timestamp"] == "2026-01-15T09:01:30.500Z"
 
 
-def test_ping(api):
+def test_ping(api: Client) -> None:
     data = api.data(api.get("ping", key=""))
     assert data == {
         "api": "ok",
@@ -52,7 +57,7 @@ def test_ping(api):
     }
 
 
-def test_validate(api):
+def test_validate(api: Client) -> None:
     data = api.data(api.get("validate"))
     assert data == {
         "username": "+213555000000",
@@ -66,14 +71,16 @@ def test_validate(api):
     }
 
 
-def test_validate_reports_the_configured_key_and_type(make_sim, client_for):
+def test_validate_reports_the_configured_key_and_type(
+    make_sim: MakeSim, client_for: ClientFor
+) -> None:
     sim = make_sim(key="prod-key", key_type="PRODUCTION")
     data = client_for(sim, key="prod-key").data(client_for(sim, key="prod-key").get("validate"))
     assert data["apiKey"]["key"] == "prod-key"
     assert data["apiKey"]["type"] == "PRODUCTION"
 
 
-def test_balance_is_a_two_decimal_json_number(api):
+def test_balance_is_a_two_decimal_json_number(api: Client) -> None:
     response = api.get("account/balance")
     assert api.data(response) == {"balance": 50000.0}
     assert '"balance": 50000.00' in response.text
@@ -81,7 +88,7 @@ def test_balance_is_a_two_decimal_json_number(api):
     assert exact == Decimal("50000.00")
 
 
-def test_balance_is_configurable(make_sim, client_for):
+def test_balance_is_configurable(make_sim: MakeSim, client_for: ClientFor) -> None:
     sim = make_sim(balance=Decimal("1326.13"))
     response = client_for(sim).get("account/balance")
     assert response.json(parse_float=Decimal)["data"]["balance"] == Decimal("1326.13")
@@ -104,7 +111,7 @@ def test_balance_is_configurable(make_sim, client_for):
         ),
     ],
 )
-def test_products(api, line_type, expected):
+def test_products(api: Client, line_type: str, expected: list[tuple[int, int, bool]]) -> None:
     data = api.data(api.get("internet/products", type=line_type))
     assert data["type"] == line_type
     assert [(p["value"], p["cost"], p["available"]) for p in data["products"]] == expected
@@ -112,12 +119,12 @@ def test_products(api, line_type, expected):
 
 
 @pytest.mark.parametrize("params", [{}, {"type": ""}, {"type": "FIBRE"}, {"type": "adsl"}])
-def test_products_rejects_missing_or_bad_type(api, params):
+def test_products_rejects_missing_or_bad_type(api: Client, params: dict[str, Any]) -> None:
     error = api.error(api.get("internet/products", **params), 400, "ERR_VALIDATION")
     assert error["details"]["field"] == "type"
 
 
-def test_set_stock_changes_availability(api, sim):
+def test_set_stock_changes_availability(api: Client, sim: Simulator) -> None:
     sim.set_stock("ADSL", 3000, True)
     sim.set_stock("ADSL", 500, False)
     products = api.data(api.get("internet/products", type="ADSL"))["products"]
@@ -125,7 +132,7 @@ def test_set_stock_changes_availability(api, sim):
     assert by_value == {500: False, 1000: True, 2000: True, 3000: True}
 
 
-def test_check_number_adsl(api):
+def test_check_number_adsl(api: Client) -> None:
     data = api.data(api.get("internet/check-number", type="ADSL", number="036362608"))
     assert set(data) == {"ncli", "offre", "type"}
     assert data["type"] == "ADSL"
@@ -136,7 +143,7 @@ def test_check_number_adsl(api):
     assert again == data
 
 
-def test_check_number_is_derived_from_the_number(api):
+def test_check_number_is_derived_from_the_number(api: Client) -> None:
     ncli = {
         api.data(api.get("internet/check-number", type="ADSL", number=number))["ncli"]
         for number in ("036362608", "021000001", "045678912", "031234567")
@@ -144,7 +151,7 @@ def test_check_number_is_derived_from_the_number(api):
     assert len(ncli) > 1
 
 
-def test_check_number_4g_answers_4glte(api):
+def test_check_number_4g_answers_4glte(api: Client) -> None:
     data = api.data(api.get("internet/check-number", type="4G", number="213472731602"))
     assert set(data) == {"ncli", "type"}
     assert data["type"] == "4GLTE"
@@ -165,7 +172,7 @@ def test_check_number_4g_answers_4glte(api):
         ("4G", "213550000000", "Line does not exist"),
     ],
 )
-def test_check_number_err_phone(api, line_type, number, reason):
+def test_check_number_err_phone(api: Client, line_type: str, number: str, reason: str) -> None:
     response = api.get("internet/check-number", type=line_type, number=number)
     error = api.error(response, 400, "ERR_PHONE")
     assert error["message"] == f"Invalid phone number for {line_type} service"
@@ -180,24 +187,24 @@ def test_check_number_err_phone(api, line_type, number, reason):
         ({"type": "VDSL", "number": "036362608"}, "type"),
     ],
 )
-def test_check_number_validation(api, params, field):
+def test_check_number_validation(api: Client, params: dict[str, Any], field: str) -> None:
     error = api.error(api.get("internet/check-number", **params), 400, "ERR_VALIDATION")
     assert error["details"]["field"] == field
 
 
-def test_unknown_route_is_404(api):
+def test_unknown_route_is_404(api: Client) -> None:
     api.error(api.get("internet/nothing"), 404, "NOT_FOUND")
     api.error(api.get("mobile/plans"), 404, "NOT_FOUND")
     response = requests.get(api.sim.base_url.removesuffix("/v3") + "/ping", timeout=5)
     api.error(response, 404, "NOT_FOUND")
 
 
-def test_wrong_method_is_404(api):
+def test_wrong_method_is_404(api: Client) -> None:
     api.error(api.get("internet/send"), 404, "NOT_FOUND")
     api.error(api.post("account/balance", {}), 404, "NOT_FOUND")
 
 
-def test_check_id_and_check_ref_show_the_topup(api, sim):
+def test_check_id_and_check_ref_show_the_topup(api: Client, sim: Simulator) -> None:
     sent = api.data(api.send(ref="shop1-0001"))
     by_id = api.data(api.get(f"internet/check-id/{sent['topupId']}"))
     by_ref = api.data(api.get("internet/check-ref/shop1-0001"))
@@ -214,7 +221,7 @@ def test_check_id_and_check_ref_show_the_topup(api, sim):
     assert HEX24.match(by_id["_id"])
 
 
-def test_check_ref_is_url_decoded(api):
+def test_check_ref_is_url_decoded(api: Client) -> None:
     ref = "caisse 2/vente#7?x=1&é"
     api.data(api.send(ref=ref))
     encoded = quote(ref, safe="")
@@ -222,17 +229,17 @@ def test_check_ref_is_url_decoded(api):
     assert data["ref"] == ref
 
 
-def test_check_ref_unknown_is_404(api):
+def test_check_ref_unknown_is_404(api: Client) -> None:
     error = api.error(api.get("internet/check-ref/order-12345"), 404, "NOT_FOUND")
     assert error["message"] == "Top-up with reference 'order-12345' not found"
 
 
-def test_check_id_unknown_is_404(api):
+def test_check_id_unknown_is_404(api: Client) -> None:
     error = api.error(api.get("internet/check-id/6901616fe9e88196b4eb64b2"), 404, "NOT_FOUND")
     assert "6901616fe9e88196b4eb64b2" in error["message"]
 
 
-def test_list_shape_newest_first(api, clock):
+def test_list_shape_newest_first(api: Client, clock: Clock) -> None:
     refs = []
     for index in range(3):
         refs.append(f"r-{index}")
@@ -250,7 +257,7 @@ def test_list_shape_newest_first(api, clock):
     assert TIMESTAMP.match(payload["meta"]["timestamp"])
 
 
-def test_list_pages(api):
+def test_list_pages(api: Client) -> None:
     for index in range(5):
         api.data(api.send(ref=f"p-{index}"))
     first = api.get("internet/list", page=1, pageSize=2).json()
@@ -266,7 +273,7 @@ def test_list_pages(api):
     assert last["meta"]["pagination"]["hasNextPage"] is False
 
 
-def test_list_filters_on_created_time(api, clock):
+def test_list_filters_on_created_time(api: Client, clock: Clock) -> None:
     api.data(api.send(ref="early"))
     clock.advance(3600)
     api.data(api.send(ref="late"))
@@ -290,18 +297,20 @@ def test_list_filters_on_created_time(api, clock):
         ({"from": "yesterday", "to": "2026-01-01T00:00:00Z"}, "from"),
     ],
 )
-def test_list_parameters_are_validated(api, path, params, field):
+def test_list_parameters_are_validated(
+    api: Client, path: str, params: dict[str, Any], field: str
+) -> None:
     error = api.error(api.get(path, **params), 400, "ERR_VALIDATION")
     assert error["details"]["field"] == field
 
 
 @pytest.mark.parametrize("path", ["internet/list", "account/transactions"])
-def test_page_size_bounds_are_inclusive(api, path):
+def test_page_size_bounds_are_inclusive(api: Client, path: str) -> None:
     api.data(api.get(path, pageSize=1))
     api.data(api.get(path, pageSize=100))
 
 
-def test_transactions_shape(api, sim):
+def test_transactions_shape(api: Client, sim: Simulator) -> None:
     sent = api.data(api.send(ref="t-1", value=2000))
     data = api.data(api.get("account/transactions"))
     assert data["pagination"] == {"page": 1, "pageSize": 20, "totalPages": 1, "totalResults": 2}
@@ -319,7 +328,7 @@ def test_transactions_shape(api, sim):
     assert TIMESTAMP.match(debit["time"])
 
 
-def test_transactions_pages_and_window(api, clock):
+def test_transactions_pages_and_window(api: Client, clock: Clock) -> None:
     for index in range(4):
         clock.advance(600)
         api.data(api.send("036360009", ref=f"w-{index}", value=500))  # FULFILLED, no refund
@@ -331,7 +340,7 @@ def test_transactions_pages_and_window(api, clock):
     assert [row["time"] for row in rows] == ["2026-01-15T09:30:00.000Z", "2026-01-15T09:20:00.000Z"]
 
 
-def test_request_log_records_each_request(api, sim):
+def test_request_log_records_each_request(api: Client, sim: Simulator) -> None:
     api.send(ref="logged")
     api.get("internet/products", type="4G")
     send, products = sim.requests()

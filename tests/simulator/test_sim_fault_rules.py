@@ -17,7 +17,7 @@ from pos_app.simulator.faults import (
 )
 
 
-def test_parse_the_documented_example():
+def test_parse_the_documented_example() -> None:
     rules = parse_faults(
         "send:drop@0.1,check-ref:503@0.05,*:slow=3000@0.01,send:500x1,balance:429=2"
     )
@@ -30,14 +30,14 @@ def test_parse_the_documented_example():
     ]
 
 
-def test_parse_tolerates_spaces_and_reads_every_part():
+def test_parse_tolerates_spaces_and_reads_every_part() -> None:
     assert parse_faults(" list:latency=250@0.5x3 , ping:garbage ") == [
         FaultRule("list", "latency", value=250, probability=0.5, count=3),
         FaultRule("ping", "garbage"),
     ]
 
 
-def test_parse_the_hostile_kinds():
+def test_parse_the_hostile_kinds() -> None:
     assert parse_faults(
         "send:hold=2500@0.1x3,send:refuse500,send:refuse500x2,check-id:nocode@0.5,"
         "check-ref:nocode,list:nocodex1,send:dropx500"
@@ -65,14 +65,14 @@ def test_parse_the_hostile_kinds():
         ("check-id:nocode=1", "takes no value"),
     ],
 )
-def test_hostile_kinds_are_refused_where_they_make_no_sense(spec, hint):
+def test_hostile_kinds_are_refused_where_they_make_no_sense(spec: str, hint: str) -> None:
     with pytest.raises(ValueError, match="bad fault item") as refused:
         parse_faults(spec)
     assert hint in str(refused.value)
 
 
 @pytest.mark.parametrize("spec", ["", "   "])
-def test_an_empty_spec_means_no_faults(spec):
+def test_an_empty_spec_means_no_faults(spec: str) -> None:
     assert parse_faults(spec) == []
 
 
@@ -91,7 +91,7 @@ def test_an_empty_spec_means_no_faults(spec):
         ("send:503@half", "bad fault item"),
     ],
 )
-def test_bad_specs_are_refused_clearly(spec, hint):
+def test_bad_specs_are_refused_clearly(spec: str, hint: str) -> None:
     with pytest.raises(ValueError, match="bad fault item") as refused:
         parse_faults(spec)
     assert hint in str(refused.value)
@@ -142,12 +142,12 @@ rules = anywhere | anywhere_with_value | holds | hostile
 
 
 @given(st.lists(rules, min_size=1, max_size=5))
-def test_spec_round_trips(generated):
+def test_spec_round_trips(generated: list[FaultRule]) -> None:
     spec = ",".join(rule.spec() for rule in generated)
     assert parse_faults(spec) == generated
 
 
-def test_phases():
+def test_phases() -> None:
     assert {FaultRule("send", kind, value=1).phase for kind in ("latency",)} == {"before"}
     assert all(
         FaultRule("send", k, value=1 if k == "429" else None).phase == "before"
@@ -176,7 +176,7 @@ def test_phases():
     }
 
 
-def test_pick_matches_endpoint_phase_and_star():
+def test_pick_matches_endpoint_phase_and_star() -> None:
     plan = FaultPlan(0, [FaultRule("send", "503"), FaultRule("*", "drop")])
     assert plan.pick("send", "before") == FaultRule("send", "503")
     assert plan.pick("balance", "before") is None
@@ -184,7 +184,7 @@ def test_pick_matches_endpoint_phase_and_star():
     assert plan.pick("ping", "after") == FaultRule("*", "drop")
 
 
-def test_hold_is_drawn_in_its_own_phase_one_draw_per_matching_rule():
+def test_hold_is_drawn_in_its_own_phase_one_draw_per_matching_rule() -> None:
     hold = FaultRule("send", "hold", value=100, probability=0.5)
     plan = FaultPlan(7, [FaultRule("send", "503", probability=0.5), hold])
     reference = FaultPlan(7, [FaultRule("send", "503", probability=0.5)])
@@ -196,7 +196,7 @@ def test_hold_is_drawn_in_its_own_phase_one_draw_per_matching_rule():
     fired = [plan.pick("send", "instead") for _ in range(100)]
     assert set(fired) == {hold, None}
 
-    def pattern(seed):
+    def pattern(seed: int) -> list[bool]:
         only = FaultPlan(seed, [hold])
         return [only.pick("send", "instead") is not None for _ in range(100)]
 
@@ -204,21 +204,22 @@ def test_hold_is_drawn_in_its_own_phase_one_draw_per_matching_rule():
     assert pattern(7) != pattern(8)
 
 
-def test_count_retires_a_rule():
+def test_count_retires_a_rule() -> None:
     plan = FaultPlan(0, [FaultRule("send", "500", count=2)])
     fired = [plan.pick("send", "after") for _ in range(4)]
     assert fired == [FaultRule("send", "500", count=2)] * 2 + [None, None]
     assert plan.active() == []
 
 
-def test_first_firing_rule_wins():
+def test_first_firing_rule_wins() -> None:
     plan = FaultPlan(0, [FaultRule("send", "500", count=1), FaultRule("send", "garbage")])
-    assert plan.pick("send", "after").kind == "500"
-    assert plan.pick("send", "after").kind == "garbage"
+    first, second = plan.pick("send", "after"), plan.pick("send", "after")
+    assert first is not None and first.kind == "500"
+    assert second is not None and second.kind == "garbage"
 
 
-def test_probability_is_seeded():
-    def pattern(seed):
+def test_probability_is_seeded() -> None:
+    def pattern(seed: int) -> list[bool]:
         plan = FaultPlan(seed, [FaultRule("send", "drop", probability=0.3)])
         return [plan.pick("send", "after") is not None for _ in range(200)]
 
@@ -227,14 +228,14 @@ def test_probability_is_seeded():
     assert 40 <= sum(pattern(1)) <= 80
 
 
-def test_probability_zero_never_fires_and_one_always_does():
+def test_probability_zero_never_fires_and_one_always_does() -> None:
     plan = FaultPlan(0, [FaultRule("send", "drop", probability=0.0)])
     assert all(plan.pick("send", "after") is None for _ in range(100))
     plan = FaultPlan(0, [FaultRule("send", "drop", probability=1.0)])
     assert all(plan.pick("send", "after") is not None for _ in range(100))
 
 
-def test_clear():
+def test_clear() -> None:
     plan = FaultPlan(0, [FaultRule("*", "503")])
     plan.add(FaultRule("send", "drop"))
     assert len(plan.active()) == 2

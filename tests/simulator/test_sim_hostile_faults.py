@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 import requests
 
-from pos_app.simulator import FaultRule, parse_faults
+from pos_app.simulator import FaultRule, Simulator, parse_faults
+from tests.simulator.conftest import Client, ClientFor, MakeSim
+from tests.support.clock import Clock
+from tests.support.sales import server_order
 
 FULFILLED_FAST = "023450009"  # FULFILLED after the minimum HANDLING delay (3 s)
 REFUNDED = "023450001"
@@ -16,20 +20,22 @@ COST_1000 = Decimal(980)
 OPENING = Decimal("50000.00")
 
 
-def held_send(api, ref, value=1000, number="036362608"):
+def held_send(api: Client, ref: str, value: int = 1000, number: str = "036362608") -> None:
     """Send one request that the hold fault swallows: the connection closes with no answer."""
     with pytest.raises(requests.ConnectionError):
         api.send(number=number, value=value, ref=ref)
 
 
-def not_found(api, ref):
+def not_found(api: Client, ref: str) -> None:
     api.error(api.get(f"internet/check-ref/{ref}"), 404, "NOT_FOUND")
 
 
 # --- hold ---------------------------------------------------------------------------------
 
 
-def test_held_send_is_invisible_until_its_time_then_placed(api, sim, clock):
+def test_held_send_is_invisible_until_its_time_then_placed(
+    api: Client, sim: Simulator, clock: Clock
+) -> None:
     sim.inject(FaultRule("send", "hold", value=5000, count=1))
     arrived = clock()
     held_send(api, "h-late")
@@ -54,7 +60,9 @@ def test_held_send_is_invisible_until_its_time_then_placed(api, sim, clock):
     assert (held.outcome, held.order_id, held.processed) == ("placed", order.id, arrived + 5)
 
 
-def test_held_send_lands_on_simulator_advance_without_a_request(api, sim, clock):
+def test_held_send_lands_on_simulator_advance_without_a_request(
+    api: Client, sim: Simulator, clock: Clock
+) -> None:
     sim.inject(FaultRule("send", "hold", value=1000))
     held_send(api, "h-quiet")
     requests_before = len(sim.requests())
@@ -64,7 +72,9 @@ def test_held_send_lands_on_simulator_advance_without_a_request(api, sim, clock)
     assert len(sim.requests()) == requests_before
 
 
-def test_held_send_is_discarded_when_a_resend_got_there_first(api, sim, clock):
+def test_held_send_is_discarded_when_a_resend_got_there_first(
+    api: Client, sim: Simulator, clock: Clock
+) -> None:
     sim.inject(FaultRule("send", "hold", value=10_000, count=1))
     held_send(api, "h-dup")
     resent = api.data(api.send(ref="h-dup"))
@@ -76,7 +86,9 @@ def test_held_send_is_discarded_when_a_resend_got_there_first(api, sim, clock):
     assert (held.outcome, held.order_id) == ("discarded duplicate", None)
 
 
-def test_held_send_refused_without_charge_when_the_balance_is_gone(make_sim, client_for, clock):
+def test_held_send_refused_without_charge_when_the_balance_is_gone(
+    make_sim: MakeSim, client_for: ClientFor, clock: Clock
+) -> None:
     sim = make_sim(seed=1, balance=Decimal(1000))
     api = client_for(sim)
     sim.inject(FaultRule("send", "hold", value=3000, count=1))
@@ -92,7 +104,9 @@ def test_held_send_refused_without_charge_when_the_balance_is_gone(make_sim, cli
     assert held.processed == held.due
 
 
-def test_held_send_refused_when_the_card_went_out_of_stock(api, sim, clock):
+def test_held_send_refused_when_the_card_went_out_of_stock(
+    api: Client, sim: Simulator, clock: Clock
+) -> None:
     sim.inject(FaultRule("send", "hold", value=2000, count=1))
     held_send(api, "h-stock", value=2000)
     sim.set_stock("ADSL", 2000, False)
@@ -102,7 +116,9 @@ def test_held_send_refused_when_the_card_went_out_of_stock(api, sim, clock):
     assert sim.held()[0].outcome == "refused ERR_STOCK"
 
 
-def test_held_send_follows_the_time_scale(make_sim, client_for, clock):
+def test_held_send_follows_the_time_scale(
+    make_sim: MakeSim, client_for: ClientFor, clock: Clock
+) -> None:
     sim = make_sim(seed=1, time_scale=10)
     api = client_for(sim)
     sim.inject(FaultRule("send", "hold", value=5000, count=1))
@@ -113,16 +129,18 @@ def test_held_send_follows_the_time_scale(make_sim, client_for, clock):
     api.data(api.get("internet/check-ref/h-fast"))
 
 
-def test_held_send_placed_later_keeps_its_plan_order_and_schedule(api, sim, clock):
+def test_held_send_placed_later_keeps_its_plan_order_and_schedule(
+    api: Client, sim: Simulator, clock: Clock
+) -> None:
     sim.inject(FaultRule("send", "hold", value=60_000, count=1))
     held_send(api, "h-plan", number=FULFILLED_FAST)
     clock.advance(60 + 3)  # its own HANDLING delay runs from the moment it is processed
     shown = api.data(api.get("internet/check-ref/h-plan"))
     assert shown["status"] == "FULFILLED"
-    assert shown["card_code"] == sim.order_by_ref("h-plan").card_code
+    assert shown["card_code"] == server_order(sim, "h-plan").card_code
 
 
-def test_hold_checks_the_key_at_arrival(api, sim):
+def test_hold_checks_the_key_at_arrival(api: Client, sim: Simulator) -> None:
     sim.inject(FaultRule("send", "hold", value=1000, count=1))
     api.error(api.send(ref="h-key", key="wrong"), 401, "INVALID_ACCESS_TOKEN")
     assert sim.held() == []
@@ -130,14 +148,16 @@ def test_hold_checks_the_key_at_arrival(api, sim):
     assert sim.faults() == [FaultRule("send", "hold", value=1000, count=1)]  # not used up
 
 
-def test_hold_answers_a_bad_body_at_once(api, sim):
+def test_hold_answers_a_bad_body_at_once(api: Client, sim: Simulator) -> None:
     sim.inject(FaultRule("send", "hold", value=1000, count=1))
     api.error(api.post("internet/send", {"type": "ADSL"}), 400, "ERR_VALIDATION")
     assert sim.held() == []
     assert len(sim.faults()) == 1
 
 
-def test_hold_without_a_ref_is_placed_with_a_server_ref(api, sim, clock):
+def test_hold_without_a_ref_is_placed_with_a_server_ref(
+    api: Client, sim: Simulator, clock: Clock
+) -> None:
     sim.inject(FaultRule("send", "hold", value=1000, count=1))
     with pytest.raises(requests.ConnectionError):
         api.post("internet/send", {"type": "ADSL", "number": "036362608", "value": 500})
@@ -147,14 +167,14 @@ def test_hold_without_a_ref_is_placed_with_a_server_ref(api, sim, clock):
     assert sim.held()[0].outcome == "placed"
 
 
-def test_hold_after_latency_records_both(api, sim):
+def test_hold_after_latency_records_both(api: Client, sim: Simulator) -> None:
     sim.inject(FaultRule("send", "latency", value=1))
     sim.inject(FaultRule("send", "hold", value=1000))
     held_send(api, "h-both")
     assert sim.requests()[-1].fault == "latency,hold"
 
 
-def test_hold_from_the_config_spec(make_sim, client_for, clock):
+def test_hold_from_the_config_spec(make_sim: MakeSim, client_for: ClientFor, clock: Clock) -> None:
     sim = make_sim(seed=1, faults=tuple(parse_faults("send:hold=1500x1")))
     api = client_for(sim)
     held_send(api, "h-spec")
@@ -166,7 +186,9 @@ def test_hold_from_the_config_spec(make_sim, client_for, clock):
 # --- refuse500 ----------------------------------------------------------------------------
 
 
-def test_refuse500_places_and_charges_but_answers_a_refusal_code(api, sim):
+def test_refuse500_places_and_charges_but_answers_a_refusal_code(
+    api: Client, sim: Simulator
+) -> None:
     sim.inject(FaultRule("send", "refuse500", count=1))
     response = api.send(ref="r-500")
     error = api.error(response, 500, "ERR_STOCK")
@@ -182,12 +204,14 @@ def test_refuse500_places_and_charges_but_answers_a_refusal_code(api, sim):
 # --- nocode -------------------------------------------------------------------------------
 
 
-def _without_code(item):
+def _without_code(item: dict[str, Any]) -> dict[str, Any]:
     return {name: shown for name, shown in item.items() if name != "card_code"}
 
 
 @pytest.mark.parametrize("endpoint", ["check-ref", "check-id"])
-def test_nocode_hides_the_card_code_of_a_fulfilled_top_up_once(api, sim, clock, endpoint):
+def test_nocode_hides_the_card_code_of_a_fulfilled_top_up_once(
+    api: Client, sim: Simulator, clock: Clock, endpoint: str
+) -> None:
     placed = api.data(api.send(number=FULFILLED_FAST, ref="n-1"))
     clock.advance(3)
     path = f"internet/{endpoint}/" + ("n-1" if endpoint == "check-ref" else placed["topupId"])
@@ -199,10 +223,10 @@ def test_nocode_hides_the_card_code_of_a_fulfilled_top_up_once(api, sim, clock, 
     assert "num_trans" in stripped
     assert sim.requests()[-1].fault == "nocode"
     assert api.data(api.get(path)) == whole  # the order kept its code
-    assert whole["card_code"] == sim.order_by_ref("n-1").card_code
+    assert whole["card_code"] == server_order(sim, "n-1").card_code
 
 
-def test_nocode_on_a_top_up_not_fulfilled_changes_nothing(api, sim):
+def test_nocode_on_a_top_up_not_fulfilled_changes_nothing(api: Client, sim: Simulator) -> None:
     api.data(api.send(ref="n-handling"))
     whole = api.data(api.get("internet/check-ref/n-handling"))
     sim.inject(FaultRule("check-ref", "nocode"))
@@ -210,7 +234,9 @@ def test_nocode_on_a_top_up_not_fulfilled_changes_nothing(api, sim):
     api.error(api.get("internet/check-ref/nothing"), 404, "NOT_FOUND")
 
 
-def test_nocode_in_the_list_strips_only_fulfilled_items(api, sim, clock):
+def test_nocode_in_the_list_strips_only_fulfilled_items(
+    api: Client, sim: Simulator, clock: Clock
+) -> None:
     api.data(api.send(number=FULFILLED_FAST, ref="l-done"))
     api.data(api.send(number=REFUNDED, ref="l-refunded"))
     api.data(api.send(number=VIA_QUEUE, ref="l-queued"))

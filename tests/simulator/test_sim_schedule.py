@@ -6,37 +6,40 @@ import itertools
 from collections import Counter
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
-from pos_app.simulator import SimConfig
+from pos_app.simulator import SimConfig, Simulator
 from pos_app.simulator.scenarios import SCENARIOS, scenario_for
 from pos_app.simulator.state import ApiError, SimState
-from tests.conftest import Clock
+from tests.simulator.conftest import Client, ClientFor, MakeSim
+from tests.support.clock import Clock
+from tests.support.sales import server_order
 
 HOUR = 3600.0
 START = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
 
 
-def new_state(**overrides):
+def new_state(**overrides: Any) -> tuple[SimState, Clock]:
     clock = Clock(START)
     overrides.setdefault("start_time", START)
     return SimState(SimConfig(**overrides), clock), clock
 
 
-def plans(state):
+def plans(state: SimState) -> list[tuple[str, bool, float, float | None, str]]:
     return [
         (o.outcome, o.via_queue, o.handling_delay, o.queued_delay, o.card_code)
         for o in state.orders()
     ]
 
 
-def send_many(state, count, number="036362608", value=500):
+def send_many(state: SimState, count: int, number: str = "036362608", value: int = 500) -> None:
     for _ in range(count):
         state.send("ADSL", number, value, None)
 
 
-def test_same_seed_same_schedule():
+def test_same_seed_same_schedule() -> None:
     first, _ = new_state(seed=42)
     second, _ = new_state(seed=42)
     send_many(first, 30)
@@ -44,7 +47,7 @@ def test_same_seed_same_schedule():
     assert plans(first) == plans(second)
 
 
-def test_different_seed_different_schedule():
+def test_different_seed_different_schedule() -> None:
     first, _ = new_state(seed=1)
     second, _ = new_state(seed=2)
     send_many(first, 10)
@@ -52,7 +55,7 @@ def test_different_seed_different_schedule():
     assert [p[2] for p in plans(first)] != [p[2] for p in plans(second)]
 
 
-def test_scenario_orders_do_not_shift_the_draw():
+def test_scenario_orders_do_not_shift_the_draw() -> None:
     plain, _ = new_state(seed=5)
     mixed, _ = new_state(seed=5)
     send_many(plain, 3)
@@ -63,7 +66,7 @@ def test_scenario_orders_do_not_shift_the_draw():
     assert plans(mixed)[1][4] == plans(plain)[1][4]  # same card draw consumed
 
 
-def test_handling_delay_is_within_range_and_then_final():
+def test_handling_delay_is_within_range_and_then_final() -> None:
     state, clock = new_state(seed=3)
     send_many(state, 50)
     orders = state.orders()
@@ -73,17 +76,17 @@ def test_handling_delay_is_within_range_and_then_final():
     assert all(o.status != "HANDLING" for o in state.orders())
 
 
-def test_an_order_leaves_handling_exactly_when_due():
+def test_an_order_leaves_handling_exactly_when_due() -> None:
     state, clock = new_state(seed=9)
     state.send("ADSL", "036362608", 1000, "x")
-    order = state.order_by_ref("x")
+    order = server_order(state, "x")
     clock.seconds = order.handling_delay - 0.001
-    assert state.order_by_ref("x").status == "HANDLING"
+    assert server_order(state, "x").status == "HANDLING"
     clock.seconds = order.handling_delay
-    assert state.order_by_ref("x").status in {"FULFILLED", "QUEUED", "REFUNDED"}
+    assert server_order(state, "x").status in {"FULFILLED", "QUEUED", "REFUNDED"}
 
 
-def test_time_scale_divides_the_delays():
+def test_time_scale_divides_the_delays() -> None:
     slow, _ = new_state(seed=4)
     fast, _ = new_state(seed=4, time_scale=100.0)
     send_many(slow, 5)
@@ -92,7 +95,7 @@ def test_time_scale_divides_the_delays():
         assert b.handling_delay == pytest.approx(a.handling_delay / 100)
 
 
-def test_outcome_mix_follows_the_weights():
+def test_outcome_mix_follows_the_weights() -> None:
     state, clock = new_state(seed=11, balance=Decimal(1_000_000))
     send_many(state, 1000, value=500)
     clock.seconds = 49 * HOUR + 45
@@ -104,7 +107,7 @@ def test_outcome_mix_follows_the_weights():
     assert sum(kinds.values()) == 1000
 
 
-def test_weights_are_configurable():
+def test_weights_are_configurable() -> None:
     state, clock = new_state(
         seed=1, fulfilled_weight=0, queued_weight=1, refunded_weight=0, queued_fulfilled_ratio=0
     )
@@ -115,24 +118,24 @@ def test_weights_are_configurable():
     assert {o.status for o in state.orders()} == {"REFUNDED"}
 
 
-def test_handling_range_is_configurable():
+def test_handling_range_is_configurable() -> None:
     state, _ = new_state(seed=1, handling_seconds=(1.0, 2.0))
     send_many(state, 20)
     assert all(1.0 <= o.handling_delay <= 2.0 for o in state.orders())
 
 
-def test_queued_then_final_after_12_to_48_hours():
+def test_queued_then_final_after_12_to_48_hours() -> None:
     state, clock = new_state(seed=1)
     state.send("ADSL", "023450002", 1000, "q")
-    order = state.order_by_ref("q")
-    assert order.via_queue
+    order = server_order(state, "q")
+    assert order.via_queue and order.queued_delay is not None
     assert 12 * HOUR <= order.queued_delay <= 48 * HOUR
     clock.seconds = order.handling_delay
-    assert state.order_by_ref("q").status == "QUEUED"
+    assert server_order(state, "q").status == "QUEUED"
     clock.seconds = order.handling_delay + order.queued_delay - 1
-    assert state.order_by_ref("q").status == "QUEUED"
+    assert server_order(state, "q").status == "QUEUED"
     clock.seconds = order.final_at
-    final = state.order_by_ref("q")
+    final = server_order(state, "q")
     assert final.status == "FULFILLED"
     assert final.processed_at is not None
 
@@ -147,30 +150,30 @@ def test_queued_then_final_after_12_to_48_hours():
     ],
 )
 @pytest.mark.parametrize(("line_type", "prefix"), [("ADSL", "02345"), ("4G", "21355000")])
-def test_scenario_numbers(suffix, path, line_type, prefix):
+def test_scenario_numbers(suffix: str, path: list[str], line_type: str, prefix: str) -> None:
     state, clock = new_state(seed=8)
     state.send(line_type, prefix + suffix, 500, "s")
-    order = state.order_by_ref("s")
+    order = server_order(state, "s")
     assert order.scenario == suffix
     seen = [order.status]
     for moment in (order.handling_delay, order.final_at):
         clock.seconds = moment
-        status = state.order_by_ref("s").status
+        status = server_order(state, "s").status
         if status != seen[-1]:
             seen.append(status)
     assert seen == path
 
 
-def test_scenario_0009_is_fulfilled_after_the_minimum_delay():
+def test_scenario_0009_is_fulfilled_after_the_minimum_delay() -> None:
     state, clock = new_state(seed=8, time_scale=2.0)
     state.send("ADSL", "023450009", 500, "fast")
-    assert state.order_by_ref("fast").handling_delay == 1.5
+    assert server_order(state, "fast").handling_delay == 1.5
     clock.seconds = 1.5
-    assert state.order_by_ref("fast").status == "FULFILLED"
+    assert server_order(state, "fast").status == "FULFILLED"
 
 
 @pytest.mark.parametrize(("line_type", "number"), [("ADSL", "023450000"), ("4G", "213550000000")])
-def test_scenario_0000_line_does_not_exist(line_type, number):
+def test_scenario_0000_line_does_not_exist(line_type: str, number: str) -> None:
     state, _ = new_state()
     with pytest.raises(ApiError) as refused:
         state.send(line_type, number, 500, None)
@@ -184,18 +187,19 @@ def test_scenario_0000_line_does_not_exist(line_type, number):
         state.check_number(line_type, number)
 
 
-def test_scenario_table():
+def test_scenario_table() -> None:
     assert set(SCENARIOS) == {"0000", "0001", "0002", "0003", "0009"}
-    assert scenario_for("036360001").outcome == "REFUNDED"
+    refunded, missing = scenario_for("036360001"), scenario_for("213550000000")
+    assert refunded is not None and refunded.outcome == "REFUNDED"
     assert scenario_for("036360010") is None
-    assert scenario_for("213550000000").line_exists is False
+    assert missing is not None and missing.line_exists is False
 
 
-def test_refund_credits_the_cost_with_a_ledger_row():
+def test_refund_credits_the_cost_with_a_ledger_row() -> None:
     state, clock = new_state(seed=1)
     state.send("ADSL", "023450001", 2000, "refund-me")
     assert state.balance() == Decimal("48040.00")
-    order = state.order_by_ref("refund-me")
+    order = server_order(state, "refund-me")
     clock.seconds = order.final_at + 10
     assert state.balance() == Decimal("50000.00")
     rows, total = state.ledger_page(1, 20, None, None)
@@ -211,14 +215,14 @@ def test_refund_credits_the_cost_with_a_ledger_row():
     assert refund.time == order.final_at  # dated when due, not when noticed
 
 
-def test_fulfilled_orders_never_credit_back():
+def test_fulfilled_orders_never_credit_back() -> None:
     state, clock = new_state(seed=1)
     state.send("ADSL", "023450009", 1000, None)
     clock.seconds = 100 * HOUR
     assert state.balance() == Decimal("49020.00")
 
 
-def test_ledger_balances_chain():
+def test_ledger_balances_chain() -> None:
     state, clock = new_state(seed=2)
     for index in range(60):
         state.send("ADSL", f"0234{index + 100:05d}", 500, None)
@@ -233,7 +237,7 @@ def test_ledger_balances_chain():
     assert state.balance() == Decimal(50000) - 490 * (60 - refunds)
 
 
-def test_card_fields_appear_only_when_fulfilled(api, sim, clock):
+def test_card_fields_appear_only_when_fulfilled(api: Client, sim: Simulator, clock: Clock) -> None:
     sent = api.data(api.send("023450009", ref="card"))
     handling = api.data(api.get(f"internet/check-id/{sent['topupId']}"))
     assert "card_code" not in handling
@@ -256,10 +260,10 @@ def test_card_fields_appear_only_when_fulfilled(api, sim, clock):
         "date_traitement",
         "created_at",
     ]
-    assert fulfilled["card_code"] == sim.order_by_ref("card").card_code
+    assert fulfilled["card_code"] == server_order(sim, "card").card_code
 
 
-def test_refunded_order_over_http(api, sim, clock):
+def test_refunded_order_over_http(api: Client, sim: Simulator, clock: Clock) -> None:
     api.data(api.send("023450001", ref="r1", value=1000))
     assert api.data(api.get("account/balance"))["balance"] == 49020
     clock.advance(45)
@@ -269,10 +273,10 @@ def test_refunded_order_over_http(api, sim, clock):
     assert api.data(api.get("account/balance"))["balance"] == 50000
     rows = api.data(api.get("account/transactions"))["items"]
     assert [row["type"] for row in rows] == ["REFUND-ADSL", "ADSL", "DEPOSIT"]
-    assert rows[0]["objid"] == sim.order_by_ref("r1").id
+    assert rows[0]["objid"] == server_order(sim, "r1").id
 
 
-def test_queued_order_over_http(api, clock):
+def test_queued_order_over_http(api: Client, clock: Clock) -> None:
     api.data(api.send("023450003", ref="q1"))
     clock.advance(45)
     assert api.data(api.get("internet/check-ref/q1"))["status"] == "QUEUED"
@@ -282,7 +286,9 @@ def test_queued_order_over_http(api, clock):
     assert api.data(api.get("internet/check-ref/q1"))["status"] == "REFUNDED"
 
 
-def test_schedule_over_http_is_deterministic(make_sim, client_for, clock):
+def test_schedule_over_http_is_deterministic(
+    make_sim: MakeSim, client_for: ClientFor, clock: Clock
+) -> None:
     outcomes = []
     for _ in range(2):
         sim = make_sim(seed=77)

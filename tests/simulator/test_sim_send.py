@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 import requests
 
 from pos_app.api import contract
+from pos_app.simulator import Simulator
+from tests.simulator.conftest import Client, ClientFor, MakeSim
 
 
-def test_accepted_send_debits_and_records_a_handling_order(api, sim):
+def test_accepted_send_debits_and_records_a_handling_order(api: Client, sim: Simulator) -> None:
     data = api.data(api.send(ref="sale-1", value=2000))
     assert set(data) == {"topupId", "topupRef"}
     assert re.fullmatch(r"[0-9a-f]{24}", data["topupId"])
@@ -24,7 +27,7 @@ def test_accepted_send_debits_and_records_a_handling_order(api, sim):
     assert sim.order_by_id(data["topupId"]) == order
 
 
-def test_4g_send(api, sim):
+def test_4g_send(api: Client, sim: Simulator) -> None:
     data = api.data(api.send("213472731602", value=3000, line_type="4G", ref="lte-1"))
     order = sim.order_by_id(data["topupId"])
     assert order is not None
@@ -33,14 +36,14 @@ def test_4g_send(api, sim):
     assert shown["type"] == "4G"
 
 
-def test_a_missing_ref_is_generated_and_unique(api, sim):
+def test_a_missing_ref_is_generated_and_unique(api: Client, sim: Simulator) -> None:
     first = api.data(api.send())["topupRef"]
     second = api.data(api.send())["topupRef"]  # same fake millisecond
     assert re.fullmatch(r"API-\+213555000000-\d{13}(-\d+)?", first)
     assert first.startswith("API-+213555000000-1768467600000")
     assert second != first
     assert [order.ref for order in sim.accepted()] == [first, second]
-    api.data(api.get(f"internet/check-ref/{requests.utils.quote(first, safe='')}"))
+    api.data(api.get(f"internet/check-ref/{quote(first, safe='')}"))
 
 
 @pytest.mark.parametrize(
@@ -102,7 +105,7 @@ def test_a_missing_ref_is_generated_and_unique(api, sim):
         ),
     ],
 )
-def test_schema_errors(api, sim, body, field, message):
+def test_schema_errors(api: Client, sim: Simulator, body: object, field: str, message: str) -> None:
     error = api.error(api.post("internet/send", body), 400, "ERR_VALIDATION")
     assert error["message"] == message
     assert error["details"]["field"] == field
@@ -110,7 +113,7 @@ def test_schema_errors(api, sim, body, field, message):
     assert sim.balance == Decimal("50000.00")
 
 
-def test_a_body_that_is_not_json_is_a_validation_error(api, sim):
+def test_a_body_that_is_not_json_is_a_validation_error(api: Client, sim: Simulator) -> None:
     response = requests.post(
         f"{sim.base_url}/internet/send",
         data=b"{not json",
@@ -121,13 +124,15 @@ def test_a_body_that_is_not_json_is_a_validation_error(api, sim):
     assert sim.accepted() == []
 
 
-def test_a_64_character_ref_and_an_integral_float_value_are_accepted(api, sim):
+def test_a_64_character_ref_and_an_integral_float_value_are_accepted(
+    api: Client, sim: Simulator
+) -> None:
     body = {"type": "ADSL", "number": "036362608", "value": 1000.0, "ref": "r" * 64}
     api.data(api.post("internet/send", body))
     assert sim.accepted()[0].value == 1000
 
 
-def test_schema_is_checked_before_the_duplicate_ref(api):
+def test_schema_is_checked_before_the_duplicate_ref(api: Client) -> None:
     api.data(api.send(ref="dup"))
     response = api.post(
         "internet/send", {"type": "ADSL", "number": "036362608", "value": "x", "ref": "dup"}
@@ -135,30 +140,32 @@ def test_schema_is_checked_before_the_duplicate_ref(api):
     api.error(response, 400, "ERR_VALIDATION")
 
 
-def test_duplicate_ref_is_checked_before_the_number(api):
+def test_duplicate_ref_is_checked_before_the_number(api: Client) -> None:
     api.data(api.send(ref="dup"))
     api.error(api.send("12", ref="dup"), 403, "DUPLICATED_REF")
 
 
-def test_number_is_checked_before_the_product(api):
+def test_number_is_checked_before_the_product(api: Client) -> None:
     api.error(api.send("12", value=777), 400, "ERR_PHONE")
     api.error(api.send("036362608", value=1000, line_type="4G"), 400, "ERR_PHONE")
 
 
-def test_unknown_value_is_checked_before_the_balance(make_sim, client_for):
+def test_unknown_value_is_checked_before_the_balance(
+    make_sim: MakeSim, client_for: ClientFor
+) -> None:
     api = client_for(make_sim(balance=Decimal("100.00")))
     error = api.error(api.send(value=777), 400, "ERR_VALIDATION")
     assert error["details"] == {"field": "value", "value": 777}
 
 
-def test_stock_is_checked_before_the_balance(make_sim, client_for):
+def test_stock_is_checked_before_the_balance(make_sim: MakeSim, client_for: ClientFor) -> None:
     api = client_for(make_sim(balance=Decimal("100.00")))
     error = api.error(api.send(value=3000), 400, "ERR_STOCK")
     assert error["details"] == {"type": "ADSL", "value": 3000}
     api.error(api.send("213472731602", value=1500, line_type="4G"), 400, "ERR_STOCK")
 
 
-def test_insufficient_balance(make_sim, client_for):
+def test_insufficient_balance(make_sim: MakeSim, client_for: ClientFor) -> None:
     sim = make_sim(balance=Decimal("979.50"))
     api = client_for(sim)
     error = api.error(api.send(value=1000), 403, "INSUFFICIENT_BALANCE")
@@ -170,13 +177,13 @@ def test_insufficient_balance(make_sim, client_for):
     assert sim.balance == Decimal("489.50")
 
 
-def test_exact_balance_is_enough(make_sim, client_for):
+def test_exact_balance_is_enough(make_sim: MakeSim, client_for: ClientFor) -> None:
     sim = make_sim(balance=Decimal("980"))
     client_for(sim).data(client_for(sim).send(value=1000))
     assert sim.balance == 0
 
 
-def test_duplicate_ref_leaves_the_first_order_untouched(api, sim):
+def test_duplicate_ref_leaves_the_first_order_untouched(api: Client, sim: Simulator) -> None:
     first = api.data(api.send(ref="sale-9", value=1000))
     before = sim.order_by_ref("sale-9")
     error = api.error(
@@ -194,7 +201,7 @@ def test_duplicate_ref_leaves_the_first_order_untouched(api, sim):
     )
 
 
-def test_refused_sends_change_nothing(make_sim, client_for):
+def test_refused_sends_change_nothing(make_sim: MakeSim, client_for: ClientFor) -> None:
     sim = make_sim(balance=Decimal("500"))
     api = client_for(sim)
     api.send("023450000", ref="no-line")
@@ -207,14 +214,14 @@ def test_refused_sends_change_nothing(make_sim, client_for):
     api.data(api.send(value=500, ref="no-line"))  # refused refs stay free
 
 
-def test_deposit_credits_the_account(api, sim):
+def test_deposit_credits_the_account(api: Client, sim: Simulator) -> None:
     sim.deposit(Decimal("1000.50"), note="cash in")
     assert sim.balance == Decimal("51000.50")
     row = api.data(api.get("account/transactions"))["items"][0]
     assert (row["type"], row["amount"], row["note"]) == ("DEPOSIT", 1000.5, "cash in")
 
 
-def test_concurrent_sends_are_all_accounted(api, sim):
+def test_concurrent_sends_are_all_accounted(api: Client, sim: Simulator) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=8) as pool:

@@ -1,5 +1,8 @@
 """Store fixtures: a real SQLite file per test (never ``:memory:``) and the shared fake clock
-(tests/conftest.py, which also fails a test that leaves a store open)."""
+(tests/conftest.py, which also fails a test that leaves a store open).
+
+The store tests import ``START``, ``Clock``, ``new_sale`` and ``sqlite_url`` from here;
+``new_sale`` is ``tests.support.sales.numbered_sale``."""
 
 from __future__ import annotations
 
@@ -12,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.domain.numbers import LineType
-from pos_app.store import NewSale, Store, open_store
-from tests.conftest import Clock
+from pos_app.store import Store, open_store
+from tests.support.clock import Clock
+from tests.support.sales import numbered_sale as new_sale
+
+__all__ = ["START", "Clock", "new_sale", "sqlite_url", "start_child"]
 
 ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
@@ -22,20 +27,6 @@ START = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.as_posix()}"
-
-
-def new_sale(n: int, *, face_value: int = 1000, line_type: LineType = LineType.ADSL) -> NewSale:
-    number = "036362608" if line_type is LineType.ADSL else "213472731602"
-    return NewSale(
-        ref=f"T01-20260301T093000-{n:08d}",
-        line_type=line_type,
-        number=number,
-        face_value=face_value,
-        cost=face_value - 50,
-        price=face_value,
-        cashier="amina",
-        counter="T01",
-    )
 
 
 def child_env() -> dict[str, str]:

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -75,7 +76,7 @@ def test_balance_keeps_one_row_and_refuses_fractions_of_centimes(
     assert cached is not None and cached.amount == Decimal("1326.13") and cached.fetched_at == later
     for bad in (Decimal("1.005"), Decimal("NaN"), Decimal("Infinity"), 1.5):
         with pytest.raises(ValueError, match="balance"):
-            store.save_balance(bad, later)  # type: ignore[arg-type]
+            store.save_balance(cast(Decimal, bad), later)  # 1.5: deliberately not a Decimal
     assert store.cached_balance() == cached
 
 
@@ -120,7 +121,8 @@ def test_caches_and_settings_survive_reopening(db_path: Path, clock: Clock) -> N
         first.set_setting("language", "fr")
         first.save_products(LineType.LTE, [(1000, 960, True)], START)
     with open_store(sqlite_url(db_path), now=clock.now) as second:
-        assert second.cached_balance().amount == Decimal("1326.13")  # type: ignore[union-attr]
+        balance = second.cached_balance()
+        assert balance is not None and balance.amount == Decimal("1326.13")
         assert second.get_setting("language") == "fr"
         assert second.cached_products(LineType.LTE) is not None
 
@@ -129,6 +131,7 @@ def test_product_amounts_must_be_whole_dinars(store: Store) -> None:
     store.save_products(LineType.ADSL, [(500, 480, True)], START)
     for bad in [(500.5, 480, True), (500, "480", True), (True, 480, True)]:
         with pytest.raises(TypeError, match="whole dinars"):
-            store.save_products(LineType.ADSL, [bad], START)  # type: ignore[list-item]
+            # Deliberately not whole dinars: a float, a string, a bool.
+            store.save_products(LineType.ADSL, [cast(tuple[int, int, bool], bad)], START)
     cached = store.cached_products(LineType.ADSL)
     assert cached is not None and cached.items == (CachedProduct(500, 480, True),)

@@ -26,7 +26,7 @@ from tests.store.conftest import sqlite_url, start_child
 CHILD = r"""
 import os, signal, sys
 from pos_app.domain.numbers import LineType
-from pos_app.domain.sale_states import SaleState as S
+from pos_app.domain.sale_states import SaleState
 from pos_app.store import NewSale, open_store
 
 url, first, point, nth = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
@@ -60,8 +60,15 @@ def watched_commit():
 
 db.execute_sql, db.commit = watched_execute_sql, watched_commit
 
-moves = [(S.WAITING, S.SENDING), (S.SENDING, S.UNKNOWN), None, (S.UNKNOWN, S.WAITING),
-         (S.WAITING, S.SENDING), (S.SENDING, S.ACCEPTED), (S.ACCEPTED, S.FULFILLED)]
+moves = [
+    (SaleState.WAITING, SaleState.SENDING),
+    (SaleState.SENDING, SaleState.UNKNOWN),
+    None,
+    (SaleState.UNKNOWN, SaleState.WAITING),
+    (SaleState.WAITING, SaleState.SENDING),
+    (SaleState.SENDING, SaleState.ACCEPTED),
+    (SaleState.ACCEPTED, SaleState.FULFILLED),
+]
 n = first
 while True:
     ref = f"K{n:06d}"
@@ -72,7 +79,7 @@ while True:
             store.record(ref, "check-ref not found", not_found_count=1,
                          detail={"status": "NOT_FOUND"})
         else:
-            fields = {"card_code": "123456789012"} if move[1] is S.FULFILLED else {}
+            fields = {"card_code": "123456789012"} if move[1] is SaleState.FULFILLED else {}
             store.transition(ref, move[0], move[1], f"step {step}", detail={"step": step},
                              send_attempts=step, **fields)
         print(ref, flush=True)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,8 +25,7 @@ from pos_app.store import (
     open_store,
 )
 from tests.store.conftest import START, Clock, new_sale, sqlite_url
-
-S = SaleState
+from tests.support.sales import sale_of, state_of
 
 
 def snapshot(store: Store, ref: str) -> tuple[SaleRecord | None, list[object]]:
@@ -38,7 +38,7 @@ def snapshot(store: Store, ref: str) -> tuple[SaleRecord | None, list[object]]:
 def test_add_sale_stores_waiting_with_a_created_journal_row(store: Store) -> None:
     new = new_sale(1)
     sale = store.add_sale(new)
-    assert sale.state is S.WAITING
+    assert sale.state is SaleState.WAITING
     assert (sale.ref, sale.line_type, sale.number) == (new.ref, LineType.ADSL, "036362608")
     assert (sale.face_value, sale.cost, sale.price) == (1000, 950, 1000)
     assert (sale.cashier, sale.counter) == ("amina", "T01")
@@ -49,7 +49,7 @@ def test_add_sale_stores_waiting_with_a_created_journal_row(store: Store) -> Non
     [row] = store.journal(new.ref)
     assert (row.from_state, row.to_state, row.cause, row.detail) == (
         None,
-        S.WAITING,
+        SaleState.WAITING,
         "created",
         None,
     )
@@ -76,7 +76,7 @@ def test_add_sale_rejects_a_bad_ref_or_amount(store: Store) -> None:
         store.add_sale(replace(good, face_value=-1))
     with pytest.raises(ValueError, match="price"):
         store.add_sale(replace(good, price=True))
-    assert store.count_by_state()[S.WAITING] == 0
+    assert store.count_by_state()[SaleState.WAITING] == 0
 
 
 def test_money_stays_integer_and_time_stays_exact(store: Store, clock: Clock) -> None:
@@ -103,17 +103,22 @@ def test_legal_transition_updates_state_fields_and_journal_in_one_go(
     sale = store.add_sale(new_sale(1))
     sent = clock.advance(seconds=5)
     sending = store.transition(
-        sale.ref, S.WAITING, S.SENDING, "send", send_attempts=1, detail={"attempt": 1}
+        sale.ref,
+        SaleState.WAITING,
+        SaleState.SENDING,
+        "send",
+        send_attempts=1,
+        detail={"attempt": 1},
     )
-    assert sending.state is S.SENDING
+    assert sending.state is SaleState.SENDING
     assert sending.updated_at == sent and sending.created_at == START
     assert sending.sent_at == sent, "the first move to SENDING stamps sent_at"
     assert sending.send_attempts == 1
     assert store.get(sale.ref) == sending
     rows = store.journal(sale.ref)
     assert [(r.from_state, r.to_state, r.cause) for r in rows] == [
-        (None, S.WAITING, "created"),
-        (S.WAITING, S.SENDING, "send"),
+        (None, SaleState.WAITING, "created"),
+        (SaleState.WAITING, SaleState.SENDING, "send"),
     ]
     assert rows[-1].detail == {"attempt": 1}
     assert rows[-1].at == sent
@@ -121,8 +126,8 @@ def test_legal_transition_updates_state_fields_and_journal_in_one_go(
     clock.advance(seconds=3)
     accepted = store.transition(
         sale.ref,
-        S.SENDING,
-        S.ACCEPTED,
+        SaleState.SENDING,
+        SaleState.ACCEPTED,
         "accepted",
         server_id="77812",
         server_status="HANDLING",
@@ -131,18 +136,19 @@ def test_legal_transition_updates_state_fields_and_journal_in_one_go(
     )
     assert (accepted.server_id, accepted.server_status, accepted.cost) == ("77812", "HANDLING", 940)
     assert accepted.sent_at == sent, "sent_at keeps the FIRST send"
-    assert store.last_journal(sale.ref).detail == {"balance": "1326.13"}  # type: ignore[union-attr]
+    last = store.last_journal(sale.ref)
+    assert last is not None and last.detail == {"balance": "1326.13"}
 
 
 def test_second_send_keeps_the_first_sent_at(store: Store, clock: Clock) -> None:
     ref = store.add_sale(new_sale(1)).ref
     first = clock.advance(seconds=1)
-    store.transition(ref, S.WAITING, S.SENDING, "send")
+    store.transition(ref, SaleState.WAITING, SaleState.SENDING, "send")
     clock.advance(seconds=1)
-    store.transition(ref, S.SENDING, S.UNKNOWN, "timeout")
-    store.transition(ref, S.UNKNOWN, S.WAITING, "not found twice")
+    store.transition(ref, SaleState.SENDING, SaleState.UNKNOWN, "timeout")
+    store.transition(ref, SaleState.UNKNOWN, SaleState.WAITING, "not found twice")
     clock.advance(seconds=1)
-    again = store.transition(ref, S.WAITING, S.SENDING, "resend")
+    again = store.transition(ref, SaleState.WAITING, SaleState.SENDING, "resend")
     assert again.sent_at == first
 
 
@@ -151,24 +157,26 @@ def test_illegal_transition_raises_and_writes_nothing(store: Store, clock: Clock
     before = snapshot(store, ref)
     clock.advance(seconds=1)
     with pytest.raises(IllegalTransitionError):
-        store.transition(ref, S.WAITING, S.FULFILLED, "nonsense", card_code="123456789012")
+        store.transition(
+            ref, SaleState.WAITING, SaleState.FULFILLED, "nonsense", card_code="123456789012"
+        )
     assert snapshot(store, ref) == before
 
 
 def test_stale_state_raises_and_writes_nothing(store: Store, clock: Clock) -> None:
     ref = store.add_sale(new_sale(1)).ref
-    store.transition(ref, S.WAITING, S.SENDING, "send")
+    store.transition(ref, SaleState.WAITING, SaleState.SENDING, "send")
     before = snapshot(store, ref)
     clock.advance(seconds=1)
     with pytest.raises(StaleStateError) as info:
-        store.transition(ref, S.WAITING, S.SENDING, "send again", send_attempts=2)
-    assert (info.value.expected, info.value.actual) == (S.WAITING, S.SENDING)
+        store.transition(ref, SaleState.WAITING, SaleState.SENDING, "send again", send_attempts=2)
+    assert (info.value.expected, info.value.actual) == (SaleState.WAITING, SaleState.SENDING)
     assert snapshot(store, ref) == before
 
 
 def test_unknown_ref_is_reported(store: Store) -> None:
     with pytest.raises(SaleNotFoundError):
-        store.transition("NOPE-1", S.WAITING, S.SENDING, "send")
+        store.transition("NOPE-1", SaleState.WAITING, SaleState.SENDING, "send")
     with pytest.raises(SaleNotFoundError):
         store.record("NOPE-1", "note")
     with pytest.raises(SaleNotFoundError):
@@ -196,7 +204,7 @@ def test_every_whitelisted_field_can_be_set(store: Store) -> None:
         "next_check_at": when,
     }
     assert set(values) == UPDATABLE_FIELDS
-    sale = store.record(ref, "all fields", **values)  # type: ignore[arg-type]
+    sale = store.record(ref, "all fields", **cast(dict[str, Any], values))  # each its own type
     for name, value in values.items():
         assert getattr(sale, name) == value, name
     assert store.get(ref) == sale
@@ -208,10 +216,11 @@ def test_every_whitelisted_field_can_be_set(store: Store) -> None:
 def test_fields_outside_the_whitelist_are_refused(store: Store, field: str) -> None:
     ref = store.add_sale(new_sale(1)).ref
     before = snapshot(store, ref)
+    refused: dict[str, Any] = {field: "x"}  # deliberately a field the store does not update
     with pytest.raises(ValueError, match=field):
-        store.transition(ref, S.WAITING, S.SENDING, "send", **{field: "x"})  # type: ignore[misc]
+        store.transition(ref, SaleState.WAITING, SaleState.SENDING, "send", **refused)
     with pytest.raises(ValueError, match=field):
-        store.record(ref, "note", **{field: "x"})  # type: ignore[misc]
+        store.record(ref, "note", **refused)
     assert snapshot(store, ref) == before
 
 
@@ -233,7 +242,8 @@ def test_field_values_of_the_wrong_type_are_refused(
     ref = store.add_sale(new_sale(1)).ref
     before = snapshot(store, ref)
     with pytest.raises((TypeError, ValueError)):
-        store.record(ref, "note", **{field: value})  # type: ignore[misc]
+        wrong: dict[str, Any] = {field: value}  # deliberately of the wrong type
+        store.record(ref, "note", **wrong)
     assert snapshot(store, ref) == before
 
 
@@ -247,14 +257,14 @@ def test_naive_datetime_fields_are_refused(store: Store) -> None:
 
 def test_the_card_code_never_reaches_the_journal(store: Store) -> None:
     ref = store.add_sale(new_sale(1)).ref
-    store.transition(ref, S.WAITING, S.SENDING, "send")
-    store.transition(ref, S.SENDING, S.ACCEPTED, "accepted", server_id="5")
+    store.transition(ref, SaleState.WAITING, SaleState.SENDING, "send")
+    store.transition(ref, SaleState.SENDING, SaleState.ACCEPTED, "accepted", server_id="5")
     before = snapshot(store, ref)
     with pytest.raises(ValueError, match="card code"):
         store.transition(
             ref,
-            S.ACCEPTED,
-            S.FULFILLED,
+            SaleState.ACCEPTED,
+            SaleState.FULFILLED,
             "done",
             card_code="987654321098",
             detail={"card_code": "987654321098"},
@@ -262,8 +272,8 @@ def test_the_card_code_never_reaches_the_journal(store: Store) -> None:
     with pytest.raises(ValueError, match="card code"):
         store.transition(
             ref,
-            S.ACCEPTED,
-            S.FULFILLED,
+            SaleState.ACCEPTED,
+            SaleState.FULFILLED,
             "done",
             card_code="987654321098",
             detail={"server": {"body": "code is 987654321098"}},
@@ -273,8 +283,8 @@ def test_the_card_code_never_reaches_the_journal(store: Store) -> None:
     assert snapshot(store, ref) == before
     done = store.transition(
         ref,
-        S.ACCEPTED,
-        S.FULFILLED,
+        SaleState.ACCEPTED,
+        SaleState.FULFILLED,
         "done",
         card_code="987654321098",
         detail={"status": "FULFILLED"},
@@ -296,19 +306,19 @@ def test_detail_must_be_json(store: Store) -> None:
 
 def test_record_keeps_the_state_and_journals_it(store: Store, clock: Clock) -> None:
     ref = store.add_sale(new_sale(1)).ref
-    store.transition(ref, S.WAITING, S.SENDING, "send")
-    store.transition(ref, S.SENDING, S.UNKNOWN, "read timeout")
+    store.transition(ref, SaleState.WAITING, SaleState.SENDING, "send")
+    store.transition(ref, SaleState.SENDING, SaleState.UNKNOWN, "read timeout")
     clock.advance(minutes=1)
     sale = store.record(
         ref, "check-ref not found", not_found_count=1, detail={"status": "NOT_FOUND"}
     )
-    assert sale.state is S.UNKNOWN and sale.not_found_count == 1
+    assert sale.state is SaleState.UNKNOWN and sale.not_found_count == 1
     assert sale.updated_at == clock.current
     last = store.last_journal(ref)
     assert last is not None
     assert (last.from_state, last.to_state, last.cause) == (
-        S.UNKNOWN,
-        S.UNKNOWN,
+        SaleState.UNKNOWN,
+        SaleState.UNKNOWN,
         "check-ref not found",
     )
     assert last.detail == {"status": "NOT_FOUND"}
@@ -325,27 +335,27 @@ def test_schedule_sets_only_next_check_at_without_journal(store: Store, clock: C
     assert after.updated_at == sale.updated_at
     assert len(store.journal(sale.ref)) == 1
     store.schedule(sale.ref, None)
-    assert store.get(sale.ref).next_check_at is None  # type: ignore[union-attr]
+    assert sale_of(store, sale.ref).next_check_at is None
 
 
 def test_cause_is_short_non_empty_text(store: Store) -> None:
     ref = store.add_sale(new_sale(1)).ref
     for cause in ("", "   ", "x" * 65):
         with pytest.raises(ValueError, match="cause"):
-            store.transition(ref, S.WAITING, S.SENDING, cause)
-    assert store.get(ref).state is S.WAITING  # type: ignore[union-attr]
+            store.transition(ref, SaleState.WAITING, SaleState.SENDING, cause)
+    assert state_of(store, ref) is SaleState.WAITING
 
 
 def test_journal_is_append_only_and_in_write_order(store: Store, clock: Clock) -> None:
     ref = store.add_sale(new_sale(1)).ref
     steps = [
-        (S.WAITING, S.SENDING),
-        (S.SENDING, S.UNKNOWN),
-        (S.UNKNOWN, S.WAITING),
-        (S.WAITING, S.SENDING),
-        (S.SENDING, S.ACCEPTED),
-        (S.ACCEPTED, S.QUEUED),
-        (S.QUEUED, S.FULFILLED),
+        (SaleState.WAITING, SaleState.SENDING),
+        (SaleState.SENDING, SaleState.UNKNOWN),
+        (SaleState.UNKNOWN, SaleState.WAITING),
+        (SaleState.WAITING, SaleState.SENDING),
+        (SaleState.SENDING, SaleState.ACCEPTED),
+        (SaleState.ACCEPTED, SaleState.QUEUED),
+        (SaleState.QUEUED, SaleState.FULFILLED),
     ]
     clock.advance(hours=1)
     seen = [store.journal(ref)]
@@ -375,13 +385,13 @@ def test_by_state_and_unresolved_are_oldest_first(store: Store, clock: Clock) ->
         clock.advance(seconds=1)
         refs.append(store.add_sale(new_sale(n)).ref)
     # reverse-order moves so update order differs from id order
-    store.transition(refs[5], S.WAITING, S.SENDING, "send")
-    store.transition(refs[3], S.WAITING, S.SENDING, "send")
-    store.transition(refs[1], S.WAITING, S.CANCELLED, "cancelled")
-    store.transition(refs[0], S.WAITING, S.SENDING, "send")
-    store.transition(refs[0], S.SENDING, S.REJECTED, "ERR_PHONE")
-    assert [s.ref for s in store.by_state(S.SENDING)] == [refs[3], refs[5]]
-    assert [s.ref for s in store.by_state(S.WAITING, S.SENDING)] == [
+    store.transition(refs[5], SaleState.WAITING, SaleState.SENDING, "send")
+    store.transition(refs[3], SaleState.WAITING, SaleState.SENDING, "send")
+    store.transition(refs[1], SaleState.WAITING, SaleState.CANCELLED, "cancelled")
+    store.transition(refs[0], SaleState.WAITING, SaleState.SENDING, "send")
+    store.transition(refs[0], SaleState.SENDING, SaleState.REJECTED, "ERR_PHONE")
+    assert [s.ref for s in store.by_state(SaleState.SENDING)] == [refs[3], refs[5]]
+    assert [s.ref for s in store.by_state(SaleState.WAITING, SaleState.SENDING)] == [
         refs[2],
         refs[3],
         refs[4],
@@ -409,14 +419,19 @@ def test_waiting_totals_and_counts(store: Store, clock: Clock) -> None:
     store.add_sale(new_sale(2, face_value=1000))
     clock.advance(minutes=1)
     c = store.add_sale(new_sale(3, face_value=2000)).ref
-    store.transition(c, S.WAITING, S.SENDING, "send")
+    store.transition(c, SaleState.WAITING, SaleState.SENDING, "send")
     totals = store.waiting_totals()
     assert (totals.count, totals.dinars, totals.oldest_created_at) == (2, 1500, first)
-    store.transition(a, S.WAITING, S.CANCELLED, "cashier cancelled")
+    store.transition(a, SaleState.WAITING, SaleState.CANCELLED, "cashier cancelled")
     assert store.waiting_totals().dinars == 1000
     counts = store.count_by_state()
     assert set(counts) == set(SaleState)
-    assert (counts[S.WAITING], counts[S.SENDING], counts[S.CANCELLED], counts[S.FULFILLED]) == (
+    assert (
+        counts[SaleState.WAITING],
+        counts[SaleState.SENDING],
+        counts[SaleState.CANCELLED],
+        counts[SaleState.FULFILLED],
+    ) == (
         1,
         1,
         1,
@@ -440,7 +455,7 @@ def test_any_sequence_of_attempts_matches_the_table(
     """Whatever is attempted, the store follows TRANSITIONS exactly and the journal chain
     (each row starting where the previous ended) always ends at the sale's state."""
     ref = store.add_sale(new_sale(next(_REFS))).ref
-    state = S.WAITING
+    state = SaleState.WAITING
     for expected, target in moves:
         before = snapshot(store, ref)
         try:
@@ -452,7 +467,7 @@ def test_any_sequence_of_attempts_matches_the_table(
             assert expected == state and target in TRANSITIONS[expected]
             state = target
     rows = store.journal(ref)
-    assert store.get(ref).state is state  # type: ignore[union-attr]
+    assert state_of(store, ref) is state
     assert rows[-1].to_state is state
     for prev, row in itertools.pairwise(rows):
         assert row.from_state == prev.to_state
@@ -463,8 +478,10 @@ def test_recent_numbers_newest_first_once_each_without_rejected_lines(store: Sto
     for n, number in enumerate(numbers):
         store.add_sale(replace(new_sale(n), number=number))
     wrong = store.add_sale(replace(new_sale(9), number="036362699"))
-    store.transition(wrong.ref, S.WAITING, S.SENDING, "send")
-    store.transition(wrong.ref, S.SENDING, S.REJECTED, "ERR_PHONE", failure_code="ERR_PHONE")
+    store.transition(wrong.ref, SaleState.WAITING, SaleState.SENDING, "send")
+    store.transition(
+        wrong.ref, SaleState.SENDING, SaleState.REJECTED, "ERR_PHONE", failure_code="ERR_PHONE"
+    )
     assert store.recent_numbers() == ["036362604", "036362603", "036362601", "213472731602"]
     assert store.recent_numbers(limit=2) == ["036362604", "036362603"]
     assert store.recent_numbers(scan=3) == ["036362604", "036362603", "036362601"]

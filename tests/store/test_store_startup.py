@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.domain.sale_states import SaleState as S
+from pos_app.domain.sale_states import SaleState
 from pos_app.store import (
     DamagedDatabaseError,
     SchemaTooNewError,
@@ -29,7 +30,7 @@ from pos_app.store import migrations as store_migrations
 from pos_app.store import paths as store_paths
 from pos_app.store.base import open_stores
 from tests.store.conftest import START, Clock, new_sale, sqlite_url
-from tests.store.disk_faults import (
+from tests.support.disk_faults import (
     break_page,
     fill,
     posix_only,
@@ -159,13 +160,13 @@ def test_item11_too_little_free_space_stops_a_writer(
     shop: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Fault hook: the disk reports 100 KiB free (the real full disk is the next test)."""
-    real = store_db.shutil.disk_usage
+    real = shutil.disk_usage
 
     def nearly_full(path: str | os.PathLike[str]) -> object:
         usage = real(path)
         return type(usage)(usage.total, usage.total - 100 * 1024, 100 * 1024)
 
-    monkeypatch.setattr(store_db.shutil, "disk_usage", nearly_full)
+    monkeypatch.setattr(shutil, "disk_usage", nearly_full)  # the module the store asks
     before = recorded(shop)
     with pytest.raises(StoreUnavailableError, match="is full"):
         open_store(sqlite_url(shop / "pos.sqlite3"))
@@ -278,9 +279,9 @@ def test_item12_card_codes_never_pass_through_a_sql_debug_log(
     caplog.set_level(logging.DEBUG, logger="peewee")  # even if someone asks for SQL
     with open_store(db_url, now=clock.now) as store:
         ref = store.add_sale(new_sale(1)).ref
-        store.transition(ref, S.WAITING, S.SENDING, "send")
-        store.transition(ref, S.SENDING, S.ACCEPTED, "accepted", server_id="5")
-        store.transition(ref, S.ACCEPTED, S.FULFILLED, "done", card_code=CARD_CODE)
+        store.transition(ref, SaleState.WAITING, SaleState.SENDING, "send")
+        store.transition(ref, SaleState.SENDING, SaleState.ACCEPTED, "accepted", server_id="5")
+        store.transition(ref, SaleState.ACCEPTED, SaleState.FULFILLED, "done", card_code=CARD_CODE)
         sale = store.get(ref)
         assert sale is not None and sale.card_code == CARD_CODE
         logging.getLogger("pos_app.test").debug("a debug record is captured")

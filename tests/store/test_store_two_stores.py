@@ -17,6 +17,7 @@ from pos_app.domain.sale_states import SaleState
 from pos_app.store import Store, StoreClosedError, open_store
 from pos_app.store.base import open_stores
 from tests.store.conftest import Clock, new_sale, sqlite_url
+from tests.support.sales import sale_of
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_interleaved_writes_land_in_their_own_store(
         for ref in mine[a] | mine[b]:
             assert (store.get(ref) is not None) == (ref in refs)
             assert bool(store.journal(ref)) == (ref in refs)
-    assert a.get(new_sale(1).ref).server_status == "PENDING"  # type: ignore[union-attr]
+    assert sale_of(a, new_sale(1).ref).server_status == "PENDING"
     assert {row.detail["store"] for ref in mine[b] for row in b.journal(ref) if row.detail} == {"b"}
     assert (a.get_setting("language"), b.get_setting("language")) == ("ar", "fr")
     assert a.cached_balance() is not None and b.cached_balance() is None

@@ -2,7 +2,8 @@
 a simulator per test and a database under a temporary POS_DATA_DIR.
 
 Async bodies run with ``run(loop, body())``; inside them, input is sent with synchronous
-``QTest`` calls and waiting is ``await wait_until(...)`` (never a nested Qt wait).
+``QTest`` calls and waiting is ``await wait_until(...)`` (never a nested Qt wait): both from
+tests/support/waiting.py; the keyboard sale and the harness from tests/support/window.py.
 """
 
 from __future__ import annotations
@@ -10,10 +11,8 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-from collections.abc import Callable, Coroutine, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,11 +22,12 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app.orders import EngineSettings
 from pos_app.simulator import SimConfig, Simulator
-from pos_app.ui.app import Services, build_services, load_style
+from pos_app.ui.app import build_services, load_style
 from pos_app.ui.main_window import MainWindow
+from tests.support.waiting import run
+from tests.support.window import Harness, executor_idle
 
 SCALE = 200.0
-SCREENSHOTS = os.environ.get("POS_UI_SCREENSHOTS")  # a folder: tests save their screenshots
 
 
 @pytest.fixture(autouse=True)
@@ -51,45 +51,6 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     # Collect the test's Qt objects (loop timers, counters, windows) here, on the GUI thread:
     # left to chance, the cyclic GC may run in a worker thread and destroy them there (crash).
     gc.collect()
-
-
-def run(
-    loop: asyncio.AbstractEventLoop, body: Coroutine[Any, Any, Any], timeout: float = 30.0
-) -> Any:
-    """Run an async test body on the qasync loop, bounded."""
-    return loop.run_until_complete(asyncio.wait_for(body, timeout))
-
-
-async def wait_until(
-    predicate: Callable[[], object], timeout: float = 10.0, what: str = "condition"
-) -> None:
-    """Poll ``predicate`` on the running loop (asyncio.sleep lets Qt and tasks run)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        if loop.time() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.01)
-
-
-def save_shot(window: MainWindow, name: str, tmp_path: Path) -> Path:
-    folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    assert window.grab().save(str(path))
-    return path
-
-
-@dataclass
-class Harness:
-    sim: Simulator
-    services: Services
-    window: MainWindow
-
-
-def executor_idle(services: Services) -> bool:
-    """True when no job runs and every worker thread of the window's pool has finished."""
-    return services.executor.running_jobs == 0 and services.executor.alive_threads == 0
 
 
 @pytest.fixture

@@ -98,7 +98,8 @@ def main(mode: str) -> int:
         pool = qasync.QThreadExecutor(THREADS)
 
         def submit(i: int) -> Awaitable[Any]:
-            return loop.run_in_executor(pool, job, i)
+            running: asyncio.AbstractEventLoop = loop  # qasync has no type hints
+            return running.run_in_executor(pool, job, i)
 
         def finish() -> None:
             pool.shutdown(wait=True)

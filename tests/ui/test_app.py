@@ -14,6 +14,7 @@ import pytest
 from pos_app.simulator import SimConfig, Simulator
 from pos_app.store import open_store
 from pos_app.store.settings import set_preference
+from pos_app.ui.smoke import use_offscreen_without_display
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,6 +84,7 @@ def test_smoke_with_a_key_uses_the_shops_language(tmp_path: Path) -> None:
         assert json.loads(forced.stdout.strip().splitlines()[-1])["language"] == "fr"
 
 
+@pytest.mark.slow  # starts the app in a child process
 def test_training_uses_the_shops_settings_and_leaves_its_database_alone(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
@@ -101,12 +103,13 @@ def test_training_uses_the_shops_settings_and_leaves_its_database_alone(tmp_path
 STRANDED_SCRIPT = """
 import asyncio, sys
 import pos_app.ui.app as app
+import pos_app.ui.smoke as smoke
 from pos_app.domain.numbers import LineType
 from pos_app.simulator import SimConfig, parse_faults
 
 # The server takes the sale and answers only after 30 s; then the window fails.
 app.SimConfig = lambda: SimConfig(time_scale=50, faults=parse_faults("send:slow=30000"))
-shown = app._wait_until_shown
+shown = smoke.wait_until_shown
 
 async def fail_with_a_send_on_the_wire(window, timeout):
     seen = await shown(window, timeout)
@@ -117,9 +120,26 @@ async def fail_with_a_send_on_the_wire(window, timeout):
     await asyncio.sleep(0.3)  # the request is on the wire
     raise RuntimeError("something broke in the window")
 
-app._wait_until_shown = fail_with_a_send_on_the_wire
+smoke.wait_until_shown = fail_with_a_send_on_the_wire
 sys.exit(app.run_window(demo=True, smoke=True))
 """
+
+
+@pytest.mark.parametrize(
+    ("env", "platform"),
+    [
+        ({}, "offscreen"),  # no display: a server or CI
+        ({"QT_QPA_PLATFORM": "xcb"}, "xcb"),  # chosen: kept
+        ({"DISPLAY": ":0"}, None),  # a display: Qt's own choice
+        ({"WAYLAND_DISPLAY": "wayland-0"}, None),
+    ],
+)
+def test_smoke_runs_offscreen_without_a_display(
+    env: dict[str, str], platform: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    use_offscreen_without_display(env)
+    assert env.get("QT_QPA_PLATFORM") == platform
 
 
 @pytest.mark.slow  # starts the app in a child process

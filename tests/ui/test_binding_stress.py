@@ -14,14 +14,15 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import qasync
 
-from pos_app.domain.sale_states import SaleState as S
+from pos_app.domain.sale_states import SaleState
 from pos_app.orders.offload import Offloader
-from tests.ui.conftest import Harness, run, wait_until
+from tests.support.waiting import run, wait_until
+from tests.support.window import Harness, sell, started
 
 HERE = Path(__file__).resolve().parent
 SECONDS = float(os.environ.get("POS_STRESS_SECONDS", "15"))
@@ -131,8 +132,6 @@ def test_the_window_hands_nothing_back_through_call_soon_threadsafe(
 ) -> None:
     """Start-up, refreshes and a keyboard sale to fulfilment: no worker thread calls the
     loop's ``call_soon_threadsafe`` (qasync's is the Qt signal carrying Python objects)."""
-    from tests.ui.test_window import sell, started
-
     owner = threading.get_ident()
     foreign: list[str] = []
     real = qloop.call_soon_threadsafe
@@ -142,7 +141,7 @@ def test_the_window_hands_nothing_back_through_call_soon_threadsafe(
             foreign.append(threading.current_thread().name)
         return real(callback, *args, context=context)
 
-    qloop.call_soon_threadsafe = watched  # type: ignore[method-assign]
+    cast(Any, qloop).call_soon_threadsafe = watched  # shadows the method on this loop only
     h: Harness = harness()
     assert isinstance(h.services.executor, Offloader)
 
@@ -150,7 +149,7 @@ def test_the_window_hands_nothing_back_through_call_soon_threadsafe(
         await started(h)
         sell(h.window.sale.field.edit, "036362607")
         await wait_until(
-            lambda: [s.state for s in h.services.store.iter_sales()] == [S.FULFILLED],
+            lambda: [s.state for s in h.services.store.iter_sales()] == [SaleState.FULFILLED],
             15,
             what="the sale fulfilled",
         )

@@ -14,7 +14,8 @@ from PySide6.QtCore import QTimer
 
 from pos_app.cli import logfile
 from pos_app.ui.errors import ErrorReporter
-from tests.ui.conftest import Harness, run, wait_until
+from tests.support.waiting import run, wait_until
+from tests.support.window import Harness
 
 Make = Callable[..., Harness]
 

@@ -11,6 +11,7 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 import qasync
@@ -19,7 +20,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QTextLayout, QTextOption
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from pos_app.domain.sale_states import SaleState as S
+from pos_app.domain.sale_states import SaleState
 from pos_app.ui import i18n
 from pos_app.ui.i18n import (
     LanguageError,
@@ -30,7 +31,8 @@ from pos_app.ui.i18n import (
     translate,
 )
 from pos_app.ui.sale.panel import mask_ncli
-from tests.ui.conftest import Harness, run, save_shot, wait_until
+from tests.support.waiting import run, wait_until
+from tests.support.window import Harness, row_view, save_shot
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATED = ("fr", "ar")
@@ -64,7 +66,7 @@ def strings_in_code() -> set[tuple[str, str]]:
                 and len(node.args) == 2
                 and all(isinstance(a, ast.Constant) for a in node.args)
             ):
-                ctx, text = (a.value for a in node.args)  # type: ignore[attr-defined]
+                ctx, text = (str(cast(ast.Constant, a).value) for a in node.args)  # checked above
                 found.add((ctx, text))
     return found
 
@@ -155,7 +157,7 @@ def test_shipped_font_is_used_when_the_system_has_no_arabic_one(
 ) -> None:
     """A bare shop PC: no installed font has Arabic glyphs."""
     before = qapp.font().families()
-    monkeypatch.setattr(i18n.QFontDatabase, "families", lambda *a: [])
+    monkeypatch.setattr(QFontDatabase, "families", lambda *a: [])  # the class i18n asks
     install_language(qapp, "ar")
     try:
         assert qapp.font().families()[0] == load_shipped_fonts()[0] == "DejaVu Sans"
@@ -289,11 +291,12 @@ def test_arabic_window_sale_to_fulfilment(
         model = w.orders.model
         await wait_until(lambda: model.rowCount() == 1, what="sale listed")
         await wait_until(
-            lambda: model.view_at(0).state is S.FULFILLED,
-            15,  # type: ignore[union-attr]
+            lambda: row_view(model, 0).state is SaleState.FULFILLED,
+            15,
             what="fulfilled",
         )
-        code = model.view_at(0).card_code  # type: ignore[union-attr]
+        code = row_view(model, 0).card_code
+        assert code is not None
         assert model.data(model.index(0, model.COL_DETAIL)) == f"\u2066•••• {code[-4:]}\u2069"
         assert w.orders.copy_code() == code  # the clipboard gets the bare code
         save_shot(w, "window-ar-fulfilled.png", tmp_path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pos_app.api import contract
-from pos_app.api import errors as e
+from pos_app.api import errors as api_errors
 from pos_app.domain.numbers import LineType, Problem, check_number
 from pos_app.orders import messages as english
 from pos_app.ui import messages
@@ -50,37 +50,37 @@ def test_every_code_of_the_contract_is_covered() -> None:
 @pytest.mark.parametrize(
     "error",
     [
-        e.NotSentError("refused"),
-        e.OutcomeUnknownError("timeout"),
-        e.MalformedResponseError("garbage"),
-        e.ServerError("boom", http_status=500),
-        e.ServiceUnavailableError("down", http_status=503),
-        e.RateLimitedError("slow", http_status=429),
-        e.ValidationError("bad"),
-        e.PhoneError("no line"),
-        e.OutOfStockError("none"),
-        e.InsufficientBalanceError("poor"),
-        e.DuplicatedRefError("dup"),
-        e.NotFoundError("none"),
-        e.MissingAccessTokenError("no key"),
-        e.InvalidAccessTokenError("bad key"),
-        e.IpBlockedError("blocked"),
-        e.UnknownApiError("what", code="NEW_CODE"),
+        api_errors.NotSentError("refused"),
+        api_errors.OutcomeUnknownError("timeout"),
+        api_errors.MalformedResponseError("garbage"),
+        api_errors.ServerError("boom", http_status=500),
+        api_errors.ServiceUnavailableError("down", http_status=503),
+        api_errors.RateLimitedError("slow", http_status=429),
+        api_errors.ValidationError("bad"),
+        api_errors.PhoneError("no line"),
+        api_errors.OutOfStockError("none"),
+        api_errors.InsufficientBalanceError("poor"),
+        api_errors.DuplicatedRefError("dup"),
+        api_errors.NotFoundError("none"),
+        api_errors.MissingAccessTokenError("no key"),
+        api_errors.InvalidAccessTokenError("bad key"),
+        api_errors.IpBlockedError("blocked"),
+        api_errors.UnknownApiError("what", code="NEW_CODE"),
     ],
 )
-def test_each_exception_has_a_message(qapp: object, error: e.ApiError) -> None:
+def test_each_exception_has_a_message(qapp: object, error: api_errors.ApiError) -> None:
     text = messages.for_error(error)
     assert text and text != FALLBACK
     assert "bad key" not in text  # server wording is not shown raw
 
 
 def test_network_failures_say_the_sale_waits(qapp: object) -> None:
-    assert "waits" in messages.for_error(e.NotSentError("x"))
-    assert "not sell it again" in messages.for_error(e.OutcomeUnknownError("x"))
+    assert "waits" in messages.for_error(api_errors.NotSentError("x"))
+    assert "not sell it again" in messages.for_error(api_errors.OutcomeUnknownError("x"))
 
 
 def test_engine_failure_codes_are_class_names(qapp: object) -> None:
-    assert messages.for_code("NotSentError") == messages.for_error(e.NotSentError("x"))
+    assert messages.for_code("NotSentError") == messages.for_error(api_errors.NotSentError("x"))
 
 
 @pytest.mark.parametrize(
@@ -98,14 +98,14 @@ def test_the_qt_free_texts_are_the_untranslated_messages(qapp: object) -> None:
     for reason in ["number", "value", "stock", "cap_age", "cancel", "NEW"]:
         assert english.for_refusal(reason) == messages.for_refusal(reason)
     for error in [
-        e.NotSentError("x"),
-        e.InvalidAccessTokenError("bad key"),
-        e.UnknownApiError("what", code="NEW_CODE"),
+        api_errors.NotSentError("x"),
+        api_errors.InvalidAccessTokenError("bad key"),
+        api_errors.UnknownApiError("what", code="NEW_CODE"),
         ZeroDivisionError("boom"),
     ]:
         assert english.for_error(error) == messages.for_error(error)
     assert english.KNOWN_CODES == messages.KNOWN_CODES
-    assert "Cannot reach OneClickDZ" in english.for_error(e.NotSentError("x"))
+    assert "Cannot reach OneClickDZ" in english.for_error(api_errors.NotSentError("x"))
 
 
 @pytest.mark.parametrize(

@@ -18,37 +18,30 @@ from PySide6.QtTest import QTest
 
 from pos_app.domain.cards import group_code
 from pos_app.domain.numbers import LineType, check_number
-from pos_app.domain.sale_states import SaleState as S
+from pos_app.domain.sale_states import SaleState
 from pos_app.orders import EngineSettings
 from pos_app.simulator import SimConfig, parse_faults
-from pos_app.store import NewSale, open_store
+from pos_app.store import NewSale, SaleRecord, open_store
 from pos_app.ui.app import build_services, wire_close
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.sale.number_field import OFFER_DELAY_MS
 from pos_app.ui.sale.panel import Stage, mask_ncli
-from tests.ui.conftest import Harness, executor_idle, run, save_shot, wait_until
+from tests.support.sales import state_of
+from tests.support.waiting import run, wait_until
+from tests.support.window import (
+    KEY,
+    Harness,
+    executor_idle,
+    row_view,
+    save_shot,
+    sell,
+    started,
+)
 
 Make = Callable[..., Harness]
-KEY = {n: getattr(Qt.Key, f"Key_{n}") for n in range(10)}
 
 
-async def started(h: Harness) -> None:
-    await h.services.counter.start()
-    w = h.window
-    await wait_until(
-        lambda: w.sale.grid.buttons and w.balance.view is not None, what="products and balance"
-    )
-
-
-def sell(edit: object, number: str, value_key: int = 1) -> None:
-    """The keyboard-only sale: the number, the value's digit, Enter (summary), Enter (sell)."""
-    QTest.keyClicks(edit, number)
-    QTest.keyClick(edit, KEY[value_key])
-    QTest.keyClick(edit, Qt.Key.Key_Return)
-    QTest.keyClick(edit, Qt.Key.Key_Return)
-
-
-def sales(h: Harness) -> list[object]:
+def sales(h: Harness) -> list[SaleRecord]:
     return list(h.services.store.iter_sales())
 
 
@@ -84,11 +77,11 @@ def test_keyboard_only_sale_to_fulfilment(
         )
         model = w.orders.model
         await wait_until(
-            lambda: model.view_at(0).state is S.FULFILLED,
-            15,  # type: ignore[union-attr]
+            lambda: row_view(model, 0).state is SaleState.FULFILLED,
+            15,
             what="fulfilled",
         )
-        code = model.view_at(0).card_code  # type: ignore[union-attr]
+        code = row_view(model, 0).card_code
         assert code and model.data(model.index(0, model.COL_DETAIL)) == "•••• " + code[-4:]
         assert w.orders.copy_code() == code
         assert QGuiApplication.clipboard().text() == code
@@ -104,7 +97,7 @@ def test_keyboard_only_sale_to_fulfilment(
         save_shot(w, "fulfilled.png", tmp_path)
 
     run(qloop, body())
-    assert [s.state for s in sales(h)] == [S.FULFILLED]  # type: ignore[attr-defined]
+    assert [s.state for s in sales(h)] == [SaleState.FULFILLED]
 
 
 def test_double_enter_and_double_click_make_one_sale(
@@ -128,7 +121,7 @@ def test_double_enter_and_double_click_make_one_sale(
         await wait_until(
             lambda: (
                 all(
-                    s.state in (S.FULFILLED, S.REFUNDED, S.QUEUED)  # type: ignore[attr-defined]
+                    s.state in (SaleState.FULFILLED, SaleState.REFUNDED, SaleState.QUEUED)
                     for s in sales(h)
                 )
                 and sales(h)
@@ -174,6 +167,9 @@ def test_enter_without_a_value_asks_for_one(harness: Make, qloop: qasync.QEventL
     w = h.window
     edit = w.sale.field.edit
 
+    def stage() -> Stage:  # read afresh: each key press may change it
+        return w.sale.stage
+
     async def body() -> None:
         await started(h)
         QTest.keyClick(edit, Qt.Key.Key_Return)
@@ -185,9 +181,9 @@ def test_enter_without_a_value_asks_for_one(harness: Make, qloop: qasync.QEventL
         assert "Out of stock" in w.sale.message.text()
         QTest.keyClick(edit, KEY[1])
         QTest.keyClick(edit, Qt.Key.Key_Return)
-        assert w.sale.stage is Stage.SUMMARY
+        assert stage() is Stage.SUMMARY
         QTest.keyClick(edit, Qt.Key.Key_Escape)  # back, nothing sold
-        assert w.sale.stage is Stage.ENTRY and edit.text() == "036362608"
+        assert stage() is Stage.ENTRY and edit.text() == "036362608"
         QTest.keyClick(edit, Qt.Key.Key_Escape)  # clear for the next customer
         assert edit.text() == ""
 
@@ -273,12 +269,12 @@ def test_offline_then_back(harness: Make, qloop: qasync.QEventLoop, tmp_path: Pa
         )
         assert "oldest" in w.status.connection.text()
         save_shot(w, "offline-waiting.png", tmp_path)
-        assert w.orders.model.view_at(0).state is S.WAITING  # type: ignore[union-attr]
+        assert row_view(w.orders.model, 0).state is SaleState.WAITING
         h.sim.go_online()
         await wait_until(
             lambda: (
-                w.orders.model.view_at(0).state  # type: ignore[union-attr]
-                in (S.FULFILLED, S.REFUNDED, S.QUEUED)
+                row_view(w.orders.model, 0).state
+                in (SaleState.FULFILLED, SaleState.REFUNDED, SaleState.QUEUED)
             ),
             20,
             what="sent once back",
@@ -305,7 +301,7 @@ def test_clean_shutdown_with_sales_in_flight(
             )
         assert w.orders.model.rowCount() == 3
         await wait_until(
-            lambda: any(s.state is S.ACCEPTED for s in sales(h)),  # type: ignore[attr-defined]
+            lambda: any(s.state is SaleState.ACCEPTED for s in sales(h)),
             what="a sale HANDLING",
         )
         await asyncio.sleep(1.1)  # one tick of the elapsed-seconds timer
@@ -313,7 +309,7 @@ def test_clean_shutdown_with_sales_in_flight(
         assert "HANDLING" in " ".join(
             str(w.orders.model.data(w.orders.model.index(r, 4))) for r in range(3)
         )
-        assert any(s.state is not S.FULFILLED for s in sales(h))  # type: ignore[attr-defined]
+        assert any(s.state is not SaleState.FULFILLED for s in sales(h))
         await h.services.shutdown()
 
     run(qloop, body())
@@ -387,10 +383,12 @@ def test_recent_numbers_are_offered_and_taken_only_when_picked(
     field = w.sale.field
     edit = field.edit
     for n, number in enumerate(("036362608", "023450077", "213472731602", "023450009")):
+        kind = check_number(number).kind
+        assert kind is not None  # every number here is a whole one
         h.services.store.add_sale(
             NewSale(
                 ref=f"TEST-20260301T093000-{n:08d}",
-                line_type=check_number(number).kind,  # type: ignore[arg-type]
+                line_type=kind,
                 number=number,
                 face_value=500,
                 cost=450,
@@ -408,6 +406,7 @@ def test_recent_numbers_are_offered_and_taken_only_when_picked(
     async def body() -> None:
         await started(h)
         popup = field.completer.popup()
+        assert popup is not None
         QTest.keyClicks(edit, "0234")
         await settled()
         assert not popup.isVisible()  # four digits: too few (an area code lists many)
@@ -491,7 +490,7 @@ def test_closing_while_a_send_hangs_does_not_freeze_or_lose_the_sale(
     with the window alive, then leaves the call behind; the sale stays "sending" for the
     next start to ask about."""
     h = harness(
-        sim_config=SimConfig(seed=5, time_scale=1.0, faults=parse_faults("send:slow=12000"))
+        sim_config=SimConfig(seed=5, time_scale=1.0, faults=tuple(parse_faults("send:slow=12000")))
     )
     w = h.window
     edit = w.sale.field.edit
@@ -527,7 +526,7 @@ def test_closing_while_a_send_hangs_does_not_freeze_or_lose_the_sale(
     assert not loop_errors, loop_errors  # nothing started on the closed pool by a late step
     with open_store(services.store.url) as store:
         [sale] = list(store.iter_sales())
-        assert sale.state is S.SENDING  # its late answer was not written: a closed store
+        assert sale.state is SaleState.SENDING  # its late answer was not written: a closed store
     # The next start asks OneClickDZ about it (by its ref) and follows it; no second send.
     again = build_services(
         demo=True,
@@ -539,10 +538,7 @@ def test_closing_while_a_send_hangs_does_not_freeze_or_lose_the_sale(
     async def next_start() -> None:
         await again.counter.start()
         await wait_until(
-            lambda: (
-                again.store.get(sale.ref).state  # type: ignore[union-attr]
-                in (S.ACCEPTED, S.FULFILLED)
-            ),
+            lambda: state_of(again.store, sale.ref) in (SaleState.ACCEPTED, SaleState.FULFILLED),
             15,
             what="recovered",
         )

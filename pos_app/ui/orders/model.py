@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from pos_app.domain.cards import mask_code
 from pos_app.domain.money import format_dzd
-from pos_app.domain.numbers import group_number
+from pos_app.domain.numbers import LineType, group_number
 from pos_app.domain.sale_states import SaleState
 from pos_app.orders import OrderView
 from pos_app.ui import messages
@@ -53,37 +53,92 @@ def headers() -> tuple[str, ...]:
     )
 
 
-def state_text(view: OrderView, now: datetime) -> str:
-    """The live state in plain words (HANDLING with the seconds since the sale)."""
-    s = view.state
-    elapsed = max(0, int((now - view.created_at).total_seconds()))
-    if s is SaleState.WAITING:
+def elapsed_text(seconds: int) -> str:
+    """The time since the sale, short enough for the State column: "45 s", "12 min", "3 h",
+    "2 d" (whole units, rounded down)."""
+    seconds = max(0, seconds)
+    if seconds < 60:
+        return translate("OrderList", "{n} s").format(n=seconds)
+    if seconds < 3600:
+        return translate("OrderList", "{n} min").format(n=seconds // 60)
+    if seconds < 86400:
+        return translate("OrderList", "{n} h").format(n=seconds // 3600)
+    return translate("OrderList", "{n} d").format(n=seconds // 86400)
+
+
+# The longest elapsed time of each unit, to measure the State column with.
+WIDEST_ELAPSED = (59, 59 * 60 + 59, 23 * 3600 + 3599, 99 * 86400)
+# A server's running status is shown up to this many characters (HANDLING has 8).
+STATUS_CHARS = 8
+
+
+def state_text(view: OrderView, now: datetime, *, whole: bool = False) -> str:
+    """The live state in a few words, with the time since the sale while it runs. Short, so
+    that it reads whole in the State column; ``whole`` keeps an unusual server status uncut
+    (for the tooltip)."""
+    state = view.state
+    elapsed = elapsed_text(int((now - view.created_at).total_seconds()))
+    if state is SaleState.WAITING:
         return translate("OrderList", "Waiting to send")
-    if s is SaleState.SENDING:
+    if state is SaleState.SENDING:
         return translate("OrderList", "Sending…")
-    if s is SaleState.UNKNOWN:
-        return translate("OrderList", "Checking the outcome… {s} s").format(s=elapsed)
-    if s is SaleState.ACCEPTED:
-        return translate("OrderList", "{status} {s} s").format(
-            status=view.server_status or "HANDLING", s=elapsed
-        )
-    if s is SaleState.QUEUED:
-        return translate("OrderList", "QUEUED: delivered later (12-48 h)")
-    if s is SaleState.FULFILLED:
+    if state is SaleState.UNKNOWN:
+        return translate("OrderList", "Unconfirmed {elapsed}").format(elapsed=elapsed)
+    if state is SaleState.ACCEPTED:
+        status = view.server_status or "HANDLING"
+        if not whole and len(status) > STATUS_CHARS:
+            status = status[: STATUS_CHARS - 1] + "…"
+        return translate("OrderList", "{status} {elapsed}").format(status=status, elapsed=elapsed)
+    if state is SaleState.QUEUED:
+        return translate("OrderList", "QUEUED: 12-48 h")
+    if state is SaleState.FULFILLED:
         return translate("OrderList", "Fulfilled")
-    if s is SaleState.REFUNDED:
+    if state is SaleState.REFUNDED:
         return translate("OrderList", "Refunded")
-    if s is SaleState.REJECTED:
+    if state is SaleState.REJECTED:
         return translate("OrderList", "Rejected")
-    if s is SaleState.VERIFYING:
-        return translate("OrderList", "Verifying… {s} s").format(s=elapsed)
-    if s is SaleState.CODE_PENDING:
-        return translate("OrderList", "Code pending… {s} s").format(s=elapsed)
-    if s is SaleState.CODE_MISSING:
+    if state is SaleState.VERIFYING:
+        return translate("OrderList", "Verifying… {elapsed}").format(elapsed=elapsed)
+    if state is SaleState.CODE_PENDING:
+        return translate("OrderList", "Code pending… {elapsed}").format(elapsed=elapsed)
+    if state is SaleState.CODE_MISSING:
         return translate("OrderList", "No code: manager")
-    if s is SaleState.CONFLICT:
+    if state is SaleState.CONFLICT:
         return translate("OrderList", "Conflict: manager")
     return translate("OrderList", "Cancelled")
+
+
+_SAMPLE_TIME = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _sample_view(state: SaleState) -> OrderView:
+    return OrderView(
+        ref="SAMPLE",
+        line_type=LineType.ADSL,
+        number="036362608",
+        face_value=1000,
+        price=1000,
+        state=state,
+        server_status="HANDLING",
+        card_code=None,
+        num_trans=None,
+        date_traitement=None,
+        failure_code=None,
+        failure_reason=None,
+        created_at=_SAMPLE_TIME,
+        updated_at=_SAMPLE_TIME,
+    )
+
+
+def widest_state_texts() -> list[str]:
+    """Every state's text in the current language, each with every longest elapsed time it
+    can show: what the State column is measured with."""
+    texts = []
+    for state in SaleState:
+        for seconds in WIDEST_ELAPSED:
+            now = _SAMPLE_TIME + timedelta(seconds=seconds)
+            texts.append(state_text(_sample_view(state), now))
+    return list(dict.fromkeys(texts))
 
 
 def detail_text(view: OrderView) -> str:
@@ -94,6 +149,14 @@ def detail_text(view: OrderView) -> str:
         return messages.for_code(view.failure_code)
     if view.state is SaleState.WAITING:
         return translate("OrderList", "Sent as soon as OneClickDZ can be reached.")
+    if view.state is SaleState.UNKNOWN:
+        return translate(
+            "OrderList", "The answer was lost: OneClickDZ is asked what became of the sale."
+        )
+    if view.state is SaleState.QUEUED:
+        return translate(
+            "OrderList", "Delivered later by OneClickDZ; the card code will show here."
+        )
     if view.state is SaleState.VERIFYING:
         return translate(
             "OrderList", "Refused on retry. No cash back yet: an earlier try may still pass."
@@ -180,6 +243,8 @@ class OrderListModel(QAbstractTableModel):
         col = index.column()
         if role == ViewRole:
             return view
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_STATE:
+            return state_text(view, self._now(), whole=True)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
                 return ltr(view.created_at.astimezone().strftime("%H:%M:%S"))

@@ -3,7 +3,7 @@ selected (or newest fulfilled) sale shown large, to read out or copy."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,15 +19,20 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.cards import group_code
 from pos_app.domain.money import format_dzd
-from pos_app.domain.numbers import group_number
+from pos_app.domain.numbers import LineType, group_number
 from pos_app.domain.sale_states import SaleState
 from pos_app.orders import OrderView
+from pos_app.ui import messages
 from pos_app.ui.i18n import ltr, translate
-from pos_app.ui.orders.model import OrderListModel, ViewRole
+from pos_app.ui.orders.model import OrderListModel, ViewRole, widest_state_texts
 
-# The widest usual text of the time, type, number, value and state columns; the code/reason
-# column takes the rest.
-_COLUMN_SAMPLES = ("00:00:00", "ADSL", "213 472 73 16 02", "3 000 DA", "HANDLING 45 s")
+# The widest text of the time, type, number and value columns; the State column is measured
+# on every state's text (``widest_state_texts``); the code/reason column takes the rest, and
+# never less than a masked card code.
+_COLUMN_SAMPLES = ("00:00:00", "ADSL", "213 472 73 16 02", format_dzd(10_000))
+_CODE_SAMPLE = "•••• 0000"
+_SPARE = 6  # pixels of air beside the widest text of a column
+_MINIMUM_ROWS = 3  # sales the list shows at the window's minimum size
 
 
 class OrderPanel(QWidget):
@@ -50,10 +56,7 @@ class OrderPanel(QWidget):
         # tick, which stalled the GUI thread for 150+ ms with 20 sales in flight.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.ensurePolished()  # the style sheet's font, not the default one
-        metrics = self.table.fontMetrics()
-        for column, sample in enumerate(_COLUMN_SAMPLES):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+        self.size_columns()
         self.table.doubleClicked.connect(self._on_double_click)
         self.title = QLabel(translate("OrderPanel", "Sales in progress"), self)
         self.title.setObjectName("ordersTitle")
@@ -91,6 +94,49 @@ class OrderPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.code_box)
+
+    def size_columns(self) -> None:
+        """Fit the columns to their widest text in the current language and font: every
+        state reads whole, and the table is never narrower than those columns plus a
+        masked card code (so the window's minimum size shows them too)."""
+        table = self.table
+        table.ensurePolished()  # the style sheet's font, not the default one
+        header = table.horizontalHeader()
+        header.ensurePolished()
+        metrics = table.fontMetrics()
+        style = table.style()
+        # The item delegate leaves this margin on each side of a cell's text, plus the grid.
+        frame = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        pad = 2 * frame + 1 + _SPARE
+        head_pad = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 4
+        samples: list[tuple[str, ...]] = [(sample,) for sample in _COLUMN_SAMPLES]
+        samples[1] += (messages.type_name(LineType.ADSL), messages.type_name(LineType.LTE))
+        samples.append(tuple(widest_state_texts()))
+        widths = []
+        for column, texts in enumerate(samples):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                max(metrics.horizontalAdvance(text) for text in texts) + pad,
+                header.fontMetrics().horizontalAdvance(title) + head_pad,
+            )
+            header.resizeSection(column, width)
+            widths.append(width)
+        # The stretched last column never shrinks under the header's default section size.
+        title = str(self.model.headerData(len(samples), Qt.Orientation.Horizontal))
+        code = max(
+            metrics.horizontalAdvance(ltr(_CODE_SAMPLE)) + pad,
+            header.fontMetrics().horizontalAdvance(title) + head_pad,
+            header.defaultSectionSize(),
+        )
+        scroll = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+        table.setMinimumWidth(sum(widths) + code + scroll + 2 * table.frameWidth())
+        rows = table.verticalHeader().defaultSectionSize() * _MINIMUM_ROWS
+        table.setMinimumHeight(header.sizeHint().height() + rows + scroll + 2 * table.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.size_columns()
+        super().changeEvent(event)
 
     def show_order(self, view: OrderView) -> None:
         self.model.upsert(view)

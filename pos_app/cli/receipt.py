@@ -1,0 +1,170 @@
+"""``pos-app receipt REF``: a stored sale's receipt as text, PNG, PDF, an ESC/POS file, or
+printed on the shop's configured printer.
+
+Receipts are drawn by Qt, so this command (and only its run) loads Qt: a bare
+``QGuiApplication``, offscreen when there is no display. The receipts package is imported in
+:func:`run_receipt`, never when the command line starts (an import-linter contract in
+pyproject.toml allows this one edge).
+
+Only ``--print`` logs a printed copy (the next print then says DUPLICATE); ``--png``,
+``--pdf`` and ``--escpos`` write files, which are exports, not paper handed to a customer:
+they log nothing, and show the copy number a print would have now.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import MutableMapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from pos_app.store.settings import LANGUAGES
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+DESCRIPTION = (
+    "Show a stored sale's receipt (claim slip, refund slip) as text, or write it as a PNG, a "
+    "PDF (A4) or the ESC/POS bytes a thermal printer takes, or print it with --print on the "
+    "configured printer (receipt.output and printer.*, see pos-app config). Only --print "
+    "counts as a printed copy (later prints say DUPLICATE n); files are exports and count "
+    "nothing."
+)
+
+
+def add_parser(sub: Any) -> None:
+    """The ``receipt`` subcommand's arguments."""
+    parser = sub.add_parser(
+        "receipt",
+        help="show, export or print a sale's receipt",
+        description=DESCRIPTION,
+    )
+    parser.add_argument("ref", help="the sale's ref")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--png", metavar="PATH", type=Path, help="write the receipt as a PNG")
+    output.add_argument("--pdf", metavar="PATH", type=Path, help="write it as a PDF on A4")
+    output.add_argument(
+        "--escpos", metavar="PATH", type=Path, help="write the ESC/POS bytes a printer takes"
+    )
+    output.add_argument(
+        "--print",
+        action="store_true",
+        help="print it on the configured printer (logged: later prints say DUPLICATE)",
+    )
+    parser.add_argument(
+        "--width",
+        type=int,
+        choices=(58, 80),
+        help="paper width in mm (default: receipt.width; an ESC/POS printer uses its own)",
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="receipt language (default: receipt.language)"
+    )
+
+
+def use_offscreen_without_display(env: MutableMapping[str, str] = os.environ) -> None:
+    """Qt's offscreen platform unless one is chosen or a display exists (as the window's
+    ``--smoke`` does; repeated here so that the command line never imports the window)."""
+    if env.get("QT_QPA_PLATFORM"):
+        return
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or sys.platform in ("win32", "darwin"):
+        return
+    env["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def run_receipt(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``pos-app receipt``: 0 when shown, written or printed; 2 for an unknown ref or a
+    setting that cannot be used; 1 when the printer (or file) failed."""
+    from pos_app.store import open_store
+    from pos_app.store.settings import database_url
+
+    store = open_store(database_url(), read_only=not args.print)
+    try:
+        return _run(store, args, out, err)
+    finally:
+        store.close()
+
+
+def _run(store: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pos_app.receipts.escpos import receipt_stream
+    from pos_app.receipts.job import job_raster, prepare_job, print_sale
+    from pos_app.receipts.model import receipt_texts
+    from pos_app.receipts.printers import PrinterError
+    from pos_app.receipts.raster import PAPER_WIDTHS
+    from pos_app.receipts.settings import ReceiptSettings
+    from pos_app.store.errors import SaleNotFoundError
+
+    ref = args.ref.strip()
+    if not ref or store.get(ref) is None:
+        err.write(f"pos-app receipt: no sale with ref {args.ref!r}\n")
+        return EXIT_USAGE
+    try:
+        settings = ReceiptSettings.read(store)
+    except ValueError as exc:
+        err.write(f"pos-app receipt: a setting cannot be used ({exc}); see pos-app config\n")
+        return EXIT_USAGE
+    _qt_application()
+    from pos_app.receipts.render import save_png, write_pdf
+    from pos_app.receipts.texts import ReceiptLanguage
+
+    now = datetime.now(UTC)
+    width = PAPER_WIDTHS[args.width] if args.width else None
+    try:
+        if args.print:
+            printed = print_sale(
+                store, ref, settings, printed_at=now, language=args.lang, width_px=width
+            )
+            copy = f" (duplicate {printed.copy})" if printed.copy else ""
+            out.write(f"printed {ref}{copy} on {printed.target}\n")
+            return EXIT_OK
+        if args.escpos is not None and width is None:
+            width = settings.printer.width_dots
+        job = prepare_job(
+            store,
+            ref,
+            settings,
+            printed_at=now,
+            width_px=width or PAPER_WIDTHS[settings.width_mm],
+            language=args.lang,
+        )
+        if args.png is not None:
+            save_png(job_raster(job), args.png)
+            out.write(f"wrote {args.png}\n")
+        elif args.pdf is not None:
+            write_pdf(job.receipt, args.pdf, "A4", width_px=job.width_px)
+            out.write(f"wrote {args.pdf}\n")
+        elif args.escpos is not None:
+            data = receipt_stream(job_raster(job), mode=settings.printer.mode)
+            args.escpos.write_bytes(data)
+            out.write(f"wrote {args.escpos} ({len(data)} bytes)\n")
+        else:
+            wording = ReceiptLanguage.load(job.receipt.language)
+            for text in receipt_texts(job.receipt, wording):
+                out.write(f"{text}\n")
+    except SaleNotFoundError:
+        err.write(f"pos-app receipt: no sale with ref {args.ref!r}\n")
+        return EXIT_USAGE
+    except PrinterError as exc:
+        err.write(f"pos-app receipt: {exc.message}\n")
+        return EXIT_FAILED
+    except OSError as exc:
+        err.write(f"pos-app receipt: cannot write the file ({exc.strerror or exc})\n")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _qt_application() -> None:
+    """A bare QGuiApplication for drawing (offscreen without a display); kept for the
+    process's life, as Qt wants."""
+    use_offscreen_without_display()
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        _APP.append(QGuiApplication(sys.argv[:1]))
+
+
+_APP: list[Any] = []

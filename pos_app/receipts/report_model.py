@@ -1,0 +1,126 @@
+"""The X and Z reports as the store has them now: the open period's X report, a local day's,
+and the closing of a period (a numbered Z, stored once). No Qt: the command line and the
+reports screen share it; the drawing is ``report_render``.
+
+A period runs from the last Z's close (else the first sale) to now. Its figures cover every
+counter of the database: the supplier balance is the whole account's, so the money bridge
+only balances over all of them. The balance readings are those the store kept (the window
+stores one at each refresh); nothing here asks the supplier.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Final
+
+from pos_app.domain.reports import Report, ReportKind, build_report
+from pos_app.store import Store, ZRecord, report_to_json
+
+log = logging.getLogger(__name__)
+
+CASH_MAX_DIGITS: Final = 12
+_CASH_SPACES: Final = re.compile(r"[\s\u00a0\u202f\u2009]")  # typed groupings of thousands
+_ARABIC_INDIC: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def parse_cash(text: str) -> int:
+    """Whole dinars typed by hand (``12500``, ``12 500``, ``١٢٥٠٠``), as an int. Raises
+    ValueError for anything else (empty, a sign, letters, a decimal mark: ``12.500`` could
+    be twelve dinars fifty or twelve thousand five hundred, too many digits)."""
+    digits = _CASH_SPACES.sub("", text.strip()).translate(_ARABIC_INDIC)
+    if not digits:
+        raise ValueError("the cash counted is empty")
+    if not (digits.isascii() and digits.isdigit()):
+        raise ValueError(f"the cash counted is whole dinars, digits only, not {text!r}")
+    if len(digits) > CASH_MAX_DIGITS:
+        raise ValueError(f"the cash counted has more than {CASH_MAX_DIGITS} digits")
+    return int(digits)
+
+
+def local_day(day: date, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
+    """The half-open bounds ``[midnight, next midnight)`` of ``day`` in ``tz`` (this
+    computer's zone when None), as aware datetimes."""
+    if tz is not None:
+        start = datetime.combine(day, time(0), tzinfo=tz)
+        end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+        return start, end
+    start = datetime.combine(day, time(0)).astimezone()
+    end = datetime.combine(day + timedelta(days=1), time(0)).astimezone()
+    return start, end
+
+
+def period_report(  # noqa: PLR0917 (a report's parts, as build_report takes them)
+    store: Store,
+    kind: ReportKind,
+    since: datetime,
+    until: datetime,
+    cash_counted: int | None = None,
+    number: int | None = None,
+) -> Report:
+    """The report of ``[since, until)`` over every counter, with the balance readings the
+    store has at both ends."""
+    figures = store.period_figures(since, until)
+    opening, closing = store.balance_at(since), store.balance_at(until)
+    return build_report(kind, figures, opening, closing, cash_counted, number)
+
+
+def open_period_report(store: Store, *, cash_counted: int | None = None) -> Report:
+    """The X report of the open period: since the last Z (else the first sale) until now."""
+    since = store.next_z_opening()
+    until = max(since, store.now())
+    return period_report(store, "X", since, until, cash_counted)
+
+
+def day_report(
+    store: Store, day: date, *, tz: tzinfo | None = None, cash_counted: int | None = None
+) -> Report:
+    """The X report of the local ``day`` (until now when the day is not over)."""
+    since, until = local_day(day, tz)
+    now = store.now()
+    if since <= now < until:
+        until = now
+    return period_report(store, "X", since, until, cash_counted)
+
+
+class ZReportMismatchError(RuntimeError):
+    """A Z was stored under another number or opening than its report says (another counter
+    closed a period in between): the stored Z stands, its report must be read with care."""
+
+    def __init__(self, record: ZRecord, number: int) -> None:
+        super().__init__(
+            f"Z {record.number} was stored while its report was made as Z {number}: another "
+            "counter closed a period at the same time"
+        )
+        self.record = record
+
+
+def close_period(store: Store, *, counter: str, cash_counted: int | None) -> ZRecord:
+    """Close the open period now: build its Z report (numbered after the last) and store it,
+    once; it can never be changed. ``counter`` is who closed it. Raises ValueError when the
+    period cannot close (the clock is before the last Z), StoreError when another Z was
+    stored at the same moment, ZReportMismatchError in the rare race where it was stored
+    under another number than its report says."""
+    since = store.next_z_opening()
+    until = max(since, store.now())
+    last = store.last_z()
+    number = 1 if last is None else last.number + 1
+    report = period_report(store, "Z", since, until, cash_counted, number)
+    record = store.close_period(
+        counter=counter,
+        cash_counted=cash_counted,
+        report_body=report_to_json(report),
+        closed_at=until,
+    )
+    if record.number != number or record.opened_at != since:
+        log.error("Z %d stored while its report was made as Z %d", record.number, number)
+        raise ZReportMismatchError(record, number)
+    return record
+
+
+def with_cash(report: Report, cash_counted: int | None) -> Report:
+    """``report`` with another cash count (and its difference); nothing else changes."""
+    difference = None if cash_counted is None else cash_counted - report.cash_expected
+    return replace(report, cash_counted=cash_counted, cash_difference=difference)

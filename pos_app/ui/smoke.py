@@ -1,0 +1,121 @@
+"""Smoke mode (``pos-app --smoke [--screenshot PATH]``): start the window, wait until the
+products and the balance are shown, optionally save a screenshot, shut down, and print the
+start-up timings as one JSON line on stdout.
+
+The start-up tests and ``tests/benchmarks/bench_startup.py`` read that line; its keys are
+``ok``, ``demo``, ``language``, ``low_balance``, ``imports_ms``, ``window_shown_ms``,
+``window_shown_since_start_ms``, ``products_shown_ms``, ``balance_shown_ms``, ``total_ms``,
+``cpu_ms`` and ``screenshot``. Every ``*_ms`` counts from the start of ``run_window`` except
+``window_shown_since_start_ms`` and ``imports_ms``, which count from the first import of
+``pos_app`` (after the interpreter's own start).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from pos_app import IMPORTED_AT
+from pos_app.ui.main_window import MainWindow
+
+SMOKE_TIMEOUT = 20.0  # seconds to wait for the products and the balance
+SMOKE_TIMEOUT_ENV = "POS_SMOKE_TIMEOUT"
+SETTLE_DELAY = 0.05  # seconds for the layouts (a rebuilt grid) to settle before the picture
+
+
+def use_offscreen_without_display(env: MutableMapping[str, str] = os.environ) -> None:
+    """Let a smoke run work on a machine without a display (a server, CI): Qt's offscreen
+    platform unless one is chosen (``QT_QPA_PLATFORM``) or a display exists. Call it before
+    the QApplication is made."""
+    if env.get("QT_QPA_PLATFORM"):
+        return
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or sys.platform in ("win32", "darwin"):
+        return
+    env["QT_QPA_PLATFORM"] = "offscreen"
+
+
+@dataclass(frozen=True, slots=True)
+class Launch:
+    """How the window was started, for the report: ``started`` and ``shown`` are
+    ``time.perf_counter()`` readings (``run_window`` began; the window was shown)."""
+
+    started: float
+    shown: float
+    demo: bool
+    language: str
+    low_balance: int
+
+
+async def wait_until_shown(window: MainWindow, timeout: float) -> dict[str, float | None]:
+    """Milliseconds (from now) until the product grid and the balance show something; None
+    for what did not show within ``timeout`` seconds."""
+    start = time.perf_counter()
+    seen: dict[str, float | None] = {"products_ms": None, "balance_ms": None}
+    while time.perf_counter() - start < timeout:
+        now = round((time.perf_counter() - start) * 1000, 1)
+        if seen["products_ms"] is None and window.sale.grid.buttons:
+            seen["products_ms"] = now
+        if seen["balance_ms"] is None and window.balance.view is not None:
+            seen["balance_ms"] = now
+        if all(v is not None for v in seen.values()):
+            break
+        await asyncio.sleep(0.02)
+    return seen
+
+
+async def run_smoke(
+    window: MainWindow,
+    launch: Launch,
+    shutdown: Callable[[], Awaitable[None]],
+    *,
+    screenshot: str | None = None,
+    out: TextIO | None = None,
+) -> bool:
+    """Wait until the window shows products and balance (``POS_SMOKE_TIMEOUT`` seconds, else
+    :data:`SMOKE_TIMEOUT`), save ``screenshot`` if asked, then ``shutdown`` the services, close
+    the window and write the report to ``out`` (stdout). True when everything showed (and the
+    screenshot was saved)."""
+    limit = float(os.environ.get(SMOKE_TIMEOUT_ENV, SMOKE_TIMEOUT))
+    since_shown = time.perf_counter()
+    seen = await wait_until_shown(window, limit)
+    ok = all(v is not None for v in seen.values())
+    if screenshot:
+        await asyncio.sleep(SETTLE_DELAY)
+        Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(screenshot) and ok
+    total_ms = _ms(time.perf_counter() - launch.started)
+    await shutdown()
+    window.allow_close()
+    window.close()
+    waited_from = _ms(since_shown - launch.started)  # the waits count from here
+    report = {
+        "ok": ok,
+        "demo": launch.demo,
+        "language": launch.language,
+        "low_balance": launch.low_balance,
+        "imports_ms": _ms(launch.started - IMPORTED_AT),
+        "window_shown_ms": _ms(launch.shown - launch.started),
+        "window_shown_since_start_ms": _ms(launch.shown - IMPORTED_AT),
+        "products_shown_ms": _after(seen["products_ms"], waited_from),
+        "balance_shown_ms": _after(seen["balance_ms"], waited_from),
+        "total_ms": total_ms,
+        "cpu_ms": round(time.process_time() * 1000, 1),
+        "screenshot": screenshot,
+    }
+    (out or sys.stdout).write(json.dumps(report) + "\n")
+    return ok
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def _after(ms: float | None, offset: float) -> float | None:
+    return None if ms is None else round(ms + offset, 1)

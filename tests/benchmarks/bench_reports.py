@@ -1,0 +1,242 @@
+"""A day's X report on a year of sales, beside a naive baseline.
+
+Builds a database of ``--sales`` generated sales (default 1,000,000) with the generator of
+``bench_history`` (queued and unknown sales older than two days settled as fulfilled, as
+they would be by then) plus each sale's journal (created, sending, then what the server said:
+about four rows a sale) and a balance reading every ten minutes of opening hours; or reuses
+the one at ``--db PATH`` when it holds that many. Then times a day's X report as the app
+makes it (``Store.period_figures`` + two ``balance_at`` + ``build_report``) beside the naive
+baseline (the sale and journal tables loaded into Python and summed there), and their
+ratio. Each figure is the median of ``--runs`` runs after one warm-up. It prints; it
+asserts nothing. Target (issue 10): a day's report <= 100 ms.
+
+The debits and credits come from the journal, which has no index on its time today; the
+last lines time the same report with a ``journal(at)`` index added for the run (then
+dropped), to show what a schema migration adding it would buy.
+
+    .venv/bin/python -m tests.benchmarks.bench_reports [--sales N] [--db PATH] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pos_app.domain import reports
+from pos_app.store import Store, open_store
+from tests.benchmarks.bench_history import build as build_sales
+from tests.benchmarks.bench_history import median_ms, sale_count
+
+DAY = datetime(2026, 11, 29, tzinfo=UTC)  # the last day of the generated year: "today"
+REPORT_TARGET_MS = 100
+ACKNOWLEDGED = sorted(s.value for s in reports.SERVER_ACKNOWLEDGED)
+_IN_ACK = "(" + ", ".join(f"'{s}'" for s in ACKNOWLEDGED) + ")"
+# The journal of each generated sale, by its final state: (from, to, ms after created_at),
+# the last move at updated_at (written as None).
+JOURNALS: dict[str, tuple[tuple[str | None, str, int | None], ...]] = {
+    "fulfilled": (
+        (None, "waiting", 0),
+        ("waiting", "sending", 200),
+        ("sending", "accepted", 900),
+        ("accepted", "fulfilled", None),
+    ),
+    "refunded": (
+        (None, "waiting", 0),
+        ("waiting", "sending", 200),
+        ("sending", "accepted", 900),
+        ("accepted", "refunded", None),
+    ),
+    "queued": (
+        (None, "waiting", 0),
+        ("waiting", "sending", 200),
+        ("sending", "accepted", 900),
+        ("accepted", "queued", None),
+    ),
+    "unknown": ((None, "waiting", 0), ("waiting", "sending", 200), ("sending", "unknown", None)),
+    "rejected": ((None, "waiting", 0), ("waiting", "sending", 200), ("sending", "rejected", None)),
+    "cancelled": ((None, "waiting", 0), ("waiting", "cancelled", None)),
+}
+READING_EVERY_MS = 10 * 60 * 1000
+SETTLED_AFTER_MS = 2 * 86_400_000  # QUEUED is settled within 48 h, UNKNOWN within minutes
+
+
+def build(db_file: Path, sales: int) -> float:
+    """The sales of ``bench_history``, their journals and balance readings; seconds taken."""
+    started = time.perf_counter()
+    build_sales(db_file, sales)
+    raw = sqlite3.connect(db_file, isolation_level=None)
+    try:
+        raw.execute("PRAGMA synchronous = OFF")
+        raw.execute("BEGIN")
+        raw.execute(  # older unresolved sales were settled since (as in a real shop)
+            "UPDATE sale SET state = 'fulfilled' WHERE state IN ('queued', 'unknown') "
+            "AND created_at < (SELECT MAX(created_at) FROM sale) - ?",
+            (SETTLED_AFTER_MS,),
+        )
+        for state, moves in JOURNALS.items():
+            for before, after, delay in moves:
+                moment = "updated_at" if delay is None else f"created_at + {delay}"
+                raw.execute(
+                    "INSERT INTO journal (sale_id, at, from_state, to_state, cause) "
+                    f"SELECT id, {moment}, ?, ?, 'bench' FROM sale WHERE state = ?",
+                    (before, after, state),
+                )
+        first, last = raw.execute("SELECT MIN(created_at), MAX(updated_at) FROM sale").fetchone()
+        balance = 100_000_000_00
+        readings = []
+        for at in range(first, last + READING_EVERY_MS, READING_EVERY_MS):
+            balance -= 9_700 if at % 7 else -50_000_00
+            readings.append((at, balance))
+        raw.executemany("INSERT INTO balance_reading (at, centimes) VALUES (?, ?)", readings)
+        raw.execute("COMMIT")
+    finally:
+        raw.close()
+    return time.perf_counter() - started
+
+
+def app_report(store: Store, since: datetime, until: datetime) -> reports.Report:
+    """A day's X report as the app makes it."""
+    figures = store.period_figures(since, until)
+    return reports.build_report(
+        "X", figures, store.balance_at(since), store.balance_at(until), None, None
+    )
+
+
+def naive_report(db_file: Path, since: datetime, until: datetime) -> tuple[int, int, int]:
+    """The baseline: both tables loaded into Python, the same sums made there (the kept
+    price, the debits and the credits of the day, in dinars)."""
+    start, end = int(since.timestamp() * 1000), int(until.timestamp() * 1000)
+    raw = sqlite3.connect(db_file)
+    try:
+        sales = raw.execute("SELECT id, state, line_type, price, cost, created_at FROM sale")
+        by_id = {row[0]: row for row in sales.fetchall()}
+        journal = raw.execute("SELECT sale_id, at, from_state, to_state FROM journal").fetchall()
+    finally:
+        raw.close()
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    for _, state, line_type, price, _, created in by_id.values():
+        if start <= created < end:
+            totals[state, line_type] += price
+    kept = sum(v for (state, _), v in totals.items() if state not in reports.NOT_KEPT_STATES)
+    debits = credits = 0
+    for sale_id, at, before, after in journal:
+        if not start <= at < end:
+            continue
+        cost = by_id[sale_id][4] or 0
+        if after in ACKNOWLEDGED and before not in ACKNOWLEDGED:
+            debits += cost
+        elif after == "refunded" and before != "refunded":
+            credits += cost
+    return kept, debits, credits
+
+
+def measure(store: Store, db_file: Path, runs: int) -> list[tuple[str, float, float, float]]:
+    """(what, app ms, baseline ms or 0, target ms or 0)."""
+    since, until = DAY, DAY + timedelta(days=1)
+    report = app_report(store, since, until)
+    kept, debits, credits = naive_report(db_file, since, until)
+    assert (report.customers_paid, report.bridge.debits.dinars, report.bridge.credits.dinars) == (
+        kept,
+        debits,
+        credits,
+    ), "the app and the baseline disagree"
+    print(
+        f"the day {since:%Y-%m-%d}: {report.sales.count:,} sales, paid {kept:,} DA, "
+        f"debits {debits:,} DA, credits {credits:,} DA, "
+        f"{len(report.unresolved):,} unresolved"
+    )
+    base = median_ms(lambda: naive_report(db_file, since, until), max(1, min(runs, 3)))
+    results = [
+        ("X report of a day", median_ms(lambda: app_report(store, since, until), runs), base),
+        ("  of which sales by state and type", _part(store, since, until, "groups", runs), 0.0),
+        ("  of which journal debits + credits", _part(store, since, until, "journal", runs), 0.0),
+        ("  of which unresolved sales", _part(store, since, until, "unresolved", runs), 0.0),
+    ]
+    raw = sqlite3.connect(db_file, isolation_level=None)
+    try:
+        raw.execute("CREATE INDEX bench_journal_at ON journal (at)")
+        results.append(
+            (
+                "X report of a day, with a journal(at) index",
+                median_ms(lambda: app_report(store, since, until), runs),
+                base,
+            )
+        )
+    finally:
+        raw.execute("DROP INDEX IF EXISTS bench_journal_at")
+        raw.close()
+    return [(what, app, naive, REPORT_TARGET_MS if naive else 0) for what, app, naive in results]
+
+
+def _part(store: Store, since: datetime, until: datetime, part: str, runs: int) -> float:
+    """One part of ``period_figures`` alone (the store's private helpers, timed apart)."""
+    start, end = int(since.timestamp() * 1000), int(until.timestamp() * 1000)
+    actions: dict[str, Callable[[], Any]] = {
+        "groups": lambda: store._groups(start, end, None),
+        "journal": lambda: store._movements(start, end, None),
+        "unresolved": lambda: store._unresolved(end, None),
+    }
+
+    def bound() -> Any:
+        with store._models():
+            return actions[part]()
+
+    return median_ms(bound, runs)
+
+
+def report(results: Sequence[tuple[str, float, float, float]]) -> None:
+    print(f"{'operation':46} {'app ms':>9} {'naive ms':>10} {'ratio':>8} {'target':>8}")
+    for what, app, base, target in results:
+        ratio = f"{base / app:7.0f}x" if base and app else "       -"
+        naive_ms = f"{base:10.1f}" if base else "         -"
+        goal = f"<= {target:.0f}" if target else "-"
+        verdict = "" if not target else ("  ok" if app <= target else "  OVER")
+        print(f"{what:46} {app:9.2f} {naive_ms} {ratio} {goal:>8}{verdict}")
+    print("ratio = naive / app (how many times faster the store's query is)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sales", type=int, default=1_000_000, help="sales to generate")
+    parser.add_argument("--db", type=Path, help="database file to build once and reuse")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per figure")
+    args = parser.parse_args(argv)
+    folder = None
+    if args.db is None:
+        folder = Path(tempfile.mkdtemp(prefix="bench-reports-"))
+        db_file = folder / "reports.sqlite3"
+    else:
+        db_file = args.db
+        db_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        held = sale_count(db_file)
+        if held == args.sales:
+            print(f"reusing {db_file} ({args.sales:,} sales)")
+        elif db_file.exists():
+            print(f"{db_file} holds {held:,} sales, not {args.sales:,}: remove it or pick another")
+            return 2
+        else:
+            seconds = build(db_file, args.sales)
+            size = db_file.stat().st_size / 2**20
+            print(f"built {db_file}: {args.sales:,} sales in {seconds:.1f} s ({size:.0f} MiB)")
+        store = open_store(f"sqlite:///{db_file.as_posix()}")
+        try:
+            report(measure(store, db_file, args.runs))
+        finally:
+            store.close()
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

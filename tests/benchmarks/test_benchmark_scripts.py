@@ -1,0 +1,38 @@
+"""The benchmark scripts run on a small database, so they cannot rot (they assert no
+timing: the figures are only printed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.benchmarks import bench_history, bench_reports
+
+
+@pytest.mark.slow
+def test_the_history_benchmark_script_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "bench.sqlite3"
+    assert bench_history.main(["--sales", "2000", "--runs", "1", "--db", str(db)]) == 0
+    first = capsys.readouterr().out
+    assert f"built {db}: 2,000 sales" in first
+    for figure in ("open: first 200 rows", "search full number", "search 5-digit prefix"):
+        assert figure in first
+    assert bench_history.main(["--sales", "2000", "--runs", "1", "--db", str(db)]) == 0
+    assert "reusing" in capsys.readouterr().out
+    assert bench_history.main(["--sales", "3000", "--runs", "1", "--db", str(db)]) == 2
+
+
+@pytest.mark.slow
+def test_the_report_benchmark_runs_on_2000_sales(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "bench.sqlite3"
+    assert bench_reports.main(["--sales", "2000", "--db", str(db), "--runs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "X report of a day " in out and "with a journal(at) index" in out
+    # the script checks the app's figures against its naive baseline before timing them
+    assert bench_reports.main(["--sales", "2000", "--db", str(db), "--runs", "1"]) == 0
+    assert "reusing" in capsys.readouterr().out

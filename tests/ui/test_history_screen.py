@@ -1,0 +1,325 @@
+"""The history screen over a real store: the search box filters as the cashier types (after
+the pause), the filter boxes, the card code shown only on purpose and copied whole, the CSV
+and PDF exports, the keys, and F3 from the cashier window."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from datetime import UTC, date
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pos_app.domain.cards import group_code
+from pos_app.domain.numbers import LineType
+from pos_app.domain.sale_states import SaleState
+from pos_app.store import HistoryFilter, Store, open_store
+from pos_app.ui.history import HistoryScreen, install_history
+from pos_app.ui.history import screen as history_screen
+from pos_app.ui.history.model import HistoryModel
+from tests.support.clock import Clock
+from tests.support.waiting import run, wait_until
+from tests.support.window import Harness
+from tests.ui.test_history_model import START, SaleSpec, add_sales, mixed_sales
+
+Make = Callable[..., Harness]
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(START)
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
+    opened = open_store(f"sqlite:///{(tmp_path / 'pos.sqlite3').as_posix()}", now=clock.now)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def screen(qtbot: QtBot, store: Store, clock: Clock) -> HistoryScreen:
+    add_sales(store, clock, mixed_sales(60))
+    made = HistoryScreen(store, tz=UTC, today=lambda: date(2026, 3, 1))
+    qtbot.addWidget(made)
+    made.open_screen()
+    return made
+
+
+def shown_rows(screen: HistoryScreen) -> list[str]:
+    """The refs the table holds, top to bottom (all pages loaded)."""
+    model = screen.model
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    refs = []
+    for row in range(model.rowCount()):
+        found = model.row_at(row)
+        assert found is not None
+        refs.append(found.ref)
+    return refs
+
+
+def select_first(screen: HistoryScreen, state: SaleState) -> int:
+    """Select the first row in ``state``; its row number."""
+    model = screen.model
+    for row in range(model.rowCount()):
+        found = model.row_at(row)
+        if found is not None and found.state is state:
+            screen.select_row(row)
+            return row
+    raise AssertionError(f"no {state} row shown")
+
+
+def test_opens_with_the_newest_sale_first_and_the_search_focused(screen: HistoryScreen) -> None:
+    assert screen.isVisible()
+    assert screen.focusWidget() is screen.search
+    assert screen.model.rowCount() == 60
+    assert screen.model.filter == HistoryFilter()
+    newest = screen.model.row_at(0)
+    assert newest is not None and newest.created_at > START
+    assert screen.count_label.text() == "60 sale(s)"
+
+
+def test_typing_filters_after_the_pause(qtbot: QtBot, screen: HistoryScreen) -> None:
+    # ADSL numbers 0{2,3,4}345nnnn: typed with spaces, "03 345" is the start of a third.
+    QTest.keyClicks(screen.search, "03 345")
+    assert screen.model.rowCount() == 60  # not before the pause
+    qtbot.waitUntil(lambda: screen.model.rowCount() < 60, timeout=3000)
+    rows = [screen.model.row_at(r) for r in range(screen.model.rowCount())]
+    assert rows and all(r is not None and r.number.startswith("03345") for r in rows)
+    assert screen.model.filter.text == "03 345"
+    screen.search.clear()
+    QTest.keyClicks(screen.search, "zz")  # fits no search rule: no sale
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=3000)
+    assert screen.count_label.text() == "No sale matches."
+
+
+def test_enter_searches_at_once_and_down_goes_to_the_table(screen: HistoryScreen) -> None:
+    QTest.keyClicks(screen.search, "2136659")  # the 4G numbers
+    QTest.keyClick(screen.search, Qt.Key.Key_Return)
+    rows = [screen.model.row_at(r) for r in range(screen.model.rowCount())]
+    assert rows and all(r is not None and r.line_type is LineType.LTE for r in rows)
+    assert screen.focusWidget() is screen.table
+    assert screen.selected_row() == rows[0]
+    screen.focus_search()
+    screen.table.clearSelection()
+    QTest.keyClick(screen.search, Qt.Key.Key_Down)
+    assert screen.focusWidget() is screen.table
+    assert screen.selected_row() == rows[0]
+
+
+def test_filter_boxes_narrow_the_list(screen: HistoryScreen, store: Store) -> None:
+    screen.state_box.setCurrentIndex(screen.state_box.findData(SaleState.REFUNDED.value))
+    assert screen.model.filter.states == {SaleState.REFUNDED}
+    refunded = shown_rows(screen)
+    assert refunded and len(refunded) == store.history_count(screen.model.filter)
+    screen.cashier_box.refresh()
+    assert [screen.cashier_box.itemData(i) for i in range(1, screen.cashier_box.count())] == (
+        store.history_values("cashier")
+    )
+    screen.cashier_box.setCurrentIndex(screen.cashier_box.findData("karim"))
+    screen.type_box.setCurrentIndex(screen.type_box.findData(LineType.ADSL.value))
+    wanted = HistoryFilter(
+        states=frozenset({SaleState.REFUNDED}),
+        line_types=frozenset({LineType.ADSL}),
+        cashiers=frozenset({"karim"}),
+    )
+    assert screen.model.filter == wanted
+    assert shown_rows(screen) == [row.ref for row in store.history_page(wanted, limit=500)]
+    assert "karim" in screen.cashier_box.currentText()
+
+
+def test_today_and_all_days(qtbot: QtBot, store: Store, clock: Clock) -> None:
+    add_sales(store, clock, mixed_sales(3))
+    clock.advance(days=1)
+    later = add_sales(store, clock, mixed_sales(2))
+    screen = HistoryScreen(store, tz=UTC, today=lambda: date(2026, 3, 2))
+    qtbot.addWidget(screen)
+    screen.open_screen()
+    assert screen.model.rowCount() == 5
+    screen.today_button.click()
+    assert set(shown_rows(screen)) == set(later)
+    assert screen.since.date().toPython() == date(2026, 3, 2)
+    screen.all_days_button.click()
+    assert screen.model.rowCount() == 5 and screen.since.text() == "Any day"
+
+
+def test_show_code_reveals_the_whole_code_only_on_purpose(screen: HistoryScreen) -> None:
+    row = select_first(screen, SaleState.FULFILLED)
+    sale = screen.model.row_at(row)
+    assert sale is not None and sale.code_tail is not None
+    code = screen.store.full_card_codes([sale.id])[sale.id]
+    table_texts = [
+        screen.model.data(screen.model.index(r, c))
+        for r in range(screen.model.rowCount())
+        for c in range(screen.model.columnCount())
+    ]
+    assert not any(code in text for text in table_texts)
+    assert screen.model.data(screen.model.index(row, HistoryModel.COL_CODE)) == (
+        "•••• " + code[-4:]
+    )
+    assert not screen.code_box.isVisible()
+    screen.table.setFocus()
+    QTest.keyClick(screen.table, Qt.Key.Key_Return)  # Enter on the row
+    assert screen.code_box.isVisible()
+    assert screen.code_label.text() == group_code(code)
+    assert screen.shown_code == sale.ref
+    QTest.keyClick(screen.table, Qt.Key.Key_Down)  # another sale: the code goes
+    assert not screen.code_box.isVisible()
+    assert screen.code_label.text() == "" and screen.shown_code is None
+
+
+def test_a_sale_without_code_shows_its_state_and_reason(screen: HistoryScreen) -> None:
+    select_first(screen, SaleState.REFUNDED)
+    assert screen.show_code() is None
+    assert screen.code_box.isVisible() and not screen.code_label.isVisible()
+    assert "Refunded" in screen.code_caption.text()
+    assert "refunded the account" in screen.code_detail.text()
+
+
+def test_the_code_hides_when_the_list_changes_or_the_screen_closes(
+    qtbot: QtBot, screen: HistoryScreen
+) -> None:
+    select_first(screen, SaleState.FULFILLED)
+    assert screen.show_code() is not None
+    screen.state_box.setCurrentIndex(screen.state_box.findData(SaleState.FULFILLED.value))
+    assert not screen.code_box.isVisible() and screen.code_label.text() == ""
+    select_first(screen, SaleState.FULFILLED)
+    screen.show_code()
+    QTest.keyClick(screen.table, Qt.Key.Key_Escape)
+    assert not screen.isVisible()
+    screen.open_screen()
+    assert not screen.code_box.isVisible() and screen.code_label.text() == ""
+
+
+def test_copy_puts_the_whole_code_on_the_clipboard(qtbot: QtBot, screen: HistoryScreen) -> None:
+    QGuiApplication.clipboard().clear()
+    row = select_first(screen, SaleState.FULFILLED)
+    sale = screen.model.row_at(row)
+    assert sale is not None
+    code = screen.store.full_card_codes([sale.id])[sale.id]
+    with qtbot.waitSignal(screen.code_was_copied, timeout=1000) as copied:
+        QTest.keyClick(
+            screen.table,
+            Qt.Key.Key_C,
+            Qt.KeyboardModifier.ControlModifier | (Qt.KeyboardModifier.ShiftModifier),
+        )
+    assert copied.args == [sale.ref]
+    assert QGuiApplication.clipboard().text() == code
+    assert not screen.code_box.isVisible()  # copied, not shown
+    select_first(screen, SaleState.QUEUED)
+    assert screen.copy_code() is None
+    assert screen.message.text() == "This sale has no card code."
+
+
+def test_f9_asks_to_reprint_the_selected_sale(qtbot: QtBot, screen: HistoryScreen) -> None:
+    QTest.keyClick(screen.search, Qt.Key.Key_F9)  # nothing selected: nothing asked
+    assert screen.message.text() == "Select a sale first."
+    row = select_first(screen, SaleState.FULFILLED)
+    sale = screen.model.row_at(row)
+    assert sale is not None
+    with qtbot.waitSignal(screen.reprint_requested, timeout=1000) as asked:
+        QTest.keyClick(screen.table, Qt.Key.Key_F9)
+    assert asked.args == [sale.ref]
+
+
+def test_csv_export_of_the_filtered_view(screen: HistoryScreen, tmp_path: Path) -> None:
+    screen.state_box.setCurrentIndex(screen.state_box.findData(SaleState.FULFILLED.value))
+    wanted = shown_rows(screen)
+    asked: list[tuple[str, str, str]] = []
+
+    def ask(caption: str, suggested: str, kinds: str) -> str:
+        asked.append((caption, suggested, kinds))
+        return str(tmp_path / "sales")  # no suffix typed: .csv is added
+
+    screen.ask_save_path = ask
+    QTest.keyClick(screen.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked and asked[0][1] == "sales-2026-03-01.csv"
+    written = tmp_path / "sales.csv"
+    assert written.read_bytes().startswith(b"\xef\xbb\xbf")
+    with written.open(encoding="utf-8-sig", newline="") as found:
+        rows = list(csv.reader(found))
+    assert rows[0][:3] == ["Date", "Ref", "Type"]
+    assert [r[1] for r in rows[1:]] == wanted
+    assert {r[6] for r in rows[1:]} == {"fulfilled"}
+    assert all(len(r[7]) == 4 for r in rows[1:])  # the code's last four only
+    assert screen.message.text() == f"{len(wanted)} sale(s) written to sales.csv."
+
+
+def test_a_cancelled_export_writes_nothing(screen: HistoryScreen, tmp_path: Path) -> None:
+    screen.ask_save_path = lambda caption, suggested, kinds: ""
+    assert screen.export_csv() is None and screen.export_pdf() is None
+    assert list(tmp_path.glob("*.csv")) == [] and list(tmp_path.glob("*.pdf")) == []
+
+
+def test_pdf_export_is_a_pdf_of_the_view(
+    screen: HistoryScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "sales.pdf"
+    assert screen.export_pdf(path) == 60
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+    monkeypatch.setattr(history_screen, "PDF_ROW_LIMIT", 7)
+    capped = tmp_path / "capped.pdf"
+    assert screen.export_pdf(capped) == 7
+    assert capped.read_bytes().startswith(b"%PDF")
+    assert len(capped.read_bytes()) < len(data)
+
+
+def test_f3_opens_the_history_from_the_counter_and_esc_closes_it(
+    harness: Make, qloop: qasync.QEventLoop
+) -> None:
+    h = harness()
+    clock = Clock(START)
+    add_sales(h.services.store, clock, [SaleSpec(state=SaleState.FULFILLED, code="105380810795")])
+    launcher = install_history(h.window, h.services.store)
+    asked: list[str] = []
+    launcher.reprint_requested.connect(asked.append)
+
+    async def body() -> None:
+        h.window.activateWindow()
+        await wait_until(lambda: QApplication.activeWindow() is h.window, what="window active")
+        QTest.keyClick(h.window.sale.field.edit, Qt.Key.Key_F3)
+        screen = launcher.screen
+        assert screen is not None and screen.isVisible()
+        assert screen.model.rowCount() == 1
+        assert screen.focusWidget() is screen.search
+        await wait_until(lambda: QApplication.activeWindow() is screen, what="screen active")
+        QTest.keyClick(screen.search, Qt.Key.Key_Down)
+        QTest.keyClick(screen.table, Qt.Key.Key_F9)
+        first = screen.model.row_at(0)
+        assert first is not None and asked == [first.ref]
+        QTest.keyClick(screen.table, Qt.Key.Key_Escape)
+        assert not screen.isVisible()
+        h.window.activateWindow()
+        await wait_until(lambda: QApplication.activeWindow() is h.window, what="window active")
+        QTest.keyClick(h.window.sale.field.edit, Qt.Key.Key_F3)  # again: the same screen
+        assert launcher.screen is screen and screen.isVisible()
+        screen.close()
+
+    run(qloop, body())
+
+
+def test_right_to_left_the_keys_still_select_and_show(
+    qapp: QApplication, screen: HistoryScreen
+) -> None:
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        screen.close()
+        screen.open_screen()
+        QTest.keyClick(screen.search, Qt.Key.Key_Down)
+        first = screen.model.row_at(0)
+        assert first is not None and screen.selected_row() == first
+        row = select_first(screen, SaleState.FULFILLED)
+        assert screen.table.currentIndex().row() == row
+        QTest.keyClick(screen.table, Qt.Key.Key_Return)
+        assert screen.code_box.isVisible() and screen.shown_code is not None
+    finally:
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
