@@ -61,15 +61,35 @@ def test_the_table_is_newest_first_with_codes_masked(
     assert "7700" not in out  # never the whole code
 
 
-def test_json_lines_keep_every_field_in_the_order_sold(
+def test_json_lines_mask_codes_and_leave_the_cost_out_in_the_order_sold(
     db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, _ = history(capsys, "--json")
     sales = [json.loads(line) for line in out.splitlines()]
     assert status == 0 and [s["ref"] for s in sales] == REFS
-    assert sales[0]["card_code"] == day.card_code(REFS[0]) and sales[0]["cost"] == 980
+    assert sales[0]["card_code"] == "••••9001"  # as the table shows it
+    assert sales[2]["card_code"] is None  # no code: null
+    assert all("cost" not in sale for sale in sales)
+    assert "7700" not in out and "980" not in out
     status, out, _ = history(capsys, "--json", "--state", "queued,UNKNOWN")
     assert [json.loads(line)["ref"] for line in out.splitlines()] == list(day.UNRESOLVED)
+
+
+def test_full_codes_give_every_field_in_json_and_the_whole_codes_in_csv(
+    db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, _ = history(capsys, "--json", "--full-codes")
+    sales = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and [s["ref"] for s in sales] == REFS
+    assert sales[0]["card_code"] == day.card_code(REFS[0]) and sales[0]["cost"] == 980
+    path = tmp_path / "full.csv"
+    assert history(capsys, "--csv", str(path), "--full-codes")[0] == 0
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert rows[-1]["card_code"] == day.card_code(REFS[0]) and "cost" not in rows[0]
+    status, out, _ = history(capsys, "--csv", "--full-codes", "--state", "fulfilled")
+    assert status == 0 and day.card_code(REFS[0]) in out
+    status, out, err = history(capsys, "--full-codes")  # the table always masks
+    assert status == 2 and out == "" and "--full-codes: only with --json or --csv" in err
 
 
 def test_filters(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -102,7 +102,8 @@ class Pos:
         )
 
     def history(self) -> list[dict[str, Any]]:
-        run = self.run("history", "--json")
+        # Whole card codes and costs: what these tests check.
+        run = self.run("history", "--json", "--full-codes")
         assert run.returncode == 0, run.stderr
         return run.lines
 

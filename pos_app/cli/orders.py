@@ -25,6 +25,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any, Final, TextIO
 
+from pos_app.domain.cards import code_tail
 from pos_app.domain.numbers import LineType, check_number
 from pos_app.domain.sale_states import FINAL_STATES, SaleState
 from pos_app.orders import ConnectionView, EngineEvent, OrderView, SaleRefusedError
@@ -338,9 +339,10 @@ async def _resume(sender: Sender, timeout: float, out: TextIO) -> int:
 
 
 HISTORY_DESCRIPTION = (
-    "List the sales, newest first, as a table (card codes shown by their last four "
-    "characters), or every field of each one as JSON lines in the order sold (--json), or "
-    "as CSV (--csv, UTF-8 with a byte-order mark; to stdout, or to PATH). Dates are local "
+    "List the sales, newest first, as a table, or the fields of each one as JSON lines in "
+    "the order sold (--json), or as CSV (--csv, UTF-8 with a byte-order mark; to stdout, or "
+    "to PATH). Card codes show by their last four characters and the wholesale cost is left "
+    "out, unless --full-codes is given (a card code is as good as cash). Dates are local "
     "days, YYYY-MM-DD: --since from the start of that day, --until to the end of that day."
 )
 HISTORY_COLUMNS: Final = (
@@ -362,6 +364,11 @@ def add_history_parser(sub: Any) -> None:
     )
     output.add_argument(
         "--csv", nargs="?", const="-", metavar="PATH", help="CSV to PATH (none: to stdout)"
+    )
+    history.add_argument(
+        "--full-codes",
+        action="store_true",
+        help="with --json or --csv: the whole card codes (and, in JSON, the wholesale cost)",
     )
     history.add_argument("--since", metavar="DATE", help="from this local day (YYYY-MM-DD)")
     history.add_argument("--until", metavar="DATE", help="up to this local day, included")
@@ -416,8 +423,11 @@ def run_history(
     database file that cannot be written (but is sound) is still listed; a damaged or newer
     one is not (status 4). Arguments that cannot be used: one line, status 2."""
     err = err or sys.stderr
+    full_codes = bool(getattr(args, "full_codes", False))
     try:
         wanted = history_filter(args, tz)
+        if full_codes and not args.json and args.csv is None:
+            raise ValueError("--full-codes: only with --json or --csv (the table masks codes)")
     except ValueError as exc:
         err.write(f"pos-app history: {exc}\n")
         return EXIT_USAGE
@@ -427,9 +437,9 @@ def run_history(
         return cannot_start(exc, err)
     try:
         if args.json:
-            _history_json(store, wanted, out)
+            _history_json(store, wanted, out, full_codes=full_codes)
         elif args.csv is not None:
-            return _history_csv(store, wanted, args.csv, out, err, tz)
+            return _history_csv(store, wanted, args.csv, out, err, tz, full_codes=full_codes)
         else:
             _history_table(store, wanted, out, tz)
     finally:
@@ -437,8 +447,11 @@ def run_history(
     return 0
 
 
-def _history_json(store: Store, wanted: HistoryFilter, out: TextIO) -> None:
-    """Every field of each matching sale, in the order sold (the order of every sale)."""
+def _history_json(
+    store: Store, wanted: HistoryFilter, out: TextIO, *, full_codes: bool = False
+) -> None:
+    """The fields of each matching sale, in the order sold (the order of every sale): card
+    codes masked and no cost, unless ``full_codes``."""
     if wanted == HistoryFilter():
         sales: Iterable[SaleRecord] = store.iter_sales()
     else:
@@ -449,7 +462,7 @@ def _history_json(store: Store, wanted: HistoryFilter, out: TextIO) -> None:
             before = page[-1].cursor
         sales = (sale for ref in reversed(refs) if (sale := store.get(ref)) is not None)
     for sale in sales:
-        out.write(json.dumps(sale_json(sale), ensure_ascii=False) + "\n")
+        out.write(json.dumps(sale_json(sale, full_codes=full_codes), ensure_ascii=False) + "\n")
 
 
 def _history_csv(  # noqa: PLR0917 (the command's parts)
@@ -459,12 +472,14 @@ def _history_csv(  # noqa: PLR0917 (the command's parts)
     out: TextIO,
     err: TextIO,
     tz: tzinfo | None,
+    *,
+    full_codes: bool = False,
 ) -> int:
-    """The CSV export (``write_history_csv``: UTF-8 with BOM, codes by their last four) to
-    the file ``target``, or to stdout for ``-``."""
+    """The CSV export (``write_history_csv``: UTF-8 with BOM, codes by their last four
+    unless ``full_codes``) to the file ``target``, or to stdout for ``-``."""
     if target != "-":
         try:
-            count = write_history_csv(store, wanted, Path(target), tz=tz)
+            count = write_history_csv(store, wanted, Path(target), tz=tz, full_codes=full_codes)
         except OSError as exc:
             err.write(f"pos-app history: cannot write {target} ({exc.strerror or exc})\n")
             return 1
@@ -472,7 +487,7 @@ def _history_csv(  # noqa: PLR0917 (the command's parts)
         return 0
     with tempfile.TemporaryDirectory(prefix="pos-app-history-") as folder:
         path = Path(folder) / "history.csv"
-        write_history_csv(store, wanted, path, tz=tz)
+        write_history_csv(store, wanted, path, tz=tz, full_codes=full_codes)
         data = path.read_bytes()
     buffer = getattr(out, "buffer", None)
     if buffer is not None:
@@ -515,9 +530,10 @@ def _table_line(cells: list[str]) -> str:
     return "  ".join(parts).rstrip()
 
 
-def sale_json(sale: SaleRecord) -> dict[str, Any]:
-    """Every field of a sale, JSON-ready."""
-    return {
+def sale_json(sale: SaleRecord, *, full_codes: bool = False) -> dict[str, Any]:
+    """The fields of a sale, JSON-ready: every one with ``full_codes``; else the card code
+    masked to its last four characters (as the table shows it) and no wholesale cost."""
+    fields: dict[str, Any] = {
         "ref": sale.ref,
         "type": sale.line_type.value,
         "number": sale.number,
@@ -538,3 +554,8 @@ def sale_json(sale: SaleRecord) -> dict[str, Any]:
         "updated_at": sale.updated_at.isoformat(),
         "send_attempts": sale.send_attempts,
     }
+    if not full_codes:
+        del fields["cost"]
+        tail = code_tail(sale.card_code)
+        fields["card_code"] = f"{CODE_MASK}{tail}" if tail else None
+    return fields

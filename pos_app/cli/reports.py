@@ -99,7 +99,6 @@ def _run(  # noqa: PLR0917 (the command's parsed parts)
     from pos_app.domain.reports import report_lines
     from pos_app.orders.identity import counter_id
     from pos_app.receipts.report_model import (
-        ZReportMismatchError,
         close_period,
         day_report,
         open_period_report,
@@ -114,9 +113,6 @@ def _run(  # noqa: PLR0917 (the command's parsed parts)
             return EXIT_USAGE
         try:
             record = close_period(store, counter=counter, cash_counted=cash)
-        except ZReportMismatchError as exc:
-            err.write(f"pos-app report: {exc}\n")
-            record = exc.record
         except (StoreError, ValueError) as exc:
             err.write(f"pos-app report: the period was not closed ({exc})\n")
             return EXIT_FAILED

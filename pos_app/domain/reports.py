@@ -5,8 +5,9 @@ them into a :class:`Report`, :func:`report_lines` into plain English lines. Mone
 dinars; the supplier balance and the bridge in centimes (shown with two decimals).
 
 How money moves: the customer pays the price in cash when the sale is made; the supplier
-debits the wholesale cost when it accepts the order and credits it back when it refunds. A
-refunded or rejected sale means the price was handed back; a cancelled sale never took money.
+debits the wholesale cost when it accepts the order and credits it back when it refunds. The
+cashier hands the price back when a sale is refunded, rejected or cancelled, in whatever
+period that happens (so a sale of yesterday refunded today comes out of today's drawer).
 """
 
 from __future__ import annotations
@@ -60,11 +61,18 @@ UNKNOWN_OUTCOME_STATES: Final = frozenset(
 )
 """Unresolved sales that may or may not have been debited (not counted as debits)."""
 
-GIVEN_BACK_STATES: Final = frozenset({SaleState.REFUNDED, SaleState.REJECTED})
-"""The cashier handed the price back."""
+GIVEN_BACK_STATES: Final = frozenset({SaleState.REFUNDED, SaleState.REJECTED, SaleState.CANCELLED})
+"""The cashier hands the price back when a sale moves into one of these (the journal's move
+is the cash going out of the drawer)."""
 
-NOT_KEPT_STATES: Final = frozenset({*GIVEN_BACK_STATES, SaleState.CANCELLED})
-"""Sales whose price is not in the drawer (handed back, or never taken)."""
+NOT_KEPT_STATES: Final = GIVEN_BACK_STATES
+"""Sales whose price is not in the drawer any more."""
+
+SOLD_STATES: Final = frozenset(
+    {SaleState.FULFILLED, SaleState.CODE_PENDING, SaleState.CODE_MISSING}
+)
+"""Sales the supplier delivered (a card code given, or due): what the report calls sold, and
+what its margin is made of. Unsettled sales are listed apart, never counted as sold."""
 
 CONTEXT: Final = "reports"
 
@@ -82,8 +90,10 @@ T_GROUP_LINE: Final = QT_TRANSLATE_NOOP(
     "reports", "  {name}: {count} sales, face value {face_value}, price {price}, cost {cost}"
 )
 T_FACE_SOLD: Final = QT_TRANSLATE_NOOP("reports", "Face value sold: {amount}")
-T_PAID: Final = QT_TRANSLATE_NOOP("reports", "Customers paid (kept): {amount}")
-T_GIVEN_BACK: Final = QT_TRANSLATE_NOOP("reports", "Given back (refunded or rejected): {amount}")
+T_PAID: Final = QT_TRANSLATE_NOOP("reports", "Customers paid: {amount}")
+T_GIVEN_BACK: Final = QT_TRANSLATE_NOOP(
+    "reports", "Given back (refunded, rejected or cancelled): {amount}"
+)
 T_COST: Final = QT_TRANSLATE_NOOP("reports", "Cost to the shop: {amount}")
 T_MARGIN: Final = QT_TRANSLATE_NOOP("reports", "Margin: {amount}")
 T_COST_UNKNOWN: Final = QT_TRANSLATE_NOOP(
@@ -134,9 +144,8 @@ N_POSITIVE: Final = QT_TRANSLATE_NOOP(
 )
 N_NEGATIVE: Final = QT_TRANSLATE_NOOP(
     "reports",
-    "The balance is {amount} lower than the sales say: a charge the app does not know about, "
-    "the first sign of a sale the app does not know about. Compare the supplier's list of "
-    "orders with the history.",
+    "The balance is {amount} lower than the sales say: the first sign of a sale or charge "
+    "the app does not know about. Compare the supplier's list of orders with the history.",
 )
 N_COST_UNKNOWN_DEBITS: Final = QT_TRANSLATE_NOOP(
     "reports", "{count} accepted sales have no known cost and are not in the bridge."
@@ -214,6 +223,9 @@ class PeriodFigures:
     debits: Movement = Movement()
     credits: Movement = Movement()
     unresolved: tuple[UnresolvedSale, ...] = ()
+    given_back: Movement = Movement()
+    """Moves into a given-back state in the period (``dinars``: their prices), whenever the
+    sale was made."""
 
 
 # -- the report ----------------------------------------------------------------------------
@@ -382,8 +394,9 @@ def build_report(  # noqa: PLR0917 (the parts of a report, as the brief names th
     cash_counted: int | None,
     number: int | None,
 ) -> Report:
-    """The report of ``figures``: totals by state and type, what was kept, the margin, the
-    unresolved sales, the money bridge from ``opening`` to ``closing`` and the cash."""
+    """The report of ``figures``: totals by state and type, what was sold (delivered) and its
+    margin, the cash paid in and handed back, the unresolved sales, the money bridge from
+    ``opening`` to ``closing`` and the cash expected in the drawer (paid in minus given back)."""
     if kind not in {"X", "Z"}:
         raise ValueError(f"a report is X or Z, got {kind!r}")
     if (kind == "Z") != (number is not None):
@@ -394,13 +407,14 @@ def build_report(  # noqa: PLR0917 (the parts of a report, as the brief names th
         raise TypeError("the cash counted is whole dinars (int)")
     groups = figures.groups
     sales = Totals()
-    kept = Totals()
+    sold = Totals()
     for group in groups:
         sales = sales.plus(group)
-        if group.state not in NOT_KEPT_STATES:
-            kept = kept.plus(group)
-    given_back = sum(g.price for g in groups if g.state in GIVEN_BACK_STATES)
-    margin = kept.price - kept.price_cost_unknown - kept.cost
+        if group.state in SOLD_STATES:
+            sold = sold.plus(group)
+    given_back = figures.given_back.dinars
+    cash_expected = sales.price - given_back
+    margin = sold.price - sold.price_cost_unknown - sold.cost
     return Report(
         kind=kind,
         number=number,
@@ -410,18 +424,18 @@ def build_report(  # noqa: PLR0917 (the parts of a report, as the brief names th
         by_state=_by_state(groups),
         by_type=_by_type(groups),
         sales=sales,
-        face_value_sold=kept.face_value,
-        customers_paid=kept.price,
+        face_value_sold=sold.face_value,
+        customers_paid=sales.price,
         given_back=given_back,
-        cost=kept.cost,
+        cost=sold.cost,
         margin=margin,
-        margin_cost_unknown=kept.cost_unknown,
-        margin_price_left_out=kept.price_cost_unknown,
+        margin_cost_unknown=sold.cost_unknown,
+        margin_price_left_out=sold.price_cost_unknown,
         unresolved=figures.unresolved,
         bridge=_bridge(figures, opening, closing),
-        cash_expected=kept.price,
+        cash_expected=cash_expected,
         cash_counted=cash_counted,
-        cash_difference=None if cash_counted is None else cash_counted - kept.price,
+        cash_difference=None if cash_counted is None else cash_counted - cash_expected,
     )
 
 

@@ -14,7 +14,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import math
+import os
+import select
 import socket
+import stat
 import struct
 import sys
 import time
@@ -285,12 +288,16 @@ _DRAIN_POLL: Final = 0.02
 def send(config: PrinterConfig, data: bytes) -> None:
     """Write ``data`` to the configured printer and close it; blocks for at most
     ``config.timeout`` seconds (plus, on a serial line, the time its baud rate needs for the
-    bytes). Raises :class:`PrinterError` for every failure."""
+    bytes), a ``file`` printer (a device or a FIFO) included. Raises :class:`PrinterError`
+    for every failure."""
     if config.kind == "none":
         raise PrinterError("not_configured", config.name)
     deadline = time.monotonic() + config.timeout
     if config.kind == "serial":
         deadline += len(data) * 10 / config.baudrate  # 8 data bits, a start and a stop bit
+    if config.kind == "file" and os.name == "posix":
+        _send_to_file(config, data, deadline)
+        return
     printer = _open(config)
     failed = True
     try:
@@ -300,6 +307,52 @@ def send(config: PrinterConfig, data: bytes) -> None:
         failed = False
     finally:
         _close(config, printer, failed=failed)
+
+
+def _send_to_file(config: PrinterConfig, data: bytes, deadline: float) -> None:
+    """The ``file`` kind on POSIX: a file, or a device such as ``/dev/usb/lp0`` or a FIFO,
+    opened without blocking and written as fast as it takes the bytes, never past
+    ``deadline`` (a printer that stops taking them, a FIFO nobody reads: "timeout")."""
+    fd = _open_file(config, deadline)
+    try:
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        view = memoryview(data)
+        while view:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not poller.poll(math.ceil(remaining * 1000)):
+                raise PrinterError("timeout", config.name)
+            try:
+                view = view[os.write(fd, view[:CHUNK]) :]
+            except BlockingIOError:
+                continue  # taken by another writer meanwhile: wait again
+            except OSError as exc:
+                raise _write_failure(config, exc) from None
+    finally:
+        os.close(fd)
+
+
+def _open_file(config: PrinterConfig, deadline: float) -> int:
+    """The ``file`` printer's descriptor, opened for writing without blocking; a FIFO with
+    no reader yet (or a device not ready) is tried again until ``deadline``."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        try:
+            fd = os.open(config.file_path, flags, 0o644)
+        except OSError as exc:
+            if exc.errno not in (errno.ENXIO, errno.EAGAIN, errno.EBUSY):
+                raise _open_failure(config, exc) from None
+            if time.monotonic() >= deadline:
+                raise PrinterError("timeout", config.name) from None
+            time.sleep(_DRAIN_POLL)
+            continue
+        try:
+            if stat.S_ISREG(os.fstat(fd).st_mode):
+                os.ftruncate(fd, 0)  # a plain file holds this receipt only, as before
+        except OSError as exc:
+            os.close(fd)
+            raise _open_failure(config, exc) from None
+        return fd
 
 
 def _open(config: PrinterConfig) -> Any:

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QImage,
+    QImageReader,
     QPagedPaintDevice,
     QPageSize,
     QPainter,
@@ -54,6 +55,11 @@ DOTS_PER_MM: Final = 8
 PDF_MARGIN_MM: Final = 5
 BLACK_BELOW: Final = 128
 """A pixel whose grey level is below this prints black."""
+LOGO_MAX_SIDE: Final = 4000
+LOGO_MAX_PIXELS: Final = 16_000_000
+"""A shop logo larger than this (pixels on a side, or in all) is left out, never decoded."""
+LOGO_CACHE: Final = 8
+"""Logos kept ready to print (each a few kilobytes of dots): by file, version and width."""
 
 PageKind = Literal["A4", "roll"]
 
@@ -276,23 +282,9 @@ class _Layouter:
         return _Block(2 * gap + 2, paint)
 
     def logo(self, path: Path) -> _Block | None:
-        image = QImage(str(path))
-        if image.isNull():
-            log.warning("shop logo not readable: %s", path.name)
+        mono = logo_dots(path, self.width)
+        if mono is None:
             return None
-        box = QSizeF(self.inner, self.width // 4)
-        scaled = image.scaled(
-            box.toSize(),
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        on_white = QImage(scaled.size(), QImage.Format.Format_RGB32)
-        on_white.fill(Qt.GlobalColor.white)
-        with _painting(on_white) as painter:
-            painter.drawImage(0, 0, scaled)
-        mono = on_white.convertToFormat(
-            QImage.Format.Format_Mono, Qt.ImageConversionFlag.DiffuseDither
-        )
         left = (self.width - mono.width()) // 2
 
         def paint(painter: QPainter, top: float) -> None:
@@ -341,6 +333,54 @@ class _Layouter:
         return out
 
 
+def logo_dots(path: Path, width_px: int) -> QImage | None:
+    """The shop logo as the receipt prints it: scaled into the top of a ``width_px`` receipt
+    and dithered to 1 bit. Made once per file version (path, modification time, size) and
+    width, then taken from a small cache. A file that cannot be read, or whose picture is
+    larger than :data:`LOGO_MAX_SIDE` / :data:`LOGO_MAX_PIXELS` (read from its header, never
+    decoded), is left out with one warning: None."""
+    try:
+        stat = path.stat()
+    except OSError:
+        log.warning("shop logo not readable: %s", path.name)
+        return None
+    return _logo_dots(str(path), stat.st_mtime_ns, stat.st_size, width_px)
+
+
+@lru_cache(maxsize=LOGO_CACHE)
+def _logo_dots(path: str, mtime_ns: int, size: int, width_px: int) -> QImage | None:
+    """:func:`logo_dots` for one version of the file (the cache's key)."""
+    name = Path(path).name
+    reader = QImageReader(path)
+    dimensions = reader.size()  # from the file's header: nothing decoded yet
+    if not dimensions.isValid():
+        log.warning("shop logo not readable: %s", name)
+        return None
+    wide, high = dimensions.width(), dimensions.height()
+    if max(wide, high) > LOGO_MAX_SIDE or wide * high > LOGO_MAX_PIXELS:
+        log.warning(
+            "shop logo left out: %s is %d x %d pixels, more than %d on a side or %d in all",
+            name, wide, high, LOGO_MAX_SIDE, LOGO_MAX_PIXELS,
+        )  # fmt: skip
+        return None
+    image = reader.read()
+    if image.isNull():
+        log.warning("shop logo not readable: %s", name)
+        return None
+    sizes = _SIZES.get(width_px, _SIZES[WIDTH_80MM])
+    box = QSizeF(width_px - 2 * sizes.margin, width_px // 4)
+    scaled = image.scaled(
+        box.toSize(),
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    on_white = QImage(scaled.size(), QImage.Format.Format_RGB32)
+    on_white.fill(Qt.GlobalColor.white)
+    with _painting(on_white) as painter:
+        painter.drawImage(0, 0, scaled)
+    return on_white.convertToFormat(QImage.Format.Format_Mono, Qt.ImageConversionFlag.DiffuseDither)
+
+
 def _natural(layout: QTextLayout) -> float:
     return max((layout.lineAt(i).naturalTextWidth() for i in range(layout.lineCount())), default=0)
 
@@ -351,12 +391,18 @@ def _widest_line(layout: QTextLayout) -> float:
 
 @contextmanager
 def _painting(device: QImage | QPagedPaintDevice) -> Iterator[QPainter]:
-    """A QPainter on ``device``, always ended."""
-    painter = QPainter(device)
+    """A QPainter on ``device``, always ended; OSError when it cannot begin (a PDF file
+    that cannot be opened for writing, a printer that cannot be opened)."""
+    painter = QPainter()
+    if not painter.begin(device) or not painter.isActive():
+        raise OSError("cannot draw on the output: it could not be opened")
     try:
         yield painter
-    finally:
+    except BaseException:
         painter.end()
+        raise
+    if not painter.end():
+        raise OSError("cannot finish the output (disk full, or the printer went away?)")
 
 
 def qr_matrix(payload: str) -> list[list[bool]]:
@@ -460,7 +506,9 @@ def _paint_pages(
 
 def write_image_pdf(image: QImage, path: Path, page: PageKind = "A4") -> None:
     """``image`` (a receipt or a report drawn for the thermal paper) as a PDF: on A4 pages
-    at its printed size, or on one page of the roll's width and the image's length."""
+    at its printed size, or on one page of the roll's width and the image's length.
+    OSError when the file cannot be written (``path`` is a folder, read-only, or locked by
+    another program): nothing is reported as written that was not."""
     if page not in ("A4", "roll"):
         raise ValueError(f"page is 'A4' or 'roll', not {page!r}")
     writer = QPdfWriter(str(path))
@@ -479,8 +527,13 @@ def write_image_pdf(image: QImage, path: Path, page: PageKind = "A4") -> None:
     writer.setPageSize(size)
     height_mm = size.size(QPageSize.Unit.Millimeter).height()
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-    _paint_pages(writer, image, height_mm, PDF_MARGIN_MM)
-    if not path.exists():
+    try:
+        _paint_pages(writer, image, height_mm, PDF_MARGIN_MM)
+    except OSError:
+        raise OSError(
+            f"cannot write the PDF {path}: it is a folder, read-only or open in another program"
+        ) from None
+    if not path.is_file():
         raise OSError(f"cannot write the PDF {path}")
 
 
@@ -513,7 +566,7 @@ def print_system(
 ) -> None:
     """Print the receipt on the system printer ``printer_name`` (the default one when None)
     through the operating system's driver. ``printer`` replaces the printer Qt would open
-    (for a PDF file, say)."""
+    (for a PDF file, say). OSError when there is no such printer or it cannot be opened."""
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
     image = draw_receipt(receipt, width_px, wording)

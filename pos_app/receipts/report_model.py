@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Final
 
 from pos_app.domain.reports import Report, ReportKind, build_report
-from pos_app.store import Store, ZRecord, report_to_json
+from pos_app.store import Store, ZRecord
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +68,11 @@ def period_report(  # noqa: PLR0917 (a report's parts, as build_report takes the
 
 
 def open_period_report(store: Store, *, cash_counted: int | None = None) -> Report:
-    """The X report of the open period: since the last Z (else the first sale) until now."""
-    since = store.next_z_opening()
-    until = max(since, store.now())
-    return period_report(store, "X", since, until, cash_counted)
+    """The X report of the open period: every sale and journal row since the last Z (else
+    since the first sale), until now."""
+    figures = store.open_period_figures()
+    opening, closing = store.balance_at(figures.since), store.balance_at(figures.until)
+    return build_report("X", figures, opening, closing, cash_counted, None)
 
 
 def day_report(
@@ -85,39 +86,10 @@ def day_report(
     return period_report(store, "X", since, until, cash_counted)
 
 
-class ZReportMismatchError(RuntimeError):
-    """A Z was stored under another number or opening than its report says (another counter
-    closed a period in between): the stored Z stands, its report must be read with care."""
-
-    def __init__(self, record: ZRecord, number: int) -> None:
-        super().__init__(
-            f"Z {record.number} was stored while its report was made as Z {number}: another "
-            "counter closed a period at the same time"
-        )
-        self.record = record
-
-
 def close_period(store: Store, *, counter: str, cash_counted: int | None) -> ZRecord:
-    """Close the open period now: build its Z report (numbered after the last) and store it,
-    once; it can never be changed. ``counter`` is who closed it. Raises ValueError when the
-    period cannot close (the clock is before the last Z), StoreError when another Z was
-    stored at the same moment, ZReportMismatchError in the rare race where it was stored
-    under another number than its report says."""
-    since = store.next_z_opening()
-    until = max(since, store.now())
-    last = store.last_z()
-    number = 1 if last is None else last.number + 1
-    report = period_report(store, "Z", since, until, cash_counted, number)
-    record = store.close_period(
-        counter=counter,
-        cash_counted=cash_counted,
-        report_body=report_to_json(report),
-        closed_at=until,
-    )
-    if record.number != number or record.opened_at != since:
-        log.error("Z %d stored while its report was made as Z %d", record.number, number)
-        raise ZReportMismatchError(record, number)
-    return record
+    """Close the open period now: its Z report is built and stored in one transaction by the
+    store, numbered after the last, and never changed. ``counter`` is who closed it."""
+    return store.close_period(counter=counter, cash_counted=cash_counted)
 
 
 def with_cash(report: Report, cash_counted: int | None) -> Report:

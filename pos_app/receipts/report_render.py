@@ -72,12 +72,18 @@ SALES: Final = QT_TRANSLATE_NOOP("reports", "Sales")
 BY_STATE: Final = QT_TRANSLATE_NOOP("reports", "By state")
 BY_TYPE: Final = QT_TRANSLATE_NOOP("reports", "By type")
 FACE_SOLD: Final = QT_TRANSLATE_NOOP("reports", "Face value sold")
-PAID: Final = QT_TRANSLATE_NOOP("reports", "Customers paid (kept)")
+PAID: Final = QT_TRANSLATE_NOOP("reports", "Customers paid")
 GIVEN_BACK: Final = QT_TRANSLATE_NOOP("reports", "Given back")
 COST: Final = QT_TRANSLATE_NOOP("reports", "Cost to the shop")
 MARGIN: Final = QT_TRANSLATE_NOOP("reports", "Margin")
 UNRESOLVED: Final = QT_TRANSLATE_NOOP("reports", "Unresolved sales")
 EARLIER: Final = QT_TRANSLATE_NOOP("reports", "sold before this period")
+MORE_UNRESOLVED: Final = QT_TRANSLATE_NOOP(
+    "reports", "… and {count} more: the history screen lists them all (filter by state)."
+)
+UNRESOLVED_SHOWN: Final = 40
+"""Unresolved sales listed one by one on paper; more are counted in one line (a report never
+runs to metres of paper, nor to a picture of a gigabyte)."""
 BALANCE: Final = QT_TRANSLATE_NOOP("reports", "OneClickDZ balance")
 OPENING: Final = QT_TRANSLATE_NOOP("reports", "Opening balance")
 DEBITS: Final = QT_TRANSLATE_NOOP("reports", "− accepted sales ({count})")
@@ -261,7 +267,7 @@ def report_drawing_lines(
         )
         lines.append(line("small", left_out.strip()))
     lines += [line("rule"), line("strong", w(UNRESOLVED), data(str(len(report.unresolved))))]
-    for sale in report.unresolved:  # its ref and price, then what it is and when it was sold
+    for sale in report.unresolved[:UNRESOLVED_SHOWN]:  # ref and price, then what and when
         lines.append(line("field", data(sale.ref), money(sale.price)))
         about = "\u00a0· ".join(  # a line may break after a dot, never before one
             (w(STATE_NAMES[sale.state]), data(sale.number), moment(sale.created_at))
@@ -269,6 +275,9 @@ def report_drawing_lines(
         if sale.created_at < report.since:
             about += f" ({w(EARLIER)})"
         lines.append(line("small", about))
+    if len(report.unresolved) > UNRESOLVED_SHOWN:
+        more = data(str(len(report.unresolved) - UNRESOLVED_SHOWN))
+        lines.append(line("text", wording.fill(MORE_UNRESOLVED, count=more)))
     bridge = report.bridge
     lines += [line("rule"), line("heading", w(BALANCE))]
     lines += _reading_lines(wording, OPENING, bridge.opening, centimes, moment)

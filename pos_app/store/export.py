@@ -4,7 +4,10 @@ same way, newest first.
 Promises: UTF-8 with a byte-order mark (so Excel reads Arabic names right); one header row;
 dates in ISO 8601, local time with its offset; amounts as whole dinars; the card code column
 holds the last four characters only, unless the caller passes ``full_codes=True`` (a
-manager's explicit choice); the wholesale cost is never written. The file appears whole or
+manager's explicit choice); the wholesale cost is never written; a text cell that a
+spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return: text
+from the server such as ``num_trans`` ends up here) starts with an apostrophe instead, so it
+shows as text, while our own numbers stay numbers. The file appears whole or
 not at all: rows go to ``<path>.partial``, which is flushed to disk and then renamed (a full
 disk or an error leaves no half file). Rows are read a batch at a time, so memory stays flat
 whatever the history's size.
@@ -41,6 +44,9 @@ CSV_COLUMNS: Final = (
 
 EXPORT_BATCH: Final = 1000
 """Rows read from the store at a time."""
+
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell that a spreadsheet runs as a formula begins (CSV formula injection)."""
 
 _CELLS: Final[Mapping[str, Callable[[HistoryRow], object]]] = {
     "ref": lambda row: row.ref,
@@ -82,7 +88,7 @@ def write_history_csv(
     unknown = sorted(set(headers or {}) - set(CSV_COLUMNS))
     if unknown:
         raise ValueError(f"no such export column: {', '.join(unknown)}")
-    titles = [(headers or {}).get(column, column) for column in CSV_COLUMNS]
+    titles = [spreadsheet_text((headers or {}).get(column, column)) for column in CSV_COLUMNS]
     partial = partial_path(path)
     written = 0
     try:
@@ -109,13 +115,20 @@ def write_history_csv(
     return written
 
 
+def spreadsheet_text(text: str) -> str:
+    """``text`` as a spreadsheet must show it, never run it: with a leading apostrophe when
+    it starts like a formula (:data:`FORMULA_STARTS`)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _cells(row: HistoryRow, full_code: str | None, tz: tzinfo | None) -> list[object]:
     cells: list[object] = []
     for column in CSV_COLUMNS:
         if column == "created_at":
-            cells.append(row.created_at.astimezone(tz).isoformat(timespec="seconds"))
+            cell: object = row.created_at.astimezone(tz).isoformat(timespec="seconds")
         elif column == "card_code":
-            cells.append(full_code or row.code_tail or "")
+            cell = full_code or row.code_tail or ""
         else:
-            cells.append(_CELLS[column](row))
+            cell = _CELLS[column](row)
+        cells.append(spreadsheet_text(cell) if isinstance(cell, str) else cell)
     return cells

@@ -1,5 +1,5 @@
 """The receipt history: sales found by number, ref or card code tail, filtered and paged
-newest first; and the log of receipts printed (for reprint counts).
+newest first; and the print log (each slip's copy number, taken before it is sent).
 
 What the history hands out never carries the wholesale cost, and the card code only as its
 last four characters (:attr:`HistoryRow.code_tail`); :meth:`History.full_card_codes` is the
@@ -226,6 +226,15 @@ _ROW_COLUMNS: Final = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class PrintSlot:
+    """A slip's place in the print log, taken before it is sent: the log row's ``id`` and
+    the ``copy`` number the slip prints with (0: the original, n: DUPLICATE n)."""
+
+    id: int
+    copy: int
+
+
 def _history_row(values: tuple[Any, ...]) -> HistoryRow:
     (id_, ref, created, line, number, face, price, state, tail, trans, failure, cashier,
      counter, prints) = values  # fmt: skip
@@ -380,28 +389,49 @@ class History(StoreBase):
     # -- the print log -----------------------------------------------------------------------
 
     @on_own_database
-    def record_print(self, ref: str, *, kind: str, target: str) -> int:
-        """Log that a receipt of sale ``ref`` was printed, stamped with the store's clock, and
-        return its copy number: 0 for the sale's first print of that ``kind``, then 1, 2, ...
-        (the DUPLICATE count a reprint shows: a receipt printed after a claim slip is an
-        original). ``kind`` says what was printed ("receipt", "claim", "refund", ...; at most
-        16 characters), ``target`` where it went (a short label, cut to 64 characters).
-        Raises :class:`SaleNotFoundError` (nothing written)."""
+    def reserve_print(self, ref: str, *, kind: str, target: str) -> PrintSlot:
+        """Log a slip of sale ``ref`` BEFORE it is sent, stamped with the store's clock, and
+        return its slot: the copy number it prints with is taken here, in one write
+        transaction, so two printers (the window and ``pos-app receipt --print``) never get
+        the same one. The copy is 0 for the sale's first slip of that ``kind``, else one
+        more than the highest logged (the DUPLICATE count; a receipt printed after a claim
+        slip is an original). A send that fails gives the slot back with
+        :meth:`forget_print`; a crash in between leaves it, so the next slip says DUPLICATE
+        (one that may have printed is never called an original twice). ``kind`` says what is
+        printed ("receipt", "claim", "refund", ...; at most 16 characters), ``target`` where
+        it goes (a short label, cut to 64 characters). Raises :class:`SaleNotFoundError`
+        (nothing written)."""
         kind = _print_kind(kind)
         target = _print_target(target)
         self._open()
         now = self._now_ms()
-        with self._db.atomic():
+        with self._db.atomic():  # BEGIN IMMEDIATE: the count and the insert are one write
             sale_id = Sale.select(Sale.id).where(Sale.ref == ref).scalar()
             if sale_id is None:
                 raise SaleNotFoundError(ref)
-            copy = (
-                ReceiptPrint.select()
+            highest = (
+                ReceiptPrint.select(pw.fn.MAX(ReceiptPrint.copy))
                 .where((ReceiptPrint.sale == sale_id) & (ReceiptPrint.kind == kind))
-                .count()
+                .scalar()
             )
-            ReceiptPrint.insert(sale=sale_id, at=now, kind=kind, copy=copy, target=target).execute()
-        return int(copy)
+            copy = 0 if highest is None else int(highest) + 1
+            slot_id = ReceiptPrint.insert(
+                sale=sale_id, at=now, kind=kind, copy=copy, target=target
+            ).execute()
+        return PrintSlot(int(slot_id), copy)
+
+    @on_own_database
+    def forget_print(self, slot: PrintSlot) -> None:
+        """Take back a slot whose slip was never sent (the printer failed): its copy number
+        is free again. Forgetting a slot twice does nothing."""
+        self._open()
+        with self._db.atomic():
+            ReceiptPrint.delete().where(ReceiptPrint.id == slot.id).execute()
+
+    def record_print(self, ref: str, *, kind: str, target: str) -> int:
+        """Log a slip that was printed (reserved and kept at once); its copy number (see
+        :meth:`reserve_print`)."""
+        return self.reserve_print(ref, kind=kind, target=target).copy
 
     @on_own_database
     def print_count(self, ref: str, kind: str | None = None) -> int:

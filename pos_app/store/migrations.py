@@ -180,6 +180,8 @@ def _v2_history_receipts_reports(database: pw.Database) -> None:
         closed_at = pw.BigIntegerField()
         created_at = pw.BigIntegerField()
         cash_counted = pw.BigIntegerField(null=True)
+        last_sale_id = pw.BigIntegerField()
+        last_journal_id = pw.BigIntegerField()
         body = pw.TextField()
 
         class Meta:

@@ -201,7 +201,12 @@ class BalanceReading(BaseModel):
 
 
 class ZReport(BaseModel):
-    """A closed period: its number, bounds and the report as made (JSON), never changed."""
+    """A closed period: its number, bounds and the report as made (JSON), never changed.
+
+    The period is bounded by row ids, not by clock times: it holds the sales and journal rows
+    after the previous Z's ``last_sale_id``/``last_journal_id`` up to its own (ids follow the
+    order of the writes), so a clock set back or a sale written while the Z is made can
+    neither fall between two periods nor count in both. The times are for reading."""
 
     number = pw.IntegerField(primary_key=True)
     counter = pw.TextField()
@@ -209,6 +214,8 @@ class ZReport(BaseModel):
     closed_at = pw.BigIntegerField()
     created_at = pw.BigIntegerField()
     cash_counted = pw.BigIntegerField(null=True)
+    last_sale_id = pw.BigIntegerField()
+    last_journal_id = pw.BigIntegerField()
     body = pw.TextField()
 
     class Meta:

@@ -1,10 +1,16 @@
 """What the X and Z reports read: totals of a period, the supplier balance readings, and the
 closed periods (Z reports), which are stored once and never changed.
 
-Figures are SQL aggregates (the period's sales through the ``sale.created_at`` index), never
-a load of every sale. The supplier's debits and credits come from the journal: a debit is a
-sale's move into a server-acknowledged state (``domain.reports.SERVER_ACKNOWLEDGED``) from
-any other state, which happens once per sale; a credit is a move into REFUNDED.
+Figures are SQL aggregates, never a load of every sale. The supplier's debits and credits
+come from the journal: a debit is a sale's move into a server-acknowledged state
+(``domain.reports.SERVER_ACKNOWLEDGED``) from any other state, which happens once per sale; a
+credit is a move into REFUNDED. The cash handed back is a move into a given-back state.
+
+Two kinds of period: a span of clock time (a day's X report: sales by ``created_at``, journal
+rows by ``at``), and the open period of the Z reports, bounded by row ids (the sales and
+journal rows written after the last Z), so a clock set back or a sale written while a Z is
+made can never fall between two Zs or count in both. A Z is built and stored in one write
+transaction.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import peewee as pw
 
 from pos_app.domain.numbers import LineType
 from pos_app.domain.reports import (
+    GIVEN_BACK_STATES,
     SERVER_ACKNOWLEDGED,
     UNRESOLVED_STATES,
     BalanceReading,
@@ -27,13 +34,13 @@ from pos_app.domain.reports import (
     PeriodFigures,
     Report,
     UnresolvedSale,
+    build_report,
     report_from_data,
     report_to_data,
 )
 from pos_app.domain.sale_states import SaleState
 from pos_app.store import models
 from pos_app.store.base import StoreBase, on_own_database
-from pos_app.store.errors import StoreError
 from pos_app.store.models import Journal, Sale, ZReport
 from pos_app.store.timestamps import from_millis, to_millis
 
@@ -43,6 +50,34 @@ SAME_READING_KEPT_EVERY: Final = timedelta(minutes=10)
 _SAME_READING_MS: Final = SAME_READING_KEPT_EVERY // timedelta(milliseconds=1)
 _ACKNOWLEDGED: Final = sorted(s.value for s in SERVER_ACKNOWLEDGED)
 _REFUNDED: Final = SaleState.REFUNDED.value
+_GIVEN_BACK: Final = sorted(s.value for s in GIVEN_BACK_STATES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """Which sales (made in the period) and journal rows (moves in the period) a report
+    reads, and which unresolved sales it lists (every one made up to the period's end)."""
+
+    sales: pw.Expression
+    journal: pw.Expression
+    unresolved: pw.Expression
+
+    @classmethod
+    def of_times(cls, start: int, end: int) -> _Scope:
+        return cls(
+            (Sale.created_at >= start) & (Sale.created_at < end),
+            (Journal.at >= start) & (Journal.at < end),
+            Sale.created_at < end,
+        )
+
+    @classmethod
+    def of_ids(cls, after: tuple[int, int], upto: tuple[int, int]) -> _Scope:
+        """Sales ``after[0] < id <= upto[0]``, journal rows ``after[1] < id <= upto[1]``."""
+        return cls(
+            (Sale.id > after[0]) & (Sale.id <= upto[0]),
+            (Journal.id > after[1]) & (Journal.id <= upto[1]),
+            Sale.id <= upto[0],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +92,10 @@ class ZRecord:
     created_at: datetime
     cash_counted: int | None
     body: str
+    last_sale_id: int = 0
+    """The period holds the sales up to this id (after the previous Z's)."""
+    last_journal_id: int = 0
+    """...and the journal rows up to this id."""
 
     def report(self) -> Report:
         """The stored report."""
@@ -116,6 +155,8 @@ def _record(row: ZReport) -> ZRecord:
         created_at=from_millis(row.created_at),
         cash_counted=row.cash_counted,
         body=row.body,
+        last_sale_id=int(row.last_sale_id),
+        last_journal_id=int(row.last_journal_id),
     )
 
 
@@ -165,19 +206,49 @@ class Reports(StoreBase):
         start, end = to_millis(since), to_millis(until)
         if end < start:
             raise ValueError("a period ends after it begins")
-        debits, credits = self._movements(start, end, counter)
+        return self._figures(_Scope.of_times(start, end), since, until, counter)
+
+    @on_own_database
+    def open_period_figures(self, counter: str | None = None) -> PeriodFigures:
+        """The figures of the open period, the one the next Z closes: every sale and journal
+        row written since the last Z (whatever the clock said), until now."""
+        self._open()
+        with self._db.atomic():  # one snapshot: the bounds and the figures agree
+            return self._open_period(counter)[0]
+
+    def _open_period(
+        self, counter: str | None
+    ) -> tuple[PeriodFigures, tuple[int, int], datetime, datetime]:
+        """Inside the caller's transaction: the open period's figures, the ids it ends at,
+        and its opening and closing times (the closing never before the opening)."""
+        last = ZReport.select().order_by(ZReport.number.desc()).first()
+        after = (0, 0) if last is None else (int(last.last_sale_id), int(last.last_journal_id))
+        upto = (
+            int(Sale.select(pw.fn.MAX(Sale.id)).scalar() or 0),
+            int(Journal.select(pw.fn.MAX(Journal.id)).scalar() or 0),
+        )
+        since = from_millis(self._next_opening_ms())
+        until = max(since, self._now())
+        figures = self._figures(_Scope.of_ids(after, upto), since, until, counter)
+        return figures, upto, since, until
+
+    def _figures(
+        self, scope: _Scope, since: datetime, until: datetime, counter: str | None
+    ) -> PeriodFigures:
+        debits, credits, given_back = self._movements(scope, counter)
         return PeriodFigures(
             since=since,
             until=until,
             counter=counter,
-            groups=self._groups(start, end, counter),
+            groups=self._groups(scope, counter),
             debits=debits,
             credits=credits,
-            unresolved=self._unresolved(end, counter),
+            unresolved=self._unresolved(scope, counter),
+            given_back=given_back,
         )
 
-    def _groups(self, start: int, end: int, counter: str | None) -> tuple[GroupFigures, ...]:
-        where = (Sale.created_at >= start) & (Sale.created_at < end)
+    def _groups(self, scope: _Scope, counter: str | None) -> tuple[GroupFigures, ...]:
+        where = scope.sales
         if counter is not None:
             where &= Sale.counter == counter
         no_cost = Sale.cost.is_null()
@@ -210,11 +281,13 @@ class Reports(StoreBase):
             for state, line_type, count, face, price, cost, unknown, unknown_price in _tuples(query)
         )
 
-    def _movements(self, start: int, end: int, counter: str | None) -> tuple[Movement, Movement]:
-        """The debits and the credits of the period, in one pass over its journal rows."""
+    def _movements(self, scope: _Scope, counter: str | None) -> tuple[Movement, Movement, Movement]:
+        """The debits, the credits and the cash given back in the period, in one pass over its
+        journal rows."""
         debit = Journal.to_state.in_(_ACKNOWLEDGED) & Journal.from_state.not_in(_ACKNOWLEDGED)
         credit = (Journal.to_state == _REFUNDED) & (Journal.from_state != _REFUNDED)
-        where = (Journal.at >= start) & (Journal.at < end) & (debit | credit)
+        back = Journal.to_state.in_(_GIVEN_BACK) & Journal.from_state.not_in(_GIVEN_BACK)
+        where = scope.journal & (debit | credit | back)
         if counter is not None:
             where &= Sale.counter == counter
         no_cost = Sale.cost.is_null()
@@ -226,16 +299,18 @@ class Reports(StoreBase):
                 _count_if(credit),
                 _sum_if(credit, Sale.cost),
                 _count_if(credit & no_cost),
+                _count_if(back),
+                _sum_if(back, Sale.price),
             )
             .join(Sale, on=(Journal.sale == Sale.id))
             .where(where)
         )
         ((*sums,),) = _tuples(query)
         values = [int(v or 0) for v in sums]
-        return Movement(*values[:3]), Movement(*values[3:])
+        return Movement(*values[:3]), Movement(*values[3:6]), Movement(*values[6:])
 
-    def _unresolved(self, end: int, counter: str | None) -> tuple[UnresolvedSale, ...]:
-        where = Sale.state.in_(sorted(s.value for s in UNRESOLVED_STATES)) & (Sale.created_at < end)
+    def _unresolved(self, scope: _Scope, counter: str | None) -> tuple[UnresolvedSale, ...]:
+        where = Sale.state.in_(sorted(s.value for s in UNRESOLVED_STATES)) & scope.unresolved
         if counter is not None:
             where &= Sale.counter == counter
         query = (
@@ -272,47 +347,40 @@ class Reports(StoreBase):
         return self._now_ms() if first is None else int(first)
 
     @on_own_database
-    def close_period(
-        self,
-        *,
-        counter: str,
-        cash_counted: int | None,
-        report_body: str,
-        closed_at: datetime | None = None,
-    ) -> ZRecord:
-        """Store a new Z report numbered after the last, in one transaction: it opens where
-        the last closed (or at the first sale) and closes at ``closed_at`` (default now; pass
-        the end of the period the body was built for). Raises StoreError if another Z was
-        closed at the same moment, ValueError for a close before the opening or in the
-        future."""
+    def close_period(self, *, counter: str, cash_counted: int | None) -> ZRecord:
+        """Close the open period: build its Z report (numbered after the last) from every
+        sale and journal row written since the last Z, with the balance readings at both ends,
+        and store it, all in one write transaction (no sale can slip between the figures and
+        the Z, and two counters closing at once make two Zs one after the other). ``counter``
+        is who closed it. The Z is never changed afterwards."""
         self._open()
         if cash_counted is not None and (
             isinstance(cash_counted, bool) or not isinstance(cash_counted, int)
         ):
             raise TypeError("the cash counted is whole dinars (int)")
-        if not isinstance(report_body, str) or not report_body:
-            raise ValueError("a Z report needs its body")
-        now = self._now_ms()
-        close = now if closed_at is None else to_millis(closed_at)
-        if close > now:
-            raise ValueError("a period cannot close in the future")
-        try:
-            with self._db.atomic():
-                opening = self._next_opening_ms()
-                if close < opening:
-                    raise ValueError("a period cannot close before it opens")
-                last = ZReport.select(pw.fn.MAX(ZReport.number)).scalar()
-                row = ZReport.create(
-                    number=int(last or 0) + 1,
-                    counter=counter,
-                    opened_at=opening,
-                    closed_at=close,
-                    created_at=now,
-                    cash_counted=cash_counted,
-                    body=report_body,
-                )
-        except pw.IntegrityError as exc:
-            raise StoreError("another Z report was closed at the same time") from exc
+        with self._db.atomic():
+            figures, upto, since, until = self._open_period(None)
+            last = ZReport.select(pw.fn.MAX(ZReport.number)).scalar()
+            number = int(last or 0) + 1
+            report = build_report(
+                "Z",
+                figures,
+                self.balance_at(since),
+                self.balance_at(until),
+                cash_counted,
+                number,
+            )
+            row = ZReport.create(
+                number=number,
+                counter=counter,
+                opened_at=to_millis(since),
+                closed_at=to_millis(until),
+                created_at=self._now_ms(),
+                cash_counted=cash_counted,
+                last_sale_id=upto[0],
+                last_journal_id=upto[1],
+                body=report_to_json(report),
+            )
         return _record(row)
 
     @on_own_database

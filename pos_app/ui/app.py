@@ -267,7 +267,9 @@ def run_window(
         training=demo,
     )
     install_printing(window, printing)  # auto-print, F9 and the Reprint button
-    history = install_history(window, services.store)  # F3: the sales history
+    history = install_history(  # F3: the sales history, exported on the worker pool
+        window, services.store, services.executor, services.counter.spawn
+    )
     history.reprint_requested.connect(printing.reprint)  # its F9 prints through the service
     install_reports(  # F4: the X report, the day's Z, past Zs
         window,
@@ -278,6 +280,7 @@ def run_window(
         settings=printing.settings,
         language=language,
         refresh_balance=lambda: services.counter.refresh(products=False),
+        printer_queue=printing.queue,  # a report and a receipt take turns at the printer
     )
     closed = wire_close(window, services)
     reporter = ErrorReporter(window)

@@ -67,7 +67,7 @@
         <translation>كل المبيعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/launcher.py" line="30"/>
+        <location filename="../../pos_app/ui/history/launcher.py" line="41"/>
         <source>Sales history (F3)</source>
         <translation>سجل المبيعات (F3)</translation>
     </message>
@@ -93,37 +93,37 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="82"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="84"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="124"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="83"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="86"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="84"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="87"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="85"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="88"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="86"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="89"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
         <source>Paid</source>
         <translation>المدفوع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="87"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="90"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
@@ -134,228 +134,250 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="89"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="95"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
         <source>Counter</source>
         <translation>الصندوق</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="90"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="94"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
         <source>Cashier</source>
         <translation>البائع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="91"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="96"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
         <source>Prints</source>
         <translation>الطبعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="85"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="125"/>
         <source>Ref</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="91"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
         <source>Card code (last 4)</source>
         <translation>رمز البطاقة (آخر 4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="92"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
         <source>Transaction</source>
         <translation>المعاملة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="93"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
         <source>Failure</source>
         <translation>سبب الفشل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="163"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="610"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="208"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="790"/>
         <source>Sales history</source>
         <translation>سجل المبيعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="175"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="226"/>
         <source>Number, ref or the card code&apos;s last digits</source>
         <translation>الرقم أو المرجع أو آخر أرقام رمز البطاقة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="188"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="239"/>
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="189"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="240"/>
         <source>This week</source>
         <translation>هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="190"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="241"/>
         <source>All days</source>
         <translation>كل الأيام</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="193"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="244"/>
         <source>All states</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="197"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="248"/>
         <source>All types</source>
         <translation>كل الأنواع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="201"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="252"/>
         <source>All counters</source>
         <translation>كل الصناديق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="204"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="255"/>
         <source>All cashiers</source>
         <translation>كل الباعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="250"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="301"/>
         <source>Reprint (F9)</source>
         <translation>إعادة الطبع (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="251"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="302"/>
         <source>Show code (Enter)</source>
         <translation>إظهار الرمز (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="253"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="304"/>
         <source>Copy code (Ctrl+Shift+C)</source>
         <translation>نسخ الرمز (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="255"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="306"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>تصدير CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="257"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="308"/>
         <source>Export PDF (Ctrl+Shift+E)</source>
         <translation>تصدير PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="259"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="310"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="280"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="312"/>
+        <source>Cancel export</source>
+        <translation>إلغاء التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="342"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="282"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="344"/>
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="313"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="377"/>
         <source>Any day</source>
         <translation>أي يوم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="465"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="532"/>
         <source>No sale matches.</source>
         <translation>لا توجد عملية بيع مطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="467"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="534"/>
         <source>{n} sale(s)</source>
         <translation>{n} عملية بيع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="469"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="536"/>
         <source>{n} sales shown, more as you scroll</source>
         <translation>{n} عملية بيع معروضة، والمزيد عند التمرير</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="489"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="556"/>
         <source>Select a sale first.</source>
         <translation>اختر عملية بيع أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="498"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="565"/>
         <source>Reprint asked for {ref}.</source>
         <translation>طُلبت إعادة طبع {ref}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="512"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="579"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="517"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="584"/>
         <source>{state} · {number} · {value}</source>
         <translation>الحالة: {state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="525"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="592"/>
         <source>Ref: {ref}</source>
         <translation>المرجع: {ref}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="528"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="595"/>
         <source>Transaction: {number}</source>
         <translation>المعاملة: {number}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="549"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="616"/>
         <source>This sale has no card code.</source>
         <translation>لا يوجد رمز بطاقة لعملية البيع هذه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="553"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="620"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="574"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="649"/>
         <source>Export the sales to CSV</source>
         <translation>تصدير المبيعات إلى CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="576"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="651"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="585"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="631"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="634"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="732"/>
+        <source>Exporting to {file}: {n} sale(s) read…</source>
+        <translation>جارٍ التصدير إلى {file}: تمت قراءة {n} عملية بيع…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="755"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="762"/>
+        <source>The disk is full: the file was not written.</source>
+        <translation>القرص ممتلئ: لم يُكتب الملف.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="764"/>
         <source>The file could not be written: choose another place.</source>
         <translation>تعذّرت كتابة الملف: اختر مكانًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="588"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="637"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="750"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>تم تصدير {n} عملية بيع إلى {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="600"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="677"/>
         <source>Export the sales to PDF</source>
         <translation>تصدير المبيعات إلى PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="602"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="679"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="613"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="767"/>
+        <source>The export failed: unexpected error (see the log).</source>
+        <translation>فشل التصدير: خطأ غير متوقع (راجع السجل).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="793"/>
         <source>Printed {when}</source>
         <translation>طُبع في {when}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="619"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="799"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>تُعرض أحدث {n} عملية بيع فقط؛ صدّر إلى CSV للحصول عليها كلها.</translation>
     </message>
@@ -388,7 +410,7 @@
         <translation>تعبئة الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/launcher.py" line="44"/>
+        <location filename="../../pos_app/ui/history/launcher.py" line="57"/>
         <location filename="../../pos_app/ui/main_window.py" line="90"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
@@ -603,7 +625,7 @@
         <translation>نسخ رمز البطاقة (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="155"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="158"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
@@ -621,42 +643,52 @@
         <translation>إعادة طبع وصل عملية البيع المحددة (بعلامة «نسخة مكررة»).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="137"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="143"/>
         <source>No receipt to reprint: select a sale in the list.</source>
         <translation>لا يوجد وصل لإعادة طبعه: اختر عملية بيع في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="165"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="161"/>
+        <source>A print is still running and others wait: this receipt was not queued. Press F9 once they are done; the sale is saved.</source>
+        <translation>ما زالت طباعة جارية وأخرى تنتظر: لم يُضَف هذا الوصل إلى الانتظار. اضغط F9 بعد انتهائها؛ البيع محفوظ.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="171"/>
+        <source>A print is still running: this receipt prints after it.</source>
+        <translation>ما زالت طباعة جارية: سيُطبع هذا الوصل بعدها.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="193"/>
         <source>Receipt not printed: the printer settings cannot be used ({problem}). Fix them with pos-app config; the sale is saved.</source>
         <translation>لم يُطبع الوصل: إعدادات الطابعة غير صالحة ({problem}). صحّحها بالأمر pos-app config؛ عملية البيع محفوظة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="188"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="227"/>
         <source>Receipt not printed. {reason} The sale is saved.</source>
         <translation>لم يُطبع الوصل. {reason} عملية البيع محفوظة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="194"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="233"/>
         <source>Receipt not printed: no such sale.</source>
         <translation>لم يُطبع الوصل: عملية البيع غير موجودة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="199"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="238"/>
         <source>Receipt not printed: unexpected error (see the log).</source>
         <translation>لم يُطبع الوصل: خطأ غير متوقع (انظر السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="205"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="244"/>
         <source>Receipt printed (duplicate {copy}).</source>
         <translation>طُبع الوصل (نسخة مكررة {copy}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="209"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="248"/>
         <source>Receipt printed.</source>
         <translation>طُبع الوصل.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="216"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="263"/>
         <source>F9 reprints.</source>
         <translation>اضغط F9 لإعادة الطبع.</translation>
     </message>
@@ -940,6 +972,174 @@
         <location filename="../../pos_app/receipts/texts.py" line="105"/>
         <source>Thank you for your visit</source>
         <translation>شكرًا لزيارتكم</translation>
+    </message>
+</context>
+<context>
+    <name>ReportScreen</name>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="97"/>
+        <source>Reports: X and Z</source>
+        <translation>التقارير: X و Z</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="129"/>
+        <source>&amp;Refresh the X report (F5)</source>
+        <translation>&amp;تحديث تقرير X (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="133"/>
+        <source>&amp;Cash counted (DA):</source>
+        <translation>&amp;النقود المعدودة (د.ج):</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="136"/>
+        <source>whole dinars, e.g. 12500</source>
+        <translation>دنانير كاملة، مثلاً 12500</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="142"/>
+        <source>Close the &amp;day (Z)…</source>
+        <translation>إقفال ال&amp;يوم (Z)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="151"/>
+        <source>&amp;Yes, close the period</source>
+        <translation>&amp;نعم، أقفل الفترة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="155"/>
+        <source>&amp;No</source>
+        <translation>&amp;لا</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="166"/>
+        <source>&amp;Print</source>
+        <translation>&amp;طباعة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="169"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;حفظ بصيغة PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="172"/>
+        <source>Past &amp;Z reports:</source>
+        <translation>تقارير &amp;Z السابقة:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="181"/>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="218"/>
+        <source>Z report no. {number}: stored, it cannot be changed.</source>
+        <translation>تقرير Z رقم {number}: محفوظ ولا يمكن تغييره.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="224"/>
+        <source>X report of the open period, since {since} (nothing is closed).</source>
+        <translation>تقرير X للفترة المفتوحة منذ {since} (لم يُقفل شيء).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="245"/>
+        <source>Type the cash counted in whole dinars, digits only.</source>
+        <translation>اكتب النقود المعدودة بالدنانير الكاملة، أرقام فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="298"/>
+        <source>Making the X report…</source>
+        <translation>جارٍ إعداد تقرير X…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="304"/>
+        <source>The report could not be made (see the log).</source>
+        <translation>تعذّر إعداد التقرير (راجع السجل).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="311"/>
+        <source>X report made.</source>
+        <translation>تقرير X جاهز.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="318"/>
+        <source>Z {number}: {opened} to {closed}, counter {counter}</source>
+        <translation>Z {number}: من {opened} إلى {closed}، الصندوق {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="354"/>
+        <source>no cash count</source>
+        <translation>النقود غير معدودة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="356"/>
+        <source>cash counted {amount} DA</source>
+        <translation>النقود المعدودة {amount} د.ج</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="361"/>
+        <source>Close the period now, with {counted}? The Z report is stored and can never be changed; a new period opens.</source>
+        <translation>إقفال الفترة الآن، مع {counted}؟ يُحفظ تقرير Z ولا يمكن تغييره أبداً، وتبدأ فترة جديدة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="385"/>
+        <source>Closing the period…</source>
+        <translation>جارٍ إقفال الفترة…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="392"/>
+        <source>The period was not closed (see the log).</source>
+        <translation>لم تُقفل الفترة (راجع السجل).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="408"/>
+        <source>Z report no. {number} stored.</source>
+        <translation>حُفظ تقرير Z رقم {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="422"/>
+        <source>Save the report as PDF</source>
+        <translation>حفظ التقرير بصيغة PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="424"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="443"/>
+        <source>The PDF could not be written to {path}.</source>
+        <translation>تعذّرت كتابة ملف PDF في {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="449"/>
+        <source>Report saved as {path}.</source>
+        <translation>حُفظ التقرير في {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="462"/>
+        <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
+        <translation>ما زالت طباعة جارية وأخرى تنتظر: لم يُطبع التقرير. أعد طباعته بعد انتهائها.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="472"/>
+        <source>A print is still running: the report prints after it.</source>
+        <translation>ما زالت طباعة جارية: سيُطبع التقرير بعدها.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="484"/>
+        <source>The report was not printed. {reason}</source>
+        <translation>لم يُطبع التقرير. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="492"/>
+        <source>The report was not printed: unexpected error (see the log).</source>
+        <translation>لم يُطبع التقرير: خطأ غير متوقع (راجع السجل).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="498"/>
+        <source>Report printed.</source>
+        <translation>طُبع التقرير.</translation>
     </message>
 </context>
 <context>
@@ -1298,62 +1498,62 @@
 <context>
     <name>printers</name>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="54"/>
+        <location filename="../../pos_app/receipts/printers.py" line="57"/>
         <source>No receipt printer is set up. Choose one in the settings.</source>
         <translation>لم تُضبط أي طابعة للوصولات. اختر واحدة في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="57"/>
+        <location filename="../../pos_app/receipts/printers.py" line="60"/>
         <source>The printer {printer} is a Windows printer queue, which only works on Windows. Choose another connection in the settings.</source>
         <translation>الطابعة {printer} قائمة طباعة Windows، ولا تعمل إلا على Windows. اختر اتصالًا آخر في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="62"/>
+        <location filename="../../pos_app/receipts/printers.py" line="65"/>
         <source>The printer {printer} refused the connection. Check that it is on and that the address and port are right.</source>
         <translation>رفضت الطابعة {printer} الاتصال. تحقق من أنها مشغّلة ومن صحة العنوان والمنفذ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="67"/>
+        <location filename="../../pos_app/receipts/printers.py" line="70"/>
         <source>Cannot reach the printer {printer}. Check that it is on, on the network, and that the address is right.</source>
         <translation>تعذّر الوصول إلى الطابعة {printer}. تحقق من أنها مشغّلة ومتصلة بالشبكة، ومن صحة العنوان.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="72"/>
+        <location filename="../../pos_app/receipts/printers.py" line="75"/>
         <source>The printer {printer} is not found. Check its cable and power, and its name or ids in the settings.</source>
         <translation>الطابعة {printer} غير موجودة. تحقق من الكابل والكهرباء، ومن اسمها أو معرّفاتها في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="77"/>
+        <location filename="../../pos_app/receipts/printers.py" line="80"/>
         <source>This PC does not let the app use the printer {printer}. Check the printer driver and the user&apos;s rights on the port.</source>
         <translation>لا يسمح هذا الحاسوب للتطبيق باستعمال الطابعة {printer}. تحقق من برنامج تشغيل الطابعة ومن صلاحيات المستخدم على المنفذ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="82"/>
+        <location filename="../../pos_app/receipts/printers.py" line="85"/>
         <source>USB printing needs the libusb driver, which this PC lacks (printer {printer}). Install it, or use the printer&apos;s Windows queue.</source>
         <translation>تحتاج الطباعة عبر USB إلى برنامج التشغيل libusb، وهو غير مثبّت على هذا الحاسوب (الطابعة {printer}). ثبّته، أو استعمل قائمة طباعة Windows الخاصة بالطابعة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="87"/>
+        <location filename="../../pos_app/receipts/printers.py" line="90"/>
         <source>The serial port {printer} does not exist on this PC. Check the cable and the port name in the settings.</source>
         <translation>المنفذ التسلسلي {printer} غير موجود على هذا الحاسوب. تحقق من الكابل ومن اسم المنفذ في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="92"/>
+        <location filename="../../pos_app/receipts/printers.py" line="95"/>
         <source>Cannot write the receipt to {printer}. Check that the folder exists and may be written to.</source>
         <translation>تعذّرت كتابة الوصل في {printer}. تحقق من أن المجلد موجود وأن الكتابة فيه مسموحة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="97"/>
+        <location filename="../../pos_app/receipts/printers.py" line="100"/>
         <source>The printer {printer} broke off while printing (switched off or unplugged?). Check it, then reprint.</source>
         <translation>انقطعت الطابعة {printer} أثناء الطباعة (أُطفئت أو فُصلت؟). تحقق منها، ثم أعد الطبع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="102"/>
+        <location filename="../../pos_app/receipts/printers.py" line="105"/>
         <source>The printer {printer} stopped taking the receipt (out of paper, cover open or busy?). Check it, then reprint.</source>
         <translation>توقفت الطابعة {printer} عن استقبال الوصل (نفد الورق، أو الغطاء مفتوح، أو مشغولة؟). تحقق منها، ثم أعد الطبع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="107"/>
+        <location filename="../../pos_app/receipts/printers.py" line="110"/>
         <source>The printer {printer} could not print ({reason}). Check it, then reprint.</source>
         <translation>تعذّرت الطباعة على الطابعة {printer} ({reason}). تحقق منها، ثم أعد الطبع.</translation>
     </message>
@@ -1361,210 +1561,210 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="73"/>
+        <location filename="../../pos_app/domain/reports.py" line="81"/>
         <source>X report (mid-day, nothing closed)</source>
         <translation>تقرير X (منتصف اليوم، لم يُغلق شيء)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="74"/>
+        <location filename="../../pos_app/domain/reports.py" line="82"/>
         <source>Z report no. {number} (period closed)</source>
         <translation>تقرير Z رقم {number} (الفترة مغلقة)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="75"/>
+        <location filename="../../pos_app/domain/reports.py" line="83"/>
         <source>Period: {since} to {until} (UTC)</source>
         <translation>الفترة: من {since} إلى {until} (UTC)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="76"/>
+        <location filename="../../pos_app/domain/reports.py" line="84"/>
         <source>Counter: {counter}</source>
         <translation>الصندوق: {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="77"/>
+        <location filename="../../pos_app/domain/reports.py" line="85"/>
         <source>Counter: all</source>
         <translation>الصندوق: الكل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="78"/>
+        <location filename="../../pos_app/domain/reports.py" line="86"/>
         <source>Sales: {count}</source>
         <translation>المبيعات: {count}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="79"/>
+        <location filename="../../pos_app/domain/reports.py" line="87"/>
         <source>By state:</source>
         <translation>حسب الحالة:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="80"/>
+        <location filename="../../pos_app/domain/reports.py" line="88"/>
         <source>By type:</source>
         <translation>حسب النوع:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="81"/>
+        <location filename="../../pos_app/domain/reports.py" line="89"/>
         <source>  {name}: {count} sales, face value {face_value}, price {price}, cost {cost}</source>
         <translation>  {name}: {count} عملية بيع، قيمة البطاقات {face_value}، السعر {price}، التكلفة {cost}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="84"/>
+        <location filename="../../pos_app/domain/reports.py" line="92"/>
         <source>Face value sold: {amount}</source>
         <translation>قيمة البطاقات المبيعة: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="85"/>
-        <source>Customers paid (kept): {amount}</source>
-        <translation>مدفوعات الزبائن (المحتفظ بها): {amount}</translation>
+        <location filename="../../pos_app/domain/reports.py" line="93"/>
+        <source>Customers paid: {amount}</source>
+        <translation>مدفوعات الزبائن: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="86"/>
-        <source>Given back (refunded or rejected): {amount}</source>
-        <translation>المبالغ المردودة (مسترجعة أو مرفوضة): {amount}</translation>
+        <location filename="../../pos_app/domain/reports.py" line="94"/>
+        <source>Given back (refunded, rejected or cancelled): {amount}</source>
+        <translation>المبالغ المردودة (مسترجعة أو مرفوضة أو ملغاة): {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="87"/>
+        <location filename="../../pos_app/domain/reports.py" line="97"/>
         <source>Cost to the shop: {amount}</source>
         <translation>التكلفة على المحل: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="88"/>
+        <location filename="../../pos_app/domain/reports.py" line="98"/>
         <source>Margin: {amount}</source>
         <translation>هامش الربح: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="89"/>
+        <location filename="../../pos_app/domain/reports.py" line="99"/>
         <source>  {count} sales of unknown cost (price {amount}) are left out of the margin</source>
         <translation>  {count} عملية بيع تكلفتها غير معروفة (السعر {amount}) مستثناة من هامش الربح</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="92"/>
+        <location filename="../../pos_app/domain/reports.py" line="102"/>
         <source>Unresolved sales: {count}</source>
         <translation>المبيعات المعلقة: {count}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="93"/>
+        <location filename="../../pos_app/domain/reports.py" line="103"/>
         <source>  {ref}  {number}  {state}  {price}  {created_at}</source>
         <translation>  {ref}  {number}  {state}  {price}  بتاريخ {created_at}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="96"/>
+        <location filename="../../pos_app/domain/reports.py" line="106"/>
         <source>OneClickDZ balance:</source>
         <translation>رصيد OneClickDZ:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="97"/>
+        <location filename="../../pos_app/domain/reports.py" line="107"/>
         <source>  Opening balance: {amount}</source>
         <translation>  الرصيد الافتتاحي: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="98"/>
+        <location filename="../../pos_app/domain/reports.py" line="108"/>
         <source>  - accepted sales ({count}): {amount}</source>
         <translation>  - المبيعات المقبولة ({count}): {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="99"/>
+        <location filename="../../pos_app/domain/reports.py" line="109"/>
         <source>  + refunds ({count}): {amount}</source>
         <translation>  + الاسترجاعات ({count}): {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="100"/>
+        <location filename="../../pos_app/domain/reports.py" line="110"/>
         <source>  = Expected closing balance: {amount}</source>
         <translation>  = الرصيد الختامي المتوقع: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="101"/>
+        <location filename="../../pos_app/domain/reports.py" line="111"/>
         <source>  Actual closing balance: {amount}</source>
         <translation>  الرصيد الختامي الفعلي: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="102"/>
-        <location filename="../../pos_app/domain/reports.py" line="107"/>
+        <location filename="../../pos_app/domain/reports.py" line="112"/>
+        <location filename="../../pos_app/domain/reports.py" line="117"/>
         <source>  Difference: {amount}</source>
         <translation>  الفرق: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="103"/>
-        <location filename="../../pos_app/receipts/report_render.py" line="89"/>
+        <location filename="../../pos_app/domain/reports.py" line="113"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="95"/>
         <source>not read</source>
         <translation>لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="104"/>
+        <location filename="../../pos_app/domain/reports.py" line="114"/>
         <source>Cash in the drawer:</source>
         <translation>النقود في الدرج:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="105"/>
+        <location filename="../../pos_app/domain/reports.py" line="115"/>
         <source>  Expected: {amount}</source>
         <translation>  المتوقع: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="106"/>
+        <location filename="../../pos_app/domain/reports.py" line="116"/>
         <source>  Counted: {amount}</source>
         <translation>  المعدود: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="108"/>
-        <location filename="../../pos_app/receipts/report_render.py" line="93"/>
+        <location filename="../../pos_app/domain/reports.py" line="118"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="99"/>
         <source>not counted</source>
         <translation>لم يُعدّ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="109"/>
+        <location filename="../../pos_app/domain/reports.py" line="119"/>
         <source>(before this period)</source>
         <translation>(قبل هذه الفترة)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="112"/>
+        <location filename="../../pos_app/domain/reports.py" line="122"/>
         <source>No balance was read at or after the period&apos;s opening: no bridge.</source>
         <translation>لم يُقرأ أي رصيد عند بداية الفترة أو بعدها: لا مطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="115"/>
+        <location filename="../../pos_app/domain/reports.py" line="125"/>
         <source>No balance was read at the period&apos;s end: the difference is unknown.</source>
         <translation>لم يُقرأ أي رصيد عند نهاية الفترة: الفرق غير معروف.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="118"/>
+        <location filename="../../pos_app/domain/reports.py" line="128"/>
         <source>The opening balance was first read at {at}, after the period began: sales accepted before then are counted twice.</source>
         <translation>قُرئ الرصيد الافتتاحي أول مرة في {at}، بعد بداية الفترة: المبيعات المقبولة قبل ذلك محسوبة مرتين.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="123"/>
+        <location filename="../../pos_app/domain/reports.py" line="133"/>
         <source>The closing balance was read at {at}, after the period ended.</source>
         <translation>قُرئ الرصيد الختامي في {at}، بعد نهاية الفترة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="126"/>
+        <location filename="../../pos_app/domain/reports.py" line="136"/>
         <source>The balance agrees with the sales.</source>
         <translation>الرصيد مطابق للمبيعات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="127"/>
+        <location filename="../../pos_app/domain/reports.py" line="137"/>
         <source>{count} unresolved sales of unknown outcome may account for up to {amount} of the difference.</source>
         <translation>{count} عملية بيع معلقة غير معروفة النتيجة قد تفسّر ما يصل إلى {amount} من الفرق.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="131"/>
+        <location filename="../../pos_app/domain/reports.py" line="141"/>
         <source>The balance is {amount} higher than the sales say: this may be a top-up of the account.</source>
         <translation>الرصيد أعلى بمقدار {amount} مما تشير إليه المبيعات: قد تكون هذه تعبئة للحساب.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="135"/>
-        <source>The balance is {amount} lower than the sales say: a charge the app does not know about, the first sign of a sale the app does not know about. Compare the supplier&apos;s list of orders with the history.</source>
-        <translation>الرصيد أقل بمقدار {amount} مما تشير إليه المبيعات: خصم لا يعرفه التطبيق، وهو أول علامة على عملية بيع لا يعرفها التطبيق. قارن قائمة طلبات المورّد بسجل المبيعات.</translation>
+        <location filename="../../pos_app/domain/reports.py" line="145"/>
+        <source>The balance is {amount} lower than the sales say: the first sign of a sale or charge the app does not know about. Compare the supplier&apos;s list of orders with the history.</source>
+        <translation>الرصيد أقل بمقدار {amount} مما تشير إليه المبيعات: أول علامة على عملية بيع أو خصم لا يعرفه التطبيق. قارن قائمة طلبات المورّد بسجل المبيعات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="141"/>
+        <location filename="../../pos_app/domain/reports.py" line="150"/>
         <source>{count} accepted sales have no known cost and are not in the bridge.</source>
         <translation>{count} عملية بيع مقبولة تكلفتها غير معروفة وليست في المطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="144"/>
+        <location filename="../../pos_app/domain/reports.py" line="153"/>
         <source>{count} refunds have no known cost and are not in the bridge.</source>
         <translation>{count} عملية استرجاع تكلفتها غير معروفة وليست في المطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="147"/>
+        <location filename="../../pos_app/domain/reports.py" line="156"/>
         <source>These figures are of counter {counter} only, the balance is the whole account&apos;s: other counters&apos; sales show as a difference.</source>
         <translation>هذه الأرقام خاصة بالصندوق {counter} وحده، أما الرصيد فهو للحساب كله: مبيعات الصناديق الأخرى تظهر كفرق.</translation>
     </message>
@@ -1635,8 +1835,8 @@
     </message>
     <message>
         <location filename="../../pos_app/receipts/report_render.py" line="75"/>
-        <source>Customers paid (kept)</source>
-        <translation>مدفوعات الزبائن (المحتفظ بها)</translation>
+        <source>Customers paid</source>
+        <translation>مدفوعات الزبائن</translation>
     </message>
     <message>
         <location filename="../../pos_app/receipts/report_render.py" line="76"/>
@@ -1665,121 +1865,126 @@
     </message>
     <message>
         <location filename="../../pos_app/receipts/report_render.py" line="81"/>
+        <source>… and {count} more: the history screen lists them all (filter by state).</source>
+        <translation>… و{count} أخرى: شاشة السجل تعرضها كلها (صفِّ حسب الحالة).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="87"/>
         <source>OneClickDZ balance</source>
         <translation>رصيد OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="82"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="88"/>
         <source>Opening balance</source>
         <translation>الرصيد الافتتاحي</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="83"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="89"/>
         <source>− accepted sales ({count})</source>
         <translation>− المبيعات المقبولة ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="84"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="90"/>
         <source>+ refunds ({count})</source>
         <translation>+ الاسترجاعات ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="85"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="91"/>
         <source>= expected balance</source>
         <translation>= الرصيد المتوقع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="86"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="92"/>
         <source>Actual balance</source>
         <translation>الرصيد الفعلي</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="87"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="93"/>
         <source>read at {time}</source>
         <translation>قُرئ في {time}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="88"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="94"/>
         <source>Difference</source>
         <translation>الفرق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="90"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="96"/>
         <source>Cash in the drawer</source>
         <translation>النقود في الدرج</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="91"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="97"/>
         <source>Expected</source>
         <translation>المتوقع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="92"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="98"/>
         <source>Counted</source>
         <translation>المعدود</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="96"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="102"/>
         <source>Waiting to be sent</source>
         <translation>في انتظار الإرسال</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="97"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="103"/>
         <source>Being sent</source>
         <translation>جارٍ الإرسال</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="98"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="104"/>
         <source>Outcome unknown</source>
         <translation>النتيجة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="99"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="105"/>
         <source>Accepted</source>
         <translation>تم القبول</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="100"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="106"/>
         <source>Queued</source>
         <translation>في قائمة الانتظار</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="101"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="107"/>
         <source>Being verified</source>
         <translation>قيد التحقق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="102"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="108"/>
         <source>Code pending</source>
         <translation>بانتظار الرمز</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="103"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="109"/>
         <source>Code missing</source>
         <translation>الرمز مفقود</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="104"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="110"/>
         <source>Conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="105"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="111"/>
         <source>Fulfilled</source>
         <translation>تم التسليم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="106"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="112"/>
         <source>Refunded</source>
         <translation>تم الاسترجاع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="107"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="113"/>
         <source>Rejected</source>
         <translation>تم الرفض</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="108"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="114"/>
         <source>Cancelled</source>
         <translation>تم الإلغاء</translation>
     </message>

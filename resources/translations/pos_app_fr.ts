@@ -67,7 +67,7 @@
         <translation>Toutes les ventes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/launcher.py" line="30"/>
+        <location filename="../../pos_app/ui/history/launcher.py" line="41"/>
         <source>Sales history (F3)</source>
         <translation>Historique des ventes (F3)</translation>
     </message>
@@ -93,37 +93,37 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="82"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="84"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="124"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="83"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="86"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="84"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="87"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="85"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="88"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="86"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="89"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="87"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="90"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -134,228 +134,250 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="89"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="95"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
         <source>Counter</source>
         <translation>Caisse</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="90"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="94"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="91"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="96"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
         <source>Prints</source>
         <translation>Impressions</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="85"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="125"/>
         <source>Ref</source>
         <translation>Réf.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="91"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
         <source>Card code (last 4)</source>
         <translation>Code de la carte (4 derniers)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="92"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
         <source>Transaction</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="93"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
         <source>Failure</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="163"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="610"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="208"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="790"/>
         <source>Sales history</source>
         <translation>Historique des ventes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="175"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="226"/>
         <source>Number, ref or the card code&apos;s last digits</source>
         <translation>Numéro, réf. ou derniers chiffres du code de la carte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="188"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="239"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="189"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="240"/>
         <source>This week</source>
         <translation>Cette semaine</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="190"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="241"/>
         <source>All days</source>
         <translation>Tous les jours</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="193"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="244"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="197"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="248"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="201"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="252"/>
         <source>All counters</source>
         <translation>Toutes les caisses</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="204"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="255"/>
         <source>All cashiers</source>
         <translation>Tous les caissiers</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="250"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="301"/>
         <source>Reprint (F9)</source>
         <translation>Réimprimer (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="251"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="302"/>
         <source>Show code (Enter)</source>
         <translation>Afficher le code (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="253"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="304"/>
         <source>Copy code (Ctrl+Shift+C)</source>
         <translation>Copier le code (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="255"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="306"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>Exporter en CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="257"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="308"/>
         <source>Export PDF (Ctrl+Shift+E)</source>
         <translation>Exporter en PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="259"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="310"/>
         <source>Close (Esc)</source>
         <translation>Fermer (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="280"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="312"/>
+        <source>Cancel export</source>
+        <translation>Annuler l&apos;export</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="342"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="282"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="344"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="313"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="377"/>
         <source>Any day</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="465"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="532"/>
         <source>No sale matches.</source>
         <translation>Aucune vente ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="467"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="534"/>
         <source>{n} sale(s)</source>
         <translation>{n} vente(s)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="469"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="536"/>
         <source>{n} sales shown, more as you scroll</source>
         <translation>{n} ventes affichées, d&apos;autres en faisant défiler</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="489"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="556"/>
         <source>Select a sale first.</source>
         <translation>Sélectionnez d&apos;abord une vente.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="498"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="565"/>
         <source>Reprint asked for {ref}.</source>
         <translation>Réimpression demandée pour {ref}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="512"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="579"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="517"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="584"/>
         <source>{state} · {number} · {value}</source>
         <translation>{state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="525"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="592"/>
         <source>Ref: {ref}</source>
         <translation>Réf. : {ref}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="528"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="595"/>
         <source>Transaction: {number}</source>
         <translation>Transaction : {number}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="549"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="616"/>
         <source>This sale has no card code.</source>
         <translation>Cette vente n&apos;a pas de code de carte.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="553"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="620"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="574"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="649"/>
         <source>Export the sales to CSV</source>
         <translation>Exporter les ventes en CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="576"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="651"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="585"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="631"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="634"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="732"/>
+        <source>Exporting to {file}: {n} sale(s) read…</source>
+        <translation>Export vers {file} : {n} vente(s) lue(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="755"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export annulé : aucun fichier n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="762"/>
+        <source>The disk is full: the file was not written.</source>
+        <translation>Le disque est plein : le fichier n&apos;a pas été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="764"/>
         <source>The file could not be written: choose another place.</source>
         <translation>Impossible d&apos;écrire le fichier : choisissez un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="588"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="637"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="750"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>{n} vente(s) exportée(s) dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="600"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="677"/>
         <source>Export the sales to PDF</source>
         <translation>Exporter les ventes en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="602"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="679"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="613"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="767"/>
+        <source>The export failed: unexpected error (see the log).</source>
+        <translation>L&apos;export a échoué : erreur inattendue (voir le journal).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/history/screen.py" line="793"/>
         <source>Printed {when}</source>
         <translation>Imprimé le {when}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="619"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="799"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>Seules les {n} ventes les plus récentes sont listées ; exportez en CSV pour les avoir toutes.</translation>
     </message>
@@ -388,7 +410,7 @@
         <translation>Recharge Internet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/launcher.py" line="44"/>
+        <location filename="../../pos_app/ui/history/launcher.py" line="57"/>
         <location filename="../../pos_app/ui/main_window.py" line="90"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
@@ -603,7 +625,7 @@
         <translation>Copier le code de la carte (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="155"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="158"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
@@ -621,42 +643,52 @@
         <translation>Imprime à nouveau le reçu de la vente sélectionnée (marqué DUPLICATA).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="137"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="143"/>
         <source>No receipt to reprint: select a sale in the list.</source>
         <translation>Aucun reçu à réimprimer : sélectionnez une vente dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="165"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="161"/>
+        <source>A print is still running and others wait: this receipt was not queued. Press F9 once they are done; the sale is saved.</source>
+        <translation>Une impression est encore en cours et d&apos;autres attendent : ce reçu n&apos;a pas été mis en file. Appuyez sur F9 quand elles sont terminées ; la vente est enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="171"/>
+        <source>A print is still running: this receipt prints after it.</source>
+        <translation>Une impression est encore en cours : ce reçu s&apos;imprimera après elle.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/printing/service.py" line="193"/>
         <source>Receipt not printed: the printer settings cannot be used ({problem}). Fix them with pos-app config; the sale is saved.</source>
         <translation>Reçu non imprimé : les paramètres de l&apos;imprimante sont inutilisables ({problem}). Corrigez-les avec pos-app config ; la vente est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="188"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="227"/>
         <source>Receipt not printed. {reason} The sale is saved.</source>
         <translation>Reçu non imprimé. {reason} La vente est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="194"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="233"/>
         <source>Receipt not printed: no such sale.</source>
         <translation>Reçu non imprimé : vente introuvable.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="199"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="238"/>
         <source>Receipt not printed: unexpected error (see the log).</source>
         <translation>Reçu non imprimé : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="205"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="244"/>
         <source>Receipt printed (duplicate {copy}).</source>
         <translation>Reçu imprimé (duplicata {copy}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="209"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="248"/>
         <source>Receipt printed.</source>
         <translation>Reçu imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/service.py" line="216"/>
+        <location filename="../../pos_app/ui/printing/service.py" line="263"/>
         <source>F9 reprints.</source>
         <translation>F9 pour réimprimer.</translation>
     </message>
@@ -940,6 +972,174 @@
         <location filename="../../pos_app/receipts/texts.py" line="105"/>
         <source>Thank you for your visit</source>
         <translation>Merci de votre visite</translation>
+    </message>
+</context>
+<context>
+    <name>ReportScreen</name>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="97"/>
+        <source>Reports: X and Z</source>
+        <translation>Rapports : X et Z</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="129"/>
+        <source>&amp;Refresh the X report (F5)</source>
+        <translation>&amp;Actualiser le rapport X (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="133"/>
+        <source>&amp;Cash counted (DA):</source>
+        <translation>&amp;Espèces comptées (DA) :</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="136"/>
+        <source>whole dinars, e.g. 12500</source>
+        <translation>dinars entiers, ex. 12500</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="142"/>
+        <source>Close the &amp;day (Z)…</source>
+        <translation>Clôturer la &amp;journée (Z)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="151"/>
+        <source>&amp;Yes, close the period</source>
+        <translation>&amp;Oui, clôturer la période</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="155"/>
+        <source>&amp;No</source>
+        <translation>&amp;Non</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="166"/>
+        <source>&amp;Print</source>
+        <translation>&amp;Imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="169"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="172"/>
+        <source>Past &amp;Z reports:</source>
+        <translation>Rapports &amp;Z précédents :</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="181"/>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="218"/>
+        <source>Z report no. {number}: stored, it cannot be changed.</source>
+        <translation>Rapport Z n° {number} : enregistré, il ne peut plus être modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="224"/>
+        <source>X report of the open period, since {since} (nothing is closed).</source>
+        <translation>Rapport X de la période ouverte, depuis {since} (rien n&apos;est clôturé).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="245"/>
+        <source>Type the cash counted in whole dinars, digits only.</source>
+        <translation>Saisissez les espèces comptées en dinars entiers, chiffres seulement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="298"/>
+        <source>Making the X report…</source>
+        <translation>Préparation du rapport X…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="304"/>
+        <source>The report could not be made (see the log).</source>
+        <translation>Le rapport n&apos;a pas pu être fait (voir le journal).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="311"/>
+        <source>X report made.</source>
+        <translation>Rapport X prêt.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="318"/>
+        <source>Z {number}: {opened} to {closed}, counter {counter}</source>
+        <translation>Z {number} : du {opened} au {closed}, caisse {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="354"/>
+        <source>no cash count</source>
+        <translation>espèces non comptées</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="356"/>
+        <source>cash counted {amount} DA</source>
+        <translation>espèces comptées {amount} DA</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="361"/>
+        <source>Close the period now, with {counted}? The Z report is stored and can never be changed; a new period opens.</source>
+        <translation>Clôturer la période maintenant, avec {counted} ? Le rapport Z est enregistré et ne pourra jamais être modifié ; une nouvelle période commence.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="385"/>
+        <source>Closing the period…</source>
+        <translation>Clôture de la période…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="392"/>
+        <source>The period was not closed (see the log).</source>
+        <translation>La période n&apos;a pas été clôturée (voir le journal).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="408"/>
+        <source>Z report no. {number} stored.</source>
+        <translation>Rapport Z n° {number} enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="422"/>
+        <source>Save the report as PDF</source>
+        <translation>Enregistrer le rapport en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="424"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="443"/>
+        <source>The PDF could not be written to {path}.</source>
+        <translation>Le PDF n&apos;a pas pu être écrit dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="449"/>
+        <source>Report saved as {path}.</source>
+        <translation>Rapport enregistré sous {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="462"/>
+        <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
+        <translation>Une impression est encore en cours et d&apos;autres attendent : le rapport n&apos;a pas été imprimé. Relancez l&apos;impression quand elles sont terminées.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="472"/>
+        <source>A print is still running: the report prints after it.</source>
+        <translation>Une impression est encore en cours : le rapport s&apos;imprimera après elle.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="484"/>
+        <source>The report was not printed. {reason}</source>
+        <translation>Le rapport n&apos;a pas été imprimé. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="492"/>
+        <source>The report was not printed: unexpected error (see the log).</source>
+        <translation>Le rapport n&apos;a pas été imprimé : erreur inattendue (voir le journal).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="498"/>
+        <source>Report printed.</source>
+        <translation>Rapport imprimé.</translation>
     </message>
 </context>
 <context>
@@ -1298,62 +1498,62 @@
 <context>
     <name>printers</name>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="54"/>
+        <location filename="../../pos_app/receipts/printers.py" line="57"/>
         <source>No receipt printer is set up. Choose one in the settings.</source>
         <translation>Aucune imprimante de reçus n&apos;est configurée. Choisissez-en une dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="57"/>
+        <location filename="../../pos_app/receipts/printers.py" line="60"/>
         <source>The printer {printer} is a Windows printer queue, which only works on Windows. Choose another connection in the settings.</source>
         <translation>L&apos;imprimante {printer} est une file d&apos;impression Windows, qui ne fonctionne que sous Windows. Choisissez un autre type de connexion dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="62"/>
+        <location filename="../../pos_app/receipts/printers.py" line="65"/>
         <source>The printer {printer} refused the connection. Check that it is on and that the address and port are right.</source>
         <translation>L&apos;imprimante {printer} a refusé la connexion. Vérifiez qu&apos;elle est allumée et que l&apos;adresse et le port sont corrects.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="67"/>
+        <location filename="../../pos_app/receipts/printers.py" line="70"/>
         <source>Cannot reach the printer {printer}. Check that it is on, on the network, and that the address is right.</source>
         <translation>Imprimante {printer} injoignable. Vérifiez qu&apos;elle est allumée, connectée au réseau, et que l&apos;adresse est correcte.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="72"/>
+        <location filename="../../pos_app/receipts/printers.py" line="75"/>
         <source>The printer {printer} is not found. Check its cable and power, and its name or ids in the settings.</source>
         <translation>Imprimante {printer} introuvable. Vérifiez son câble et son alimentation, ainsi que son nom ou ses identifiants dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="77"/>
+        <location filename="../../pos_app/receipts/printers.py" line="80"/>
         <source>This PC does not let the app use the printer {printer}. Check the printer driver and the user&apos;s rights on the port.</source>
         <translation>Ce PC ne permet pas à l&apos;application d&apos;utiliser l&apos;imprimante {printer}. Vérifiez le pilote de l&apos;imprimante et les droits de l&apos;utilisateur sur le port.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="82"/>
+        <location filename="../../pos_app/receipts/printers.py" line="85"/>
         <source>USB printing needs the libusb driver, which this PC lacks (printer {printer}). Install it, or use the printer&apos;s Windows queue.</source>
         <translation>L&apos;impression USB nécessite le pilote libusb, absent de ce PC (imprimante {printer}). Installez-le, ou utilisez la file d&apos;impression Windows de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="87"/>
+        <location filename="../../pos_app/receipts/printers.py" line="90"/>
         <source>The serial port {printer} does not exist on this PC. Check the cable and the port name in the settings.</source>
         <translation>Le port série {printer} n&apos;existe pas sur ce PC. Vérifiez le câble et le nom du port dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="92"/>
+        <location filename="../../pos_app/receipts/printers.py" line="95"/>
         <source>Cannot write the receipt to {printer}. Check that the folder exists and may be written to.</source>
         <translation>Impossible d&apos;écrire le reçu dans {printer}. Vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="97"/>
+        <location filename="../../pos_app/receipts/printers.py" line="100"/>
         <source>The printer {printer} broke off while printing (switched off or unplugged?). Check it, then reprint.</source>
         <translation>L&apos;imprimante {printer} s&apos;est interrompue pendant l&apos;impression (éteinte ou débranchée ?). Vérifiez-la, puis réimprimez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="102"/>
+        <location filename="../../pos_app/receipts/printers.py" line="105"/>
         <source>The printer {printer} stopped taking the receipt (out of paper, cover open or busy?). Check it, then reprint.</source>
         <translation>L&apos;imprimante {printer} a cessé de recevoir le reçu (plus de papier, capot ouvert ou occupée ?). Vérifiez-la, puis réimprimez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="107"/>
+        <location filename="../../pos_app/receipts/printers.py" line="110"/>
         <source>The printer {printer} could not print ({reason}). Check it, then reprint.</source>
         <translation>L&apos;imprimante {printer} n&apos;a pas pu imprimer ({reason}). Vérifiez-la, puis réimprimez.</translation>
     </message>
@@ -1361,210 +1561,210 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="73"/>
+        <location filename="../../pos_app/domain/reports.py" line="81"/>
         <source>X report (mid-day, nothing closed)</source>
         <translation>Rapport X (en cours de journée, rien n&apos;est clôturé)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="74"/>
+        <location filename="../../pos_app/domain/reports.py" line="82"/>
         <source>Z report no. {number} (period closed)</source>
         <translation>Rapport Z n° {number} (période clôturée)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="75"/>
+        <location filename="../../pos_app/domain/reports.py" line="83"/>
         <source>Period: {since} to {until} (UTC)</source>
         <translation>Période : du {since} au {until} (UTC)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="76"/>
+        <location filename="../../pos_app/domain/reports.py" line="84"/>
         <source>Counter: {counter}</source>
         <translation>Caisse : {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="77"/>
+        <location filename="../../pos_app/domain/reports.py" line="85"/>
         <source>Counter: all</source>
         <translation>Caisse : toutes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="78"/>
+        <location filename="../../pos_app/domain/reports.py" line="86"/>
         <source>Sales: {count}</source>
         <translation>Ventes : {count}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="79"/>
+        <location filename="../../pos_app/domain/reports.py" line="87"/>
         <source>By state:</source>
         <translation>Par état :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="80"/>
+        <location filename="../../pos_app/domain/reports.py" line="88"/>
         <source>By type:</source>
         <translation>Par type :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="81"/>
+        <location filename="../../pos_app/domain/reports.py" line="89"/>
         <source>  {name}: {count} sales, face value {face_value}, price {price}, cost {cost}</source>
         <translation>  {name} : {count} ventes, valeur faciale {face_value}, prix {price}, coût {cost}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="84"/>
+        <location filename="../../pos_app/domain/reports.py" line="92"/>
         <source>Face value sold: {amount}</source>
         <translation>Valeur faciale vendue : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="85"/>
-        <source>Customers paid (kept): {amount}</source>
-        <translation>Payé par les clients (conservé) : {amount}</translation>
+        <location filename="../../pos_app/domain/reports.py" line="93"/>
+        <source>Customers paid: {amount}</source>
+        <translation>Payé par les clients : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="86"/>
-        <source>Given back (refunded or rejected): {amount}</source>
-        <translation>Rendu aux clients (ventes remboursées ou refusées) : {amount}</translation>
+        <location filename="../../pos_app/domain/reports.py" line="94"/>
+        <source>Given back (refunded, rejected or cancelled): {amount}</source>
+        <translation>Rendu aux clients (remboursé, refusé ou annulé) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="87"/>
+        <location filename="../../pos_app/domain/reports.py" line="97"/>
         <source>Cost to the shop: {amount}</source>
         <translation>Coût pour la boutique : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="88"/>
+        <location filename="../../pos_app/domain/reports.py" line="98"/>
         <source>Margin: {amount}</source>
         <translation>Marge : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="89"/>
+        <location filename="../../pos_app/domain/reports.py" line="99"/>
         <source>  {count} sales of unknown cost (price {amount}) are left out of the margin</source>
         <translation>  {count} ventes de coût inconnu (prix {amount}) sont exclues de la marge</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="92"/>
+        <location filename="../../pos_app/domain/reports.py" line="102"/>
         <source>Unresolved sales: {count}</source>
         <translation>Ventes en suspens : {count}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="93"/>
+        <location filename="../../pos_app/domain/reports.py" line="103"/>
         <source>  {ref}  {number}  {state}  {price}  {created_at}</source>
         <translation>  {ref}  {number}  {state}  {price}  {created_at}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="96"/>
+        <location filename="../../pos_app/domain/reports.py" line="106"/>
         <source>OneClickDZ balance:</source>
         <translation>Solde OneClickDZ :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="97"/>
+        <location filename="../../pos_app/domain/reports.py" line="107"/>
         <source>  Opening balance: {amount}</source>
         <translation>  Solde d&apos;ouverture : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="98"/>
+        <location filename="../../pos_app/domain/reports.py" line="108"/>
         <source>  - accepted sales ({count}): {amount}</source>
         <translation>  - ventes acceptées ({count}) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="99"/>
+        <location filename="../../pos_app/domain/reports.py" line="109"/>
         <source>  + refunds ({count}): {amount}</source>
         <translation>  + remboursements ({count}) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="100"/>
+        <location filename="../../pos_app/domain/reports.py" line="110"/>
         <source>  = Expected closing balance: {amount}</source>
         <translation>  = Solde de clôture attendu : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="101"/>
+        <location filename="../../pos_app/domain/reports.py" line="111"/>
         <source>  Actual closing balance: {amount}</source>
         <translation>  Solde de clôture réel : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="102"/>
-        <location filename="../../pos_app/domain/reports.py" line="107"/>
+        <location filename="../../pos_app/domain/reports.py" line="112"/>
+        <location filename="../../pos_app/domain/reports.py" line="117"/>
         <source>  Difference: {amount}</source>
         <translation>  Écart : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="103"/>
-        <location filename="../../pos_app/receipts/report_render.py" line="89"/>
+        <location filename="../../pos_app/domain/reports.py" line="113"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="95"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="104"/>
+        <location filename="../../pos_app/domain/reports.py" line="114"/>
         <source>Cash in the drawer:</source>
         <translation>Espèces en caisse :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="105"/>
+        <location filename="../../pos_app/domain/reports.py" line="115"/>
         <source>  Expected: {amount}</source>
         <translation>  Attendu : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="106"/>
+        <location filename="../../pos_app/domain/reports.py" line="116"/>
         <source>  Counted: {amount}</source>
         <translation>  Compté : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="108"/>
-        <location filename="../../pos_app/receipts/report_render.py" line="93"/>
+        <location filename="../../pos_app/domain/reports.py" line="118"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="99"/>
         <source>not counted</source>
         <translation>non compté</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="109"/>
+        <location filename="../../pos_app/domain/reports.py" line="119"/>
         <source>(before this period)</source>
         <translation>(avant cette période)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="112"/>
+        <location filename="../../pos_app/domain/reports.py" line="122"/>
         <source>No balance was read at or after the period&apos;s opening: no bridge.</source>
         <translation>Aucun solde lu à l&apos;ouverture de la période ou après : pas de rapprochement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="115"/>
+        <location filename="../../pos_app/domain/reports.py" line="125"/>
         <source>No balance was read at the period&apos;s end: the difference is unknown.</source>
         <translation>Aucun solde lu à la fin de la période : l&apos;écart est inconnu.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="118"/>
+        <location filename="../../pos_app/domain/reports.py" line="128"/>
         <source>The opening balance was first read at {at}, after the period began: sales accepted before then are counted twice.</source>
         <translation>Le solde d&apos;ouverture a été lu pour la première fois le {at}, après le début de la période : les ventes acceptées avant ce moment sont comptées deux fois.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="123"/>
+        <location filename="../../pos_app/domain/reports.py" line="133"/>
         <source>The closing balance was read at {at}, after the period ended.</source>
         <translation>Le solde de clôture a été lu le {at}, après la fin de la période.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="126"/>
+        <location filename="../../pos_app/domain/reports.py" line="136"/>
         <source>The balance agrees with the sales.</source>
         <translation>Le solde concorde avec les ventes.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="127"/>
+        <location filename="../../pos_app/domain/reports.py" line="137"/>
         <source>{count} unresolved sales of unknown outcome may account for up to {amount} of the difference.</source>
         <translation>{count} ventes en suspens, de résultat inconnu, peuvent expliquer jusqu&apos;à {amount} de l&apos;écart.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="131"/>
+        <location filename="../../pos_app/domain/reports.py" line="141"/>
         <source>The balance is {amount} higher than the sales say: this may be a top-up of the account.</source>
         <translation>Le solde dépasse de {amount} ce qu&apos;indiquent les ventes : il peut s&apos;agir d&apos;un rechargement du compte.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="135"/>
-        <source>The balance is {amount} lower than the sales say: a charge the app does not know about, the first sign of a sale the app does not know about. Compare the supplier&apos;s list of orders with the history.</source>
-        <translation>Le solde est inférieur de {amount} à ce qu&apos;indiquent les ventes : un débit inconnu de l&apos;application, premier signe d&apos;une vente qu&apos;elle ne connaît pas. Comparez la liste des commandes du fournisseur avec l&apos;historique.</translation>
+        <location filename="../../pos_app/domain/reports.py" line="145"/>
+        <source>The balance is {amount} lower than the sales say: the first sign of a sale or charge the app does not know about. Compare the supplier&apos;s list of orders with the history.</source>
+        <translation>Le solde est inférieur de {amount} à ce qu&apos;indiquent les ventes : premier signe d&apos;une vente ou d&apos;un débit que l&apos;application ne connaît pas. Comparez la liste des commandes du fournisseur avec l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="141"/>
+        <location filename="../../pos_app/domain/reports.py" line="150"/>
         <source>{count} accepted sales have no known cost and are not in the bridge.</source>
         <translation>{count} ventes acceptées n&apos;ont pas de coût connu et ne figurent pas dans le rapprochement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="144"/>
+        <location filename="../../pos_app/domain/reports.py" line="153"/>
         <source>{count} refunds have no known cost and are not in the bridge.</source>
         <translation>{count} remboursements n&apos;ont pas de coût connu et ne figurent pas dans le rapprochement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="147"/>
+        <location filename="../../pos_app/domain/reports.py" line="156"/>
         <source>These figures are of counter {counter} only, the balance is the whole account&apos;s: other counters&apos; sales show as a difference.</source>
         <translation>Ces chiffres ne concernent que la caisse {counter}, mais le solde est celui de tout le compte : les ventes des autres caisses apparaissent comme un écart.</translation>
     </message>
@@ -1635,8 +1835,8 @@
     </message>
     <message>
         <location filename="../../pos_app/receipts/report_render.py" line="75"/>
-        <source>Customers paid (kept)</source>
-        <translation>Payé par les clients (conservé)</translation>
+        <source>Customers paid</source>
+        <translation>Payé par les clients</translation>
     </message>
     <message>
         <location filename="../../pos_app/receipts/report_render.py" line="76"/>
@@ -1665,121 +1865,126 @@
     </message>
     <message>
         <location filename="../../pos_app/receipts/report_render.py" line="81"/>
+        <source>… and {count} more: the history screen lists them all (filter by state).</source>
+        <translation>… et {count} de plus : l&apos;historique les liste toutes (filtre par état).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="87"/>
         <source>OneClickDZ balance</source>
         <translation>Solde OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="82"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="88"/>
         <source>Opening balance</source>
         <translation>Solde d&apos;ouverture</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="83"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="89"/>
         <source>− accepted sales ({count})</source>
         <translation>− ventes acceptées ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="84"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="90"/>
         <source>+ refunds ({count})</source>
         <translation>+ remboursements ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="85"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="91"/>
         <source>= expected balance</source>
         <translation>= solde attendu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="86"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="92"/>
         <source>Actual balance</source>
         <translation>Solde réel</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="87"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="93"/>
         <source>read at {time}</source>
         <translation>lu le {time}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="88"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="94"/>
         <source>Difference</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="90"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="96"/>
         <source>Cash in the drawer</source>
         <translation>Espèces en caisse</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="91"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="97"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="92"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="98"/>
         <source>Counted</source>
         <translation>Compté</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="96"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="102"/>
         <source>Waiting to be sent</source>
         <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="97"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="103"/>
         <source>Being sent</source>
         <translation>Envoi en cours</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="98"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="104"/>
         <source>Outcome unknown</source>
         <translation>Résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="99"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="105"/>
         <source>Accepted</source>
         <translation>Acceptée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="100"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="106"/>
         <source>Queued</source>
         <translation>En file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="101"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="107"/>
         <source>Being verified</source>
         <translation>En vérification</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="102"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="108"/>
         <source>Code pending</source>
         <translation>Code en attente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="103"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="109"/>
         <source>Code missing</source>
         <translation>Code manquant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="104"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="110"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="105"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="111"/>
         <source>Fulfilled</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="106"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="112"/>
         <source>Refunded</source>
         <translation>Remboursée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="107"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="113"/>
         <source>Rejected</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="108"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="114"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>

@@ -327,6 +327,7 @@ def test_item8_exceptions_hold_capped_retry_after() -> None:
 # --- item 8b: a total deadline per call -----------------------------------------------------
 
 
+@pytest.mark.slow  # each case waits out a 1.5 s deadline
 @pytest.mark.parametrize("call", ["send", "read"])
 @pytest.mark.parametrize(
     "drip",

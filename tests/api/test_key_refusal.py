@@ -80,6 +80,7 @@ def test_item6_an_ip_block_is_tried_again_only_after_it_passes(
     assert len(sim.requests()) == sent + 1
 
 
+@pytest.mark.slow  # the engine runs for about 2 s
 def test_item6_engine_with_a_refused_key_waits_and_sends_nothing_more(
     sim: Simulator, tmp_path: Path
 ) -> None:

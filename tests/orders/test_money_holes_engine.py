@@ -220,6 +220,7 @@ class FullDisk(Store):
         return super().transition(*args, **kwargs)
 
 
+@pytest.mark.slow  # waits out the step back-off
 def test_item10_failing_step_backs_off_and_logs_once(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, make_client: MakeClient
 ) -> None:

@@ -16,10 +16,12 @@ from pos_app.domain.sale_states import SaleState
 from pos_app.receipts.job import (
     ReceiptJob,
     deliver_escpos,
+    give_back,
     job_raster,
     prepare_job,
+    print_done,
     print_sale,
-    record,
+    print_target,
 )
 from pos_app.receipts.model import ReceiptKind, ShopHeader, build_receipt
 from pos_app.receipts.printers import PrinterConfig, PrinterError
@@ -218,15 +220,62 @@ def test_the_steps_apart_as_the_window_runs_them(store: Store, clock: Clock) -> 
     add_sale(store, state=SaleState.QUEUED)
     with LoopbackPrinter("ok") as printer:
         settings = settings_for(printer)
-        job = prepare_job(store, REF, settings, printed_at=clock.now())
+        preview = prepare_job(store, REF, settings, printed_at=clock.now())
+        assert preview.slot is None and store.print_count(REF) == 0  # an export reserves none
+        with pytest.raises(ValueError, match="export"):
+            print_done(preview, "anywhere")
+        target = print_target(settings)
+        job = prepare_job(store, REF, settings, printed_at=clock.now(), target=target)
         assert isinstance(job, ReceiptJob) and job.receipt.kind is ReceiptKind.CLAIM
         assert (job.print_kind, job.width_px, job.receipt.copy) == ("claim", WIDTH_58MM, 0)
+        assert job.slot is not None and job.slot.copy == 0
+        assert store.print_count(REF) == 1  # reserved before anything is sent
         raster = job_raster(job)
-        assert store.print_count(REF) == 0  # drawn, not yet printed
-        target = deliver_escpos(raster, settings.printer)
-        printed = record(store, job, target)
+        sent = deliver_escpos(raster, settings.printer)
+        printed = print_done(job, sent)
         assert printer.wait_for_parsed_job().raster == raster
     assert printed.copy == 0 and store.print_count(REF) == 1
+    assert (target, sent) == (f"127.0.0.1:{printer.port}", f"127.0.0.1:{printer.port}")
+
+
+def test_a_send_that_fails_gives_its_copy_number_back(store: Store, clock: Clock) -> None:
+    add_sale(store)
+    settings = settings_for(output=ReceiptOutput.PDF)
+    job = prepare_job(store, REF, settings, printed_at=clock.now(), target="pdf")
+    assert store.print_count(REF) == 1
+    give_back(store, job)
+    assert store.print_count(REF) == 0
+    give_back(store, prepare_job(store, REF, settings, printed_at=clock.now()))  # no slot
+    again = prepare_job(store, REF, settings, printed_at=clock.now(), target="pdf")
+    assert again.slot is not None and again.slot.copy == 0 and again.receipt.copy == 0
+
+
+def test_a_print_cut_short_by_a_crash_makes_the_next_one_a_duplicate(
+    store: Store, clock: Clock, tmp_path: Path
+) -> None:
+    """The copy number is taken before the send: a process that dies while the printer
+    prints leaves it logged, so the next slip never passes for a second original."""
+    add_sale(store)
+    settings = settings_for(output=ReceiptOutput.PDF, pdf_folder=tmp_path / "receipts")
+    prepare_job(store, REF, settings, printed_at=clock.now(), target=print_target(settings))
+    # ... the process dies here, before the send returned ...
+    again = print_sale(store, REF, settings, printed_at=clock.now())
+    assert again.copy == 1 and store.print_count(REF) == 2
+
+
+def test_the_window_and_the_command_line_printing_at_once_get_distinct_copies(
+    store: Store, clock: Clock, tmp_path: Path
+) -> None:
+    add_sale(store)
+    other = open_store(f"sqlite:///{tmp_path / 'pos.sqlite3'}", now=clock.now)
+    try:
+        settings = settings_for(output=ReceiptOutput.PDF)
+        window = prepare_job(store, REF, settings, printed_at=clock.now(), target="pdf")
+        command = prepare_job(other, REF, settings, printed_at=clock.now(), target="pdf")
+    finally:
+        other.close()
+    assert (window.receipt.copy, command.receipt.copy) == (0, 1)
+    assert store.print_count(REF) == 2
 
 
 @pytest.mark.parametrize(
@@ -297,3 +346,16 @@ def test_nowhere_to_print_is_reported(store: Store, clock: Clock, output: Receip
 def test_an_unknown_sale_is_not_found(store: Store, clock: Clock) -> None:
     with pytest.raises(SaleNotFoundError):
         prepare_job(store, "C1-NOPE", settings_for(), printed_at=clock.now())
+
+
+def test_a_pdf_that_cannot_be_written_is_a_failure_and_logs_no_print(
+    store: Store, clock: Clock, tmp_path: Path
+) -> None:
+    add_sale(store)
+    folder = tmp_path / "receipts"
+    (folder / f"{REF}-0.pdf").mkdir(parents=True)  # held open elsewhere, say: not replaceable
+    settings = settings_for(output=ReceiptOutput.PDF, pdf_folder=folder)
+    with pytest.raises(PrinterError) as caught:
+        print_sale(store, REF, settings, printed_at=clock.now())
+    assert caught.value.kind == "not_writable"
+    assert store.print_count(REF) == 0

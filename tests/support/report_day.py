@@ -41,10 +41,12 @@ SALES: Final = (
 
 # Hand-computed figures of the day.
 SALES_COUNT: Final = 6
-CUSTOMERS_PAID: Final = 1000 + 2000 + 1000 + 2000  # all but the refund and the rejection
-GIVEN_BACK: Final = 500 + 1000
-COST: Final = 980 + 1960 + 980 + 1960
-MARGIN: Final = CUSTOMERS_PAID - COST  # 120
+CUSTOMERS_PAID: Final = 1000 + 2000 + 500 + 1000 + 2000 + 1000  # every sale made: 7,500
+GIVEN_BACK: Final = 500 + 1000  # the refund and the rejection, handed back the same day
+CASH_EXPECTED: Final = CUSTOMERS_PAID - GIVEN_BACK  # 6,000
+FACE_VALUE_SOLD: Final = 1000 + 2000  # the two fulfilled sales only
+COST: Final = 980 + 1960  # of the sales sold
+MARGIN: Final = FACE_VALUE_SOLD - COST  # 60
 DEBITS: Final = 980 + 1960 + 490 + 980  # every sale the supplier acknowledged
 CREDITS: Final = 490
 EXPECTED_CLOSING: Final = OPENING_CENTIMES - DEBITS * 100 + CREDITS * 100  # 46,080.00 DA

@@ -1,17 +1,25 @@
 """The history screen over a real store: the search box filters as the cashier types (after
 the pause), the filter boxes, the card code shown only on purpose and copied whole, the CSV
-and PDF exports, the keys, and F3 from the cashier window."""
+and PDF exports (on a worker pool: the loop turns meanwhile, Cancel leaves no file, a failure
+is one line), the keys, and F3 from the cashier window."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
-from collections.abc import Callable, Iterator
+import errno
+import logging
+import shutil
+import threading
+from collections.abc import Callable, Coroutine, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -20,14 +28,18 @@ from pytestqt.qtbot import QtBot
 from pos_app.domain.cards import group_code
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
+from pos_app.orders.offload import Offloader
 from pos_app.store import HistoryFilter, Store, open_store
+from pos_app.store.export import partial_path
 from pos_app.ui.history import HistoryScreen, install_history
 from pos_app.ui.history import screen as history_screen
+from pos_app.ui.history.document import write_pdf_pages
 from pos_app.ui.history.model import HistoryModel
+from pos_app.ui.history.screen import ExportOutcome
 from tests.support.clock import Clock
+from tests.support.history_sales import START, SaleSpec, add_sales, mixed_sales
 from tests.support.waiting import run, wait_until
 from tests.support.window import Harness
-from tests.ui.test_history_model import START, SaleSpec, add_sales, mixed_sales
 
 Make = Callable[..., Harness]
 
@@ -44,13 +56,51 @@ def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
     opened.close()
 
 
+@dataclass
+class Pool:
+    """The window's worker pool and spawn, as the app gives them to the screen."""
+
+    executor: Offloader
+    tasks: set[asyncio.Future[Any]] = field(default_factory=set)
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.ensure_future(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+
 @pytest.fixture
-def screen(qtbot: QtBot, store: Store, clock: Clock) -> HistoryScreen:
+def pool(qloop: qasync.QEventLoop) -> Iterator[Pool]:
+    made = Pool(Offloader(2, thread_name_prefix="history-test"))
+    yield made
+    made.executor.shutdown(wait=True)
+    made.executor.close()
+    assert not made.tasks, "an export task outlived the test"
+
+
+def make_screen(store: Store, pool: Pool, today: date = date(2026, 3, 1)) -> HistoryScreen:
+    return HistoryScreen(store, pool.executor, pool.spawn, tz=UTC, today=lambda: today)
+
+
+@pytest.fixture
+def screen(qtbot: QtBot, store: Store, clock: Clock, pool: Pool) -> HistoryScreen:
     add_sales(store, clock, mixed_sales(60))
-    made = HistoryScreen(store, tz=UTC, today=lambda: date(2026, 3, 1))
+    made = make_screen(store, pool)
     qtbot.addWidget(made)
     made.open_screen()
     return made
+
+
+def outcomes(screen: HistoryScreen) -> list[ExportOutcome]:
+    """The outcomes ``screen`` reports from now on, in order."""
+    found: list[ExportOutcome] = []
+    screen.export_finished.connect(found.append)
+    return found
+
+
+async def finished(found: list[ExportOutcome], count: int = 1) -> ExportOutcome:
+    await wait_until(lambda: len(found) >= count, what="the export's end")
+    return found[count - 1]
 
 
 def shown_rows(screen: HistoryScreen) -> list[str]:
@@ -136,11 +186,11 @@ def test_filter_boxes_narrow_the_list(screen: HistoryScreen, store: Store) -> No
     assert "karim" in screen.cashier_box.currentText()
 
 
-def test_today_and_all_days(qtbot: QtBot, store: Store, clock: Clock) -> None:
+def test_today_and_all_days(qtbot: QtBot, store: Store, clock: Clock, pool: Pool) -> None:
     add_sales(store, clock, mixed_sales(3))
     clock.advance(days=1)
     later = add_sales(store, clock, mixed_sales(2))
-    screen = HistoryScreen(store, tz=UTC, today=lambda: date(2026, 3, 2))
+    screen = make_screen(store, pool, date(2026, 3, 2))
     qtbot.addWidget(screen)
     screen.open_screen()
     assert screen.model.rowCount() == 5
@@ -230,7 +280,9 @@ def test_f9_asks_to_reprint_the_selected_sale(qtbot: QtBot, screen: HistoryScree
     assert asked.args == [sale.ref]
 
 
-def test_csv_export_of_the_filtered_view(screen: HistoryScreen, tmp_path: Path) -> None:
+def test_csv_export_of_the_filtered_view(
+    screen: HistoryScreen, tmp_path: Path, qloop: qasync.QEventLoop
+) -> None:
     screen.state_box.setCurrentIndex(screen.state_box.findData(SaleState.FULFILLED.value))
     wanted = shown_rows(screen)
     asked: list[tuple[str, str, str]] = []
@@ -240,37 +292,268 @@ def test_csv_export_of_the_filtered_view(screen: HistoryScreen, tmp_path: Path) 
         return str(tmp_path / "sales")  # no suffix typed: .csv is added
 
     screen.ask_save_path = ask
-    QTest.keyClick(screen.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    found = outcomes(screen)
+
+    async def body() -> ExportOutcome:
+        QTest.keyClick(screen.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        assert screen.exporting  # started, not done in the key's handler
+        assert not screen.csv_button.isEnabled() and not screen.pdf_button.isEnabled()
+        assert screen.export_status.isVisible() and screen.cancel_export_button.isVisible()
+        assert "Exporting to sales.csv" in screen.export_status.text()
+        return await finished(found)
+
+    outcome = run(qloop, body())
     assert asked and asked[0][1] == "sales-2026-03-01.csv"
     written = tmp_path / "sales.csv"
+    assert outcome == ExportOutcome("csv", written, "written", len(wanted), outcome.text)
     assert written.read_bytes().startswith(b"\xef\xbb\xbf")
-    with written.open(encoding="utf-8-sig", newline="") as found:
-        rows = list(csv.reader(found))
+    with written.open(encoding="utf-8-sig", newline="") as opened:
+        rows = list(csv.reader(opened))
     assert rows[0][:3] == ["Date", "Ref", "Type"]
     assert [r[1] for r in rows[1:]] == wanted
     assert {r[6] for r in rows[1:]} == {"fulfilled"}
     assert all(len(r[7]) == 4 for r in rows[1:])  # the code's last four only
     assert screen.message.text() == f"{len(wanted)} sale(s) written to sales.csv."
+    assert not screen.exporting and screen.csv_button.isEnabled() and screen.pdf_button.isEnabled()
+    assert not screen.export_status.isVisible() and not screen.cancel_export_button.isVisible()
 
 
 def test_a_cancelled_export_writes_nothing(screen: HistoryScreen, tmp_path: Path) -> None:
     screen.ask_save_path = lambda caption, suggested, kinds: ""
-    assert screen.export_csv() is None and screen.export_pdf() is None
+    assert screen.export_csv() is False and screen.export_pdf() is False
+    assert not screen.exporting
     assert list(tmp_path.glob("*.csv")) == [] and list(tmp_path.glob("*.pdf")) == []
 
 
 def test_pdf_export_is_a_pdf_of_the_view(
-    screen: HistoryScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    screen: HistoryScreen,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qloop: qasync.QEventLoop,
 ) -> None:
     path = tmp_path / "sales.pdf"
-    assert screen.export_pdf(path) == 60
+    capped = tmp_path / "capped.pdf"
+    found = outcomes(screen)
+
+    async def body() -> None:
+        assert screen.export_pdf(path)
+        assert screen.exporting and not screen.pdf_button.isEnabled()
+        assert (await finished(found)).rows == 60
+        monkeypatch.setattr(history_screen, "PDF_ROW_LIMIT", 7)
+        assert screen.export_pdf(capped)
+        assert await finished(found, 2) == ExportOutcome(
+            "pdf", capped, "written", 7, "7 sale(s) written to capped.pdf."
+        )
+
+    run(qloop, body())
     data = path.read_bytes()
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
-    monkeypatch.setattr(history_screen, "PDF_ROW_LIMIT", 7)
-    capped = tmp_path / "capped.pdf"
-    assert screen.export_pdf(capped) == 7
     assert capped.read_bytes().startswith(b"%PDF")
     assert len(capped.read_bytes()) < len(data)
+    assert found[0].status == "written" and screen.pdf_button.isEnabled()
+
+
+def test_the_pdf_is_drawn_a_page_at_a_time_and_whole_or_not_at_all(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    rows = [[f"{n:04d}", "ADSL", "036 36 26 08", "1 000 DA"] for n in range(120)]
+    heads = ["Date", "Type", "Number", "Value"]
+    path = tmp_path / "t.pdf"
+    pages = write_pdf_pages(path, "Sales history", ["All sales"], heads, rows)
+    next(pages)  # the first page drawn: only the partial file so far
+    assert partial_path(path).is_file() and not path.exists()
+    pages.close()  # given up: nothing left
+    assert list(tmp_path.iterdir()) == []
+    steps = sum(1 for _ in write_pdf_pages(path, "Sales history", ["All sales"], heads, rows))
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+    assert steps >= 3 and data.count(b"/Type /Page\n") == steps  # a step per page
+    assert list(tmp_path.iterdir()) == [path]
+
+
+@pytest.mark.parametrize("kind", ["csv", "pdf"])
+def test_a_failed_export_says_why_in_one_line(
+    screen: HistoryScreen,
+    tmp_path: Path,
+    qloop: qasync.QEventLoop,
+    caplog: pytest.LogCaptureFixture,
+    kind: str,
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    target = tmp_path / "a-file" / f"x.{kind}"
+    found = outcomes(screen)
+    start = screen.export_csv if kind == "csv" else screen.export_pdf
+
+    async def body() -> ExportOutcome:
+        assert start(target)
+        return await finished(found)
+
+    with caplog.at_level(logging.DEBUG):
+        outcome = run(qloop, body())
+    line = "The file could not be written: choose another place."
+    assert outcome == ExportOutcome(kind, target, "failed", 0, line)  # type: ignore[arg-type]
+    assert screen.message.text() == line
+    assert not any(record.exc_info for record in caplog.records)  # no traceback anywhere
+    assert [p for p in tmp_path.rglob("*") if p.suffix in (".csv", ".pdf", ".partial")] == []
+    assert not screen.exporting and screen.csv_button.isEnabled()
+
+
+def test_a_full_disk_is_said_so(
+    screen: HistoryScreen, tmp_path: Path, qloop: qasync.QEventLoop
+) -> None:
+    def full(rows: int) -> None:  # what writing to a full disk raises, on the worker
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    screen.on_export_batch = full
+    found = outcomes(screen)
+
+    async def body() -> ExportOutcome:
+        assert screen.export_csv(tmp_path / "x.csv")
+        return await finished(found)
+
+    outcome = run(qloop, body())
+    assert outcome.status == "failed"
+    assert screen.message.text() == "The disk is full: the file was not written."
+    assert not (tmp_path / "x.csv").exists() and not partial_path(tmp_path / "x.csv").exists()
+
+
+# -- a few thousand sales: the export runs beside the event loop --------------------------------
+
+BIG = 1500
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of BIG sales (more than one export batch), made once for the module."""
+    path = tmp_path_factory.mktemp("history-big") / "pos.sqlite3"
+    made = open_store(f"sqlite:///{path.as_posix()}", now=Clock(START).now)
+    try:
+        add_sales(made, Clock(START), [SaleSpec()] * BIG, same_time_every=50)
+    finally:
+        made.close()
+    return path
+
+
+@dataclass
+class Held:
+    """Holds an export on its worker thread after its first batch until released."""
+
+    reached: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+
+    def __call__(self, rows: int) -> None:
+        if not self.reached.is_set():
+            self.reached.set()
+            assert self.release.wait(10), "the test never released the export"
+
+
+@pytest.fixture
+def big_screen(qtbot: QtBot, big_db: Path, tmp_path: Path, pool: Pool) -> Iterator[HistoryScreen]:
+    copy = tmp_path / "big.sqlite3"
+    shutil.copyfile(big_db, copy)
+    opened = open_store(f"sqlite:///{copy.as_posix()}")
+    made = make_screen(opened, pool)
+    qtbot.addWidget(made)
+    made.open_screen()
+    yield made
+    opened.close()
+
+
+def test_the_event_loop_turns_while_an_export_runs(
+    big_screen: HistoryScreen, tmp_path: Path, qloop: qasync.QEventLoop
+) -> None:
+    screen = big_screen
+    held = Held()
+    screen.on_export_batch = held
+    target = tmp_path / "all.csv"
+    found = outcomes(screen)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(lambda: ticks.append(1))
+
+    async def body() -> ExportOutcome:
+        timer.start()
+        try:
+            assert screen.export_csv(target)
+            await wait_until(held.reached.is_set, what="the first batch read")
+            seen = len(ticks)
+            await wait_until(lambda: len(ticks) >= seen + 5, what="the timer ticking")
+            await wait_until(
+                lambda: "1 000 sale(s) read" in screen.export_status.text(), what="progress"
+            )
+            assert screen.exporting and partial_path(target).exists() and not target.exists()
+            assert not screen.export_csv(tmp_path / "other.csv")  # one export at a time
+            held.release.set()
+            return await finished(found)
+        finally:
+            held.release.set()
+            timer.stop()
+
+    outcome = run(qloop, body())
+    assert outcome.status == "written" and outcome.rows == BIG
+    with target.open(encoding="utf-8-sig", newline="") as opened:
+        assert len(list(csv.reader(opened))) == BIG + 1
+    assert not partial_path(target).exists() and not (tmp_path / "other.csv").exists()
+
+
+@pytest.mark.parametrize("how", ["button", "closing"])
+def test_cancel_stops_the_export_and_removes_the_partial_file(
+    big_screen: HistoryScreen, tmp_path: Path, qloop: qasync.QEventLoop, how: str
+) -> None:
+    screen = big_screen
+    held = Held()
+    screen.on_export_batch = held
+    target = tmp_path / "all.csv"
+    found = outcomes(screen)
+
+    async def body() -> ExportOutcome:
+        try:
+            assert screen.export_csv(target)
+            await wait_until(held.reached.is_set, what="the first batch read")
+            assert partial_path(target).exists()
+            if how == "button":
+                QTest.mouseClick(screen.cancel_export_button, Qt.MouseButton.LeftButton)
+                assert not screen.cancel_export_button.isEnabled()
+            else:
+                QTest.keyClick(screen.table, Qt.Key.Key_Escape)
+                assert not screen.isVisible()
+            held.release.set()
+            return await finished(found)
+        finally:
+            held.release.set()
+
+    outcome = run(qloop, body())
+    assert outcome == ExportOutcome(
+        "csv", target, "cancelled", 0, "Export cancelled: no file was written."
+    )
+    assert not target.exists() and not partial_path(target).exists()
+    assert screen.message.text() == "Export cancelled: no file was written."
+    assert not screen.exporting and screen.csv_button.isEnabled()
+    assert not screen.cancel_export_button.isVisibleTo(screen)
+
+
+def test_cancelling_a_pdf_draws_nothing(
+    big_screen: HistoryScreen, tmp_path: Path, qloop: qasync.QEventLoop
+) -> None:
+    screen = big_screen
+    held = Held()
+    screen.on_export_batch = held
+    target = tmp_path / "all.pdf"
+    found = outcomes(screen)
+
+    async def body() -> ExportOutcome:
+        try:
+            assert screen.export_pdf(target)
+            await wait_until(held.reached.is_set, what="the first page read")
+            screen.cancel_export()
+            held.release.set()
+            return await finished(found)
+        finally:
+            held.release.set()
+
+    assert run(qloop, body()).status == "cancelled"
+    assert not target.exists()
 
 
 def test_f3_opens_the_history_from_the_counter_and_esc_closes_it(
@@ -279,7 +562,9 @@ def test_f3_opens_the_history_from_the_counter_and_esc_closes_it(
     h = harness()
     clock = Clock(START)
     add_sales(h.services.store, clock, [SaleSpec(state=SaleState.FULFILLED, code="105380810795")])
-    launcher = install_history(h.window, h.services.store)
+    launcher = install_history(
+        h.window, h.services.store, h.services.executor, h.services.counter.spawn
+    )
     asked: list[str] = []
     launcher.reprint_requested.connect(asked.append)
 

@@ -1,11 +1,13 @@
 """The reports screen offscreen over a real SQLite file of hand-made sales, with the window's
 worker pool: the X report shows, the cash counted is checked as typed, closing the day asks
 first and then stores Z 1 (shown, listed, reprinted to a loopback network printer, saved as
-PDF), Esc closes, and F4 opens it from the counter."""
+PDF), Esc closes, F4 opens it from the counter, and a report waits its turn behind a receipt
+at the one printer."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC
@@ -19,18 +21,21 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from pos_app.orders.offload import Offloader
+from pos_app.receipts.escpos import parse_stream
 from pos_app.receipts.printers import PrinterConfig
 from pos_app.receipts.raster import WIDTH_58MM
 from pos_app.receipts.render import to_raster
 from pos_app.receipts.report_render import ReportLanguage, draw_report
 from pos_app.receipts.settings import ReceiptSettings
 from pos_app.store import Store, open_store
+from pos_app.ui.printing import PrinterQueue
 from pos_app.ui.reports import ReportScreen, install_reports
 from tests.support import report_day as day
 from tests.support.clock import Clock
 from tests.support.printer_server import LoopbackPrinter
 from tests.support.waiting import run, wait_until
 from tests.support.window import Harness
+from tests.ui.test_printing import Counter, FifoPrinter, drawn, fifo_settings
 
 PRINTED_AT = day.CLOSING_AT
 
@@ -55,7 +60,7 @@ def make_screen(
     executor = Offloader(2, thread_name_prefix="report-test")
     made: list[ReportScreen] = []
 
-    def make(settings: ReceiptSettings | None = None) -> Screen:
+    def make(settings: ReceiptSettings | None = None, queue: PrinterQueue | None = None) -> Screen:
         tasks: set[asyncio.Future[Any]] = set()
 
         def spawn(coro: Coroutine[Any, Any, Any]) -> None:
@@ -64,7 +69,14 @@ def make_screen(
             task.add_done_callback(tasks.discard)
 
         screen = ReportScreen(
-            store, executor, spawn, counter="C1", settings=settings, now=lambda: PRINTED_AT, tz=UTC
+            store,
+            executor,
+            spawn,
+            counter="C1",
+            settings=settings,
+            now=lambda: PRINTED_AT,
+            tz=UTC,
+            printer_queue=queue,
         )
         made.append(screen)
         return Screen(screen, store, tasks)
@@ -218,3 +230,43 @@ def test_f4_opens_the_screen_from_the_counter(
         assert not opener.screen.isVisible()
 
     run(qloop, body())
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
+def test_a_report_waits_its_turn_behind_a_receipt_at_the_printer(
+    make_screen: Callable[..., Screen], qloop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    """The reports screen and the receipts share one line to the printer: a report asked
+    for while a receipt is stuck in its send goes out after it, never mixed into it."""
+    printer = FifoPrinter(tmp_path / "lp0")
+    settings = fifo_settings(printer)
+    queue = PrinterQueue()
+    s = make_screen(settings, queue)
+    screen, store = s.screen, s.store
+    receipts = Counter(store, settings, queue)
+    ref = "C1-DAY-0001"
+
+    async def body() -> None:
+        screen.open_screen()
+        await s.settled()
+        receipts.service.request(ref)
+        await wait_until(lambda: store.print_count(ref) == 1, what="the receipt under way")
+        screen.print_shown()
+        assert screen.status.text() == "A print is still running: the report prints after it."
+        assert screen.busy
+        printer.start(2)  # the printer takes paper again
+        await wait_until(lambda: receipts.printed and not receipts.tasks, 20, what="receipt")
+        await s.settled()
+        assert screen.status.text() == "Report printed."
+
+    try:
+        run(qloop, body())
+    finally:
+        receipts.close()
+        printer.stop()
+    assert screen.report is not None
+    report = to_raster(
+        draw_report(screen.report, WIDTH_58MM, ReportLanguage("en"), tz=UTC, printed_at=PRINTED_AT)
+    )
+    assert [parse_stream(job).raster for job in printer.jobs] == [drawn(store, ref), report]
+    assert not queue.busy

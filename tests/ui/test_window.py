@@ -375,6 +375,7 @@ def test_mask_keeps_server_masking(qapp: object) -> None:
     assert mask_ncli("0363626081") == "03••••••81"
 
 
+@pytest.mark.slow  # about 3 s of typing and lookups
 def test_recent_numbers_are_offered_and_taken_only_when_picked(
     harness: Make, qloop: qasync.QEventLoop
 ) -> None:

@@ -7,8 +7,9 @@ from datetime import tzinfo
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from pos_app.orders.offload import Offloader
 from pos_app.store.history import History
-from pos_app.ui.history.screen import HistoryScreen
+from pos_app.ui.history.screen import HistoryScreen, Spawn
 from pos_app.ui.i18n import translate
 from pos_app.ui.main_window import MainWindow
 
@@ -21,10 +22,20 @@ class HistoryLauncher(QObject):
     reprint_requested = Signal(str)
     """The ref whose receipt the history screen asked to print again."""
 
-    def __init__(self, window: MainWindow, store: History, *, tz: tzinfo | None = None) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        store: History,
+        executor: Offloader,
+        spawn: Spawn,
+        *,
+        tz: tzinfo | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.store = store
+        self.executor = executor
+        self._spawn = spawn
         self._tz = tz
         self.screen: HistoryScreen | None = None
         self.action = QAction(translate("History", "Sales history (F3)"), window)
@@ -37,7 +48,9 @@ class HistoryLauncher(QObject):
     def open(self) -> HistoryScreen:
         """Show the history screen (built the first time), with the sales as they are now."""
         if self.screen is None:
-            self.screen = HistoryScreen(self.store, self.window, tz=self._tz)
+            self.screen = HistoryScreen(
+                self.store, self.executor, self._spawn, self.window, tz=self._tz
+            )
             self.screen.setWindowFlag(Qt.WindowType.Window)
             self.screen.reprint_requested.connect(self.reprint_requested)
             self.screen.code_was_copied.connect(
@@ -48,8 +61,14 @@ class HistoryLauncher(QObject):
 
 
 def install_history(
-    window: MainWindow, store: History, *, tz: tzinfo | None = None
+    window: MainWindow,
+    store: History,
+    executor: Offloader,
+    spawn: Spawn,
+    *,
+    tz: tzinfo | None = None,
 ) -> HistoryLauncher:
-    """Give ``window`` its F3 history screen over ``store``; connect the launcher's
+    """Give ``window`` its F3 history screen over ``store`` (its exports run on
+    ``executor``, their coroutines through ``spawn``); connect the launcher's
     ``reprint_requested`` to the print service."""
-    return HistoryLauncher(window, store, tz=tz)
+    return HistoryLauncher(window, store, executor, spawn, tz=tz)

@@ -6,17 +6,36 @@ From the selected sale: reprint (F9, asked of the window's print service through
 the Show button; hidden again as soon as the selection changes or the screen closes), the code
 copied (Ctrl+Shift+C); the filtered view exported to CSV (Ctrl+E) or PDF (Ctrl+Shift+E).
 The table lists only each card code's last four characters.
+
+An export reads the store on the window's worker pool, never on the GUI thread (a million
+sales take tens of seconds): the screen says it is running, its export buttons wait, Cancel
+stops it between two batches (no file left, not even a partial one), and one line says how
+many sales were written, or that it was cancelled or failed. Only the PDF's drawing, capped
+at :data:`PDF_ROW_LIMIT` rows, runs on the GUI thread, a page at a time with the loop turning
+between pages (Cancel is honoured there too). Closing the screen cancels an export.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import asyncio
+import errno
+import logging
+from collections.abc import Awaitable, Callable, Coroutine, Generator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,13 +57,16 @@ from pos_app.domain.cards import group_code
 from pos_app.domain.money import format_dzd
 from pos_app.domain.numbers import LineType, group_number
 from pos_app.domain.sale_states import SaleState
-from pos_app.store.export import write_history_csv
-from pos_app.store.history import History, HistoryCursor, HistoryFilter, HistoryRow
+from pos_app.orders.offload import Offloader
+from pos_app.store.history import History, HistoryFilter, HistoryRow
 from pos_app.ui import messages
-from pos_app.ui.history.document import PDF_ROW_LIMIT, table_document, write_pdf
+from pos_app.ui.history.document import PDF_ROW_LIMIT, write_pdf_pages
+from pos_app.ui.history.exporting import ExportCancelledError, ExportRun
 from pos_app.ui.history.filters import day_range, describe, week_start
 from pos_app.ui.history.model import HistoryModel, RowRole, headers, state_word
 from pos_app.ui.i18n import ltr, translate
+
+log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS: Final = 200
 """The search runs this long after the last key typed."""
@@ -68,6 +90,24 @@ _SPARE = 10  # pixels of air beside a column's widest text
 
 SavePath = Callable[[str, str, str], str]
 """Asks where to save: (caption, suggested file name, file type filter) -> path or ""."""
+
+Spawn = Callable[[Coroutine[Any, Any, Any]], None]
+"""Runs a coroutine on the window's loop (owned by the window: cancelled when it closes)."""
+
+PROGRESS_MS: Final = 250
+"""How often the running export's count of sales is shown again."""
+
+
+@dataclass(frozen=True)
+class ExportOutcome:
+    """How an export ended: ``rows`` written to ``path`` ("written"), or nothing written
+    ("cancelled", "failed"); ``text`` is the line the screen shows."""
+
+    kind: Literal["csv", "pdf"]
+    path: Path
+    status: Literal["written", "cancelled", "failed"]
+    rows: int
+    text: str
 
 
 def _ask_save_path(parent: QWidget) -> SavePath:
@@ -145,24 +185,35 @@ class HistoryScreen(QDialog):
     """The ref of the sale whose receipt the cashier asked to print again."""
     code_was_copied = Signal(str)
     """The ref of the sale whose card code went to the clipboard."""
+    export_finished = Signal(object)
+    """An :class:`ExportOutcome`: an export ended (written, cancelled or failed)."""
 
     def __init__(
         self,
         store: History,
+        executor: Offloader,
+        spawn: Spawn,
         parent: QWidget | None = None,
         *,
         tz: tzinfo | None = None,
         today: Callable[[], date] | None = None,
         search_delay_ms: int = SEARCH_DELAY_MS,
     ) -> None:
-        """``tz``: the zone of the dates shown and of the days picked (None: this
-        computer's); ``today``: the local date the quick buttons start from. Reads nothing
-        until :meth:`open_screen`."""
+        """``executor``: the window's worker pool, where exports read the store; ``spawn``
+        runs their coroutines on the window's loop. ``tz``: the zone of the dates shown and
+        of the days picked (None: this computer's); ``today``: the local date the quick
+        buttons start from. Reads nothing until :meth:`open_screen`."""
         super().__init__(parent)
         self.setObjectName("historyScreen")
         self.setWindowTitle(translate("History", "Sales history"))
         self.resize(1240, 700)
         self.store = store
+        self.executor = executor
+        self._spawn = spawn
+        self.export_run: ExportRun | None = None
+        """The export under way (None: none)."""
+        self.on_export_batch: Callable[[int], None] | None = None
+        """Called on the worker after each batch an export reads, with the rows so far."""
         self._tz = tz
         self._today = today or (lambda: datetime.now(UTC).astimezone(tz).date())
         self.ask_save_path: SavePath = _ask_save_path(self)
@@ -257,6 +308,17 @@ class HistoryScreen(QDialog):
             translate("History", "Export PDF (Ctrl+Shift+E)"), self.export_pdf
         )
         self.close_button = self._button(translate("History", "Close (Esc)"), self.reject)
+        self.cancel_export_button = self._button(
+            translate("History", "Cancel export"), self.cancel_export
+        )
+        self.cancel_export_button.hide()
+        self.export_status = QLabel(self)
+        self.export_status.setObjectName("historyExportStatus")
+        self.export_status.hide()
+        self._export_target: Path | None = None
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("historyCount")
         self.message = QLabel(self)
@@ -293,6 +355,8 @@ class HistoryScreen(QDialog):
         for button in (self.reprint_button, self.show_button, self.copy_button):
             action_row.addWidget(button)
         action_row.addWidget(self.message, 1)
+        action_row.addWidget(self.export_status)
+        action_row.addWidget(self.cancel_export_button)
         for button in (self.csv_button, self.pdf_button, self.close_button):
             action_row.addWidget(button)
         layout = QVBoxLayout(self)
@@ -331,7 +395,9 @@ class HistoryScreen(QDialog):
         header = table.horizontalHeader()
         header.ensurePolished()
         metrics = table.fontMetrics()
-        head_metrics = header.fontMetrics()
+        head_font = QFont(header.font())
+        head_font.setBold(True)  # the style sheet sets headers in bold; font() does not say so
+        head_metrics = QFontMetrics(head_font)
         style = table.style()
         pad = 2 * style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + _SPARE
         head_pad = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 8
@@ -407,8 +473,9 @@ class HistoryScreen(QDialog):
 
     def done(self, result: int) -> None:
         """Closing (Esc, the Close button) hides the code first: it is not shown again
-        when the screen reopens."""
+        when the screen reopens; an export under way is cancelled."""
         self.hide_code()
+        self.cancel_export()
         self._search_timer.stop()
         super().done(result)
 
@@ -565,9 +632,17 @@ class HistoryScreen(QDialog):
         found = Path(chosen)
         return found if found.suffix else found.with_suffix(f".{suffix}")
 
-    def export_csv(self, path: Path | None = None) -> int | None:
-        """Write the sales of the current filter to a CSV file (asked for when ``path`` is
-        None); how many were written (None: cancelled or failed, said on the screen)."""
+    @property
+    def exporting(self) -> bool:
+        """An export is under way."""
+        return self.export_run is not None
+
+    def export_csv(self, path: Path | None = None) -> bool:
+        """Start writing the sales of the current filter to a CSV file (asked for when
+        ``path`` is None) on the worker pool; False when not started (an export is under
+        way, or no file was chosen). :attr:`export_finished` tells how it ended."""
+        if self.exporting:
+            return False
         self.apply_filter()
         target = self._export_path(
             path,
@@ -576,24 +651,26 @@ class HistoryScreen(QDialog):
             translate("History", "CSV files (*.csv)"),
         )
         if target is None:
-            return None
-        try:
-            written = write_history_csv(
-                self.store, self.model.filter, target, headers=csv_headers(), tz=self._tz
-            )
-        except OSError:
-            self._say(translate("History", "The file could not be written: choose another place."))
-            return None
-        self._say(
-            translate("History", "{n} sale(s) written to {file}.").format(
-                n=ltr(str(written)), file=ltr(target.name)
-            )
-        )
-        return written
+            return False
+        run = self._start_export(target)
+        filter, titles, tz = self.model.filter, csv_headers(), self._tz
 
-    def export_pdf(self, path: Path | None = None) -> int | None:
-        """Write the current filter's sales as a table to an A4 landscape PDF (at most
-        :data:`PDF_ROW_LIMIT`, said on it when there are more); how many rows it lists."""
+        async def work() -> int:
+            written: int = await self.executor.run(
+                lambda: run.write_csv(filter, target, headers=titles, tz=tz)
+            )
+            return written
+
+        self._spawn(self._export(run, "csv", target, work))
+        return True
+
+    def export_pdf(self, path: Path | None = None) -> bool:
+        """Start writing the current filter's sales as a table to an A4 landscape PDF (at
+        most :data:`PDF_ROW_LIMIT`, said on it when there are more): the sales are read on
+        the worker pool, the table drawn here. False when not started (as
+        :meth:`export_csv`); :attr:`export_finished` tells how it ended."""
+        if self.exporting:
+            return False
         self.apply_filter()
         target = self._export_path(
             path,
@@ -602,11 +679,114 @@ class HistoryScreen(QDialog):
             translate("History", "PDF files (*.pdf)"),
         )
         if target is None:
-            return None
-        filter = self.model.filter
-        rows = list(self._rows_for_pdf(filter))
-        more = len(rows) > PDF_ROW_LIMIT
-        rows = rows[:PDF_ROW_LIMIT]
+            return False
+        run = self._start_export(target)
+        filter, limit = self.model.filter, PDF_ROW_LIMIT
+        cell_text, columns = self.model.cell_text, range(self.model.columnCount())
+
+        def gather() -> tuple[list[list[str]], bool]:  # worker: plain values in and out
+            rows = run.newest(filter, limit + 1)
+            cells = [[cell_text(row, column) for column in columns] for row in rows[:limit]]
+            return cells, len(rows) > limit
+
+        async def work() -> int:
+            cells, more = await self.executor.run(gather)
+            pages = self._pdf_pages(filter, cells, more, limit, target)
+            try:
+                for _page in pages:  # a page drawn; the loop turns before the next
+                    run.check()
+                    await asyncio.sleep(0)
+                    run.check()
+            finally:
+                pages.close()  # cancelled or failed: no file, not even a partial one
+            return len(cells)
+
+        self._spawn(self._export(run, "pdf", target, work))
+        return True
+
+    def cancel_export(self) -> None:
+        """Stop the export under way before its next batch; its file is not written."""
+        if self.export_run is not None:
+            self.export_run.cancel()
+            self.cancel_export_button.setEnabled(False)
+
+    def _start_export(self, target: Path) -> ExportRun:
+        run = ExportRun(self.store, on_batch=self.on_export_batch)
+        self.export_run = run
+        self._export_target = target
+        self.csv_button.setEnabled(False)
+        self.pdf_button.setEnabled(False)
+        self.cancel_export_button.setEnabled(True)
+        self.cancel_export_button.show()
+        self._say("")
+        self._show_progress()
+        self.export_status.show()
+        self._progress_timer.start()
+        return run
+
+    def _show_progress(self) -> None:
+        run, target = self.export_run, self._export_target
+        if run is None or target is None:
+            return
+        self.export_status.setText(
+            translate("History", "Exporting to {file}: {n} sale(s) read…").format(
+                file=ltr(target.name), n=ltr(f"{run.rows:,}".replace(",", " "))
+            )
+        )
+
+    async def _export(
+        self,
+        run: ExportRun,
+        kind: Literal["csv", "pdf"],
+        target: Path,
+        work: Callable[[], Awaitable[int]],
+    ) -> None:
+        """Await ``work`` and say how it ended, in one line; the screen is ready again."""
+        status: Literal["written", "cancelled", "failed"] = "failed"
+        rows = 0
+        try:
+            rows = await work()
+            status = "written"
+            text = translate("History", "{n} sale(s) written to {file}.").format(
+                n=ltr(str(rows)), file=ltr(target.name)
+            )
+        except ExportCancelledError:
+            status = "cancelled"
+            text = translate("History", "Export cancelled: no file was written.")
+        except asyncio.CancelledError:  # the window is closing: the worker stops too
+            run.cancel()
+            raise
+        except OSError as exc:  # a full disk, a folder that cannot be written to, ...
+            log.warning("history export not written: %s", type(exc).__name__)
+            if exc.errno == errno.ENOSPC:
+                text = translate("History", "The disk is full: the file was not written.")
+            else:
+                text = translate("History", "The file could not be written: choose another place.")
+        except Exception as exc:  # noqa: BLE001 - a bug or a damaged database: said, not fatal
+            log.error("history export failed: %s", type(exc).__name__)
+            text = translate("History", "The export failed: unexpected error (see the log).")
+        finally:
+            self._end_export(run)
+        self._say(text)
+        self.export_finished.emit(ExportOutcome(kind, target, status, rows, text))
+
+    def _end_export(self, run: ExportRun) -> None:
+        if self.export_run is not run:
+            return
+        self.export_run = None
+        self._export_target = None
+        self._progress_timer.stop()
+        self.export_status.hide()
+        self.export_status.clear()
+        self.cancel_export_button.hide()
+        self.csv_button.setEnabled(True)
+        self.pdf_button.setEnabled(True)
+
+    def _pdf_pages(
+        self, filter: HistoryFilter, cells: list[list[str]], more: bool, limit: int, target: Path
+    ) -> Generator[None, None, None]:
+        """The steps that draw ``cells`` into ``target`` (``more``: the filter has more than
+        ``limit`` sales, said on the first page)."""
         title = translate("History", "Sales history")
         lines = [describe(filter, self._tz)]
         lines.append(
@@ -619,36 +799,6 @@ class HistoryScreen(QDialog):
                 translate(
                     "History",
                     "Only the {n} newest sales are listed; export to CSV for all of them.",
-                ).format(n=ltr(str(PDF_ROW_LIMIT)))
+                ).format(n=ltr(str(limit)))
             )
-        cells = [
-            [self.model.cell_text(row, column) for column in range(self.model.columnCount())]
-            for row in rows
-        ]
-        try:
-            write_pdf(table_document(title, lines, headers(), cells), target, title)
-        except OSError:
-            self._say(translate("History", "The file could not be written: choose another place."))
-            return None
-        if not target.is_file():
-            self._say(translate("History", "The file could not be written: choose another place."))
-            return None
-        self._say(
-            translate("History", "{n} sale(s) written to {file}.").format(
-                n=ltr(str(len(rows))), file=ltr(target.name)
-            )
-        )
-        return len(rows)
-
-    def _rows_for_pdf(self, filter: HistoryFilter) -> Iterable[HistoryRow]:
-        """The newest :data:`PDF_ROW_LIMIT` + 1 sales of ``filter`` (one more tells there are
-        more)."""
-        wanted = PDF_ROW_LIMIT + 1
-        before: HistoryCursor | None = None
-        while wanted > 0:
-            page = self.store.history_page(filter, before=before, limit=min(wanted, 500))
-            yield from page
-            wanted -= len(page)
-            if len(page) < 500 or not page:
-                return
-            before = page[-1].cursor
+        return write_pdf_pages(target, title, lines, headers(), cells)

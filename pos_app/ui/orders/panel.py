@@ -4,7 +4,7 @@ selected (or newest fulfilled) sale shown large, to read out or copy."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -104,6 +104,9 @@ class OrderPanel(QWidget):
         header = table.horizontalHeader()
         header.ensurePolished()
         metrics = table.fontMetrics()
+        head_font = QFont(header.font())
+        head_font.setBold(True)  # a selected row sets every header section in bold
+        head_metrics = QFontMetrics(head_font)
         style = table.style()
         # The item delegate leaves this margin on each side of a cell's text, plus the grid.
         frame = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
@@ -117,7 +120,7 @@ class OrderPanel(QWidget):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(
                 max(metrics.horizontalAdvance(text) for text in texts) + pad,
-                header.fontMetrics().horizontalAdvance(title) + head_pad,
+                head_metrics.horizontalAdvance(title) + head_pad,
             )
             header.resizeSection(column, width)
             widths.append(width)
@@ -125,7 +128,7 @@ class OrderPanel(QWidget):
         title = str(self.model.headerData(len(samples), Qt.Orientation.Horizontal))
         code = max(
             metrics.horizontalAdvance(ltr(_CODE_SAMPLE)) + pad,
-            header.fontMetrics().horizontalAdvance(title) + head_pad,
+            head_metrics.horizontalAdvance(title) + head_pad,
             header.defaultSectionSize(),
         )
         scroll = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)

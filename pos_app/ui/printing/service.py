@@ -1,18 +1,19 @@
 """The window's receipt printing: a receipt when a sale is fulfilled, a claim slip when it is
 queued or left for the manager (once per sale and slip in a session), and reprints on request.
 
-Each print runs as a task on the loop, one print at a time (so the DUPLICATE counts follow
-each other): the store is read and written on the window's worker pool, the receipt is drawn
-here on the GUI thread, and the bytes go to the printer on the worker pool, never on the GUI
-thread. A printer that is off, refuses, breaks off or is slow costs one thread of the pool
-for at most its timeout; the sale is already saved and the next one can be placed meanwhile.
-A failure is one translated message (:attr:`PrintService.failed`); nothing about the sale
-changes, and the print is logged only once the printer took it.
+Each print runs as a task on the loop and takes its turn in the window's one
+:class:`~pos_app.ui.printing.queue.PrinterQueue` (shared with the reports screen): the copy
+number is reserved in the store on the window's worker pool, the receipt is drawn here on
+the GUI thread, and the bytes go to the printer on the worker pool, never on the GUI thread.
+A printer that is off, refuses, breaks off or is slow costs one thread of the pool and the
+printer's turn for at most its timeout; the sale is already saved and the next one can be
+placed meanwhile. A print asked for while another runs waits its turn (a few at most; the
+status bar says so). A failure is one translated message (:attr:`PrintService.failed`);
+nothing about the sale changes, and the reserved copy number is given back.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
@@ -29,10 +30,12 @@ from pos_app.receipts.job import (
     ReceiptJob,
     deliver_escpos,
     deliver_file,
+    give_back,
     job_raster,
     not_printing,
     prepare_job,
-    record,
+    print_done,
+    print_target,
 )
 from pos_app.receipts.model import ReceiptKind
 from pos_app.receipts.printers import PrinterError
@@ -41,6 +44,7 @@ from pos_app.store import Store
 from pos_app.store.errors import SaleNotFoundError
 from pos_app.store.settings import Stored
 from pos_app.ui.i18n import translate
+from pos_app.ui.printing.queue import PrinterBusyError, PrinterQueue, PrinterTurn
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +64,7 @@ class PrintService(QObject):
     """Prints receipts for the window (see the module's docstring)."""
 
     printed = Signal(object)
-    """A ``Printed``: a receipt reached its printer (or file) and was logged."""
+    """A ``Printed``: a receipt reached its printer (or file); its copy stays logged."""
     failed = Signal(str, str)
     """The ref, and the translated sentence saying why its receipt did not print."""
     message = Signal(str, int)
@@ -76,12 +80,14 @@ class PrintService(QObject):
         settings_problem: str | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         tz: tzinfo | None = None,
+        queue: PrinterQueue | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``settings`` None: the receipt settings could not be used (``settings_problem``
         says why), so every print reports that. ``spawn`` runs a coroutine owned by the
         window (cancelled when it closes); ``now`` stamps receipts; ``tz``: the time zone
-        they are printed in (None: the system's)."""
+        they are printed in (None: the system's); ``queue``: the line to the printer,
+        shared with the reports screen (None: one of its own)."""
         super().__init__(parent)
         self.store = store
         self.executor = executor
@@ -90,7 +96,7 @@ class PrintService(QObject):
         self._spawn = spawn
         self._now = now
         self._tz = tz
-        self._lock = asyncio.Lock()
+        self.queue = queue if queue is not None else PrinterQueue()
         self._pending: set[str] = set()
         self._seen: dict[str, SaleState] = {}
         self._auto_done: set[tuple[str, ReceiptKind]] = set()
@@ -141,20 +147,42 @@ class PrintService(QObject):
         return True
 
     def request(self, ref: str) -> None:
-        """Queue a print of sale ``ref`` (ignored while one of it is already queued)."""
+        """Queue a print of sale ``ref`` (ignored while one of it is already queued). While
+        another print runs it waits its turn, and the status bar says so; when the line is
+        full it is refused (F9 prints it later)."""
         if ref in self._pending:
             return
+        running = self.queue.busy
+        try:
+            turn = self.queue.join()
+        except PrinterBusyError:
+            self.failed_ref = ref
+            self.message.emit(
+                translate(
+                    "Printing",
+                    "A print is still running and others wait: this receipt was not "
+                    "queued. Press F9 once they are done; the sale is saved.",
+                ),
+                0,
+            )
+            return
+        if running:
+            self.message.emit(
+                translate("Printing", "A print is still running: this receipt prints after it."),
+                0,
+            )
         self._pending.add(ref)
-        self._spawn(self._print(ref))
+        self._spawn(self._print(ref, turn))
 
     # -- the print -------------------------------------------------------------------------
 
-    async def _print(self, ref: str) -> None:
+    async def _print(self, ref: str, turn: PrinterTurn) -> None:
         try:
-            async with self._lock:
+            async with turn:
                 self.last_ref = ref
                 await self._print_now(ref)
         finally:
+            turn.leave()  # idempotent: the line never keeps a place that ended
             self._pending.discard(ref)
 
     async def _print_now(self, ref: str) -> None:
@@ -174,14 +202,25 @@ class PrintService(QObject):
             if problem is not None:
                 raise problem
             job: ReceiptJob = await self.executor.run(
-                lambda: prepare_job(self.store, ref, settings, printed_at=self._now(), tz=self._tz)
-            )
-            if job.output is ReceiptOutput.ESCPOS:
-                raster = job_raster(job)  # drawn here, on the GUI thread
-                target = await self.executor.run(deliver_escpos, raster, settings.printer)
-            else:
-                target = deliver_file(job, settings)
-            printed: Printed = await self.executor.run(record, self.store, job, target)
+                lambda: prepare_job(
+                    self.store,
+                    ref,
+                    settings,
+                    printed_at=self._now(),
+                    tz=self._tz,
+                    target=print_target(settings),
+                )
+            )  # its copy number reserved in the store: the slip may go out from here on
+            try:
+                if job.output is ReceiptOutput.ESCPOS:
+                    raster = job_raster(job)  # drawn here, on the GUI thread
+                    target = await self.executor.run(deliver_escpos, raster, settings.printer)
+                else:
+                    target = deliver_file(job, settings)
+            except Exception:
+                await self._give_back(job)
+                raise
+            printed: Printed = print_done(job, target)
         except PrinterError as exc:
             self._fail(
                 ref,
@@ -210,6 +249,14 @@ class PrintService(QObject):
         self.message.emit(text, 4000)
         self.printed.emit(printed)
 
+    async def _give_back(self, job: ReceiptJob) -> None:
+        """The slip was not sent: its copy number leaves the print log (if that fails, it
+        stays: the next slip says DUPLICATE, the safe side)."""
+        try:
+            await self.executor.run(give_back, self.store, job)
+        except Exception as exc:  # noqa: BLE001 - the print's own failure is what is said
+            log.error("copy number of %s not given back: %s", job.ref, type(exc).__name__)
+
     def _fail(self, ref: str, text: str) -> None:
         self.failed_ref = ref
         log.warning("receipt of %s not printed", ref)
@@ -225,11 +272,14 @@ def open_print_service(
     *,
     window_language: str,
     training: bool = False,
+    queue: PrinterQueue | None = None,
     parent: QObject | None = None,
 ) -> PrintService:
     """The print service over the receipt settings in ``stored`` (the shop's settings);
     settings that cannot be used do not stop the window: each print then says why.
-    ``training``: every slip is marked as a training one (worth nothing)."""
+    ``training``: every slip is marked as a training one (worth nothing); ``queue``: the
+    line to the printer (None: the service makes one; the reports screen takes
+    ``service.queue``)."""
     try:
         settings: ReceiptSettings | None = replace(
             ReceiptSettings.read(stored, window_language=window_language), training=training
@@ -238,4 +288,6 @@ def open_print_service(
     except ValueError as exc:
         settings, problem = None, str(exc)
         log.warning("receipt settings cannot be used: %s", exc)
-    return PrintService(store, executor, spawn, settings, settings_problem=problem, parent=parent)
+    return PrintService(
+        store, executor, spawn, settings, settings_problem=problem, queue=queue, parent=parent
+    )

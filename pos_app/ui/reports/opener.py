@@ -10,6 +10,7 @@ from pos_app.orders.offload import Offloader
 from pos_app.receipts.settings import ReceiptSettings
 from pos_app.store import Store
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.printing.queue import PrinterQueue
 from pos_app.ui.reports.screen import ReportScreen, Spawn
 
 
@@ -43,8 +44,10 @@ def install_reports(
     settings: ReceiptSettings | None,
     language: str,
     refresh_balance: Callable[[], Awaitable[object]] | None = None,
+    printer_queue: PrinterQueue | None = None,
 ) -> ReportsOpener:
-    """Wire the reports screen into ``window``: F4 opens it (see :class:`ReportScreen`)."""
+    """Wire the reports screen into ``window``: F4 opens it (see :class:`ReportScreen`);
+    its prints take turns in ``printer_queue`` (the print service's)."""
     return ReportsOpener(
         window,
         lambda parent: ReportScreen(
@@ -55,6 +58,7 @@ def install_reports(
             settings=settings,
             language=settings.language if settings is not None else language,
             refresh_balance=refresh_balance,
+            printer_queue=printer_queue,
             parent=parent,
         ),
     )

@@ -41,7 +41,6 @@ from pos_app.receipts.printers import PrinterError, send
 from pos_app.receipts.raster import WIDTH_80MM
 from pos_app.receipts.render import to_raster, write_image_pdf
 from pos_app.receipts.report_model import (
-    ZReportMismatchError,
     close_period,
     open_period_report,
     parse_cash,
@@ -55,6 +54,7 @@ from pos_app.receipts.report_render import (
 from pos_app.receipts.settings import ReceiptOutput, ReceiptSettings
 from pos_app.store import Store, ZRecord
 from pos_app.ui.i18n import ltr, translate
+from pos_app.ui.printing.queue import PrinterBusyError, PrinterQueue, PrinterTurn
 from pos_app.ui.printing.service import printer_text
 
 log = logging.getLogger(__name__)
@@ -63,10 +63,6 @@ Spawn = Callable[[Coroutine[Any, Any, Any]], None]
 BALANCE_WAIT: Final = 8.0
 """Seconds a fresh balance reading is awaited before a report is made without it."""
 TIME_FORMAT: Final = "%Y-%m-%d %H:%M"
-
-
-def _tr(text: str) -> str:
-    return translate("ReportScreen", text)
 
 
 class ReportScreen(QDialog):
@@ -89,14 +85,16 @@ class ReportScreen(QDialog):
         refresh_balance: Callable[[], Awaitable[object]] | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         tz: tzinfo | None = None,
+        printer_queue: PrinterQueue | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``counter``: who closes a period; ``settings``: where reports print (None: not
         set up); ``language``: of the drawn report; ``refresh_balance``: asks the supplier
-        for the balance (stored as a reading) before a report is made."""
+        for the balance (stored as a reading) before a report is made; ``printer_queue``:
+        the line to the printer shared with the receipts (None: one of its own)."""
         super().__init__(parent)
         self.setObjectName("reportScreen")
-        self.setWindowTitle(_tr("Reports: X and Z"))
+        self.setWindowTitle(translate("ReportScreen", "Reports: X and Z"))
         self.resize(1000, 720)
         self.store = store
         self.executor = executor
@@ -107,6 +105,7 @@ class ReportScreen(QDialog):
         self._refresh_balance = refresh_balance
         self._now = now
         self._tz = tz
+        self.printer_queue = printer_queue if printer_queue is not None else PrinterQueue()
         self.report: Report | None = None
         """The report shown (an X of the open period, or a stored Z)."""
         self.shown_z: int | None = None
@@ -126,19 +125,21 @@ class ReportScreen(QDialog):
         scroll.setMinimumWidth(WIDTH_80MM + 2 * scroll.frameWidth() + 24)  # the paper, whole
         scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Down scroll it
 
-        self.refresh_button = QPushButton(_tr("&Refresh the X report (F5)"), self)
+        self.refresh_button = QPushButton(
+            translate("ReportScreen", "&Refresh the X report (F5)"), self
+        )
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence("F5"), self, self.refresh)
-        cash_label = QLabel(_tr("&Cash counted (DA):"), self)
+        cash_label = QLabel(translate("ReportScreen", "&Cash counted (DA):"), self)
         self.cash = QLineEdit(self)
         self.cash.setObjectName("cashCounted")
-        self.cash.setPlaceholderText(_tr("whole dinars, e.g. 12500"))
+        self.cash.setPlaceholderText(translate("ReportScreen", "whole dinars, e.g. 12500"))
         self.cash.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         cash_label.setBuddy(self.cash)
         self.cash_problem = QLabel(self)
         self.cash_problem.setObjectName("cashProblem")
         self.cash.textChanged.connect(self._cash_changed)
-        self.close_button = QPushButton(_tr("Close the &day (Z)…"), self)
+        self.close_button = QPushButton(translate("ReportScreen", "Close the &day (Z)…"), self)
         self.close_button.setObjectName("closeDay")
         self.close_button.clicked.connect(self.ask_close)
 
@@ -146,10 +147,12 @@ class ReportScreen(QDialog):
         self.confirm.setObjectName("confirmZ")
         self.confirm_text = QLabel(self.confirm)
         self.confirm_text.setWordWrap(True)
-        self.confirm_button = QPushButton(_tr("&Yes, close the period"), self.confirm)
+        self.confirm_button = QPushButton(
+            translate("ReportScreen", "&Yes, close the period"), self.confirm
+        )
         self.confirm_button.setObjectName("confirmClose")
         self.confirm_button.clicked.connect(self.close_day)
-        self.cancel_button = QPushButton(_tr("&No"), self.confirm)
+        self.cancel_button = QPushButton(translate("ReportScreen", "&No"), self.confirm)
         self.cancel_button.clicked.connect(self.cancel_close)
         confirm_layout = QVBoxLayout(self.confirm)
         confirm_layout.setContentsMargins(0, 0, 0, 0)
@@ -160,13 +163,13 @@ class ReportScreen(QDialog):
         confirm_layout.addLayout(confirm_buttons)
         self.confirm.setVisible(False)
 
-        self.print_button = QPushButton(_tr("&Print"), self)
+        self.print_button = QPushButton(translate("ReportScreen", "&Print"), self)
         self.print_button.setObjectName("printReport")
         self.print_button.clicked.connect(self.print_shown)
-        self.pdf_button = QPushButton(_tr("&Save as PDF…"), self)
+        self.pdf_button = QPushButton(translate("ReportScreen", "&Save as PDF…"), self)
         self.pdf_button.setObjectName("saveReportPdf")
         self.pdf_button.clicked.connect(self._choose_pdf)
-        past_label = QLabel(_tr("Past &Z reports:"), self)
+        past_label = QLabel(translate("ReportScreen", "Past &Z reports:"), self)
         self.past = QListWidget(self)
         self.past.setObjectName("pastZ")
         past_label.setBuddy(self.past)
@@ -175,7 +178,7 @@ class ReportScreen(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("reportStatus")
         self.status.setWordWrap(True)
-        close = QPushButton(_tr("Close (Esc)"), self)
+        close = QPushButton(translate("ReportScreen", "Close (Esc)"), self)
         close.clicked.connect(self.reject)
 
         side = QVBoxLayout()
@@ -212,15 +215,16 @@ class ReportScreen(QDialog):
         self.shown_z = report.number if report.kind == "Z" else None
         if report.kind == "Z":
             self.heading.setText(
-                _tr("Z report no. {number}: stored, it cannot be changed.").format(
-                    number=ltr(str(report.number))
-                )
+                translate(
+                    "ReportScreen", "Z report no. {number}: stored, it cannot be changed."
+                ).format(number=ltr(str(report.number)))
             )
         else:
             self.heading.setText(
-                _tr("X report of the open period, since {since} (nothing is closed).").format(
-                    since=self._moment(report.since)
-                )
+                translate(
+                    "ReportScreen",
+                    "X report of the open period, since {since} (nothing is closed).",
+                ).format(since=self._moment(report.since))
             )
         image = draw_report(report, WIDTH_80MM, self.wording, tz=self._tz)
         self.picture.setPixmap(QPixmap.fromImage(image))
@@ -238,7 +242,9 @@ class ReportScreen(QDialog):
         try:
             return parse_cash(text), None
         except ValueError:
-            return None, _tr("Type the cash counted in whole dinars, digits only.")
+            return None, translate(
+                "ReportScreen", "Type the cash counted in whole dinars, digits only."
+            )
 
     def _cash_changed(self) -> None:
         cash, problem = self._cash_value()
@@ -289,27 +295,29 @@ class ReportScreen(QDialog):
 
     async def _refresh(self) -> None:
         try:
-            self._say(_tr("Making the X report…"), 0)
+            self._say(translate("ReportScreen", "Making the X report…"), 0)
             await self._fresh_balance()
             report = await self.executor.run(lambda: open_period_report(self.store))
             records = await self.executor.run(self.store.z_reports)
         except Exception as exc:  # noqa: BLE001 - said once, never fatal
             log.error("X report not made: %s", type(exc).__name__)
-            self._say(_tr("The report could not be made (see the log)."), 0)
+            self._say(translate("ReportScreen", "The report could not be made (see the log)."), 0)
             return
         finally:
             self._set_busy(False)
         self._list_past(records)
         cash, problem = self._cash_value()  # as typed now (it may change while the X is made)
         self._show(report if problem is not None else with_cash(report, cash))
-        self._say(_tr("X report made."))
+        self._say(translate("ReportScreen", "X report made."))
 
     def _list_past(self, records: list[ZRecord]) -> None:
         self.z_records = records
         self.past.blockSignals(True)
         self.past.clear()
         for record in reversed(records):
-            text = _tr("Z {number}: {opened} to {closed}, counter {counter}").format(
+            text = translate(
+                "ReportScreen", "Z {number}: {opened} to {closed}, counter {counter}"
+            ).format(
                 number=ltr(str(record.number)),
                 opened=self._moment(record.opened_at),
                 closed=self._moment(record.closed_at),
@@ -343,14 +351,17 @@ class ReportScreen(QDialog):
         if problem is not None or self.report is None or self.report.kind != "X":
             return
         counted = (
-            _tr("no cash count")
+            translate("ReportScreen", "no cash count")
             if cash is None
-            else _tr("cash counted {amount} DA").format(amount=ltr(f"{cash:,}"))
+            else translate("ReportScreen", "cash counted {amount} DA").format(
+                amount=ltr(f"{cash:,}")
+            )
         )
         self.confirm_text.setText(
-            _tr(
+            translate(
+                "ReportScreen",
                 "Close the period now, with {counted}? The Z report is stored and can never "
-                "be changed; a new period opens."
+                "be changed; a new period opens.",
             ).format(counted=counted)
         )
         self.confirm.setVisible(True)
@@ -371,23 +382,14 @@ class ReportScreen(QDialog):
 
     async def _close(self, cash: int | None) -> None:
         try:
-            self._say(_tr("Closing the period…"), 0)
+            self._say(translate("ReportScreen", "Closing the period…"), 0)
             await self._fresh_balance()
             record: ZRecord = await self.executor.run(
                 lambda: close_period(self.store, counter=self.counter, cash_counted=cash)
             )
-        except ZReportMismatchError as exc:  # stored, under another number: shown as stored
-            record = exc.record
-            self._say(
-                _tr(
-                    "Another counter closed a period at the same time: check Z {number} "
-                    "against the supplier's figures."
-                ).format(number=record.number),
-                0,
-            )
         except Exception as exc:  # noqa: BLE001 - nothing was closed: said, never fatal
             log.error("period not closed: %s", type(exc).__name__)
-            self._say(_tr("The period was not closed (see the log)."), 0)
+            self._say(translate("ReportScreen", "The period was not closed (see the log)."), 0)
             self._set_busy(False)
             return
         try:
@@ -402,7 +404,10 @@ class ReportScreen(QDialog):
         self.cash.blockSignals(False)
         self._list_past(records)
         self._show(record.report())
-        self._say(_tr("Z report no. {number} stored.").format(number=record.number), 0)
+        self._say(
+            translate("ReportScreen", "Z report no. {number} stored.").format(number=record.number),
+            0,
+        )
         self.print_button.setFocus()
         self.z_did_close.emit(record)
 
@@ -413,7 +418,10 @@ class ReportScreen(QDialog):
             return
         name = f"report-{self._file_stem(self.report)}.pdf"
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Save the report as PDF"), name, _tr("PDF files (*.pdf)")
+            self,
+            translate("ReportScreen", "Save the report as PDF"),
+            name,
+            translate("ReportScreen", "PDF files (*.pdf)"),
         )
         if path:
             self.save_pdf(Path(path))
@@ -431,34 +439,65 @@ class ReportScreen(QDialog):
         try:
             write_image_pdf(image, path, "A4")
         except OSError:
-            self._say(_tr("The PDF could not be written to {path}.").format(path=str(path)), 0)
+            self._say(
+                translate("ReportScreen", "The PDF could not be written to {path}.").format(
+                    path=str(path)
+                ),
+                0,
+            )
             return False
-        self._say(_tr("Report saved as {path}.").format(path=str(path)))
+        self._say(translate("ReportScreen", "Report saved as {path}.").format(path=str(path)))
         return True
 
     def print_shown(self) -> None:
-        """Print the report shown on the receipt printer (never on the GUI thread)."""
+        """Print the report shown on the receipt printer (never on the GUI thread), in its
+        turn after the receipts and reports already in the printer's line."""
         if self.report is None or self.busy:
             return
-        self._set_busy(True)
-        self._spawn(self._print(self.report))
-
-    async def _print(self, report: Report) -> None:
+        running = self.printer_queue.busy
         try:
-            await self._print_now(report)
+            turn = self.printer_queue.join()
+        except PrinterBusyError:
+            self._say(
+                translate(
+                    "ReportScreen",
+                    "A print is still running and others wait: the report was not printed. "
+                    "Print it again once they are done.",
+                ),
+                0,
+            )
+            return
+        if running:
+            self._say(
+                translate("ReportScreen", "A print is still running: the report prints after it."),
+                0,
+            )
+        self._set_busy(True)
+        self._spawn(self._print(self.report, turn))
+
+    async def _print(self, report: Report, turn: PrinterTurn) -> None:
+        try:
+            async with turn:
+                await self._print_now(report)
         except PrinterError as exc:
             self._say(
-                _tr("The report was not printed. {reason}").format(
+                translate("ReportScreen", "The report was not printed. {reason}").format(
                     reason=exc.translated(printer_text)
                 ),
                 0,
             )
         except Exception as exc:  # noqa: BLE001 - a bug or a full disk: said, never fatal
             log.error("report not printed: %s", type(exc).__name__)
-            self._say(_tr("The report was not printed: unexpected error (see the log)."), 0)
+            self._say(
+                translate(
+                    "ReportScreen", "The report was not printed: unexpected error (see the log)."
+                ),
+                0,
+            )
         else:
-            self._say(_tr("Report printed."))
+            self._say(translate("ReportScreen", "Report printed."))
         finally:
+            turn.leave()
             self._set_busy(False)
 
     async def _print_now(self, report: Report) -> None:
