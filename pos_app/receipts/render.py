@@ -427,7 +427,12 @@ def draw_receipt(receipt: Receipt, width_px: int, wording: Wording | None = None
     if wording.rtl != receipt.rtl:
         raise ValueError(f"wording in {wording.language!r} for a {receipt.language!r} receipt")
     layouter = _Layouter(width_px, receipt.rtl)
-    blocks = layouter.blocks(receipt, receipt_lines(receipt, wording))
+    return paint_blocks(layouter.blocks(receipt, receipt_lines(receipt, wording)), width_px)
+
+
+def paint_blocks(blocks: Sequence[_Block], width_px: int) -> QImage:
+    """``blocks`` painted top to bottom in black on white, without anti-aliasing (a thermal
+    dot is on or off), on an image ``width_px`` wide and as tall as they need."""
     tops: list[float] = []
     height = 0.0
     for block in blocks:

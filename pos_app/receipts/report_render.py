@@ -21,8 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QImage
 
 from pos_app.domain import reports
 from pos_app.domain.money import format_dzd
@@ -38,7 +37,7 @@ from pos_app.receipts.render import (
     _font,
     _Layouter,
     _paint_pages,
-    _painting,
+    paint_blocks,
     write_image_pdf,
 )
 
@@ -387,21 +386,7 @@ def draw_report(
     wording = wording or ReportLanguage(texts.SOURCE_LANGUAGE)
     layouter = _Layouter(width_px, wording.rtl)
     lines = report_drawing_lines(report, wording, tz=tz, printed_at=printed_at)
-    blocks = _blocks(layouter, lines)
-    tops: list[float] = []
-    height = 0.0
-    for block in blocks:
-        tops.append(height)
-        height += block.height
-    image = QImage(width_px, max(1, round(height)), QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
-    with _painting(image) as painter:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, False)
-        painter.setPen(QColor(Qt.GlobalColor.black))
-        for block, top in zip(blocks, tops, strict=True):
-            block.paint(painter, top)
-    return image
+    return paint_blocks(_blocks(layouter, lines), width_px)
 
 
 def write_report_pdf(

@@ -324,27 +324,42 @@ def measure(store: Store, db_file: Path, runs: int) -> list[tuple[str, float, fl
     return results
 
 
-def report(results: Sequence[tuple[str, float, float, float]]) -> None:
-    print(f"{'operation':44} {'app ms':>9} {'naive ms':>10} {'ratio':>8} {'target':>8}")
+Results = list[tuple[str, float, float, float]]
+"""(what, app ms, baseline ms or 0, target ms or 0) per figure."""
+
+
+def report(results: Sequence[tuple[str, float, float, float]], width: int = 44) -> None:
+    print(f"{'operation':{width}} {'app ms':>9} {'naive ms':>10} {'ratio':>8} {'target':>8}")
     for what, app, base, target in results:
         ratio = "       -" if not (base and app) else f"{base / app:7.{int(base < 10 * app)}f}x"
         naive_ms = f"{base:10.1f}" if base else "         -"
         goal = f"<= {target:.0f}" if target else "-"
         verdict = "" if not target else ("  ok" if app <= target else "  OVER")
-        print(f"{what:44} {app:9.2f} {naive_ms} {ratio} {goal:>8}{verdict}")
+        print(f"{what:{width}} {app:9.2f} {naive_ms} {ratio} {goal:>8}{verdict}")
     print("ratio = naive / app (how many times faster the store's query is)")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+def run_on_database(
+    argv: Sequence[str] | None,
+    description: str | None,
+    name: str,
+    build_db: Callable[[Path, int], float],
+    measure_db: Callable[[Store, Path, int], Results],
+    *,
+    width: int = 44,
+) -> int:
+    """A benchmark's command line: build (or reuse, with ``--db``) a database of ``--sales``
+    sales with ``build_db``, then print what ``measure_db`` times. 2 when ``--db`` holds
+    another number of sales (it is never deleted)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--sales", type=int, default=1_000_000, help="sales to generate")
     parser.add_argument("--db", type=Path, help="database file to build once and reuse")
     parser.add_argument("--runs", type=int, default=7, help="timed runs per figure")
     args = parser.parse_args(argv)
     folder = None
     if args.db is None:
-        folder = Path(tempfile.mkdtemp(prefix="bench-history-"))
-        db_file = folder / "history.sqlite3"
+        folder = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
+        db_file = folder / f"{name}.sqlite3"
     else:
         db_file = args.db
         db_file.parent.mkdir(parents=True, exist_ok=True)
@@ -356,18 +371,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{db_file} holds {held:,} sales, not {args.sales:,}: remove it or pick another")
             return 2
         else:
-            seconds = build(db_file, args.sales)
+            seconds = build_db(db_file, args.sales)
             size = db_file.stat().st_size / 2**20
             print(f"built {db_file}: {args.sales:,} sales in {seconds:.1f} s ({size:.0f} MiB)")
         store = open_store(f"sqlite:///{db_file.as_posix()}")
         try:
-            report(measure(store, db_file, args.runs))
+            report(measure_db(store, db_file, args.runs), width)
         finally:
             store.close()
     finally:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    description = __doc__.splitlines()[0] if __doc__ else None
+    return run_on_database(argv, description, "history", build, measure)
 
 
 if __name__ == "__main__":

@@ -18,10 +18,7 @@ The debits, credits and cash handed back come from the journal, read through its
 
 from __future__ import annotations
 
-import argparse
-import shutil
 import sqlite3
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -30,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from pos_app.domain import reports
-from pos_app.store import Store, open_store
+from pos_app.store import Store
 from pos_app.store.reports import _Scope
 from tests.benchmarks.bench_history import build as build_sales
-from tests.benchmarks.bench_history import median_ms, sale_count
+from tests.benchmarks.bench_history import median_ms, run_on_database
 
 DAY = datetime(2026, 11, 29, tzinfo=UTC)  # the last day of the generated year: "today"
 REPORT_TARGET_MS = 100
@@ -186,50 +183,9 @@ def _part(store: Store, since: datetime, until: datetime, part: str, runs: int) 
     return median_ms(bound, runs)
 
 
-def report(results: Sequence[tuple[str, float, float, float]]) -> None:
-    print(f"{'operation':46} {'app ms':>9} {'naive ms':>10} {'ratio':>8} {'target':>8}")
-    for what, app, base, target in results:
-        ratio = f"{base / app:7.0f}x" if base and app else "       -"
-        naive_ms = f"{base:10.1f}" if base else "         -"
-        goal = f"<= {target:.0f}" if target else "-"
-        verdict = "" if not target else ("  ok" if app <= target else "  OVER")
-        print(f"{what:46} {app:9.2f} {naive_ms} {ratio} {goal:>8}{verdict}")
-    print("ratio = naive / app (how many times faster the store's query is)")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--sales", type=int, default=1_000_000, help="sales to generate")
-    parser.add_argument("--db", type=Path, help="database file to build once and reuse")
-    parser.add_argument("--runs", type=int, default=7, help="timed runs per figure")
-    args = parser.parse_args(argv)
-    folder = None
-    if args.db is None:
-        folder = Path(tempfile.mkdtemp(prefix="bench-reports-"))
-        db_file = folder / "reports.sqlite3"
-    else:
-        db_file = args.db
-        db_file.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        held = sale_count(db_file)
-        if held == args.sales:
-            print(f"reusing {db_file} ({args.sales:,} sales)")
-        elif db_file.exists():
-            print(f"{db_file} holds {held:,} sales, not {args.sales:,}: remove it or pick another")
-            return 2
-        else:
-            seconds = build(db_file, args.sales)
-            size = db_file.stat().st_size / 2**20
-            print(f"built {db_file}: {args.sales:,} sales in {seconds:.1f} s ({size:.0f} MiB)")
-        store = open_store(f"sqlite:///{db_file.as_posix()}")
-        try:
-            report(measure(store, db_file, args.runs))
-        finally:
-            store.close()
-    finally:
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
-    return 0
+    description = __doc__.splitlines()[0] if __doc__ else None
+    return run_on_database(argv, description, "reports", build, measure, width=46)
 
 
 if __name__ == "__main__":
