@@ -1,9 +1,10 @@
 """Versioned schema migrations, each preceded by a backup copy of the database file.
 
 A migration is ``(version, function)``; the function gets the database and changes its
-schema with peewee (no engine-specific SQL). ``migrate`` applies every pending one in its own
-transaction together with its ``schema_version`` row, so a crash leaves the database at
-the previous version or the next, never between.
+schema with peewee (engine-specific SQL only where marked: the SQLite triggers of v2).
+``migrate`` applies every pending one in its own transaction together with its
+``schema_version`` row, so a crash leaves the database at the previous version or the next,
+never between.
 
 Each migration describes the schema AS OF ITS VERSION (v1 below has its own frozen models):
 the models in ``models.py`` move on, a migration never does.
@@ -139,7 +140,9 @@ def _v1_create_tables(database: pw.Database) -> None:
 
 def _v2_history_receipts_reports(database: pw.Database) -> None:
     """Version 2: the history's search columns and indexes, the journal by time (reports),
-    printed receipts, balance readings and closed periods (Z reports)."""
+    printed receipts, balance readings and closed periods (Z reports). On SQLite, triggers
+    refuse any UPDATE or DELETE of the journal and of the Z reports, from this app or any
+    other tool (both are written once, never changed)."""
 
     class V2Model(pw.Model):
         class Meta:
@@ -202,6 +205,13 @@ def _v2_history_receipts_reports(database: pw.Database) -> None:
         for sale_id, code in rows:
             Sale.update(code_tail=code_tail(code)).where(Sale.id == sale_id).execute()
         database.create_tables(tables, safe=False)
+    if isinstance(database, pw.SqliteDatabase):
+        for table in ("journal", "z_report"):
+            for action in ("UPDATE", "DELETE"):
+                database.execute_sql(
+                    f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{table} rows are never changed'); END"
+                )
 
 
 MIGRATIONS: list[tuple[int, Migration]] = [

@@ -5,6 +5,7 @@ bridge catching an order planted only on the simulator's side."""
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -524,3 +525,22 @@ def test_the_bridge_catches_an_order_planted_only_on_the_simulator(
 
 
 # -- the benchmark script, small --------------------------------------------------------------
+
+
+def test_no_tool_can_change_a_z_or_the_journal(store: Store, clock: Clock, db_path: Path) -> None:
+    sell(store, clock, "r1", DAY, SaleState.FULFILLED)
+    store.close_period(counter="C1", cash_counted=None)
+    raw = sqlite3.connect(db_path)
+    try:
+        for sql in (
+            "UPDATE z_report SET cash_counted = 0",
+            "DELETE FROM z_report",
+            "UPDATE journal SET to_state = 'refunded'",
+            "DELETE FROM journal",
+        ):
+            with pytest.raises(sqlite3.IntegrityError, match="never changed"):
+                raw.execute(sql)
+    finally:
+        raw.close()
+    assert [z.number for z in store.z_reports()] == [1]
+    assert len(store.journal("r1")) == 4  # created, sending, accepted, fulfilled
