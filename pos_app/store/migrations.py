@@ -26,6 +26,7 @@ from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as migrate_schema
 
 from pos_app.domain.cards import code_tail
+from pos_app.store.connection import sql_rows
 from pos_app.store.errors import SchemaTooNewError
 from pos_app.store.paths import create_private_file
 from pos_app.store.timestamps import to_millis, utc_now
@@ -208,9 +209,10 @@ def _v2_history_receipts_reports(database: pw.Database) -> None:
     if isinstance(database, pw.SqliteDatabase):
         for table in ("journal", "z_report"):
             for action in ("UPDATE", "DELETE"):
-                database.execute_sql(
+                sql_rows(
+                    database,
                     f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
-                    f"BEGIN SELECT RAISE(ABORT, '{table} rows are never changed'); END"
+                    f"BEGIN SELECT RAISE(ABORT, '{table} rows are never changed'); END",
                 )
 
 
