@@ -8,6 +8,7 @@ a folder that needs another start overrides the ``clock`` fixture in its own con
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 from collections.abc import Generator, Iterator
 from typing import Any
@@ -76,3 +77,29 @@ def _no_refused_key_carried_over() -> Iterator[None]:
     client = sys.modules.get("pos_app.api.client")
     if client is not None:
         client.REFUSED_KEYS.clear()
+
+
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qloop", "harness"})
+
+
+@pytest.fixture(autouse=True)
+def _qt_objects_die_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a Qt test and every other fixture's teardown (qtbot closing its widgets among
+    them): delete what waits for deferred deletion and collect the test's reference cycles
+    here, on the GUI thread. Left to chance, Python's cyclic GC runs in whichever thread
+    allocates next, a worker thread of a later test, and a Qt object destroyed there crashes
+    the process (seen as a segmentation fault in the next test's set-up)."""
+    yield
+    if QT_FIXTURES.isdisjoint(request.fixturenames):
+        return
+    core = sys.modules.get("PySide6.QtCore")
+    if core is None or core.QCoreApplication.instance() is None:
+        return
+    core.QCoreApplication.sendPostedEvents(None, core.QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Everything imported and collected so far lives for the whole run: keep it out of the
+    collector's scans, so the collection after each Qt test stays cheap."""
+    gc.freeze()
