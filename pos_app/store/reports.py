@@ -41,6 +41,7 @@ from pos_app.domain.reports import (
 from pos_app.domain.sale_states import SaleState
 from pos_app.store import models
 from pos_app.store.base import StoreBase, on_own_database
+from pos_app.store.connection import is_sqlite
 from pos_app.store.models import Journal, Sale, ZReport
 from pos_app.store.timestamps import from_millis, to_millis
 
@@ -213,7 +214,10 @@ class Reports(StoreBase):
         """The figures of the open period, the one the next Z closes: every sale and journal
         row written since the last Z (whatever the clock said), until now."""
         self._open()
-        with self._db.atomic():  # one snapshot: the bounds and the figures agree
+        # One snapshot, so the bounds and the figures agree; on SQLite a read transaction
+        # (BEGIN DEFERRED), which never holds the write lock the engine's sales need.
+        read_only = ("DEFERRED",) if is_sqlite(self._db) else ()
+        with self._db.atomic(*read_only):
             return self._open_period(counter)[0]
 
     def _open_period(
