@@ -1,5 +1,5 @@
-"""Fixtures for the whole suite: one fake clock, and a guard so that a store left open by one
-test fails that test only instead of every test after it.
+"""Fixtures for the whole suite: one fake clock, a guard so that a store left open by one
+test fails that test only instead of every test after it, and a keyring in memory.
 
 The clock's class lives in tests/support/clock.py (``from tests.support.clock import Clock``);
 a folder that needs another start overrides the ``clock`` fixture in its own conftest.
@@ -13,9 +13,12 @@ import sys
 from collections.abc import Generator, Iterator
 from typing import Any
 
+import keyring
+import keyring.core
 import pytest
 
 from tests.support.clock import START, Clock
+from tests.support.memory_keyring import MemoryKeyring
 
 __all__ = ["START", "Clock"]  # also importable from here, as before tests/support existed
 
@@ -77,6 +80,19 @@ def _no_refused_key_carried_over() -> Iterator[None]:
     client = sys.modules.get("pos_app.api.client")
     if client is not None:
         client.REFUSED_KEYS.clear()
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """Every test's keyring: an empty one in memory (``keyring.set_keyring``), never the OS
+    keyring, restored after the test. Child processes get keyring's null backend (nothing
+    kept, nothing read) unless a test names another in ``PYTHON_KEYRING_BACKEND``."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    previous = keyring.core._keyring_backend  # None until first used: nothing is detected here
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.core._keyring_backend = previous
 
 
 QT_FIXTURES = frozenset({"qtbot", "qapp", "qloop", "harness"})

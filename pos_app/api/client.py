@@ -441,7 +441,10 @@ def _fingerprint(key: str) -> str:
 
 
 class OneClickClient:
-    """Blocking client of the OneClickDZ v3 internet top-up API (use it off the GUI thread)."""
+    """Blocking client of the OneClickDZ v3 internet top-up API (use it off the GUI thread).
+
+    Without ``api_key`` it uses the configured key (:func:`pos_app.api.keys.configured_key`);
+    ``""`` means no key."""
 
     def __init__(
         self,
@@ -458,7 +461,11 @@ class OneClickClient:
         self.base_url = check_base_url(
             base_url or os.environ.get(ENV_URL) or contract.DEFAULT_BASE_URL
         )
-        key = check_api_key(api_key if api_key is not None else os.environ.get(ENV_KEY, ""))
+        if api_key is None:  # the app's one reading: ONECLICK_API_KEY, else the keyring
+            from pos_app.api.keys import configured_key
+
+            api_key = configured_key().key or ""
+        key = check_api_key(api_key)
         self.timeouts = timeouts
         self.retry = retry
         self._sleep = sleep

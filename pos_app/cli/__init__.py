@@ -1,11 +1,13 @@
 """The ``pos-app`` command: parse the arguments and hand over to one command family.
 
 - ``pos-app [--demo] [--lang en|fr|ar] [--smoke [--screenshot PATH]]``: the cashier window,
-  against the real API with ``ONECLICK_API_KEY``, else (or with ``--demo``) in training mode.
+  against the real API with the configured key (``ONECLICK_API_KEY``, else the keyring's),
+  else (or with ``--demo``) in training mode.
 - ``pos-app [--demo] status``: the account, balance and card values, in the terminal
   (``cli.status``).
 - ``pos-app config [KEY [VALUE]]``: the shop's settings (language, low-balance warning,
-  counter id; ``cli.config``).
+  counter id; ``cli.config``); ``pos-app config api_key [--clear]``: the API key, read from
+  standard input and kept in the system keyring (never from the command line).
 - ``pos-app sim [...]``: run the OneClickDZ simulator standalone (see ``pos-app sim --help``).
 - ``pos-app order|resume|history``: the order engine, headless (``cli.orders``).
 - ``pos-app receipt REF [--png|--pdf|--escpos PATH | --print]``: a sale's receipt
@@ -20,13 +22,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 
 from pos_app import __version__
+from pos_app.api.keys import configured_key
 from pos_app.cli import orders, receipt, reports
-from pos_app.cli.config import run_config
+from pos_app.cli.config import API_KEY, run_config
 from pos_app.cli.logfile import LOG_FORMAT, log_to_file
 from pos_app.store import StoreConfigError, StoreUnavailableError
 from pos_app.store.settings import LANGUAGES
@@ -59,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     config = sub.add_parser("config", help="show or change the shop's settings")
     config.add_argument("key", nargs="?", help="a setting (none: list them all)")
     config.add_argument("value", nargs="?", help="its new value (none: show it)")
+    config.add_argument(
+        "--clear", action="store_true", help="with api_key: remove the key from the keyring"
+    )
     orders.add_parsers(sub)
     receipt.add_parser(sub)
     reports.add_parser(sub)
@@ -71,7 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pos_app.simulator.__main__ import main as sim_main
 
         return sim_main(args_list[1:])
-    args = _parser().parse_args(args_list)
+    parser = _parser()
+    args, extras = parser.parse_known_args(args_list)
+    if extras:
+        if args.command == "config" and args.key == API_KEY:  # refused, and never echoed
+            args.value = args.value or " ".join(extras)
+        else:
+            parser.error(f"unrecognized arguments: {' '.join(extras)}")
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format=LOG_FORMAT,
@@ -90,12 +101,17 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "history":
         return orders.run_history(args, sys.stdout, sys.stderr)
     if args.command == "config":
-        return run_config(args.key, args.value, sys.stdout, sys.stderr)
+        return run_config(args.key, args.value, sys.stdout, sys.stderr, clear=args.clear)
     if args.command == "receipt":
         return receipt.run_receipt(args, sys.stdout, sys.stderr)
     if args.command == "report":
         return reports.run_report(args, sys.stdout, sys.stderr)
-    no_key = not os.environ.get("ONECLICK_API_KEY")
+    no_key = False
+    if not args.demo:  # --demo never asks the keyring
+        reading = configured_key()
+        no_key = reading.key is None
+        if reading.problem is not None:
+            sys.stderr.write(f"pos-app: {reading.problem}; starting in training mode\n")
     demo = args.demo or no_key
     if args.command is None:
         return _run_window(args, demo=demo, no_key=no_key)

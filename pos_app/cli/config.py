@@ -1,15 +1,89 @@
-"""``pos-app config [KEY [VALUE]]``: list, show or change the shop's settings."""
+"""``pos-app config [KEY [VALUE]]``: list, show or change the shop's settings;
+``pos-app config api_key [--clear]``: keep the API key in the system keyring, or remove it."""
 
 from __future__ import annotations
 
+import getpass
 import os
+import sys
 from typing import TextIO
 
+from pos_app.api.keys import (
+    FROM_ENV,
+    FROM_KEYRING,
+    KeyStorageError,
+    configured_key,
+    forget_key,
+    key_tail,
+    store_key,
+)
+
 EXIT_OK = 0
+EXIT_FAILED = 1
 EXIT_USAGE = 2
 
+API_KEY = "api_key"
+API_KEY_MEANING = (
+    "the OneClickDZ API key, kept in the system keyring (set: pos-app config api_key; "
+    "ONECLICK_API_KEY overrides it)"
+)
 
-def run_config(key: str | None, value: str | None, out: TextIO, err: TextIO) -> int:
+
+def _read_key(stdin: TextIO) -> str:
+    """The key typed at a prompt without echo (a terminal), else the first line of a pipe."""
+    if stdin.isatty():
+        return getpass.getpass("API key (not shown): ")
+    return stdin.readline()
+
+
+def run_api_key(
+    value: str | None, out: TextIO, err: TextIO, *, clear: bool = False, stdin: TextIO | None = None
+) -> int:
+    """``pos-app config api_key``: read the key from standard input, check it, keep it in the
+    keyring and show its last four characters; ``--clear``: remove it. A key given on the
+    command line is refused (it would land in the shell history). Never writes the key."""
+    if value is not None:
+        err.write(
+            "pos-app config api_key takes no value on the command line: it would stay in the "
+            "shell history; type it at the prompt or pipe it in (nothing was changed)\n"
+        )
+        return EXIT_USAGE
+    try:
+        if clear:
+            removed = forget_key()
+            out.write(f"{API_KEY} removed from the keyring\n" if removed else "no key was kept\n")
+        else:
+            key = store_key(_read_key(stdin if stdin is not None else sys.stdin))
+            out.write(f"{API_KEY} = {key_tail(key)}  [{FROM_KEYRING}]\n")
+    except EOFError:
+        err.write("pos-app: no API key was read; nothing was changed\n")
+        return EXIT_USAGE
+    except ValueError as exc:  # InvalidKeyFormatError (gives a position, never the key), empty
+        err.write(f"pos-app: {exc}\n")
+        return EXIT_USAGE
+    except KeyStorageError as exc:
+        err.write(f"pos-app: {exc}\n")
+        return EXIT_FAILED
+    if os.environ.get(FROM_ENV, "").strip():
+        err.write(f"note: {FROM_ENV} is set and overrides the keyring's key\n")
+    return EXIT_OK
+
+
+def _api_key_line() -> str:
+    reading = configured_key()
+    line = f"{API_KEY} = {reading.shown}"
+    if reading.source == FROM_KEYRING:
+        line += f"  [{FROM_KEYRING}]"
+    elif reading.source is not None:
+        line += f"  [from {reading.source}]"
+    if reading.problem is not None:
+        line += f"  [{reading.problem}]"
+    return f"{line}\n    {API_KEY_MEANING}\n"
+
+
+def run_config(
+    key: str | None, value: str | None, out: TextIO, err: TextIO, *, clear: bool = False
+) -> int:
     """``pos-app config``: list the settings; ``config KEY``: show one; ``config KEY VALUE``:
     check and store it (the window reads it at its next start).
 
@@ -30,8 +104,13 @@ def run_config(key: str | None, value: str | None, out: TextIO, err: TextIO) -> 
         set_preference,
     )
 
+    if key == API_KEY:
+        return run_api_key(value, out, err, clear=clear)
+    if clear:
+        err.write(f"--clear applies to {API_KEY} only\n")
+        return EXIT_USAGE
     if key is not None and key not in PREFERENCES:
-        err.write(f"unknown setting {key!r}; one of {', '.join(PREFERENCES)}\n")
+        err.write(f"unknown setting {key!r}; one of {', '.join([API_KEY, *PREFERENCES])}\n")
         return EXIT_USAGE
     # Listing reads only: a sound database that cannot be written is still shown.
     store = open_store(database_url(), read_only=value is None)
@@ -45,6 +124,8 @@ def run_config(key: str | None, value: str | None, out: TextIO, err: TextIO) -> 
             out.write(f"{key} = {stored}\n")
             return EXIT_OK
         status = EXIT_OK
+        if key is None:
+            out.write(_api_key_line())
         for pref in PREFERENCES.values():
             if key is not None and pref.key != key:
                 continue

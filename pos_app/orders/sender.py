@@ -22,6 +22,7 @@ from types import TracebackType
 
 from pos_app.api import NO_RETRY, OneClickClient
 from pos_app.api.client import ENV_KEY
+from pos_app.api.keys import configured_key
 from pos_app.orders.engine import OrderEngine
 from pos_app.orders.identity import counter_id, engine_settings
 from pos_app.orders.offload import Offloader
@@ -34,7 +35,10 @@ class MissingKeyError(ValueError):
     """No API key is configured and this command needs one."""
 
     def __init__(self) -> None:
-        super().__init__(f"no API key: set {ENV_KEY} (and ONECLICK_API_URL for the simulator)")
+        super().__init__(
+            "no API key: keep one in the system keyring with `pos-app config api_key`, "
+            f"or set {ENV_KEY} (and ONECLICK_API_URL for the simulator)"
+        )
 
 
 @dataclass
@@ -81,16 +85,18 @@ def open_sender(
     training: bool = False,
     env: Mapping[str, str] = os.environ,
 ) -> Sender:
-    """Open the client (``base_url``/``api_key``, else ``ONECLICK_API_URL``/``ONECLICK_API_KEY``),
+    """Open the client (``base_url``, else ``ONECLICK_API_URL``; ``api_key``, else the configured
+    key: ``ONECLICK_API_KEY``, else the keyring's, :func:`~pos_app.api.keys.configured_key`),
     take the sender lock (unless ``lock`` is False: a throwaway database), open the store
     (``db_url``, else ``POS_DB_URL``, else the default file), read the counter id
     (:func:`~pos_app.orders.identity.counter_id`) and build the engine.
 
     A bad URL or key stops before any file is touched. See the module for the exceptions.
     """
-    if require_key and not (api_key or env.get(ENV_KEY)):
+    key = api_key if api_key is not None else configured_key(env).key or ""
+    if require_key and not key:
         raise MissingKeyError
-    client = OneClickClient(base_url, api_key, retry=NO_RETRY)
+    client = OneClickClient(base_url, key, retry=NO_RETRY)
     held: SenderLock | None = None
     store: Store | None = None
     try:

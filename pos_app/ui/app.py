@@ -1,7 +1,8 @@
 """Composition root: builds the store, the API client, the engine and the window, runs them on
 a qasync loop, and shuts everything down explicitly, once.
 
-Modes: with ``ONECLICK_API_KEY`` the real API; without it, or with ``--demo``, an embedded
+Modes: with an API key (``ONECLICK_API_KEY``, else the keyring's: ``api.keys.configured_key``,
+read in ``open_sender``) the real API; without one, or with ``--demo``, an embedded
 simulator on a free loopback port and a throwaway database (training). ``--smoke`` (in
 :mod:`pos_app.ui.smoke`) starts the window, waits until it shows, reports timings and exits.
 """
