@@ -19,12 +19,7 @@ from typing import Final, Literal
 
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate reads)
-    """Marks ``text`` for pyside6-lupdate under ``context``; returns it unchanged."""
-    return text
-
+from pos_app.domain.translatable import QT_TRANSLATE_NOOP
 
 ReportKind = Literal["X", "Z"]
 

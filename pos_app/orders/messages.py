@@ -9,12 +9,7 @@ from typing import Final
 
 from pos_app.api import contract
 from pos_app.api import errors as api_errors
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate reads)
-    """Marks ``text`` for pyside6-lupdate under ``context``; returns it unchanged."""
-    return text
-
+from pos_app.domain.translatable import QT_TRANSLATE_NOOP
 
 _BALANCE_TOO_LOW: Final = QT_TRANSLATE_NOOP(
     "messages",

@@ -25,14 +25,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any, Final, Literal, get_args
 
+from pos_app.domain.translatable import QT_TRANSLATE_NOOP
 from pos_app.receipts.escpos import MODES, Mode
 from pos_app.receipts.raster import PAPER_WIDTHS
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate reads)
-    """Marks ``text`` for pyside6-lupdate under ``context``; returns it unchanged."""
-    return text
-
 
 PrinterKind = Literal["network", "usb", "serial", "win32", "file", "none"]
 KINDS: Final[tuple[PrinterKind, ...]] = get_args(PrinterKind)

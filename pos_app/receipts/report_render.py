@@ -26,8 +26,9 @@ from PySide6.QtGui import QImage
 from pos_app.domain import reports
 from pos_app.domain.money import format_dzd
 from pos_app.domain.numbers import LineType
-from pos_app.domain.reports import QT_TRANSLATE_NOOP, Report
+from pos_app.domain.reports import Report
 from pos_app.domain.sale_states import SaleState
+from pos_app.domain.translatable import QT_TRANSLATE_NOOP
 from pos_app.receipts import texts
 from pos_app.receipts.model import LRI, NO_BREAK_SPACE, PDI, TIME_FORMAT
 from pos_app.receipts.raster import WIDTH_58MM, WIDTH_80MM

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from pos_app.orders.messages import QT_TRANSLATE_NOOP
+from pos_app.domain.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator

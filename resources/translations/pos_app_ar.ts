@@ -416,7 +416,7 @@
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="126"/>
+        <location filename="../../pos_app/ui/app.py" line="127"/>
         <source>Closing: finishing the work under way…</source>
         <translation>جارٍ الإغلاق: إنهاء العمل الجاري…</translation>
     </message>
@@ -1305,132 +1305,132 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="31"/>
+        <location filename="../../pos_app/orders/messages.py" line="26"/>
         <source>The request was refused as malformed. Check the number and the value, then try again.</source>
         <translation>رُفض الطلب لأنه غير صالح. تحقق من الرقم والقيمة، ثم أعد المحاولة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="35"/>
+        <location filename="../../pos_app/orders/messages.py" line="30"/>
         <source>This line does not exist or is not of this type. Check the number with the customer.</source>
         <translation>هذا الخط غير موجود أو ليس من هذا النوع. تحقق من الرقم مع الزبون.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="39"/>
+        <location filename="../../pos_app/orders/messages.py" line="34"/>
         <source>This card value is out of stock. Offer another value.</source>
         <translation>قيمة البطاقة هذه غير متوفرة. اقترح قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="19"/>
+        <location filename="../../pos_app/orders/messages.py" line="14"/>
         <source>The account balance is too low for this card. Top up the account, then sell again.</source>
         <translation>رصيد الحساب غير كافٍ لهذه البطاقة. قم بتعبئة الحساب، ثم أعد البيع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="44"/>
+        <location filename="../../pos_app/orders/messages.py" line="39"/>
         <source>This sale was already received by OneClickDZ; it is being followed, not sold again.</source>
         <translation>عملية البيع هذه وصلت إلى OneClickDZ من قبل؛ تتم متابعتها ولن تُباع مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="48"/>
+        <location filename="../../pos_app/orders/messages.py" line="43"/>
         <source>No API key is configured. Set ONECLICK_API_KEY, or start in training mode (--demo).</source>
         <translation>لم يتم ضبط مفتاح API. عيّن ONECLICK_API_KEY، أو ابدأ في وضع التدريب (‎--demo).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="23"/>
+        <location filename="../../pos_app/orders/messages.py" line="18"/>
         <source>The API key was refused. Check it in the settings; after 5 wrong keys the shop is blocked for 15 minutes.</source>
         <translation>رُفض مفتاح API. تحقق منه في الإعدادات؛ بعد 5 مفاتيح خاطئة يُحظر المحل لمدة 15 دقيقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="54"/>
+        <location filename="../../pos_app/orders/messages.py" line="49"/>
         <source>This shop is blocked for 15 minutes after wrong API keys. Wait, then check the key.</source>
         <translation>المحل محظور لمدة 15 دقيقة بسبب مفاتيح API خاطئة. انتظر، ثم تحقق من المفتاح.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="58"/>
+        <location filename="../../pos_app/orders/messages.py" line="53"/>
         <source>OneClickDZ does not know this sale. It will be checked again before anything is resent.</source>
         <translation>عملية البيع هذه غير معروفة لدى OneClickDZ. سيُعاد التحقق منها قبل أي إعادة إرسال.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="62"/>
+        <location filename="../../pos_app/orders/messages.py" line="57"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Nothing to do, it retries.</source>
         <translation>طلبات كثيرة: يطلب OneClickDZ الانتظار قليلًا. لا شيء لفعله، ستُعاد المحاولة تلقائيًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="66"/>
+        <location filename="../../pos_app/orders/messages.py" line="61"/>
         <source>OneClickDZ has a server problem. Sales wait and are retried; try again later.</source>
         <translation>مشكلة في خادم OneClickDZ. المبيعات تنتظر وستُعاد محاولتها؛ أعد المحاولة لاحقًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="69"/>
+        <location filename="../../pos_app/orders/messages.py" line="64"/>
         <source>OneClickDZ is down for maintenance. Sales wait and are sent when it is back.</source>
         <translation>خدمة OneClickDZ متوقفة للصيانة. المبيعات تنتظر وتُرسل عند عودته.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="72"/>
+        <location filename="../../pos_app/orders/messages.py" line="67"/>
         <source>OneClickDZ could not deliver the card and refunded the account. Sell again or offer another value.</source>
         <translation>تعذّر على OneClickDZ تسليم البطاقة وتم استرجاع المبلغ إلى الحساب. أعد البيع أو اقترح قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="81"/>
+        <location filename="../../pos_app/orders/messages.py" line="76"/>
         <source>Cannot reach OneClickDZ (network down?). The sale waits and is sent when the connection is back.</source>
         <translation>تعذّر الوصول إلى OneClickDZ (انقطاع الشبكة؟). عملية البيع تنتظر وتُرسل عند عودة الاتصال.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="86"/>
+        <location filename="../../pos_app/orders/messages.py" line="81"/>
         <source>OneClickDZ did not answer in time. The sale is checked before anything is resent; do not sell it again.</source>
         <translation>لم يرد OneClickDZ في الوقت المحدد. سيتم التحقق من عملية البيع قبل أي إعادة إرسال؛ لا تكرر البيع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="91"/>
+        <location filename="../../pos_app/orders/messages.py" line="86"/>
         <source>OneClickDZ sent an unreadable answer. It is checked again automatically.</source>
         <translation>أرسل OneClickDZ ردًا غير مقروء. يُعاد التحقق تلقائيًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="97"/>
+        <location filename="../../pos_app/orders/messages.py" line="92"/>
         <source>OneClickDZ refused the request for a reason this app does not know. Call support.</source>
         <translation>رفض OneClickDZ الطلب لسبب لا يعرفه التطبيق. اتصل بالدعم.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="105"/>
+        <location filename="../../pos_app/orders/messages.py" line="100"/>
         <source>The number is not valid for this line type. Check it.</source>
         <translation>الرقم غير صالح لهذا النوع من الخطوط. تحقق منه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="108"/>
+        <location filename="../../pos_app/orders/messages.py" line="103"/>
         <source>This value is not sold for this line type. Pick another value.</source>
         <translation>هذه القيمة لا تُباع لهذا النوع من الخطوط. اختر قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="113"/>
+        <location filename="../../pos_app/orders/messages.py" line="108"/>
         <source>This sale was already recorded; it is not sold twice.</source>
         <translation>عملية البيع هذه مسجلة من قبل؛ لن تُباع مرتين.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="114"/>
+        <location filename="../../pos_app/orders/messages.py" line="109"/>
         <source>Too many sales are waiting for the connection. Wait until they are sent.</source>
         <translation>عمليات بيع كثيرة تنتظر الاتصال. انتظر حتى يتم إرسالها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="117"/>
+        <location filename="../../pos_app/orders/messages.py" line="112"/>
         <source>Too much money is waiting for the connection. Wait until those sales are sent.</source>
         <translation>المبلغ الذي ينتظر الاتصال كبير جدًا. انتظر حتى يتم إرسال هذه المبيعات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="120"/>
+        <location filename="../../pos_app/orders/messages.py" line="115"/>
         <source>A sale has waited for the connection too long. Check the internet, then sell again.</source>
         <translation>انتظرت عملية بيع الاتصال مدة طويلة جدًا. تحقق من الإنترنت، ثم أعد البيع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="124"/>
+        <location filename="../../pos_app/orders/messages.py" line="119"/>
         <source>This sale is already being sent; it cannot be cancelled.</source>
         <translation>عملية البيع هذه قيد الإرسال؛ لا يمكن إلغاؤها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="129"/>
+        <location filename="../../pos_app/orders/messages.py" line="124"/>
         <source>Something unexpected went wrong ({code}). Call support if it repeats.</source>
         <translation>حدث خطأ غير متوقع ({code}). اتصل بالدعم إذا تكرر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="132"/>
+        <location filename="../../pos_app/orders/messages.py" line="127"/>
         <source>Unexpected error: {error}. Call support if it repeats.</source>
         <translation>خطأ غير متوقع: {error}. اتصل بالدعم إذا تكرر.</translation>
     </message>
@@ -1498,62 +1498,62 @@
 <context>
     <name>printers</name>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="57"/>
+        <location filename="../../pos_app/receipts/printers.py" line="52"/>
         <source>No receipt printer is set up. Choose one in the settings.</source>
         <translation>لم تُضبط أي طابعة للوصولات. اختر واحدة في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="60"/>
+        <location filename="../../pos_app/receipts/printers.py" line="55"/>
         <source>The printer {printer} is a Windows printer queue, which only works on Windows. Choose another connection in the settings.</source>
         <translation>الطابعة {printer} قائمة طباعة Windows، ولا تعمل إلا على Windows. اختر اتصالًا آخر في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="65"/>
+        <location filename="../../pos_app/receipts/printers.py" line="60"/>
         <source>The printer {printer} refused the connection. Check that it is on and that the address and port are right.</source>
         <translation>رفضت الطابعة {printer} الاتصال. تحقق من أنها مشغّلة ومن صحة العنوان والمنفذ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="70"/>
+        <location filename="../../pos_app/receipts/printers.py" line="65"/>
         <source>Cannot reach the printer {printer}. Check that it is on, on the network, and that the address is right.</source>
         <translation>تعذّر الوصول إلى الطابعة {printer}. تحقق من أنها مشغّلة ومتصلة بالشبكة، ومن صحة العنوان.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="75"/>
+        <location filename="../../pos_app/receipts/printers.py" line="70"/>
         <source>The printer {printer} is not found. Check its cable and power, and its name or ids in the settings.</source>
         <translation>الطابعة {printer} غير موجودة. تحقق من الكابل والكهرباء، ومن اسمها أو معرّفاتها في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="80"/>
+        <location filename="../../pos_app/receipts/printers.py" line="75"/>
         <source>This PC does not let the app use the printer {printer}. Check the printer driver and the user&apos;s rights on the port.</source>
         <translation>لا يسمح هذا الحاسوب للتطبيق باستعمال الطابعة {printer}. تحقق من برنامج تشغيل الطابعة ومن صلاحيات المستخدم على المنفذ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="85"/>
+        <location filename="../../pos_app/receipts/printers.py" line="80"/>
         <source>USB printing needs the libusb driver, which this PC lacks (printer {printer}). Install it, or use the printer&apos;s Windows queue.</source>
         <translation>تحتاج الطباعة عبر USB إلى برنامج التشغيل libusb، وهو غير مثبّت على هذا الحاسوب (الطابعة {printer}). ثبّته، أو استعمل قائمة طباعة Windows الخاصة بالطابعة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="90"/>
+        <location filename="../../pos_app/receipts/printers.py" line="85"/>
         <source>The serial port {printer} does not exist on this PC. Check the cable and the port name in the settings.</source>
         <translation>المنفذ التسلسلي {printer} غير موجود على هذا الحاسوب. تحقق من الكابل ومن اسم المنفذ في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="95"/>
+        <location filename="../../pos_app/receipts/printers.py" line="90"/>
         <source>Cannot write the receipt to {printer}. Check that the folder exists and may be written to.</source>
         <translation>تعذّرت كتابة الوصل في {printer}. تحقق من أن المجلد موجود وأن الكتابة فيه مسموحة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="100"/>
+        <location filename="../../pos_app/receipts/printers.py" line="95"/>
         <source>The printer {printer} broke off while printing (switched off or unplugged?). Check it, then reprint.</source>
         <translation>انقطعت الطابعة {printer} أثناء الطباعة (أُطفئت أو فُصلت؟). تحقق منها، ثم أعد الطبع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="105"/>
+        <location filename="../../pos_app/receipts/printers.py" line="100"/>
         <source>The printer {printer} stopped taking the receipt (out of paper, cover open or busy?). Check it, then reprint.</source>
         <translation>توقفت الطابعة {printer} عن استقبال الوصل (نفد الورق، أو الغطاء مفتوح، أو مشغولة؟). تحقق منها، ثم أعد الطبع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="110"/>
+        <location filename="../../pos_app/receipts/printers.py" line="105"/>
         <source>The printer {printer} could not print ({reason}). Check it, then reprint.</source>
         <translation>تعذّرت الطباعة على الطابعة {printer} ({reason}). تحقق منها، ثم أعد الطبع.</translation>
     </message>
@@ -1561,210 +1561,210 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="81"/>
+        <location filename="../../pos_app/domain/reports.py" line="76"/>
         <source>X report (mid-day, nothing closed)</source>
         <translation>تقرير X (منتصف اليوم، لم يُغلق شيء)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="82"/>
+        <location filename="../../pos_app/domain/reports.py" line="77"/>
         <source>Z report no. {number} (period closed)</source>
         <translation>تقرير Z رقم {number} (الفترة مغلقة)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="83"/>
+        <location filename="../../pos_app/domain/reports.py" line="78"/>
         <source>Period: {since} to {until} (UTC)</source>
         <translation>الفترة: من {since} إلى {until} (UTC)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="84"/>
+        <location filename="../../pos_app/domain/reports.py" line="79"/>
         <source>Counter: {counter}</source>
         <translation>الصندوق: {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="85"/>
+        <location filename="../../pos_app/domain/reports.py" line="80"/>
         <source>Counter: all</source>
         <translation>الصندوق: الكل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="86"/>
+        <location filename="../../pos_app/domain/reports.py" line="81"/>
         <source>Sales: {count}</source>
         <translation>المبيعات: {count}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="87"/>
+        <location filename="../../pos_app/domain/reports.py" line="82"/>
         <source>By state:</source>
         <translation>حسب الحالة:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="88"/>
+        <location filename="../../pos_app/domain/reports.py" line="83"/>
         <source>By type:</source>
         <translation>حسب النوع:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="89"/>
+        <location filename="../../pos_app/domain/reports.py" line="84"/>
         <source>  {name}: {count} sales, face value {face_value}, price {price}, cost {cost}</source>
         <translation>  {name}: {count} عملية بيع، قيمة البطاقات {face_value}، السعر {price}، التكلفة {cost}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="92"/>
+        <location filename="../../pos_app/domain/reports.py" line="87"/>
         <source>Face value sold: {amount}</source>
         <translation>قيمة البطاقات المبيعة: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="93"/>
+        <location filename="../../pos_app/domain/reports.py" line="88"/>
         <source>Customers paid: {amount}</source>
         <translation>مدفوعات الزبائن: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="94"/>
+        <location filename="../../pos_app/domain/reports.py" line="89"/>
         <source>Given back (refunded, rejected or cancelled): {amount}</source>
         <translation>المبالغ المردودة (مسترجعة أو مرفوضة أو ملغاة): {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="97"/>
+        <location filename="../../pos_app/domain/reports.py" line="92"/>
         <source>Cost to the shop: {amount}</source>
         <translation>التكلفة على المحل: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="98"/>
+        <location filename="../../pos_app/domain/reports.py" line="93"/>
         <source>Margin: {amount}</source>
         <translation>هامش الربح: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="99"/>
+        <location filename="../../pos_app/domain/reports.py" line="94"/>
         <source>  {count} sales of unknown cost (price {amount}) are left out of the margin</source>
         <translation>  {count} عملية بيع تكلفتها غير معروفة (السعر {amount}) مستثناة من هامش الربح</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="102"/>
+        <location filename="../../pos_app/domain/reports.py" line="97"/>
         <source>Unresolved sales: {count}</source>
         <translation>المبيعات المعلقة: {count}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="103"/>
+        <location filename="../../pos_app/domain/reports.py" line="98"/>
         <source>  {ref}  {number}  {state}  {price}  {created_at}</source>
         <translation>  {ref}  {number}  {state}  {price}  بتاريخ {created_at}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="106"/>
+        <location filename="../../pos_app/domain/reports.py" line="101"/>
         <source>OneClickDZ balance:</source>
         <translation>رصيد OneClickDZ:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="107"/>
+        <location filename="../../pos_app/domain/reports.py" line="102"/>
         <source>  Opening balance: {amount}</source>
         <translation>  الرصيد الافتتاحي: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="108"/>
+        <location filename="../../pos_app/domain/reports.py" line="103"/>
         <source>  - accepted sales ({count}): {amount}</source>
         <translation>  - المبيعات المقبولة ({count}): {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="109"/>
+        <location filename="../../pos_app/domain/reports.py" line="104"/>
         <source>  + refunds ({count}): {amount}</source>
         <translation>  + الاسترجاعات ({count}): {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="110"/>
+        <location filename="../../pos_app/domain/reports.py" line="105"/>
         <source>  = Expected closing balance: {amount}</source>
         <translation>  = الرصيد الختامي المتوقع: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="111"/>
+        <location filename="../../pos_app/domain/reports.py" line="106"/>
         <source>  Actual closing balance: {amount}</source>
         <translation>  الرصيد الختامي الفعلي: {amount}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/domain/reports.py" line="107"/>
         <location filename="../../pos_app/domain/reports.py" line="112"/>
-        <location filename="../../pos_app/domain/reports.py" line="117"/>
         <source>  Difference: {amount}</source>
         <translation>  الفرق: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="113"/>
+        <location filename="../../pos_app/domain/reports.py" line="108"/>
         <location filename="../../pos_app/receipts/report_render.py" line="95"/>
         <source>not read</source>
         <translation>لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="114"/>
+        <location filename="../../pos_app/domain/reports.py" line="109"/>
         <source>Cash in the drawer:</source>
         <translation>النقود في الدرج:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="115"/>
+        <location filename="../../pos_app/domain/reports.py" line="110"/>
         <source>  Expected: {amount}</source>
         <translation>  المتوقع: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="116"/>
+        <location filename="../../pos_app/domain/reports.py" line="111"/>
         <source>  Counted: {amount}</source>
         <translation>  المعدود: {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="118"/>
+        <location filename="../../pos_app/domain/reports.py" line="113"/>
         <location filename="../../pos_app/receipts/report_render.py" line="99"/>
         <source>not counted</source>
         <translation>لم يُعدّ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="119"/>
+        <location filename="../../pos_app/domain/reports.py" line="114"/>
         <source>(before this period)</source>
         <translation>(قبل هذه الفترة)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="122"/>
+        <location filename="../../pos_app/domain/reports.py" line="117"/>
         <source>No balance was read at or after the period&apos;s opening: no bridge.</source>
         <translation>لم يُقرأ أي رصيد عند بداية الفترة أو بعدها: لا مطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="125"/>
+        <location filename="../../pos_app/domain/reports.py" line="120"/>
         <source>No balance was read at the period&apos;s end: the difference is unknown.</source>
         <translation>لم يُقرأ أي رصيد عند نهاية الفترة: الفرق غير معروف.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="128"/>
+        <location filename="../../pos_app/domain/reports.py" line="123"/>
         <source>The opening balance was first read at {at}, after the period began: sales accepted before then are counted twice.</source>
         <translation>قُرئ الرصيد الافتتاحي أول مرة في {at}، بعد بداية الفترة: المبيعات المقبولة قبل ذلك محسوبة مرتين.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="133"/>
+        <location filename="../../pos_app/domain/reports.py" line="128"/>
         <source>The closing balance was read at {at}, after the period ended.</source>
         <translation>قُرئ الرصيد الختامي في {at}، بعد نهاية الفترة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="136"/>
+        <location filename="../../pos_app/domain/reports.py" line="131"/>
         <source>The balance agrees with the sales.</source>
         <translation>الرصيد مطابق للمبيعات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="137"/>
+        <location filename="../../pos_app/domain/reports.py" line="132"/>
         <source>{count} unresolved sales of unknown outcome may account for up to {amount} of the difference.</source>
         <translation>{count} عملية بيع معلقة غير معروفة النتيجة قد تفسّر ما يصل إلى {amount} من الفرق.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="141"/>
+        <location filename="../../pos_app/domain/reports.py" line="136"/>
         <source>The balance is {amount} higher than the sales say: this may be a top-up of the account.</source>
         <translation>الرصيد أعلى بمقدار {amount} مما تشير إليه المبيعات: قد تكون هذه تعبئة للحساب.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="145"/>
+        <location filename="../../pos_app/domain/reports.py" line="140"/>
         <source>The balance is {amount} lower than the sales say: the first sign of a sale or charge the app does not know about. Compare the supplier&apos;s list of orders with the history.</source>
         <translation>الرصيد أقل بمقدار {amount} مما تشير إليه المبيعات: أول علامة على عملية بيع أو خصم لا يعرفه التطبيق. قارن قائمة طلبات المورّد بسجل المبيعات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="150"/>
+        <location filename="../../pos_app/domain/reports.py" line="145"/>
         <source>{count} accepted sales have no known cost and are not in the bridge.</source>
         <translation>{count} عملية بيع مقبولة تكلفتها غير معروفة وليست في المطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="153"/>
+        <location filename="../../pos_app/domain/reports.py" line="148"/>
         <source>{count} refunds have no known cost and are not in the bridge.</source>
         <translation>{count} عملية استرجاع تكلفتها غير معروفة وليست في المطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="156"/>
+        <location filename="../../pos_app/domain/reports.py" line="151"/>
         <source>These figures are of counter {counter} only, the balance is the whole account&apos;s: other counters&apos; sales show as a difference.</source>
         <translation>هذه الأرقام خاصة بالصندوق {counter} وحده، أما الرصيد فهو للحساب كله: مبيعات الصناديق الأخرى تظهر كفرق.</translation>
     </message>

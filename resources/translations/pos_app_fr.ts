@@ -416,7 +416,7 @@
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="126"/>
+        <location filename="../../pos_app/ui/app.py" line="127"/>
         <source>Closing: finishing the work under way…</source>
         <translation>Fermeture : fin du travail en cours…</translation>
     </message>
@@ -1305,132 +1305,132 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="31"/>
+        <location filename="../../pos_app/orders/messages.py" line="26"/>
         <source>The request was refused as malformed. Check the number and the value, then try again.</source>
         <translation>Requête refusée car mal formée. Vérifiez le numéro et la valeur, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="35"/>
+        <location filename="../../pos_app/orders/messages.py" line="30"/>
         <source>This line does not exist or is not of this type. Check the number with the customer.</source>
         <translation>Cette ligne n&apos;existe pas ou n&apos;est pas de ce type. Vérifiez le numéro avec le client.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="39"/>
+        <location filename="../../pos_app/orders/messages.py" line="34"/>
         <source>This card value is out of stock. Offer another value.</source>
         <translation>Cette valeur est en rupture de stock. Proposez une autre valeur.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="19"/>
+        <location filename="../../pos_app/orders/messages.py" line="14"/>
         <source>The account balance is too low for this card. Top up the account, then sell again.</source>
         <translation>Solde du compte insuffisant pour cette carte. Rechargez le compte, puis refaites la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="44"/>
+        <location filename="../../pos_app/orders/messages.py" line="39"/>
         <source>This sale was already received by OneClickDZ; it is being followed, not sold again.</source>
         <translation>Cette vente a déjà été reçue par OneClickDZ ; elle est suivie, pas refaite.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="48"/>
+        <location filename="../../pos_app/orders/messages.py" line="43"/>
         <source>No API key is configured. Set ONECLICK_API_KEY, or start in training mode (--demo).</source>
         <translation>Aucune clé API configurée. Définissez ONECLICK_API_KEY ou lancez en mode formation (--demo).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="23"/>
+        <location filename="../../pos_app/orders/messages.py" line="18"/>
         <source>The API key was refused. Check it in the settings; after 5 wrong keys the shop is blocked for 15 minutes.</source>
         <translation>Clé API refusée. Vérifiez-la dans les paramètres ; après 5 clés erronées, la boutique est bloquée 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="54"/>
+        <location filename="../../pos_app/orders/messages.py" line="49"/>
         <source>This shop is blocked for 15 minutes after wrong API keys. Wait, then check the key.</source>
         <translation>Boutique bloquée 15 minutes suite à des clés API erronées. Patientez, puis vérifiez la clé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="58"/>
+        <location filename="../../pos_app/orders/messages.py" line="53"/>
         <source>OneClickDZ does not know this sale. It will be checked again before anything is resent.</source>
         <translation>OneClickDZ ne connaît pas cette vente. Elle sera revérifiée avant tout renvoi.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="62"/>
+        <location filename="../../pos_app/orders/messages.py" line="57"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Nothing to do, it retries.</source>
         <translation>Trop de requêtes : OneClickDZ demande de patienter un peu. Rien à faire, nouvel essai automatique.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="66"/>
+        <location filename="../../pos_app/orders/messages.py" line="61"/>
         <source>OneClickDZ has a server problem. Sales wait and are retried; try again later.</source>
         <translation>OneClickDZ a un problème de serveur. Les ventes attendent et seront renvoyées ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="69"/>
+        <location filename="../../pos_app/orders/messages.py" line="64"/>
         <source>OneClickDZ is down for maintenance. Sales wait and are sent when it is back.</source>
         <translation>OneClickDZ est en maintenance. Les ventes attendent et partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="72"/>
+        <location filename="../../pos_app/orders/messages.py" line="67"/>
         <source>OneClickDZ could not deliver the card and refunded the account. Sell again or offer another value.</source>
         <translation>OneClickDZ n&apos;a pas pu livrer la carte et a remboursé le compte. Refaites la vente ou proposez une autre valeur.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="81"/>
+        <location filename="../../pos_app/orders/messages.py" line="76"/>
         <source>Cannot reach OneClickDZ (network down?). The sale waits and is sent when the connection is back.</source>
         <translation>OneClickDZ injoignable (réseau coupé ?). La vente attend et partira au retour de la connexion.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="86"/>
+        <location filename="../../pos_app/orders/messages.py" line="81"/>
         <source>OneClickDZ did not answer in time. The sale is checked before anything is resent; do not sell it again.</source>
         <translation>OneClickDZ n&apos;a pas répondu à temps. La vente sera vérifiée avant tout renvoi ; ne la refaites pas.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="91"/>
+        <location filename="../../pos_app/orders/messages.py" line="86"/>
         <source>OneClickDZ sent an unreadable answer. It is checked again automatically.</source>
         <translation>OneClickDZ a envoyé une réponse illisible. Nouvelle vérification automatique.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="97"/>
+        <location filename="../../pos_app/orders/messages.py" line="92"/>
         <source>OneClickDZ refused the request for a reason this app does not know. Call support.</source>
         <translation>OneClickDZ a refusé la requête pour une raison inconnue de l&apos;application. Appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="105"/>
+        <location filename="../../pos_app/orders/messages.py" line="100"/>
         <source>The number is not valid for this line type. Check it.</source>
         <translation>Numéro non valide pour ce type de ligne. Vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="108"/>
+        <location filename="../../pos_app/orders/messages.py" line="103"/>
         <source>This value is not sold for this line type. Pick another value.</source>
         <translation>Cette valeur n&apos;est pas vendue pour ce type de ligne. Choisissez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="113"/>
+        <location filename="../../pos_app/orders/messages.py" line="108"/>
         <source>This sale was already recorded; it is not sold twice.</source>
         <translation>Cette vente est déjà enregistrée ; elle ne sera pas faite deux fois.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="114"/>
+        <location filename="../../pos_app/orders/messages.py" line="109"/>
         <source>Too many sales are waiting for the connection. Wait until they are sent.</source>
         <translation>Trop de ventes attendent la connexion. Attendez qu&apos;elles soient envoyées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="117"/>
+        <location filename="../../pos_app/orders/messages.py" line="112"/>
         <source>Too much money is waiting for the connection. Wait until those sales are sent.</source>
         <translation>Montant en attente de connexion trop élevé. Attendez que ces ventes soient envoyées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="120"/>
+        <location filename="../../pos_app/orders/messages.py" line="115"/>
         <source>A sale has waited for the connection too long. Check the internet, then sell again.</source>
         <translation>Une vente attend la connexion depuis trop longtemps. Vérifiez Internet, puis refaites la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="124"/>
+        <location filename="../../pos_app/orders/messages.py" line="119"/>
         <source>This sale is already being sent; it cannot be cancelled.</source>
         <translation>Cette vente est déjà en cours d&apos;envoi ; impossible de l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="129"/>
+        <location filename="../../pos_app/orders/messages.py" line="124"/>
         <source>Something unexpected went wrong ({code}). Call support if it repeats.</source>
         <translation>Erreur inattendue ({code}). Appelez le support si cela se répète.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="132"/>
+        <location filename="../../pos_app/orders/messages.py" line="127"/>
         <source>Unexpected error: {error}. Call support if it repeats.</source>
         <translation>Erreur inattendue : {error}. Appelez le support si cela se répète.</translation>
     </message>
@@ -1498,62 +1498,62 @@
 <context>
     <name>printers</name>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="57"/>
+        <location filename="../../pos_app/receipts/printers.py" line="52"/>
         <source>No receipt printer is set up. Choose one in the settings.</source>
         <translation>Aucune imprimante de reçus n&apos;est configurée. Choisissez-en une dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="60"/>
+        <location filename="../../pos_app/receipts/printers.py" line="55"/>
         <source>The printer {printer} is a Windows printer queue, which only works on Windows. Choose another connection in the settings.</source>
         <translation>L&apos;imprimante {printer} est une file d&apos;impression Windows, qui ne fonctionne que sous Windows. Choisissez un autre type de connexion dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="65"/>
+        <location filename="../../pos_app/receipts/printers.py" line="60"/>
         <source>The printer {printer} refused the connection. Check that it is on and that the address and port are right.</source>
         <translation>L&apos;imprimante {printer} a refusé la connexion. Vérifiez qu&apos;elle est allumée et que l&apos;adresse et le port sont corrects.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="70"/>
+        <location filename="../../pos_app/receipts/printers.py" line="65"/>
         <source>Cannot reach the printer {printer}. Check that it is on, on the network, and that the address is right.</source>
         <translation>Imprimante {printer} injoignable. Vérifiez qu&apos;elle est allumée, connectée au réseau, et que l&apos;adresse est correcte.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="75"/>
+        <location filename="../../pos_app/receipts/printers.py" line="70"/>
         <source>The printer {printer} is not found. Check its cable and power, and its name or ids in the settings.</source>
         <translation>Imprimante {printer} introuvable. Vérifiez son câble et son alimentation, ainsi que son nom ou ses identifiants dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="80"/>
+        <location filename="../../pos_app/receipts/printers.py" line="75"/>
         <source>This PC does not let the app use the printer {printer}. Check the printer driver and the user&apos;s rights on the port.</source>
         <translation>Ce PC ne permet pas à l&apos;application d&apos;utiliser l&apos;imprimante {printer}. Vérifiez le pilote de l&apos;imprimante et les droits de l&apos;utilisateur sur le port.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="85"/>
+        <location filename="../../pos_app/receipts/printers.py" line="80"/>
         <source>USB printing needs the libusb driver, which this PC lacks (printer {printer}). Install it, or use the printer&apos;s Windows queue.</source>
         <translation>L&apos;impression USB nécessite le pilote libusb, absent de ce PC (imprimante {printer}). Installez-le, ou utilisez la file d&apos;impression Windows de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="90"/>
+        <location filename="../../pos_app/receipts/printers.py" line="85"/>
         <source>The serial port {printer} does not exist on this PC. Check the cable and the port name in the settings.</source>
         <translation>Le port série {printer} n&apos;existe pas sur ce PC. Vérifiez le câble et le nom du port dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="95"/>
+        <location filename="../../pos_app/receipts/printers.py" line="90"/>
         <source>Cannot write the receipt to {printer}. Check that the folder exists and may be written to.</source>
         <translation>Impossible d&apos;écrire le reçu dans {printer}. Vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="100"/>
+        <location filename="../../pos_app/receipts/printers.py" line="95"/>
         <source>The printer {printer} broke off while printing (switched off or unplugged?). Check it, then reprint.</source>
         <translation>L&apos;imprimante {printer} s&apos;est interrompue pendant l&apos;impression (éteinte ou débranchée ?). Vérifiez-la, puis réimprimez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="105"/>
+        <location filename="../../pos_app/receipts/printers.py" line="100"/>
         <source>The printer {printer} stopped taking the receipt (out of paper, cover open or busy?). Check it, then reprint.</source>
         <translation>L&apos;imprimante {printer} a cessé de recevoir le reçu (plus de papier, capot ouvert ou occupée ?). Vérifiez-la, puis réimprimez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/printers.py" line="110"/>
+        <location filename="../../pos_app/receipts/printers.py" line="105"/>
         <source>The printer {printer} could not print ({reason}). Check it, then reprint.</source>
         <translation>L&apos;imprimante {printer} n&apos;a pas pu imprimer ({reason}). Vérifiez-la, puis réimprimez.</translation>
     </message>
@@ -1561,210 +1561,210 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="81"/>
+        <location filename="../../pos_app/domain/reports.py" line="76"/>
         <source>X report (mid-day, nothing closed)</source>
         <translation>Rapport X (en cours de journée, rien n&apos;est clôturé)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="82"/>
+        <location filename="../../pos_app/domain/reports.py" line="77"/>
         <source>Z report no. {number} (period closed)</source>
         <translation>Rapport Z n° {number} (période clôturée)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="83"/>
+        <location filename="../../pos_app/domain/reports.py" line="78"/>
         <source>Period: {since} to {until} (UTC)</source>
         <translation>Période : du {since} au {until} (UTC)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="84"/>
+        <location filename="../../pos_app/domain/reports.py" line="79"/>
         <source>Counter: {counter}</source>
         <translation>Caisse : {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="85"/>
+        <location filename="../../pos_app/domain/reports.py" line="80"/>
         <source>Counter: all</source>
         <translation>Caisse : toutes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="86"/>
+        <location filename="../../pos_app/domain/reports.py" line="81"/>
         <source>Sales: {count}</source>
         <translation>Ventes : {count}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="87"/>
+        <location filename="../../pos_app/domain/reports.py" line="82"/>
         <source>By state:</source>
         <translation>Par état :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="88"/>
+        <location filename="../../pos_app/domain/reports.py" line="83"/>
         <source>By type:</source>
         <translation>Par type :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="89"/>
+        <location filename="../../pos_app/domain/reports.py" line="84"/>
         <source>  {name}: {count} sales, face value {face_value}, price {price}, cost {cost}</source>
         <translation>  {name} : {count} ventes, valeur faciale {face_value}, prix {price}, coût {cost}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="92"/>
+        <location filename="../../pos_app/domain/reports.py" line="87"/>
         <source>Face value sold: {amount}</source>
         <translation>Valeur faciale vendue : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="93"/>
+        <location filename="../../pos_app/domain/reports.py" line="88"/>
         <source>Customers paid: {amount}</source>
         <translation>Payé par les clients : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="94"/>
+        <location filename="../../pos_app/domain/reports.py" line="89"/>
         <source>Given back (refunded, rejected or cancelled): {amount}</source>
         <translation>Rendu aux clients (remboursé, refusé ou annulé) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="97"/>
+        <location filename="../../pos_app/domain/reports.py" line="92"/>
         <source>Cost to the shop: {amount}</source>
         <translation>Coût pour la boutique : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="98"/>
+        <location filename="../../pos_app/domain/reports.py" line="93"/>
         <source>Margin: {amount}</source>
         <translation>Marge : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="99"/>
+        <location filename="../../pos_app/domain/reports.py" line="94"/>
         <source>  {count} sales of unknown cost (price {amount}) are left out of the margin</source>
         <translation>  {count} ventes de coût inconnu (prix {amount}) sont exclues de la marge</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="102"/>
+        <location filename="../../pos_app/domain/reports.py" line="97"/>
         <source>Unresolved sales: {count}</source>
         <translation>Ventes en suspens : {count}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="103"/>
+        <location filename="../../pos_app/domain/reports.py" line="98"/>
         <source>  {ref}  {number}  {state}  {price}  {created_at}</source>
         <translation>  {ref}  {number}  {state}  {price}  {created_at}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="106"/>
+        <location filename="../../pos_app/domain/reports.py" line="101"/>
         <source>OneClickDZ balance:</source>
         <translation>Solde OneClickDZ :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="107"/>
+        <location filename="../../pos_app/domain/reports.py" line="102"/>
         <source>  Opening balance: {amount}</source>
         <translation>  Solde d&apos;ouverture : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="108"/>
+        <location filename="../../pos_app/domain/reports.py" line="103"/>
         <source>  - accepted sales ({count}): {amount}</source>
         <translation>  - ventes acceptées ({count}) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="109"/>
+        <location filename="../../pos_app/domain/reports.py" line="104"/>
         <source>  + refunds ({count}): {amount}</source>
         <translation>  + remboursements ({count}) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="110"/>
+        <location filename="../../pos_app/domain/reports.py" line="105"/>
         <source>  = Expected closing balance: {amount}</source>
         <translation>  = Solde de clôture attendu : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="111"/>
+        <location filename="../../pos_app/domain/reports.py" line="106"/>
         <source>  Actual closing balance: {amount}</source>
         <translation>  Solde de clôture réel : {amount}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/domain/reports.py" line="107"/>
         <location filename="../../pos_app/domain/reports.py" line="112"/>
-        <location filename="../../pos_app/domain/reports.py" line="117"/>
         <source>  Difference: {amount}</source>
         <translation>  Écart : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="113"/>
+        <location filename="../../pos_app/domain/reports.py" line="108"/>
         <location filename="../../pos_app/receipts/report_render.py" line="95"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="114"/>
+        <location filename="../../pos_app/domain/reports.py" line="109"/>
         <source>Cash in the drawer:</source>
         <translation>Espèces en caisse :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="115"/>
+        <location filename="../../pos_app/domain/reports.py" line="110"/>
         <source>  Expected: {amount}</source>
         <translation>  Attendu : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="116"/>
+        <location filename="../../pos_app/domain/reports.py" line="111"/>
         <source>  Counted: {amount}</source>
         <translation>  Compté : {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="118"/>
+        <location filename="../../pos_app/domain/reports.py" line="113"/>
         <location filename="../../pos_app/receipts/report_render.py" line="99"/>
         <source>not counted</source>
         <translation>non compté</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="119"/>
+        <location filename="../../pos_app/domain/reports.py" line="114"/>
         <source>(before this period)</source>
         <translation>(avant cette période)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="122"/>
+        <location filename="../../pos_app/domain/reports.py" line="117"/>
         <source>No balance was read at or after the period&apos;s opening: no bridge.</source>
         <translation>Aucun solde lu à l&apos;ouverture de la période ou après : pas de rapprochement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="125"/>
+        <location filename="../../pos_app/domain/reports.py" line="120"/>
         <source>No balance was read at the period&apos;s end: the difference is unknown.</source>
         <translation>Aucun solde lu à la fin de la période : l&apos;écart est inconnu.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="128"/>
+        <location filename="../../pos_app/domain/reports.py" line="123"/>
         <source>The opening balance was first read at {at}, after the period began: sales accepted before then are counted twice.</source>
         <translation>Le solde d&apos;ouverture a été lu pour la première fois le {at}, après le début de la période : les ventes acceptées avant ce moment sont comptées deux fois.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="133"/>
+        <location filename="../../pos_app/domain/reports.py" line="128"/>
         <source>The closing balance was read at {at}, after the period ended.</source>
         <translation>Le solde de clôture a été lu le {at}, après la fin de la période.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="136"/>
+        <location filename="../../pos_app/domain/reports.py" line="131"/>
         <source>The balance agrees with the sales.</source>
         <translation>Le solde concorde avec les ventes.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="137"/>
+        <location filename="../../pos_app/domain/reports.py" line="132"/>
         <source>{count} unresolved sales of unknown outcome may account for up to {amount} of the difference.</source>
         <translation>{count} ventes en suspens, de résultat inconnu, peuvent expliquer jusqu&apos;à {amount} de l&apos;écart.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="141"/>
+        <location filename="../../pos_app/domain/reports.py" line="136"/>
         <source>The balance is {amount} higher than the sales say: this may be a top-up of the account.</source>
         <translation>Le solde dépasse de {amount} ce qu&apos;indiquent les ventes : il peut s&apos;agir d&apos;un rechargement du compte.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="145"/>
+        <location filename="../../pos_app/domain/reports.py" line="140"/>
         <source>The balance is {amount} lower than the sales say: the first sign of a sale or charge the app does not know about. Compare the supplier&apos;s list of orders with the history.</source>
         <translation>Le solde est inférieur de {amount} à ce qu&apos;indiquent les ventes : premier signe d&apos;une vente ou d&apos;un débit que l&apos;application ne connaît pas. Comparez la liste des commandes du fournisseur avec l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="150"/>
+        <location filename="../../pos_app/domain/reports.py" line="145"/>
         <source>{count} accepted sales have no known cost and are not in the bridge.</source>
         <translation>{count} ventes acceptées n&apos;ont pas de coût connu et ne figurent pas dans le rapprochement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="153"/>
+        <location filename="../../pos_app/domain/reports.py" line="148"/>
         <source>{count} refunds have no known cost and are not in the bridge.</source>
         <translation>{count} remboursements n&apos;ont pas de coût connu et ne figurent pas dans le rapprochement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="156"/>
+        <location filename="../../pos_app/domain/reports.py" line="151"/>
         <source>These figures are of counter {counter} only, the balance is the whole account&apos;s: other counters&apos; sales show as a difference.</source>
         <translation>Ces chiffres ne concernent que la caisse {counter}, mais le solde est celui de tout le compte : les ventes des autres caisses apparaissent comme un écart.</translation>
     </message>
