@@ -65,6 +65,7 @@ from pos_app.ui.history.exporting import ExportCancelledError, ExportRun
 from pos_app.ui.history.filters import day_range, describe, week_start
 from pos_app.ui.history.model import HistoryModel, RowRole, headers, state_word
 from pos_app.ui.i18n import ltr, translate
+from pos_app.ui.orders.code_box import CodeBox
 
 log = logging.getLogger(__name__)
 
@@ -277,26 +278,12 @@ class HistoryScreen(QDialog):
         self.model.rowsInserted.connect(self._show_count)
 
         # The card code, large, only when asked for: what the cashier reads out again.
-        self.code_box = QWidget(self)
-        self.code_box.setObjectName("codeBox")
-        self.code_caption = QLabel(self.code_box)
-        self.code_caption.setObjectName("codeCaption")
-        self.code_label = QLabel(self.code_box)
-        self.code_label.setObjectName("codeLarge")
-        self.code_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # digits: LTR
-        self.code_label.setAlignment(  # ...on the reading side, under the caption
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
-            if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-            else Qt.AlignmentFlag.AlignLeft
-        )
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_box = CodeBox(self)
+        self.code_caption = self.code_box.caption
+        self.code_label = self.code_box.label
         self.code_detail = QLabel(self.code_box)
         self.code_detail.setWordWrap(True)
-        code_layout = QVBoxLayout(self.code_box)
-        code_layout.addWidget(self.code_caption)
-        code_layout.addWidget(self.code_label)
-        code_layout.addWidget(self.code_detail)
-        self.code_box.hide()
+        self.code_box.lines.addWidget(self.code_detail)
 
         self.reprint_button = self._button(translate("History", "Reprint (F9)"), self.reprint)
         self.show_button = self._button(translate("History", "Show code (Enter)"), self.show_code)

@@ -24,6 +24,7 @@ from pos_app.domain.sale_states import SaleState
 from pos_app.orders import OrderView
 from pos_app.ui import messages
 from pos_app.ui.i18n import ltr, translate
+from pos_app.ui.orders.code_box import CodeBox
 from pos_app.ui.orders.model import OrderListModel, ViewRole, widest_state_texts
 
 # The widest text of the time, type, number and value columns; the State column is measured
@@ -67,24 +68,9 @@ class OrderPanel(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(self.copy_code)
         # The card code, large: what the cashier reads to the customer or copies.
-        self.code_box = QWidget(self)
-        self.code_box.setObjectName("codeBox")
-        self.code_caption = QLabel(self.code_box)
-        self.code_caption.setObjectName("codeCaption")
-        self.code_label = QLabel(self.code_box)
-        self.code_label.setObjectName("codeLarge")
-        self.code_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # digits: LTR
-        # ...but on the window's reading side, under its caption.
-        self.code_label.setAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
-            if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-            else Qt.AlignmentFlag.AlignLeft
-        )
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box = QVBoxLayout(self.code_box)
-        box.addWidget(self.code_caption)
-        box.addWidget(self.code_label)
-        self.code_box.hide()
+        self.code_box = CodeBox(self)
+        self.code_caption = self.code_box.caption
+        self.code_label = self.code_box.label
         self.shown_code: str | None = None  # the ref whose code the box shows
         self.table.selectionModel().selectionChanged.connect(self._update_code_box)
         top = QHBoxLayout()
