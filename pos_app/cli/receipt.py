@@ -14,13 +14,12 @@ they log nothing, and show the copy number a print would have now.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import MutableMapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from pos_app.receipts.headless import use_offscreen_without_display
 from pos_app.store.settings import LANGUAGES
 
 EXIT_OK = 0
@@ -64,16 +63,6 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--lang", choices=LANGUAGES, help="receipt language (default: receipt.language)"
     )
-
-
-def use_offscreen_without_display(env: MutableMapping[str, str] = os.environ) -> None:
-    """Qt's offscreen platform unless one is chosen or a display exists (as the window's
-    ``--smoke`` does; repeated here so that the command line never imports the window)."""
-    if env.get("QT_QPA_PLATFORM"):
-        return
-    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or sys.platform in ("win32", "darwin"):
-        return
-    env["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def run_receipt(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -147,7 +147,7 @@ def _readings_line(report: Any) -> str:
 
 
 def _write_pdf(store: Any, report: Any, path: Path, language: str | None) -> None:
-    from pos_app.cli.receipt import use_offscreen_without_display
+    from pos_app.receipts.headless import use_offscreen_without_display
 
     use_offscreen_without_display()
     from PySide6.QtGui import QGuiApplication

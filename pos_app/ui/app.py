@@ -28,6 +28,7 @@ from pos_app.api import OneClickClient
 from pos_app.orders import EngineSettings, OrderEngine
 from pos_app.orders.offload import Offloader
 from pos_app.orders.sender import open_sender
+from pos_app.receipts.headless import use_offscreen_without_display
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, StoreUnavailableError
 from pos_app.store.readonly import read_settings
@@ -46,7 +47,7 @@ from pos_app.ui.i18n import (
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.printing import install_printing, open_print_service
 from pos_app.ui.reports import install_reports
-from pos_app.ui.smoke import Launch, run_smoke, use_offscreen_without_display
+from pos_app.ui.smoke import Launch, run_smoke
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -28,17 +28,6 @@ from pos_app.ui.main_window import MainWindow
 SMOKE_TIMEOUT = 20.0  # seconds to wait for the products and the balance
 SMOKE_TIMEOUT_ENV = "POS_SMOKE_TIMEOUT"
 SETTLE_DELAY = 0.05  # seconds for the layouts (a rebuilt grid) to settle before the picture
-
-
-def use_offscreen_without_display(env: MutableMapping[str, str] = os.environ) -> None:
-    """Let a smoke run work on a machine without a display (a server, CI): Qt's offscreen
-    platform unless one is chosen (``QT_QPA_PLATFORM``) or a display exists. Call it before
-    the QApplication is made."""
-    if env.get("QT_QPA_PLATFORM"):
-        return
-    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or sys.platform in ("win32", "darwin"):
-        return
-    env["QT_QPA_PLATFORM"] = "offscreen"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from pos_app.receipts.headless import use_offscreen_without_display
 from pos_app.simulator import SimConfig, Simulator
 from pos_app.store import open_store
 from pos_app.store.settings import set_preference
-from pos_app.ui.smoke import use_offscreen_without_display
 
 ROOT = Path(__file__).resolve().parents[2]
 
