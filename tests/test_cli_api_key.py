@@ -198,7 +198,17 @@ def test_the_command_line_sells_with_the_keyring_key(
         assert cli.main(["status"]) == 0  # no key anywhere: training
         assert capsys.readouterr().out.startswith("TRAINING MODE")
         store_key(KEY)
+        backend = keyring.get_keyring()
+        reads: list[str] = []
+        read = backend.get_password
+
+        def counted(service: str, user: str) -> str | None:
+            reads.append(user)
+            return read(service, user)
+
+        monkeypatch.setattr(backend, "get_password", counted)
         assert cli.main(["status"]) == 0
+        assert len(reads) == 1, "the key is read once per command"
         shown = capsys.readouterr()
         assert "PRODUCTION key" in shown.out and "TRAINING" not in shown.out
         assert_never_shown(shown, KEY)
@@ -209,9 +219,13 @@ def test_the_command_line_sells_with_the_keyring_key(
 
 def test_the_window_starts_for_real_only_with_a_key(monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[tuple[bool, bool]] = []
+    handed: list[str | None] = []
 
-    def fake_window(args: argparse.Namespace, *, demo: bool, no_key: bool) -> int:
+    def fake_window(
+        args: argparse.Namespace, *, demo: bool, no_key: bool, api_key: str | None
+    ) -> int:
         started.append((demo, no_key))
+        handed.append(api_key)
         return 0
 
     monkeypatch.setattr(cli, "_run_window", fake_window)
@@ -220,15 +234,20 @@ def test_the_window_starts_for_real_only_with_a_key(monkeypatch: pytest.MonkeyPa
     assert cli.main([]) == 0
     assert cli.main(["--demo"]) == 0
     assert started == [(True, True), (False, False), (True, False)]
+    assert handed == [None, KEY, None]  # the key read once, here, goes to the window
 
 
 def test_a_locked_keyring_starts_training_and_says_why(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     started: list[tuple[bool, bool]] = []
+    handed: list[str | None] = []
 
-    def fake_window(args: argparse.Namespace, *, demo: bool, no_key: bool) -> int:
+    def fake_window(
+        args: argparse.Namespace, *, demo: bool, no_key: bool, api_key: str | None
+    ) -> int:
         started.append((demo, no_key))
+        handed.append(api_key)
         return 0
 
     monkeypatch.setattr(cli, "_run_window", fake_window)

@@ -107,23 +107,25 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "report":
         return reports.run_report(args, sys.stdout, sys.stderr)
     no_key = False
+    key = None  # read once here, handed to the window or the status (never read again)
     if not args.demo:  # --demo never asks the keyring
         reading = configured_key()
-        no_key = reading.key is None
+        key = reading.key
+        no_key = key is None
         if reading.problem is not None:
             sys.stderr.write(f"pos-app: {reading.problem}; starting in training mode\n")
     demo = args.demo or no_key
     if args.command is None:
-        return _run_window(args, demo=demo, no_key=no_key)
+        return _run_window(args, demo=demo, no_key=no_key, api_key=key)
     from pos_app.cli.status import show_status
 
     try:
-        return show_status(demo=demo, out=sys.stdout)
+        return show_status(demo=demo, out=sys.stdout, api_key=key)
     except ValueError as exc:  # the client refused its URL (or key) when built
         return orders.cannot_start(exc, sys.stderr)
 
 
-def _run_window(args: argparse.Namespace, *, demo: bool, no_key: bool) -> int:
+def _run_window(args: argparse.Namespace, *, demo: bool, no_key: bool, api_key: str | None) -> int:
     """The cashier window: the command line's one way into Qt, imported only here (an
     import-linter contract in pyproject.toml allows this edge and no other)."""
     from pos_app.ui.app import run_window
@@ -136,4 +138,5 @@ def _run_window(args: argparse.Namespace, *, demo: bool, no_key: bool) -> int:
         screenshot=args.screenshot,
         lang=args.lang,
         no_key=no_key and not args.demo,
+        api_key=api_key,
     )

@@ -19,9 +19,9 @@ from pos_app.orders.messages import for_error
 
 
 @contextlib.contextmanager
-def _client(demo: bool) -> Iterator[OneClickClient]:
+def _client(demo: bool, api_key: str | None) -> Iterator[OneClickClient]:
     if not demo:
-        with OneClickClient() as client:
+        with OneClickClient(api_key=api_key) as client:
             yield client
         return
     from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
@@ -40,10 +40,11 @@ def _products_line(products: ProductList) -> str:
     return " · ".join(cells) if cells else "none offered"
 
 
-def show_status(*, demo: bool, out: TextIO) -> int:
-    """Print key, balance and catalogue; 0 when all three were read."""
+def show_status(*, demo: bool, out: TextIO, api_key: str | None = None) -> int:
+    """Print key, balance and catalogue; 0 when all three were read. ``api_key``: the key
+    already read (None: the configured one)."""
     try:
-        with _client(demo) as client:
+        with _client(demo, api_key) as client:
             if demo:
                 out.write(
                     f"TRAINING MODE: embedded simulator at {client.base_url}; no real money.\n"

@@ -147,18 +147,20 @@ def wire_close(window: MainWindow, services: Services) -> asyncio.Event:
 def build_services(
     *,
     demo: bool,
+    api_key: str | None = None,
     db_url: str | None = None,
     settings: EngineSettings | None = None,
     simulator: Simulator | None = None,
 ) -> Services:
     """Open what the window needs (``open_sender``, as the command line does, plus the
-    window's pool). Demo: a simulator (given or started here) and, unless ``db_url`` is
-    given, a throwaway database. Raises LockHeldError when another process sends
+    window's pool). ``api_key``: the key the command line already read (None: the configured
+    one). Demo: a simulator (given or started here) and, unless ``db_url`` is given, a
+    throwaway database. Raises LockHeldError when another process sends
     for the same database, StoreUnavailableError when the database cannot be used, ValueError
     (StoreConfigError among them) for a setting that cannot be used."""
     temp_dir = None
     owned_sim = None
-    base_url = api_key = None
+    base_url = None
     if demo:
         if simulator is None:
             simulator = owned_sim = Simulator(SimConfig()).start()
@@ -220,11 +222,13 @@ def run_window(
     screenshot: str | None = None,
     lang: str | None = None,
     no_key: bool = False,
+    api_key: str | None = None,
 ) -> int:
     """Run the cashier window until it is closed (or, with ``smoke``, until it has shown:
     :func:`pos_app.ui.smoke.run_smoke`). ``lang``: en, fr or ar (else ``POS_LANG``, else the
     shop's setting, else the system locale). ``no_key``: demo because no API key is
-    configured; the banner says how to sell for real."""
+    configured; the banner says how to sell for real. ``api_key``: the key already read by the
+    command line (None: the configured one)."""
     started = time.perf_counter()
     if smoke:
         use_offscreen_without_display()
@@ -236,7 +240,7 @@ def run_window(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
-        services = build_services(demo=demo)
+        services = build_services(demo=demo, api_key=api_key)
     except LockHeldError as exc:
         sys.stderr.write(f"another pos-app process (pid {exc.pid}) is sending for this database\n")
         return EXIT_LOCKED
