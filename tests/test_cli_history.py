@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 
 from pos_app.cli import main
-from pos_app.store import open_store
 from tests.support import report_day as day
-from tests.support.clock import Clock
 
 REFS = [ref for ref, *_ in day.SALES]
 NEWEST_FIRST = REFS[::-1]
@@ -24,13 +22,7 @@ NEWEST_FIRST = REFS[::-1]
 
 @pytest.fixture
 def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    url = f"sqlite:///{(tmp_path / 'pos.sqlite3').as_posix()}"
-    clock = Clock(day.DAY)
-    store = open_store(url, now=clock.now)
-    try:
-        day.make_day(store, clock)
-    finally:
-        store.close()
+    url = day.day_database(tmp_path)
     monkeypatch.setenv("POS_DB_URL", url)
     yield url
 

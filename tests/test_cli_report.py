@@ -12,18 +12,11 @@ import pytest
 from pos_app.cli import main
 from pos_app.store import open_store
 from tests.support import report_day as day
-from tests.support.clock import Clock
 
 
 @pytest.fixture
 def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    url = f"sqlite:///{(tmp_path / 'pos.sqlite3').as_posix()}"
-    clock = Clock(day.DAY)
-    store = open_store(url, now=clock.now)
-    try:
-        day.make_day(store, clock)
-    finally:
-        store.close()
+    url = day.day_database(tmp_path)
     monkeypatch.setenv("POS_DB_URL", url)
     monkeypatch.setenv("POS_COUNTER_ID", "C9")
     monkeypatch.delenv("ONECLICK_API_KEY", raising=False)

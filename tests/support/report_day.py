@@ -9,11 +9,12 @@ than the sales say (the unknown sale did land on the supplier's side).
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Final
 
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
-from pos_app.store import NewSale, Store
+from pos_app.store import NewSale, Store, open_store
 from tests.support.clock import Clock
 
 DAY: Final = datetime(2026, 3, 2, tzinfo=UTC)
@@ -90,3 +91,15 @@ def make_day(store: Store, clock: Clock) -> Store:
     clock.current = CLOSING_AT
     store.record_balance(CLOSING_CENTIMES, CLOSING_AT)
     return store
+
+
+def day_database(folder: Path) -> str:
+    """A closed SQLite file in ``folder`` holding the day (as :func:`make_day`); its URL."""
+    url = f"sqlite:///{(folder / 'pos.sqlite3').as_posix()}"
+    clock = Clock(DAY)
+    store = open_store(url, now=clock.now)
+    try:
+        make_day(store, clock)
+    finally:
+        store.close()
+    return url
