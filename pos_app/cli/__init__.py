@@ -14,6 +14,8 @@
   (``cli.receipt``; draws with Qt inside the command only).
 - ``pos-app report [--date D] [--z] [--cash AMOUNT] [--pdf PATH]``: the X report, or the
   period closed with a Z (``cli.reports``; only ``--pdf`` loads Qt).
+- ``pos-app user add|list|passwd|disable|enable``: the shop's cashiers and managers, PINs
+  read from standard input (``cli.users``).
 
 Only the window needs Qt, and it is imported when it starts: the commands run without it.
 """
@@ -27,7 +29,7 @@ from collections.abc import Sequence
 
 from pos_app import __version__
 from pos_app.api.keys import configured_key
-from pos_app.cli import orders, receipt, reports
+from pos_app.cli import orders, receipt, reports, users
 from pos_app.cli.config import API_KEY, run_config
 from pos_app.cli.logfile import LOG_FORMAT, log_to_file
 from pos_app.store import StoreConfigError, StoreUnavailableError
@@ -67,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     orders.add_parsers(sub)
     receipt.add_parser(sub)
     reports.add_parser(sub)
+    users.add_parser(sub)
     return parser
 
 
@@ -81,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extras:
         if args.command == "config" and args.key == API_KEY:  # refused, and never echoed
             args.value = args.value or " ".join(extras)
+        elif args.command == "user":  # maybe a PIN: refused, and never echoed
+            sys.stderr.write(f"pos-app: {users.NO_PIN_ON_THE_COMMAND_LINE}\n")
+            return users.EXIT_USAGE
         else:
             parser.error(f"unrecognized arguments: {' '.join(extras)}")
     logging.basicConfig(
@@ -106,6 +112,8 @@ def _run(args: argparse.Namespace) -> int:
         return receipt.run_receipt(args, sys.stdout, sys.stderr)
     if args.command == "report":
         return reports.run_report(args, sys.stdout, sys.stderr)
+    if args.command == "user":
+        return users.run_user(args, sys.stdout, sys.stderr)
     no_key = False
     key = None  # read once here, handed to the window or the status (never read again)
     if not args.demo:  # --demo never asks the keyring

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 from pos_app.domain.sale_states import SaleState
@@ -105,3 +106,38 @@ class LockHeldError(StoreError):
         super().__init__(f"{holder} already holds the sender lock {path}")
         self.path = path
         self.pid = pid
+
+
+class UserError(StoreError):
+    """A change to the shop's people refused; nothing was written. Its text is one sentence
+    fit for the person at the counter (it never holds a PIN)."""
+
+
+class UnknownUserError(UserError, LookupError):
+    """No one has this name."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no one is called {name!r}")
+        self.name = name
+
+
+class DuplicateUserError(UserError):
+    """Someone already has this name (names are compared without case)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"someone is already called {name!r}; choose another name")
+        self.name = name
+
+
+class LastManagerError(UserError):
+    """The change would leave the shop without an active manager (or a first user who is not
+    a manager): one must always remain."""
+
+
+class InvalidUserInputError(UserError, ValueError):
+    """A name, PIN or role breaks its rule; ``problem`` is the domain's ``NameProblem`` or
+    ``PinProblem`` (whose message, marked for translation, is the text), None for a role."""
+
+    def __init__(self, message: str, problem: StrEnum | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem

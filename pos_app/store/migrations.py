@@ -216,9 +216,58 @@ def _v2_history_receipts_reports(database: pw.Database) -> None:
                 )
 
 
+def _v3_users_and_actions(database: pw.Database) -> None:
+    """Version 3: the shop's people (cashiers and managers, a PIN hash each) and the log of
+    privileged actions. On SQLite, triggers refuse any UPDATE or DELETE of the action log."""
+
+    class V3Model(pw.Model):
+        class Meta:
+            database = None
+            legacy_table_names = False
+
+    class User(V3Model):
+        id = pw.AutoField()
+        name = pw.CharField(40)
+        name_key = pw.CharField(40, unique=True)
+        role = pw.CharField(16)
+        pin_hash = pw.TextField()
+        active = pw.BooleanField(default=True)
+        failed_pins = pw.IntegerField(default=0)
+        lock_level = pw.IntegerField(default=0)
+        locked_until = pw.BigIntegerField(null=True)
+        created_at = pw.BigIntegerField()
+        updated_at = pw.BigIntegerField()
+
+        class Meta:
+            table_name = "user"
+
+    class Action(V3Model):
+        id = pw.AutoField()
+        at = pw.BigIntegerField(index=True)
+        who = pw.TextField()
+        action = pw.CharField(32)
+        detail = pw.TextField(null=True)
+        mac = pw.TextField(null=True)
+
+        class Meta:
+            table_name = "action"
+
+    tables = [User, Action]
+    with database.bind_ctx(tables, bind_refs=False, bind_backrefs=False):
+        database.create_tables(tables, safe=False)
+    if isinstance(database, pw.SqliteDatabase):
+        for action in ("UPDATE", "DELETE"):
+            sql_rows(
+                database,
+                f"CREATE TRIGGER action_no_{action.lower()} BEFORE {action} ON action "
+                "BEGIN SELECT RAISE(ABORT, 'action rows are never changed'); END",
+            )
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _v1_create_tables),
     (2, _v2_history_receipts_reports),
+    (3, _v3_users_and_actions),
 ]
 """Every migration the code knows, by version (read at each ``migrate`` call)."""
 

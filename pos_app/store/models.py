@@ -65,6 +65,9 @@ SETTING_KEY_LENGTH: Final = 128
 CODE_TAIL_COLUMN_LENGTH: Final = 8
 PRINT_KIND_LENGTH: Final = 16
 PRINT_TARGET_LENGTH: Final = 64
+USER_NAME_LENGTH: Final = 40
+ROLE_LENGTH: Final = 16
+ACTION_LENGTH: Final = 32
 
 
 class BaseModel(pw.Model):
@@ -222,6 +225,44 @@ class ZReport(BaseModel):
         table_name = "z_report"
 
 
+class User(BaseModel):
+    """One person at the counter: a cashier or a manager, with the hash of their PIN (never
+    the PIN) and how their PIN tries stand (``domain.users.PinGuard``)."""
+
+    id = pw.AutoField()
+    name = pw.CharField(USER_NAME_LENGTH)
+    """As typed (trimmed)."""
+    name_key = pw.CharField(USER_NAME_LENGTH, unique=True)
+    """``domain.users.name_key``: what makes two names one person."""
+    role = pw.CharField(ROLE_LENGTH)
+    pin_hash = pw.TextField()
+    active = pw.BooleanField(default=True)
+    failed_pins = pw.IntegerField(default=0)
+    lock_level = pw.IntegerField(default=0)
+    locked_until = pw.BigIntegerField(null=True)
+    created_at = pw.BigIntegerField()
+    updated_at = pw.BigIntegerField()
+
+    class Meta:
+        table_name = "user"
+
+
+class Action(BaseModel):
+    """Append-only log of privileged actions: who did what, when (never a secret)."""
+
+    id = pw.AutoField()
+    at = pw.BigIntegerField(index=True)
+    who = pw.TextField()
+    """A person's name, or ``cli:<os user>`` from the command line."""
+    action = pw.CharField(ACTION_LENGTH)
+    detail = pw.TextField(null=True)
+    mac = pw.TextField(null=True)
+    """Reserved for the tamper-evident chain (left null until it exists)."""
+
+    class Meta:
+        table_name = "action"
+
+
 class SchemaVersion(BaseModel):
     """One row per applied migration; the schema version is the largest."""
 
@@ -242,5 +283,7 @@ ALL_MODELS: Final[tuple[type[BaseModel], ...]] = (
     ReceiptPrint,
     BalanceReading,
     ZReport,
+    User,
+    Action,
     SchemaVersion,
 )

@@ -3,7 +3,8 @@
 One object made of its parts: :mod:`~pos_app.store.sales` (sales and their journal, the
 money-critical part), :mod:`~pos_app.store.history` (search and the print log),
 :mod:`~pos_app.store.reports` (X/Z figures, balance readings, closed periods),
-:mod:`~pos_app.store.caches` and :mod:`~pos_app.store.settings`.
+:mod:`~pos_app.store.caches`, :mod:`~pos_app.store.settings` and
+:mod:`~pos_app.store.users` (cashiers, managers and the action log).
 
 Threads: peewee gives each thread its own connection; writes are meant to come from one
 worker thread (the order engine), reads may come from any thread. Several stores (on several
@@ -22,12 +23,14 @@ from pos_app.store.paths import sqlite_file
 from pos_app.store.reports import Reports
 from pos_app.store.sales import UPDATABLE_FIELDS, SaleFields, Sales
 from pos_app.store.settings import Settings
+from pos_app.store.users import Users
 
 __all__ = ["UPDATABLE_FIELDS", "SaleFields", "Store"]
 
 
-class Store(Sales, History, Reports, Caches, Settings):
-    """Sales, their journal, the history, reports, caches and settings in one database.
+class Store(Sales, History, Reports, Caches, Settings, Users):
+    """Sales, their journal, the history, reports, caches, settings, the shop's people and
+    the action log in one database.
     Made by ``open_store``."""
 
     # -- lifecycle ---------------------------------------------------------------------------

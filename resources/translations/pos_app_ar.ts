@@ -93,37 +93,37 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="82"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="124"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="125"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="83"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="84"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="85"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="86"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
         <source>Paid</source>
         <translation>المدفوع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="87"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
@@ -134,250 +134,250 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="89"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
         <source>Counter</source>
         <translation>الصندوق</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="90"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
         <source>Cashier</source>
         <translation>البائع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="91"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="137"/>
         <source>Prints</source>
         <translation>الطبعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="125"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
         <source>Ref</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
         <source>Card code (last 4)</source>
         <translation>رمز البطاقة (آخر 4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
         <source>Transaction</source>
         <translation>المعاملة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
         <source>Failure</source>
         <translation>سبب الفشل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="208"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="790"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="209"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="777"/>
         <source>Sales history</source>
         <translation>سجل المبيعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="226"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="227"/>
         <source>Number, ref or the card code&apos;s last digits</source>
         <translation>الرقم أو المرجع أو آخر أرقام رمز البطاقة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="239"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="240"/>
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="240"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="241"/>
         <source>This week</source>
         <translation>هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="241"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="242"/>
         <source>All days</source>
         <translation>كل الأيام</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="244"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="245"/>
         <source>All states</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="248"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="249"/>
         <source>All types</source>
         <translation>كل الأنواع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="252"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="253"/>
         <source>All counters</source>
         <translation>كل الصناديق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="255"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="256"/>
         <source>All cashiers</source>
         <translation>كل الباعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="301"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="288"/>
         <source>Reprint (F9)</source>
         <translation>إعادة الطبع (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="302"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="289"/>
         <source>Show code (Enter)</source>
         <translation>إظهار الرمز (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="304"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="291"/>
         <source>Copy code (Ctrl+Shift+C)</source>
         <translation>نسخ الرمز (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="306"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="293"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>تصدير CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="308"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="295"/>
         <source>Export PDF (Ctrl+Shift+E)</source>
         <translation>تصدير PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="310"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="297"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="312"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="299"/>
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="342"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="329"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="344"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="331"/>
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="377"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="364"/>
         <source>Any day</source>
         <translation>أي يوم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="532"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="519"/>
         <source>No sale matches.</source>
         <translation>لا توجد عملية بيع مطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="534"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="521"/>
         <source>{n} sale(s)</source>
         <translation>{n} عملية بيع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="536"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="523"/>
         <source>{n} sales shown, more as you scroll</source>
         <translation>{n} عملية بيع معروضة، والمزيد عند التمرير</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="556"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="543"/>
         <source>Select a sale first.</source>
         <translation>اختر عملية بيع أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="565"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="552"/>
         <source>Reprint asked for {ref}.</source>
         <translation>طُلبت إعادة طبع {ref}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="579"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="566"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="584"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="571"/>
         <source>{state} · {number} · {value}</source>
         <translation>الحالة: {state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="592"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="579"/>
         <source>Ref: {ref}</source>
         <translation>المرجع: {ref}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="595"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="582"/>
         <source>Transaction: {number}</source>
         <translation>المعاملة: {number}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="616"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="603"/>
         <source>This sale has no card code.</source>
         <translation>لا يوجد رمز بطاقة لعملية البيع هذه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="620"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="607"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="649"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="636"/>
         <source>Export the sales to CSV</source>
         <translation>تصدير المبيعات إلى CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="651"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="638"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="732"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="719"/>
         <source>Exporting to {file}: {n} sale(s) read…</source>
         <translation>جارٍ التصدير إلى {file}: تمت قراءة {n} عملية بيع…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="755"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="742"/>
         <source>Export cancelled: no file was written.</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="762"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="749"/>
         <source>The disk is full: the file was not written.</source>
         <translation>القرص ممتلئ: لم يُكتب الملف.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="764"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="751"/>
         <source>The file could not be written: choose another place.</source>
         <translation>تعذّرت كتابة الملف: اختر مكانًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="750"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="737"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>تم تصدير {n} عملية بيع إلى {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="677"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="664"/>
         <source>Export the sales to PDF</source>
         <translation>تصدير المبيعات إلى PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="679"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="666"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="767"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="754"/>
         <source>The export failed: unexpected error (see the log).</source>
         <translation>فشل التصدير: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="793"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="780"/>
         <source>Printed {when}</source>
         <translation>طُبع في {when}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="799"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="786"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>تُعرض أحدث {n} عملية بيع فقط؛ صدّر إلى CSV للحصول عليها كلها.</translation>
     </message>
@@ -416,7 +416,7 @@
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="127"/>
+        <location filename="../../pos_app/ui/app.py" line="128"/>
         <source>Closing: finishing the work under way…</source>
         <translation>جارٍ الإغلاق: إنهاء العمل الجاري…</translation>
     </message>
@@ -615,17 +615,17 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="61"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="62"/>
         <source>Sales in progress</source>
         <translation>عمليات البيع الجارية</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="63"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="64"/>
         <source>Copy card code (Ctrl+Shift+C)</source>
         <translation>نسخ رمز البطاقة (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="158"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="144"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
@@ -1987,6 +1987,44 @@
         <location filename="../../pos_app/receipts/report_render.py" line="114"/>
         <source>Cancelled</source>
         <translation>تم الإلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>users</name>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="55"/>
+        <source>Type a name.</source>
+        <translation>اكتب اسمًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="56"/>
+        <source>A name has at most 40 characters.</source>
+        <translation>لا يتجاوز الاسم 40 حرفًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="57"/>
+        <source>A name cannot hold tabs, line breaks or invisible characters.</source>
+        <translation>لا يمكن أن يحتوي الاسم على مسافات جدولة أو فواصل أسطر أو أحرف غير مرئية.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="117"/>
+        <source>Type a PIN of 4 to 8 digits.</source>
+        <translation>اكتب رمزًا سريًا من 4 إلى 8 أرقام.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="118"/>
+        <source>A PIN is made of the digits 0 to 9 only.</source>
+        <translation>يتكون الرمز السري من الأرقام 0 إلى 9 فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="121"/>
+        <source>A PIN has at least 4 digits.</source>
+        <translation>يتكون الرمز السري من 4 أرقام على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="122"/>
+        <source>A PIN has at most 8 digits.</source>
+        <translation>يتكون الرمز السري من 8 أرقام على الأكثر.</translation>
     </message>
 </context>
 </TS>

@@ -93,37 +93,37 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="82"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="124"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="125"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="83"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="84"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="85"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="86"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="87"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -134,250 +134,250 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="89"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
         <source>Counter</source>
         <translation>Caisse</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="90"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="91"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="137"/>
         <source>Prints</source>
         <translation>Impressions</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="125"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
         <source>Ref</source>
         <translation>Réf.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
         <source>Card code (last 4)</source>
         <translation>Code de la carte (4 derniers)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
         <source>Transaction</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
         <source>Failure</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="208"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="790"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="209"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="777"/>
         <source>Sales history</source>
         <translation>Historique des ventes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="226"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="227"/>
         <source>Number, ref or the card code&apos;s last digits</source>
         <translation>Numéro, réf. ou derniers chiffres du code de la carte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="239"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="240"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="240"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="241"/>
         <source>This week</source>
         <translation>Cette semaine</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="241"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="242"/>
         <source>All days</source>
         <translation>Tous les jours</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="244"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="245"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="248"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="249"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="252"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="253"/>
         <source>All counters</source>
         <translation>Toutes les caisses</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="255"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="256"/>
         <source>All cashiers</source>
         <translation>Tous les caissiers</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="301"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="288"/>
         <source>Reprint (F9)</source>
         <translation>Réimprimer (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="302"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="289"/>
         <source>Show code (Enter)</source>
         <translation>Afficher le code (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="304"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="291"/>
         <source>Copy code (Ctrl+Shift+C)</source>
         <translation>Copier le code (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="306"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="293"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>Exporter en CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="308"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="295"/>
         <source>Export PDF (Ctrl+Shift+E)</source>
         <translation>Exporter en PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="310"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="297"/>
         <source>Close (Esc)</source>
         <translation>Fermer (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="312"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="299"/>
         <source>Cancel export</source>
         <translation>Annuler l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="342"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="329"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="344"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="331"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="377"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="364"/>
         <source>Any day</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="532"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="519"/>
         <source>No sale matches.</source>
         <translation>Aucune vente ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="534"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="521"/>
         <source>{n} sale(s)</source>
         <translation>{n} vente(s)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="536"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="523"/>
         <source>{n} sales shown, more as you scroll</source>
         <translation>{n} ventes affichées, d&apos;autres en faisant défiler</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="556"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="543"/>
         <source>Select a sale first.</source>
         <translation>Sélectionnez d&apos;abord une vente.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="565"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="552"/>
         <source>Reprint asked for {ref}.</source>
         <translation>Réimpression demandée pour {ref}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="579"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="566"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="584"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="571"/>
         <source>{state} · {number} · {value}</source>
         <translation>{state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="592"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="579"/>
         <source>Ref: {ref}</source>
         <translation>Réf. : {ref}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="595"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="582"/>
         <source>Transaction: {number}</source>
         <translation>Transaction : {number}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="616"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="603"/>
         <source>This sale has no card code.</source>
         <translation>Cette vente n&apos;a pas de code de carte.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="620"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="607"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="649"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="636"/>
         <source>Export the sales to CSV</source>
         <translation>Exporter les ventes en CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="651"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="638"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="732"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="719"/>
         <source>Exporting to {file}: {n} sale(s) read…</source>
         <translation>Export vers {file} : {n} vente(s) lue(s)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="755"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="742"/>
         <source>Export cancelled: no file was written.</source>
         <translation>Export annulé : aucun fichier n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="762"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="749"/>
         <source>The disk is full: the file was not written.</source>
         <translation>Le disque est plein : le fichier n&apos;a pas été écrit.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="764"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="751"/>
         <source>The file could not be written: choose another place.</source>
         <translation>Impossible d&apos;écrire le fichier : choisissez un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="750"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="737"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>{n} vente(s) exportée(s) dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="677"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="664"/>
         <source>Export the sales to PDF</source>
         <translation>Exporter les ventes en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="679"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="666"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="767"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="754"/>
         <source>The export failed: unexpected error (see the log).</source>
         <translation>L&apos;export a échoué : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="793"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="780"/>
         <source>Printed {when}</source>
         <translation>Imprimé le {when}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="799"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="786"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>Seules les {n} ventes les plus récentes sont listées ; exportez en CSV pour les avoir toutes.</translation>
     </message>
@@ -416,7 +416,7 @@
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="127"/>
+        <location filename="../../pos_app/ui/app.py" line="128"/>
         <source>Closing: finishing the work under way…</source>
         <translation>Fermeture : fin du travail en cours…</translation>
     </message>
@@ -615,17 +615,17 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="61"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="62"/>
         <source>Sales in progress</source>
         <translation>Ventes en cours</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="63"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="64"/>
         <source>Copy card code (Ctrl+Shift+C)</source>
         <translation>Copier le code de la carte (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="158"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="144"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
@@ -1987,6 +1987,44 @@
         <location filename="../../pos_app/receipts/report_render.py" line="114"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
+    </message>
+</context>
+<context>
+    <name>users</name>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="55"/>
+        <source>Type a name.</source>
+        <translation>Saisissez un nom.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="56"/>
+        <source>A name has at most 40 characters.</source>
+        <translation>Un nom compte au plus 40 caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="57"/>
+        <source>A name cannot hold tabs, line breaks or invisible characters.</source>
+        <translation>Un nom ne peut contenir ni tabulation, ni saut de ligne, ni caractère invisible.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="117"/>
+        <source>Type a PIN of 4 to 8 digits.</source>
+        <translation>Saisissez un code PIN de 4 à 8 chiffres.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="118"/>
+        <source>A PIN is made of the digits 0 to 9 only.</source>
+        <translation>Un code PIN ne contient que les chiffres 0 à 9.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="121"/>
+        <source>A PIN has at least 4 digits.</source>
+        <translation>Un code PIN compte au moins 4 chiffres.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/users.py" line="122"/>
+        <source>A PIN has at most 8 digits.</source>
+        <translation>Un code PIN compte au plus 8 chiffres.</translation>
     </message>
 </context>
 </TS>

@@ -59,7 +59,7 @@ def test_empty_database_is_migrated_to_the_latest_version_without_backup(
 ) -> None:
     with open_store(sqlite_url(db_path), now=clock.now):
         pass
-    assert versions(db_path) == [1, 2] == list(range(1, latest_version() + 1))
+    assert versions(db_path) == [1, 2, 3] == list(range(1, latest_version() + 1))
     assert tables(db_path) >= {m._meta.table_name for m in ALL_MODELS}
     assert backups(db_path.parent) == [], "nothing to back up in a new database"
 
