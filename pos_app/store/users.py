@@ -1,7 +1,7 @@
 """The shop's people (cashiers and managers) and the log of privileged actions.
 
 Promises:
-- a PIN is kept only as its salted scrypt hash (``domain.users.hash_pin``); no record, log
+- a PIN is kept only as its salted scrypt hash (``store.pins``); no record, log
   line, action detail or exception holds a PIN or its hash;
 - one active manager always remains: disabling or demoting the last one is refused, and so is
   a first person who is not a manager;
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,12 +30,10 @@ from pos_app.domain.users import (
     Role,
     checked_name,
     checked_pin,
-    hash_pin,
     judge_pin,
     lock_end,
     lock_length,
     name_key,
-    pin_matches,
 )
 from pos_app.store.base import StoreBase, on_own_database
 from pos_app.store.errors import (
@@ -46,6 +43,7 @@ from pos_app.store.errors import (
     UnknownUserError,
 )
 from pos_app.store.models import ACTION_LENGTH, Action, User
+from pos_app.store.pins import new_pin_hash, pin_matches
 from pos_app.store.sales import _detail_json
 from pos_app.store.timestamps import from_millis, to_millis
 
@@ -179,10 +177,6 @@ def _role(role: Role | str) -> Role:
         raise InvalidUserInputError(f"a role is one of: {roles}") from None
 
 
-def _new_hash(pin: str) -> str:
-    return hash_pin(pin, secrets.token_bytes(16))
-
-
 def _guard(row: User) -> PinGuard:
     until = None if row.locked_until is None else from_millis(row.locked_until)
     return PinGuard(row.failed_pins, row.lock_level, until)
@@ -214,7 +208,7 @@ class Users(StoreBase):
         not a manager; nothing is written then."""
         self._open()
         name, role, by = _name(name), _role(role), _check_who(by)
-        pin_hash = _new_hash(_pin(pin))
+        pin_hash = new_pin_hash(_pin(pin))
         now = self._now_ms()
         with self._db.atomic():
             if User.select().where(User.name_key == name_key(name)).exists():
@@ -245,7 +239,7 @@ class Users(StoreBase):
         written)."""
         self._open()
         by = _check_who(by)
-        pin_hash = _new_hash(_pin(pin))
+        pin_hash = new_pin_hash(_pin(pin))
         now = self._now_ms()
         with self._db.atomic():
             row = self._user_row(name)

@@ -1992,37 +1992,37 @@
 <context>
     <name>users</name>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="55"/>
+        <location filename="../../pos_app/domain/users.py" line="50"/>
         <source>Type a name.</source>
         <translation>اكتب اسمًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="56"/>
+        <location filename="../../pos_app/domain/users.py" line="51"/>
         <source>A name has at most 40 characters.</source>
         <translation>لا يتجاوز الاسم 40 حرفًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="57"/>
+        <location filename="../../pos_app/domain/users.py" line="52"/>
         <source>A name cannot hold tabs, line breaks or invisible characters.</source>
         <translation>لا يمكن أن يحتوي الاسم على مسافات جدولة أو فواصل أسطر أو أحرف غير مرئية.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="117"/>
+        <location filename="../../pos_app/domain/users.py" line="112"/>
         <source>Type a PIN of 4 to 8 digits.</source>
         <translation>اكتب رمزًا سريًا من 4 إلى 8 أرقام.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="118"/>
+        <location filename="../../pos_app/domain/users.py" line="113"/>
         <source>A PIN is made of the digits 0 to 9 only.</source>
         <translation>يتكون الرمز السري من الأرقام 0 إلى 9 فقط.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="121"/>
+        <location filename="../../pos_app/domain/users.py" line="116"/>
         <source>A PIN has at least 4 digits.</source>
         <translation>يتكون الرمز السري من 4 أرقام على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="122"/>
+        <location filename="../../pos_app/domain/users.py" line="117"/>
         <source>A PIN has at most 8 digits.</source>
         <translation>يتكون الرمز السري من 8 أرقام على الأكثر.</translation>
     </message>

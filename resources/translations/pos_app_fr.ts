@@ -1992,37 +1992,37 @@
 <context>
     <name>users</name>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="55"/>
+        <location filename="../../pos_app/domain/users.py" line="50"/>
         <source>Type a name.</source>
         <translation>Saisissez un nom.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="56"/>
+        <location filename="../../pos_app/domain/users.py" line="51"/>
         <source>A name has at most 40 characters.</source>
         <translation>Un nom compte au plus 40 caractères.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="57"/>
+        <location filename="../../pos_app/domain/users.py" line="52"/>
         <source>A name cannot hold tabs, line breaks or invisible characters.</source>
         <translation>Un nom ne peut contenir ni tabulation, ni saut de ligne, ni caractère invisible.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="117"/>
+        <location filename="../../pos_app/domain/users.py" line="112"/>
         <source>Type a PIN of 4 to 8 digits.</source>
         <translation>Saisissez un code PIN de 4 à 8 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="118"/>
+        <location filename="../../pos_app/domain/users.py" line="113"/>
         <source>A PIN is made of the digits 0 to 9 only.</source>
         <translation>Un code PIN ne contient que les chiffres 0 à 9.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="121"/>
+        <location filename="../../pos_app/domain/users.py" line="116"/>
         <source>A PIN has at least 4 digits.</source>
         <translation>Un code PIN compte au moins 4 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/users.py" line="122"/>
+        <location filename="../../pos_app/domain/users.py" line="117"/>
         <source>A PIN has at most 8 digits.</source>
         <translation>Un code PIN compte au plus 8 chiffres.</translation>
     </message>

@@ -1,9 +1,7 @@
-"""Tests for pos_app.domain.users: names, PINs, the PIN's hash and the lock-out rule."""
+"""Tests for pos_app.domain.users: names, PINs and the lock-out rule."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -25,18 +23,14 @@ from pos_app.domain.users import (
     Role,
     checked_name,
     checked_pin,
-    hash_pin,
     judge_pin,
     lock_end,
     lock_length,
     name_key,
-    needs_rehash,
-    pin_matches,
     pin_problem,
 )
 
 NOW = datetime(2026, 11, 25, 16, 0, tzinfo=UTC)
-SALT = bytes(range(16))
 
 
 def test_roles_are_their_stored_words() -> None:
@@ -116,61 +110,6 @@ def test_anything_else_is_refused_without_repeating_it(pin: str, problem: PinPro
 def test_the_pin_rule_is_exactly_four_to_eight_ascii_digits(pin: str) -> None:
     valid = 4 <= len(pin) <= 8 and all(ch in "0123456789" for ch in pin)
     assert (pin_problem(pin) is None) == valid
-
-
-# -- the hash ---------------------------------------------------------------------------------
-
-
-def test_the_hash_describes_itself_and_matches_only_its_pin() -> None:
-    stored = hash_pin("482915", SALT)
-    scheme, n, r, p, salt, digest = stored.split("$")
-    assert (scheme, n, r, p) == ("scrypt", str(2**14), "8", "1")
-    assert base64.b64decode(salt) == SALT
-    assert len(base64.b64decode(digest)) == 32
-    assert "482915" not in stored
-    assert pin_matches("482915", stored)
-    assert not pin_matches("482916", stored)
-    assert not pin_matches("48291", stored)
-    assert not needs_rehash(stored)
-
-
-def test_the_salt_makes_two_hashes_of_one_pin_differ() -> None:
-    assert hash_pin("1234", SALT) != hash_pin("1234", bytes(16))
-    assert hash_pin("1234", SALT) == hash_pin("1234", SALT)
-
-
-def test_a_bad_pin_or_salt_is_never_hashed() -> None:
-    with pytest.raises(InvalidPinError):
-        hash_pin("12", SALT)
-    with pytest.raises(ValueError, match="16 bytes"):
-        hash_pin("1234", b"short")
-
-
-def test_a_hash_made_with_other_parameters_still_checks() -> None:
-    digest = hashlib.scrypt(b"2468", salt=SALT, n=2**10, r=4, p=2, dklen=24)
-    enc = base64.b64encode
-    stored = f"scrypt${2**10}$4$2${enc(SALT).decode()}${enc(digest).decode()}"
-    assert pin_matches("2468", stored) and not pin_matches("2469", stored)
-    assert needs_rehash(stored)
-
-
-@pytest.mark.parametrize(
-    "stored",
-    [
-        "",
-        "1234",
-        "bcrypt$16384$8$1$AAAA$AAAA",
-        "scrypt$16384$8$1$AAAA",
-        "scrypt$1000$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA",  # n not a power of two
-        f"scrypt${2**30}$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA",  # far too much memory
-        "scrypt$16384$8$1$not base64!$AAAA",
-        "scrypt$16384$x$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA",
-        "scrypt$16384$8$1$$",
-    ],
-)
-def test_a_damaged_hash_matches_no_pin(stored: str) -> None:
-    assert not pin_matches("1234", stored)
-    assert needs_rehash(stored)
 
 
 # -- the lock-out -----------------------------------------------------------------------------
