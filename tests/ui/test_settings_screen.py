@@ -326,7 +326,7 @@ class RefusingServer:
         outer = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server)
+            def do_GET(self) -> None:
                 outer.requests += 1
                 body = json.dumps(
                     {"success": False, "error": {"code": "INVALID_ACCESS_TOKEN",
@@ -369,16 +369,18 @@ def test_a_refused_key_is_sent_once_even_when_the_button_is_pressed_twice(
             for _press in range(2):
                 QTest.mouseClick(button, Qt.MouseButton.LeftButton)
                 await wait_until(lambda: "refused" in result.text(), what="the refusal")
-                await wait_until(lambda: button.isEnabled())
+                await wait_until(button.isEnabled)
                 assert "15 minutes" in result.text()
                 result.clear()
 
         run(qloop, body())
         assert server.requests == 1
         # The engine's client, for the same address and key, does not send it either.
-        with OneClickClient(server.base_url, "wrong-key-000011112222") as client:
-            with pytest.raises(api_errors.InvalidAccessTokenError):
-                client.validate()
+        with (
+            OneClickClient(server.base_url, "wrong-key-000011112222") as client,
+            pytest.raises(api_errors.InvalidAccessTokenError),
+        ):
+            client.validate()
         assert server.requests == 1
     finally:
         server.close()
