@@ -20,7 +20,7 @@ import pytest
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
 
 from pos_app.api import OneClickClient
 from pos_app.api import errors as api_errors
@@ -39,13 +39,15 @@ from pos_app.store.settings import (
     api_url,
     save_preferences,
 )
+from pos_app.ui.app import load_style
+from pos_app.ui.i18n import install_language
 from pos_app.ui.settings.dialog import SettingsDialog
 from pos_app.ui.settings.launcher import install_settings, open_settings
 from pos_app.ui.settings.shop import ShopSettings
 from tests.support.memory_keyring import PlaintextMemoryKeyring
 from tests.support.printer_server import LoopbackPrinter
 from tests.support.waiting import run, wait_until
-from tests.support.window import Harness
+from tests.support.window import SCREENSHOTS, Harness
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -497,3 +499,42 @@ def test_the_dialog_module_is_imported_only_when_first_opened() -> None:
     loaded = done.stdout.strip()
     assert "pos_app.ui.settings.launcher" in loaded
     assert "dialog" not in loaded and "form" not in loaded and "setup" not in loaded
+
+
+# -- how it looks ------------------------------------------------------------------------------
+
+PAGES = ("connection", "shop", "printer", "counter", "limits")
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "ar"])
+def test_every_page_draws_in_each_language(  # noqa: PLR0917 (fixtures)
+    qloop: qasync.QEventLoop,
+    qapp: QApplication,
+    pool: Offloader,
+    db_url: str,
+    tmp_path: Path,
+    opened: list[SettingsDialog],
+    code: str,
+) -> None:
+    """Each page at the default size, saved under ``POS_UI_SCREENSHOTS`` (else tmp_path):
+    Arabic right to left, every label shown whole (no label narrower than its text)."""
+    load_style(qapp)  # as the app shows it
+    install_language(qapp, code)
+    try:
+        save_preferences_to(db_url, {"shop.name": "Cyber El Amel", "printer.kind": "network",
+                                     "printer.host": "192.168.1.60"})  # fmt: skip
+        dialog = make_dialog(pool, db_url, opened)
+        run(qloop, wait_until(lambda: dialog.form.data is not None))
+        rtl = Qt.LayoutDirection.RightToLeft
+        assert (dialog.layoutDirection() == rtl) == (code == "ar")
+        folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
+        folder.mkdir(parents=True, exist_ok=True)
+        for index, name in enumerate(PAGES):
+            dialog.tabs.setCurrentIndex(index)
+            qapp.processEvents()
+            for label in dialog.tabs.currentWidget().findChildren(QLabel):
+                if label.isVisible() and not label.wordWrap() and label.text():
+                    assert label.width() >= label.sizeHint().width(), (name, label.text())
+            assert dialog.grab().save(str(folder / f"settings-{name}-{code}.png"))
+    finally:
+        install_language(qapp, "en")

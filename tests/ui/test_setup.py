@@ -12,16 +12,18 @@ import pytest
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
 
 from pos_app.api.keys import stored_key
 from pos_app.orders.offload import Offloader
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
-from pos_app.ui.app import build_services
+from pos_app.ui.app import build_services, load_style
+from pos_app.ui.i18n import install_language
 from pos_app.ui.settings.setup import SetupDialog, SetupOutcome, SetupPage, default_pages
 from pos_app.ui.settings.shop import ShopSettings
 from tests.support.memory_keyring import PlaintextMemoryKeyring
 from tests.support.waiting import run, wait_until
+from tests.support.window import SCREENSHOTS
 
 
 @pytest.fixture
@@ -167,3 +169,28 @@ def test_the_window_opens_with_the_key_the_set_up_kept(
             assert info.is_sandbox  # the simulator answered the kept key
         finally:
             run(qloop, services.shutdown())
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "ar"])
+def test_every_step_draws_in_each_language(
+    qloop: qasync.QEventLoop, qapp: QApplication, setup: SetupDialog, tmp_path: Path, code: str
+) -> None:
+    """Each step at the default size, saved under ``POS_UI_SCREENSHOTS`` (else tmp_path)."""
+    load_style(qapp)  # as the app shows it
+    install_language(qapp, code)
+    try:
+        dialog = SetupDialog(setup.form.shop, setup.form.executor)
+        dialog.start()
+        run(qloop, wait_until(lambda: dialog.form.data is not None))
+        assert (dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft) == (code == "ar")
+        folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
+        folder.mkdir(parents=True, exist_ok=True)
+        for index, page in enumerate(dialog.pages):
+            dialog.show_page(index)
+            qapp.processEvents()
+            assert dialog.training_button.isVisible()  # one click away on every step
+            assert dialog.grab().save(str(folder / f"setup-{page.name}-{code}.png"))
+        dialog.hide()
+        dialog.deleteLater()
+    finally:
+        install_language(qapp, "en")

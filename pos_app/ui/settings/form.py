@@ -159,7 +159,10 @@ class SettingsForm(QObject):
             line.addWidget(extra)
             column.addLayout(line)
         column.addWidget(field.reason)
-        form.addRow(label, box)
+        if label:
+            form.addRow(label, box)
+        else:  # a check box says what it is: the whole row
+            form.addRow(box)
 
     def _page(self) -> tuple[QWidget, QFormLayout]:
         page = QWidget()
