@@ -2,15 +2,13 @@
 
 from pos_app.api.client import (
     NO_RETRY,
-    BadUrlError,
-    InsecureUrlError,
     InvalidKeyFormatError,
     OneClickClient,
     RetryPolicy,
     Timeouts,
     check_api_key,
-    check_base_url,
 )
+from pos_app.domain.urls import BadUrlError, InsecureUrlError, check_base_url
 
 __all__ = [
     "NO_RETRY",

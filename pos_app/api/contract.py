@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-DEFAULT_BASE_URL: Final = "https://api.oneclickdz.com/v3"
+from pos_app.domain.urls import ONECLICK_BASE_URL
+
+DEFAULT_BASE_URL: Final = ONECLICK_BASE_URL  # the domain holds it: the store's api.url default too
 TOKEN_HEADER: Final = "X-Access-Token"
 
 # Paths, relative to the base URL (which ends in /v3).

@@ -16,12 +16,13 @@ from pos_app.api.models import ProductList
 from pos_app.domain.money import format_dzd
 from pos_app.domain.numbers import LineType
 from pos_app.orders.messages import for_error
+from pos_app.orders.sender import configured_base_url
 
 
 @contextlib.contextmanager
 def _client(demo: bool, api_key: str | None) -> Iterator[OneClickClient]:
     if not demo:
-        with OneClickClient(api_key=api_key) as client:
+        with OneClickClient(configured_base_url(), api_key=api_key) as client:
             yield client
         return
     from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator

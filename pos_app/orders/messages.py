@@ -42,7 +42,8 @@ BY_CODE: Final[dict[str, str]] = {
     ),
     contract.MISSING_ACCESS_TOKEN: QT_TRANSLATE_NOOP(
         "messages",
-        "No API key is configured. Set ONECLICK_API_KEY, or start in training mode (--demo).",
+        "No API key is configured. Enter it in the settings (Ctrl+,) or with pos-app config "
+        "api_key, or start in training mode (--demo).",
     ),
     contract.INVALID_ACCESS_TOKEN: _KEY_REFUSED,
     contract.ERR_AUTH: _KEY_REFUSED,

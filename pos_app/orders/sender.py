@@ -28,7 +28,18 @@ from pos_app.orders.identity import counter_id, engine_settings
 from pos_app.orders.offload import Offloader
 from pos_app.orders.settings import EngineSettings
 from pos_app.store import SenderLock, Store, lock_path_for, open_store
-from pos_app.store.settings import database_url
+from pos_app.store.readonly import read_settings
+from pos_app.store.settings import API_URL_ENV, api_url, database_url
+
+
+def configured_base_url(db_url: str | None = None, env: Mapping[str, str] = os.environ) -> str:
+    """The one reading of the API URL for everything that builds a client (the window,
+    ``status``, ``order``, ``resume``): ``ONECLICK_API_URL``, else the ``api.url`` stored in
+    the shop's database (``db_url``, else the default; read-only, no file made), else the
+    real API. Raises InvalidSettingError (a ValueError) for a set URL that cannot be used."""
+    if env.get(API_URL_ENV):  # wins, and a bad one stops before any file is read
+        return api_url(None, env)
+    return api_url(read_settings(db_url or database_url(env)), env)
 
 
 class MissingKeyError(ValueError):
@@ -85,8 +96,9 @@ def open_sender(
     training: bool = False,
     env: Mapping[str, str] = os.environ,
 ) -> Sender:
-    """Open the client (``base_url``, else ``ONECLICK_API_URL``; ``api_key``, else the configured
-    key: ``ONECLICK_API_KEY``, else the keyring's, :func:`~pos_app.api.keys.configured_key`),
+    """Open the client (``base_url``, else :func:`configured_base_url`; ``api_key``, else the
+    configured key: ``ONECLICK_API_KEY``, else the keyring's,
+    :func:`~pos_app.api.keys.configured_key`),
     take the sender lock (unless ``lock`` is False: a throwaway database), open the store
     (``db_url``, else ``POS_DB_URL``, else the default file), read the counter id
     (:func:`~pos_app.orders.identity.counter_id`) and build the engine.
@@ -96,6 +108,8 @@ def open_sender(
     key = api_key if api_key is not None else configured_key(env).key or ""
     if require_key and not key:
         raise MissingKeyError
+    if base_url is None:
+        base_url = configured_base_url(db_url, env)
     client = OneClickClient(base_url, key, retry=NO_RETRY)
     held: SenderLock | None = None
     store: Store | None = None

@@ -21,9 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+import peewee as pw
+
 from pos_app.domain.money import parse_dinars
 from pos_app.domain.refs import COUNTER_ID_MAX_LENGTH, is_valid_counter_id, sanitise_counter_id
+from pos_app.domain.urls import ONECLICK_BASE_URL, check_base_url
 from pos_app.store.base import StoreBase, on_own_database
+from pos_app.store.errors import StoreError
 from pos_app.store.models import SETTING_KEY_LENGTH, Setting
 from pos_app.store.paths import default_url
 
@@ -53,11 +57,44 @@ class Settings(StoreBase):
                 .execute()
             )
 
+    @on_own_database
+    def save_settings(self, changes: Mapping[str, str | None]) -> None:
+        """Set every key of ``changes`` to its value (None: remove it) in ONE transaction:
+        all of them are kept, or, on any failure (``SettingsNotSavedError``), none."""
+        self._open()
+        for key, value in changes.items():
+            if not key or len(key) > SETTING_KEY_LENGTH:
+                raise ValueError(f"a setting key must be 1-{SETTING_KEY_LENGTH} characters")
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"a setting value must be a str, got {type(value).__name__}")
+        try:
+            with self._db.atomic():
+                for key, value in changes.items():
+                    if value is None:
+                        Setting.delete().where(Setting.key == key).execute()
+                        continue
+                    (
+                        Setting.insert(key=key, value=value)
+                        .on_conflict(conflict_target=[Setting.key], update={"value": value})
+                        .execute()
+                    )
+        except pw.PeeweeException as exc:  # disk full, read-only, locked, I/O error
+            raise SettingsNotSavedError(type(exc).__name__) from exc
+
+
+class SettingsNotSavedError(StoreError):
+    """The settings could not be written; every one keeps its old value."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"the settings could not be written ({reason}); nothing was changed")
+        self.reason = reason
+
 
 LANGUAGES: Final = ("en", "fr", "ar")
 DEFAULT_LOW_BALANCE: Final = 2000
 DB_URL_ENV: Final = "POS_DB_URL"
 COUNTER_ID_ENV: Final = "POS_COUNTER_ID"
+API_URL_ENV: Final = "ONECLICK_API_URL"  # api.client.ENV_URL (the store sits beside the API)
 STORED: Final = "stored"  # Reading.source of a value from the settings table
 DEFAULT: Final = "default"  # Reading.source of the default
 
@@ -105,6 +142,13 @@ def _dinars(text: str) -> str:
         return str(parse_dinars(text.strip()))
     except ValueError as exc:
         raise PreferenceError(f"low_balance: whole dinars, 0 or more, not {text!r}") from exc
+
+
+def _api_url(text: str) -> str:
+    try:
+        return check_base_url(text.strip())
+    except ValueError as exc:  # InsecureUrlError, BadUrlError: kept as the cause
+        raise PreferenceError(f"api.url: {exc}") from exc
 
 
 def _counter(text: str) -> str:
@@ -396,6 +440,14 @@ PREFERENCES: Final[Mapping[str, Preference]] = {
             COUNTER_ID_ENV,
             refuse_invalid=True,
         ),
+        Preference(
+            "api.url",
+            "the OneClickDZ API base URL (https; plain http only to the local simulator)",
+            _api_url,
+            ONECLICK_BASE_URL,
+            API_URL_ENV,
+            refuse_invalid=True,  # never sell through another address than the one set
+        ),
         *_receipt_preferences(),
     )
 }
@@ -469,3 +521,22 @@ def get_preference(stored: Stored, key: str, env: Mapping[str, str] = os.environ
 def low_balance(stored: Stored, env: Mapping[str, str] = os.environ) -> int:
     """The low-balance warning threshold, in dinars."""
     return int(get_preference(stored, "low_balance", env) or DEFAULT_LOW_BALANCE)
+
+
+def api_url(stored: Stored, env: Mapping[str, str] = os.environ) -> str:
+    """The API base URL every client of the shop uses: ``ONECLICK_API_URL``, else the stored
+    ``api.url``, else the real API. Raises InvalidSettingError for a set URL that fails its
+    check (the app does not send to another address than the one set)."""
+    return get_preference(stored, "api.url", env) or ONECLICK_BASE_URL
+
+
+def save_preferences(store: Settings, changes: Mapping[str, str | None]) -> dict[str, str | None]:
+    """Check every value of ``changes`` (None: unset the key, back to its default), then
+    store them all in one transaction; returns the stored forms. A PreferenceError (for the
+    first bad value) or SettingsNotSavedError leaves every setting as it was."""
+    checked: dict[str, str | None] = {}
+    for key, text in changes.items():
+        _known(key)  # an unknown key is refused even when it is to be unset
+        checked[key] = None if text is None else check_preference(key, text)
+    store.save_settings(checked)
+    return checked

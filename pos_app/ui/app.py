@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtWidgets import QApplication
@@ -32,7 +33,7 @@ from pos_app.receipts.headless import use_offscreen_without_display
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, StoreUnavailableError
 from pos_app.store.readonly import read_settings
-from pos_app.store.settings import database_url, get_preference, low_balance
+from pos_app.store.settings import Stored, database_url, get_preference, low_balance
 from pos_app.ui.counter import EngineSignals
 from pos_app.ui.errors import ErrorReporter
 from pos_app.ui.history import install_history
@@ -47,7 +48,11 @@ from pos_app.ui.i18n import (
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.printing import install_printing, open_print_service
 from pos_app.ui.reports import install_reports
+from pos_app.ui.settings.launcher import install_settings
 from pos_app.ui.smoke import Launch, run_smoke
+
+if TYPE_CHECKING:
+    from pos_app.ui.settings.setup import SetupOutcome
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +220,34 @@ def load_style(app: QApplication) -> None:
         app.setStyleSheet(sheet.read_text(encoding="utf-8"))
 
 
+def choose_language(app: QApplication, lang: str | None, stored: Stored) -> str:
+    """Install the window's language: ``lang`` (--lang), else the one reading of the setting
+    (POS_LANG, stored, none), else the system's; English when its file cannot be loaded."""
+    language = resolve_language(lang, get_preference(stored, "language"), system_locale_name())
+    try:
+        install_language(app, language)
+    except LanguageError as exc:
+        sys.stderr.write(f"{exc}; showing English\n")
+        language = "en"
+        install_language(app, language)
+    return language
+
+
+async def first_run_setup(db_url: str | None = None) -> SetupOutcome | None:
+    """The set-up shown at a first start without a key (its module imported only then),
+    over the shop's database (``db_url``, else the default); its outcome, None when closed."""
+    from pos_app.ui.settings.setup import run_setup
+    from pos_app.ui.settings.shop import ShopSettings
+
+    executor = Offloader(2, thread_name_prefix="pos-setup")
+    try:
+        return await run_setup(ShopSettings(db_url=db_url), executor)
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+        await _wait_for_pool(executor, POOL_WAIT)  # a test still on the wire is left behind
+        executor.close()
+
+
 def run_window(
     *,
     demo: bool,
@@ -239,6 +272,14 @@ def run_window(
     load_style(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    if no_key and not smoke:  # a first start: the set-up instead of the bare window
+        choose_language(app, lang, shop_settings())
+        outcome = loop.run_until_complete(first_run_setup())
+        if outcome is None:  # closed without a choice
+            loop.close()
+            return EXIT_OK
+        if not outcome.training:
+            demo, no_key, api_key = False, False, outcome.api_key
     try:
         services = build_services(demo=demo, api_key=api_key)
     except LockHeldError as exc:
@@ -252,14 +293,7 @@ def run_window(
         return EXIT_USAGE
     # Training keeps a throwaway database: the shop's settings come from its real one.
     stored = shop_settings() if demo else services.store
-    # --lang, else the one reading of the setting (POS_LANG, stored, none), else the system's.
-    language = resolve_language(lang, get_preference(stored, "language"), system_locale_name())
-    try:
-        install_language(app, language)
-    except LanguageError as exc:
-        sys.stderr.write(f"{exc}; showing English\n")
-        language = "en"
-        install_language(app, language)
+    language = choose_language(app, lang, stored)
     threshold = low_balance(stored)
     window = MainWindow(
         services.counter, training=demo, no_key=no_key, low_balance=Decimal(threshold)
@@ -287,6 +321,12 @@ def run_window(
         language=language,
         refresh_balance=lambda: services.counter.refresh(products=False),
         printer_queue=printing.queue,  # a report and a receipt take turns at the printer
+    )
+    install_settings(  # Ctrl+, and a button: the dialog is imported at its first opening
+        window,
+        services.executor,
+        services.counter.spawn,
+        store=None if demo else services.store,  # training: the shop's own database
     )
     closed = wire_close(window, services)
     reporter = ErrorReporter(window)

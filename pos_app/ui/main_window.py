@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
                 translate(
                     "MainWindow",
                     "No API key is configured, so this is TRAINING MODE: no real money. "
-                    "To sell, set ONECLICK_API_KEY and restart.",
+                    "To sell, enter the key in the settings (Ctrl+,) and start again.",
                 )
             )
         self.banner.setObjectName("trainingBanner")
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         heading.setObjectName("heading")
         top.addWidget(heading, 1)
         top.addWidget(self.balance)
+        self._top = top
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.sale)
         splitter.addWidget(self.orders)
@@ -95,6 +96,10 @@ class MainWindow(QMainWindow):
         reports.activated.connect(self.reports_requested)
         self._may_close = False
         self.sale.focus_number()
+
+    def add_tool_button(self, button: QWidget) -> None:
+        """A button at the end of the top row (Settings)."""
+        self._top.addWidget(button)
 
     def allow_close(self) -> None:
         """Called once the services are down: the next close really closes."""

@@ -400,25 +400,36 @@
         <translation>وضع التدريب: محاكي محلي، لا أموال حقيقية، ولا يُحفظ شيء</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="57"/>
-        <source>No API key is configured, so this is TRAINING MODE: no real money. To sell, set ONECLICK_API_KEY and restart.</source>
-        <translation>لم يُضبط أي مفتاح API، لذا هذا وضع التدريب: لا أموال حقيقية. للبيع، اضبط ONECLICK_API_KEY ثم أعد التشغيل.</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/ui/main_window.py" line="67"/>
         <source>Internet top-up</source>
         <translation>تعبئة الإنترنت</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/launcher.py" line="57"/>
-        <location filename="../../pos_app/ui/main_window.py" line="90"/>
+        <location filename="../../pos_app/ui/main_window.py" line="91"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="128"/>
+        <location filename="../../pos_app/ui/app.py" line="133"/>
         <source>Closing: finishing the work under way…</source>
         <translation>جارٍ الإغلاق: إنهاء العمل الجاري…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="57"/>
+        <source>No API key is configured, so this is TRAINING MODE: no real money. To sell, enter the key in the settings (Ctrl+,) and start again.</source>
+        <translation>لم يتم ضبط أي مفتاح API، لذا هذا وضع التدريب: لا أموال حقيقية. للبيع، أدخل المفتاح في الإعدادات (Ctrl+,) ثم أعد التشغيل.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="42"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="50"/>
+        <source>Settings (Ctrl+,)</source>
+        <translation>الإعدادات (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="48"/>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1246,580 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="39"/>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="43"/>
+        <source>Connection</source>
+        <translation>الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="44"/>
+        <source>Shop</source>
+        <translation>المحل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="45"/>
+        <source>Printer</source>
+        <translation>الطابعة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="46"/>
+        <source>Counter</source>
+        <translation>نقطة البيع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="47"/>
+        <source>Offline limits</source>
+        <translation>حدود العمل دون اتصال</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="52"/>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="55"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="79"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="189"/>
+        <source>Saving…</source>
+        <translation>جارٍ الحفظ…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="89"/>
+        <source>Saved. pos-app uses the new values from its next start.</source>
+        <translation>تم الحفظ. يستعمل pos-app القيم الجديدة عند تشغيله القادم.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="25"/>
+        <source>Plain http is refused: the key would travel in clear. Use https (http only for the local simulator on 127.0.0.1).</source>
+        <translation>يُرفض http العادي: سيُرسل المفتاح دون تشفير. استعمل https (http فقط للمحاكي المحلي على 127.0.0.1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="31"/>
+        <source>Not a usable address: check the host and the port.</source>
+        <translation>عنوان غير صالح: تحقق من اسم الخادم والمنفذ.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="32"/>
+        <source>An https:// address, such as https://api.oneclickdz.com/v3.</source>
+        <translation>عنوان يبدأ بـ https://، مثل https://api.oneclickdz.com/v3.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="34"/>
+        <source>1 to {n} letters (A-Z) and digits, such as {example}.</source>
+        <translation>من 1 إلى {n} حروف (A-Z) وأرقام، مثل {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="38"/>
+        <source>Whole dinars, 0 or more.</source>
+        <translation>دنانير كاملة، 0 أو أكثر.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="40"/>
+        <source>The path of an image file that exists.</source>
+        <translation>مسار ملف صورة موجود.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="42"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="50"/>
+        <source>One line of at most {n} characters.</source>
+        <translation>سطر واحد من {n} حرفًا على الأكثر.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="44"/>
+        <source>A USB id in hex, such as 0x0416.</source>
+        <translation>معرّف USB بالنظام الست عشري، مثل 0x0416.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="46"/>
+        <source>A port number from 1 to 65535.</source>
+        <translation>رقم منفذ من 1 إلى 65535.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="48"/>
+        <source>Seconds, more than 0 and at most 300.</source>
+        <translation>ثوانٍ، أكثر من 0 و300 على الأكثر.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="51"/>
+        <source>This value is not accepted.</source>
+        <translation>هذه القيمة غير مقبولة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="125"/>
+        <source>Needed.</source>
+        <translation>مطلوب.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="68"/>
+        <source>No printer</source>
+        <translation>بدون طابعة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="69"/>
+        <source>Network (Ethernet, Wi-Fi)</source>
+        <translation>شبكة (Ethernet، Wi-Fi)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="70"/>
+        <source>USB</source>
+        <translation>منفذ USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="71"/>
+        <source>Serial port</source>
+        <translation>منفذ تسلسلي</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="72"/>
+        <source>Windows printer</source>
+        <translation>طابعة Windows</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="73"/>
+        <source>File or device</source>
+        <translation>ملف أو جهاز</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="196"/>
+        <source>API key</source>
+        <translation>مفتاح API</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="200"/>
+        <source>API address</source>
+        <translation>عنوان API</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="201"/>
+        <source>Test connection</source>
+        <translation>اختبار الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="214"/>
+        <source>Shop name</source>
+        <translation>اسم المحل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="217"/>
+        <source>Address</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="218"/>
+        <source>Phone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="220"/>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="223"/>
+        <source>Logo (image file)</source>
+        <translation>الشعار (ملف صورة)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="237"/>
+        <source>Receipt printer</source>
+        <translation>طابعة الإيصالات</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="239"/>
+        <source>Printer address (IP or name)</source>
+        <translation>عنوان الطابعة (IP أو اسم)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="240"/>
+        <source>TCP port</source>
+        <translation>منفذ TCP</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="241"/>
+        <source>USB vendor id</source>
+        <translation>معرّف الصانع USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="242"/>
+        <source>USB product id</source>
+        <translation>معرّف المنتج USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="243"/>
+        <source>Serial port (COM3, /dev/ttyUSB0)</source>
+        <translation>المنفذ التسلسلي (COM3، /dev/ttyUSB0)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="244"/>
+        <source>Speed (baud)</source>
+        <translation>السرعة (باود)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="245"/>
+        <source>Windows printer name</source>
+        <translation>اسم طابعة Windows</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="246"/>
+        <source>File or device path</source>
+        <translation>مسار الملف أو الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="271"/>
+        <source>{mm} mm</source>
+        <translation>{mm} مم</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="274"/>
+        <source>Paper width</source>
+        <translation>عرض الورق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="279"/>
+        <source>Print the receipt when a sale is fulfilled</source>
+        <translation>طباعة الإيصال عند إتمام البيع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="284"/>
+        <source>Print a claim slip when a sale is queued</source>
+        <translation>طباعة وصل مطالبة عند وضع البيع في الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="287"/>
+        <source>Test page</source>
+        <translation>صفحة اختبار</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="301"/>
+        <source>Warn when the balance is under (DA)</source>
+        <translation>التنبيه عندما يقل الرصيد عن (دج)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="304"/>
+        <source>The computer&apos;s language</source>
+        <translation>لغة الحاسوب</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="307"/>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="312"/>
+        <source>Counter id (in sale refs)</source>
+        <translation>معرّف نقطة البيع (في مراجع البيع)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="322"/>
+        <source>Fixed in this version: sales wait offline up to these limits, then new sales are refused.</source>
+        <translation>ثابت في هذا الإصدار: تنتظر المبيعات دون اتصال حتى هذه الحدود، ثم تُرفض المبيعات الجديدة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="331"/>
+        <source>Sales waiting, at most</source>
+        <translation>المبيعات المنتظرة، على الأكثر</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="333"/>
+        <source>Money waiting, at most</source>
+        <translation>المبلغ المنتظر، على الأكثر</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="337"/>
+        <source>Oldest waiting sale, at most</source>
+        <translation>أقدم بيع منتظر، على الأكثر</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="338"/>
+        <source>{h} h</source>
+        <translation>{h} ساعة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="368"/>
+        <source>The stored value could not be used: the default is shown. Save to replace it.</source>
+        <translation>تعذّر استعمال القيمة المحفوظة: تُعرض القيمة الافتراضية. احفظ لاستبدالها.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="378"/>
+        <source>{env} overrides this on this computer.</source>
+        <translation>{env} يتجاوز هذا الإعداد على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="382"/>
+        <source>Some settings could not be read: the defaults are shown.</source>
+        <translation>تعذّرت قراءة بعض الإعدادات: تُعرض القيم الافتراضية.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="397"/>
+        <source>ONECLICK_API_KEY is set on this computer and overrides the key kept here.</source>
+        <translation>ONECLICK_API_KEY مضبوط على هذا الحاسوب ويتجاوز المفتاح المحفوظ هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="404"/>
+        <source>Kept in the system keyring: {tail}. Type a new key to replace it.</source>
+        <translation>محفوظ في حافظة مفاتيح النظام: {tail}. اكتب مفتاحًا جديدًا لاستبداله.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="409"/>
+        <source>No key is kept yet.</source>
+        <translation>لا يوجد مفتاح محفوظ بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="413"/>
+        <source>This computer has no secure keyring: the key cannot be kept here. Set ONECLICK_API_KEY in pos-app&apos;s environment instead.</source>
+        <translation>لا توجد حافظة مفاتيح آمنة على هذا الحاسوب: لا يمكن حفظ المفتاح هنا. اضبط ONECLICK_API_KEY في بيئة pos-app بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="422"/>
+        <source>Paste the key from your OneClickDZ account</source>
+        <translation>الصق المفتاح من حسابك في OneClickDZ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="434"/>
+        <source>A key holds no such character (position {n}): paste it again.</source>
+        <translation>لا يحتوي المفتاح على هذا الحرف (الموضع {n}): الصقه من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="462"/>
+        <source>Needed for this printer.</source>
+        <translation>مطلوب لهذه الطابعة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="532"/>
+        <source>Choose the logo</source>
+        <translation>اختيار الشعار</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="534"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>صور (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="551"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="678"/>
+        <source>Type the API key first.</source>
+        <translation>اكتب مفتاح API أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="559"/>
+        <source>Asking OneClickDZ…</source>
+        <translation>جارٍ سؤال OneClickDZ…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="583"/>
+        <source>Complete the printer&apos;s fields first.</source>
+        <translation>أكمل حقول الطابعة أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="586"/>
+        <source>Printing a test page…</source>
+        <translation>جارٍ طباعة صفحة اختبار…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="598"/>
+        <source>The test page was not printed: unexpected error (see the log).</source>
+        <translation>لم تُطبع صفحة الاختبار: خطأ غير متوقع (راجع السجل).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="602"/>
+        <source>Test page sent to {printer}.</source>
+        <translation>أُرسلت صفحة الاختبار إلى {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="615"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="194"/>
+        <source>The settings are still being read.</source>
+        <translation>ما زالت الإعدادات قيد القراءة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="617"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="621"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="205"/>
+        <source>Some values are not accepted: see the reasons in red.</source>
+        <translation>بعض القيم غير مقبولة: راجع الأسباب باللون الأحمر.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="624"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="641"/>
+        <source>Nothing was saved: the shop&apos;s database could not be written ({reason}). Every setting keeps its old value.</source>
+        <translation>لم يُحفظ أي شيء: تعذّرت الكتابة في قاعدة بيانات المحل ({reason}). يحتفظ كل إعداد بقيمته السابقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="630"/>
+        <source>Nothing was saved: this computer has no secure keyring for the key. Set ONECLICK_API_KEY instead.</source>
+        <translation>لم يُحفظ أي شيء: لا توجد حافظة مفاتيح آمنة على هذا الحاسوب. اضبط ONECLICK_API_KEY بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="636"/>
+        <source>Nothing was saved: the system keyring refused to keep the key.</source>
+        <translation>لم يُحفظ أي شيء: رفضت حافظة مفاتيح النظام حفظ المفتاح.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="652"/>
+        <source>SANDBOX key (tests, no real money)</source>
+        <translation>مفتاح SANDBOX (اختبار، لا أموال حقيقية)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="654"/>
+        <source>PRODUCTION key (real sales)</source>
+        <translation>مفتاح PRODUCTION (مبيعات حقيقية)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="656"/>
+        <source>Connected. {kind}, scope {scope}, account {account}, balance {balance}.</source>
+        <translation>متصل. {kind}، النطاق {scope}، الحساب {account}، الرصيد {balance}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="665"/>
+        <source>This key is DISABLED at OneClickDZ.</source>
+        <translation>هذا المفتاح مُعطّل لدى OneClickDZ.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="672"/>
+        <source>This shop&apos;s address is blocked for 15 minutes after wrong keys. Wait, then check the key.</source>
+        <translation>عنوان المحل محظور لمدة 15 دقيقة بعد مفاتيح خاطئة. انتظر، ثم تحقق من المفتاح.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="680"/>
+        <source>The key was refused. Check it (copy it again from your OneClickDZ account); it is not tried again by itself: five wrong keys block this shop&apos;s address for 15 minutes.</source>
+        <translation>رُفض المفتاح. تحقق منه (انسخه من جديد من حسابك في OneClickDZ)؛ لن تتم إعادة تجربته تلقائيًا: خمسة مفاتيح خاطئة تحظر عنوان المحل لمدة 15 دقيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="686"/>
+        <source>A key holds no such character: paste it again.</source>
+        <translation>لا يحتوي المفتاح على هذا الحرف: الصقه من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="688"/>
+        <source>OneClickDZ cannot be reached: check the internet connection and the API address.</source>
+        <translation>تعذّر الوصول إلى OneClickDZ: تحقق من اتصال الإنترنت وعنوان API.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="693"/>
+        <source>OneClickDZ did not answer in time. Try again in a moment.</source>
+        <translation>لم يُجب OneClickDZ في الوقت المحدد. أعد المحاولة بعد قليل.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="695"/>
+        <source>Too many requests: OneClickDZ asks to wait a little. Try again in a minute.</source>
+        <translation>طلبات كثيرة جدًا: يطلب OneClickDZ الانتظار قليلًا. أعد المحاولة بعد دقيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="700"/>
+        <source>OneClickDZ has a server problem. Try again later.</source>
+        <translation>لدى OneClickDZ مشكلة في الخادم. أعد المحاولة لاحقًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="702"/>
+        <source>The answer could not be read: is the API address right?</source>
+        <translation>تعذّرت قراءة الرد: هل عنوان API صحيح؟</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="704"/>
+        <source>The API address cannot be used: see the reason beside it.</source>
+        <translation>لا يمكن استعمال عنوان API: راجع السبب بجانبه.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="706"/>
+        <source>OneClickDZ refused the test ({code}).</source>
+        <translation>رفض OneClickDZ الاختبار ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="710"/>
+        <source>The test failed: unexpected error (see the log).</source>
+        <translation>فشل الاختبار: خطأ غير متوقع (راجع السجل).</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="59"/>
+        <source>Your OneClickDZ API key</source>
+        <translation>مفتاح API الخاص بك في OneClickDZ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="60"/>
+        <source>Paste the API key of your OneClickDZ account, then press Test connection. It is kept in this computer&apos;s keyring, never in a file.</source>
+        <translation>الصق مفتاح API لحسابك في OneClickDZ، ثم اضغط اختبار الاتصال. يُحفظ في حافظة مفاتيح هذا الحاسوب، وليس في ملف أبدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="69"/>
+        <source>Your shop</source>
+        <translation>محلك</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="70"/>
+        <source>The name printed at the top of every receipt.</source>
+        <translation>الاسم المطبوع أعلى كل إيصال.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="75"/>
+        <source>Receipt printer (optional)</source>
+        <translation>طابعة الإيصالات (اختياري)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="76"/>
+        <source>A network receipt printer needs its address; the others can be set later in the settings (Ctrl+,).</source>
+        <translation>تحتاج طابعة الشبكة إلى عنوانها؛ ويمكن ضبط الأنواع الأخرى لاحقًا في الإعدادات (Ctrl+,).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="103"/>
+        <source>pos-app: first start</source>
+        <translation>pos-app: التشغيل الأول</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="108"/>
+        <source>Welcome. Three steps and the counter is ready.</source>
+        <translation>مرحبًا. ثلاث خطوات وتصبح نقطة البيع جاهزة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="112"/>
+        <source>Use training mode (no key, no real money)</source>
+        <translation>استعمال وضع التدريب (بدون مفتاح، بدون أموال حقيقية)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="127"/>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="128"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="170"/>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="162"/>
+        <source>Step {n} of {total}: {title}</source>
+        <translation>الخطوة {n} من {total}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="170"/>
+        <source>Finish and start selling</source>
+        <translation>إنهاء وبدء البيع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="197"/>
+        <source>The key cannot be kept on this computer: set ONECLICK_API_KEY, or use training mode.</source>
+        <translation>لا يمكن حفظ المفتاح على هذا الحاسوب: اضبط ONECLICK_API_KEY، أو استعمل وضع التدريب.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="203"/>
+        <source>Type the API key, or use training mode.</source>
+        <translation>اكتب مفتاح API، أو استعمل وضع التدريب.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="19"/>
@@ -1330,107 +1915,102 @@
         <translation>عملية البيع هذه وصلت إلى OneClickDZ من قبل؛ تتم متابعتها ولن تُباع مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="43"/>
-        <source>No API key is configured. Set ONECLICK_API_KEY, or start in training mode (--demo).</source>
-        <translation>لم يتم ضبط مفتاح API. عيّن ONECLICK_API_KEY، أو ابدأ في وضع التدريب (‎--demo).</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/orders/messages.py" line="18"/>
         <source>The API key was refused. Check it in the settings; after 5 wrong keys the shop is blocked for 15 minutes.</source>
         <translation>رُفض مفتاح API. تحقق منه في الإعدادات؛ بعد 5 مفاتيح خاطئة يُحظر المحل لمدة 15 دقيقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="49"/>
+        <location filename="../../pos_app/orders/messages.py" line="50"/>
         <source>This shop is blocked for 15 minutes after wrong API keys. Wait, then check the key.</source>
         <translation>المحل محظور لمدة 15 دقيقة بسبب مفاتيح API خاطئة. انتظر، ثم تحقق من المفتاح.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="53"/>
+        <location filename="../../pos_app/orders/messages.py" line="54"/>
         <source>OneClickDZ does not know this sale. It will be checked again before anything is resent.</source>
         <translation>عملية البيع هذه غير معروفة لدى OneClickDZ. سيُعاد التحقق منها قبل أي إعادة إرسال.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="57"/>
+        <location filename="../../pos_app/orders/messages.py" line="58"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Nothing to do, it retries.</source>
         <translation>طلبات كثيرة: يطلب OneClickDZ الانتظار قليلًا. لا شيء لفعله، ستُعاد المحاولة تلقائيًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="61"/>
+        <location filename="../../pos_app/orders/messages.py" line="62"/>
         <source>OneClickDZ has a server problem. Sales wait and are retried; try again later.</source>
         <translation>مشكلة في خادم OneClickDZ. المبيعات تنتظر وستُعاد محاولتها؛ أعد المحاولة لاحقًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="64"/>
+        <location filename="../../pos_app/orders/messages.py" line="65"/>
         <source>OneClickDZ is down for maintenance. Sales wait and are sent when it is back.</source>
         <translation>خدمة OneClickDZ متوقفة للصيانة. المبيعات تنتظر وتُرسل عند عودته.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="67"/>
+        <location filename="../../pos_app/orders/messages.py" line="68"/>
         <source>OneClickDZ could not deliver the card and refunded the account. Sell again or offer another value.</source>
         <translation>تعذّر على OneClickDZ تسليم البطاقة وتم استرجاع المبلغ إلى الحساب. أعد البيع أو اقترح قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="76"/>
+        <location filename="../../pos_app/orders/messages.py" line="77"/>
         <source>Cannot reach OneClickDZ (network down?). The sale waits and is sent when the connection is back.</source>
         <translation>تعذّر الوصول إلى OneClickDZ (انقطاع الشبكة؟). عملية البيع تنتظر وتُرسل عند عودة الاتصال.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="81"/>
+        <location filename="../../pos_app/orders/messages.py" line="82"/>
         <source>OneClickDZ did not answer in time. The sale is checked before anything is resent; do not sell it again.</source>
         <translation>لم يرد OneClickDZ في الوقت المحدد. سيتم التحقق من عملية البيع قبل أي إعادة إرسال؛ لا تكرر البيع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="86"/>
+        <location filename="../../pos_app/orders/messages.py" line="87"/>
         <source>OneClickDZ sent an unreadable answer. It is checked again automatically.</source>
         <translation>أرسل OneClickDZ ردًا غير مقروء. يُعاد التحقق تلقائيًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="92"/>
+        <location filename="../../pos_app/orders/messages.py" line="93"/>
         <source>OneClickDZ refused the request for a reason this app does not know. Call support.</source>
         <translation>رفض OneClickDZ الطلب لسبب لا يعرفه التطبيق. اتصل بالدعم.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="100"/>
+        <location filename="../../pos_app/orders/messages.py" line="101"/>
         <source>The number is not valid for this line type. Check it.</source>
         <translation>الرقم غير صالح لهذا النوع من الخطوط. تحقق منه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="103"/>
+        <location filename="../../pos_app/orders/messages.py" line="104"/>
         <source>This value is not sold for this line type. Pick another value.</source>
         <translation>هذه القيمة لا تُباع لهذا النوع من الخطوط. اختر قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="108"/>
+        <location filename="../../pos_app/orders/messages.py" line="109"/>
         <source>This sale was already recorded; it is not sold twice.</source>
         <translation>عملية البيع هذه مسجلة من قبل؛ لن تُباع مرتين.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="109"/>
+        <location filename="../../pos_app/orders/messages.py" line="110"/>
         <source>Too many sales are waiting for the connection. Wait until they are sent.</source>
         <translation>عمليات بيع كثيرة تنتظر الاتصال. انتظر حتى يتم إرسالها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="112"/>
+        <location filename="../../pos_app/orders/messages.py" line="113"/>
         <source>Too much money is waiting for the connection. Wait until those sales are sent.</source>
         <translation>المبلغ الذي ينتظر الاتصال كبير جدًا. انتظر حتى يتم إرسال هذه المبيعات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="115"/>
+        <location filename="../../pos_app/orders/messages.py" line="116"/>
         <source>A sale has waited for the connection too long. Check the internet, then sell again.</source>
         <translation>انتظرت عملية بيع الاتصال مدة طويلة جدًا. تحقق من الإنترنت، ثم أعد البيع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="119"/>
+        <location filename="../../pos_app/orders/messages.py" line="120"/>
         <source>This sale is already being sent; it cannot be cancelled.</source>
         <translation>عملية البيع هذه قيد الإرسال؛ لا يمكن إلغاؤها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="124"/>
+        <location filename="../../pos_app/orders/messages.py" line="125"/>
         <source>Something unexpected went wrong ({code}). Call support if it repeats.</source>
         <translation>حدث خطأ غير متوقع ({code}). اتصل بالدعم إذا تكرر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="127"/>
+        <location filename="../../pos_app/orders/messages.py" line="128"/>
         <source>Unexpected error: {error}. Call support if it repeats.</source>
         <translation>خطأ غير متوقع: {error}. اتصل بالدعم إذا تكرر.</translation>
     </message>
@@ -1493,6 +2073,11 @@
         <location filename="../../pos_app/ui/messages.py" line="82"/>
         <source>{kind}: {extra} digit(s) too many ({expected} in all).</source>
         <translation>{kind}: الأرقام الزائدة {extra} (المطلوب {expected}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/orders/messages.py" line="43"/>
+        <source>No API key is configured. Enter it in the settings (Ctrl+,) or with pos-app config api_key, or start in training mode (--demo).</source>
+        <translation>لم يتم ضبط أي مفتاح API. أدخله في الإعدادات (Ctrl+,) أو عبر pos-app config api_key، أو ابدأ في وضع التدريب (--demo).</translation>
     </message>
 </context>
 <context>

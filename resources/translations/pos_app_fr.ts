@@ -400,25 +400,36 @@
         <translation>MODE FORMATION : simulateur local, pas d&apos;argent réel, rien n&apos;est conservé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="57"/>
-        <source>No API key is configured, so this is TRAINING MODE: no real money. To sell, set ONECLICK_API_KEY and restart.</source>
-        <translation>Aucune clé API n&apos;est configurée : MODE FORMATION, pas d&apos;argent réel. Pour vendre, définissez ONECLICK_API_KEY et redémarrez.</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/ui/main_window.py" line="67"/>
         <source>Internet top-up</source>
         <translation>Recharge Internet</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/launcher.py" line="57"/>
-        <location filename="../../pos_app/ui/main_window.py" line="90"/>
+        <location filename="../../pos_app/ui/main_window.py" line="91"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="128"/>
+        <location filename="../../pos_app/ui/app.py" line="133"/>
         <source>Closing: finishing the work under way…</source>
         <translation>Fermeture : fin du travail en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="57"/>
+        <source>No API key is configured, so this is TRAINING MODE: no real money. To sell, enter the key in the settings (Ctrl+,) and start again.</source>
+        <translation>Aucune clé API n&apos;est configurée : c&apos;est le MODE FORMATION, sans argent réel. Pour vendre, saisissez la clé dans les paramètres (Ctrl+,) puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="42"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="50"/>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Paramètres (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="48"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1246,580 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="39"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="43"/>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="44"/>
+        <source>Shop</source>
+        <translation>Boutique</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="45"/>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="46"/>
+        <source>Counter</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="47"/>
+        <source>Offline limits</source>
+        <translation>Limites hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="52"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="55"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="79"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="189"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="89"/>
+        <source>Saved. pos-app uses the new values from its next start.</source>
+        <translation>Enregistré. pos-app utilise les nouvelles valeurs à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="25"/>
+        <source>Plain http is refused: the key would travel in clear. Use https (http only for the local simulator on 127.0.0.1).</source>
+        <translation>Le http simple est refusé : la clé circulerait en clair. Utilisez https (http seulement pour le simulateur local sur 127.0.0.1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="31"/>
+        <source>Not a usable address: check the host and the port.</source>
+        <translation>Adresse inutilisable : vérifiez l&apos;hôte et le port.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="32"/>
+        <source>An https:// address, such as https://api.oneclickdz.com/v3.</source>
+        <translation>Une adresse https://, par exemple https://api.oneclickdz.com/v3.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="34"/>
+        <source>1 to {n} letters (A-Z) and digits, such as {example}.</source>
+        <translation>1 à {n} lettres (A-Z) et chiffres, par exemple {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="38"/>
+        <source>Whole dinars, 0 or more.</source>
+        <translation>Des dinars entiers, 0 ou plus.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="40"/>
+        <source>The path of an image file that exists.</source>
+        <translation>Le chemin d&apos;un fichier image existant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="42"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="50"/>
+        <source>One line of at most {n} characters.</source>
+        <translation>Une ligne d&apos;au plus {n} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="44"/>
+        <source>A USB id in hex, such as 0x0416.</source>
+        <translation>Un identifiant USB en hexadécimal, par exemple 0x0416.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="46"/>
+        <source>A port number from 1 to 65535.</source>
+        <translation>Un numéro de port de 1 à 65535.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="48"/>
+        <source>Seconds, more than 0 and at most 300.</source>
+        <translation>Des secondes, plus de 0 et au plus 300.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="51"/>
+        <source>This value is not accepted.</source>
+        <translation>Cette valeur n&apos;est pas acceptée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/fields.py" line="125"/>
+        <source>Needed.</source>
+        <translation>Obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="68"/>
+        <source>No printer</source>
+        <translation>Aucune imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="69"/>
+        <source>Network (Ethernet, Wi-Fi)</source>
+        <translation>Réseau (Ethernet, Wi-Fi)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="70"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="71"/>
+        <source>Serial port</source>
+        <translation>Port série</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="72"/>
+        <source>Windows printer</source>
+        <translation>Imprimante Windows</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="73"/>
+        <source>File or device</source>
+        <translation>Fichier ou périphérique</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="196"/>
+        <source>API key</source>
+        <translation>Clé API</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="200"/>
+        <source>API address</source>
+        <translation>Adresse de l&apos;API</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="201"/>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="214"/>
+        <source>Shop name</source>
+        <translation>Nom de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="217"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="218"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="220"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="223"/>
+        <source>Logo (image file)</source>
+        <translation>Logo (fichier image)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="237"/>
+        <source>Receipt printer</source>
+        <translation>Imprimante à tickets</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="239"/>
+        <source>Printer address (IP or name)</source>
+        <translation>Adresse de l&apos;imprimante (IP ou nom)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="240"/>
+        <source>TCP port</source>
+        <translation>Port TCP</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="241"/>
+        <source>USB vendor id</source>
+        <translation>Identifiant fabricant USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="242"/>
+        <source>USB product id</source>
+        <translation>Identifiant produit USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="243"/>
+        <source>Serial port (COM3, /dev/ttyUSB0)</source>
+        <translation>Port série (COM3, /dev/ttyUSB0)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="244"/>
+        <source>Speed (baud)</source>
+        <translation>Vitesse (bauds)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="245"/>
+        <source>Windows printer name</source>
+        <translation>Nom de l&apos;imprimante Windows</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="246"/>
+        <source>File or device path</source>
+        <translation>Chemin du fichier ou du périphérique</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="271"/>
+        <source>{mm} mm</source>
+        <translation>{mm} mm</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="274"/>
+        <source>Paper width</source>
+        <translation>Largeur du papier</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="279"/>
+        <source>Print the receipt when a sale is fulfilled</source>
+        <translation>Imprimer le ticket quand une vente est livrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="284"/>
+        <source>Print a claim slip when a sale is queued</source>
+        <translation>Imprimer un bon de réclamation quand une vente est en file d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="287"/>
+        <source>Test page</source>
+        <translation>Page de test</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="301"/>
+        <source>Warn when the balance is under (DA)</source>
+        <translation>Alerter sous ce solde (DA)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="304"/>
+        <source>The computer&apos;s language</source>
+        <translation>La langue de l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="307"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="312"/>
+        <source>Counter id (in sale refs)</source>
+        <translation>Identifiant de caisse (dans les réf. de vente)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="322"/>
+        <source>Fixed in this version: sales wait offline up to these limits, then new sales are refused.</source>
+        <translation>Fixé dans cette version : les ventes attendent hors ligne jusqu&apos;à ces limites, puis les nouvelles ventes sont refusées.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="331"/>
+        <source>Sales waiting, at most</source>
+        <translation>Ventes en attente, au plus</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="333"/>
+        <source>Money waiting, at most</source>
+        <translation>Montant en attente, au plus</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="337"/>
+        <source>Oldest waiting sale, at most</source>
+        <translation>Vente en attente la plus ancienne, au plus</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="338"/>
+        <source>{h} h</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="368"/>
+        <source>The stored value could not be used: the default is shown. Save to replace it.</source>
+        <translation>La valeur enregistrée est inutilisable : la valeur par défaut est affichée. Enregistrez pour la remplacer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="378"/>
+        <source>{env} overrides this on this computer.</source>
+        <translation>{env} remplace ce réglage sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="382"/>
+        <source>Some settings could not be read: the defaults are shown.</source>
+        <translation>Certains paramètres n&apos;ont pas pu être lus : les valeurs par défaut sont affichées.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="397"/>
+        <source>ONECLICK_API_KEY is set on this computer and overrides the key kept here.</source>
+        <translation>ONECLICK_API_KEY est défini sur cet ordinateur et remplace la clé conservée ici.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="404"/>
+        <source>Kept in the system keyring: {tail}. Type a new key to replace it.</source>
+        <translation>Conservée dans le trousseau du système : {tail}. Saisissez une nouvelle clé pour la remplacer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="409"/>
+        <source>No key is kept yet.</source>
+        <translation>Aucune clé n&apos;est encore conservée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="413"/>
+        <source>This computer has no secure keyring: the key cannot be kept here. Set ONECLICK_API_KEY in pos-app&apos;s environment instead.</source>
+        <translation>Cet ordinateur n&apos;a pas de trousseau sécurisé : la clé ne peut pas y être conservée. Définissez plutôt ONECLICK_API_KEY dans l&apos;environnement de pos-app.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="422"/>
+        <source>Paste the key from your OneClickDZ account</source>
+        <translation>Collez la clé de votre compte OneClickDZ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="434"/>
+        <source>A key holds no such character (position {n}): paste it again.</source>
+        <translation>Une clé ne contient pas ce caractère (position {n}) : collez-la à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="462"/>
+        <source>Needed for this printer.</source>
+        <translation>Obligatoire pour cette imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="532"/>
+        <source>Choose the logo</source>
+        <translation>Choisir le logo</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="534"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="551"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="678"/>
+        <source>Type the API key first.</source>
+        <translation>Saisissez d&apos;abord la clé API.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="559"/>
+        <source>Asking OneClickDZ…</source>
+        <translation>Interrogation de OneClickDZ…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="583"/>
+        <source>Complete the printer&apos;s fields first.</source>
+        <translation>Complétez d&apos;abord les champs de l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="586"/>
+        <source>Printing a test page…</source>
+        <translation>Impression d&apos;une page de test…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="598"/>
+        <source>The test page was not printed: unexpected error (see the log).</source>
+        <translation>La page de test n&apos;a pas été imprimée : erreur inattendue (voir le journal).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="602"/>
+        <source>Test page sent to {printer}.</source>
+        <translation>Page de test envoyée à {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="615"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="194"/>
+        <source>The settings are still being read.</source>
+        <translation>Les paramètres sont encore en cours de lecture.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="617"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="621"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="205"/>
+        <source>Some values are not accepted: see the reasons in red.</source>
+        <translation>Certaines valeurs ne sont pas acceptées : voyez les raisons en rouge.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="624"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="641"/>
+        <source>Nothing was saved: the shop&apos;s database could not be written ({reason}). Every setting keeps its old value.</source>
+        <translation>Rien n&apos;a été enregistré : la base de données de la boutique n&apos;a pas pu être écrite ({reason}). Chaque paramètre garde son ancienne valeur.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="630"/>
+        <source>Nothing was saved: this computer has no secure keyring for the key. Set ONECLICK_API_KEY instead.</source>
+        <translation>Rien n&apos;a été enregistré : cet ordinateur n&apos;a pas de trousseau sécurisé pour la clé. Définissez plutôt ONECLICK_API_KEY.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="636"/>
+        <source>Nothing was saved: the system keyring refused to keep the key.</source>
+        <translation>Rien n&apos;a été enregistré : le trousseau du système a refusé de conserver la clé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="652"/>
+        <source>SANDBOX key (tests, no real money)</source>
+        <translation>Clé SANDBOX (tests, sans argent réel)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="654"/>
+        <source>PRODUCTION key (real sales)</source>
+        <translation>Clé PRODUCTION (ventes réelles)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="656"/>
+        <source>Connected. {kind}, scope {scope}, account {account}, balance {balance}.</source>
+        <translation>Connecté. {kind}, portée {scope}, compte {account}, solde {balance}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="665"/>
+        <source>This key is DISABLED at OneClickDZ.</source>
+        <translation>Cette clé est DÉSACTIVÉE chez OneClickDZ.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="672"/>
+        <source>This shop&apos;s address is blocked for 15 minutes after wrong keys. Wait, then check the key.</source>
+        <translation>L&apos;adresse de la boutique est bloquée 15 minutes après des clés erronées. Patientez, puis vérifiez la clé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="680"/>
+        <source>The key was refused. Check it (copy it again from your OneClickDZ account); it is not tried again by itself: five wrong keys block this shop&apos;s address for 15 minutes.</source>
+        <translation>La clé a été refusée. Vérifiez-la (copiez-la à nouveau depuis votre compte OneClickDZ) ; elle n&apos;est pas réessayée d&apos;elle-même : cinq clés erronées bloquent l&apos;adresse de la boutique pendant 15 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="686"/>
+        <source>A key holds no such character: paste it again.</source>
+        <translation>Une clé ne contient pas ce caractère : collez-la à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="688"/>
+        <source>OneClickDZ cannot be reached: check the internet connection and the API address.</source>
+        <translation>OneClickDZ est injoignable : vérifiez la connexion internet et l&apos;adresse de l&apos;API.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="693"/>
+        <source>OneClickDZ did not answer in time. Try again in a moment.</source>
+        <translation>OneClickDZ n&apos;a pas répondu à temps. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="695"/>
+        <source>Too many requests: OneClickDZ asks to wait a little. Try again in a minute.</source>
+        <translation>Trop de requêtes : OneClickDZ demande de patienter un peu. Réessayez dans une minute.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="700"/>
+        <source>OneClickDZ has a server problem. Try again later.</source>
+        <translation>OneClickDZ a un problème de serveur. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="702"/>
+        <source>The answer could not be read: is the API address right?</source>
+        <translation>La réponse est illisible : l&apos;adresse de l&apos;API est-elle correcte ?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="704"/>
+        <source>The API address cannot be used: see the reason beside it.</source>
+        <translation>L&apos;adresse de l&apos;API est inutilisable : voyez la raison à côté.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="706"/>
+        <source>OneClickDZ refused the test ({code}).</source>
+        <translation>OneClickDZ a refusé le test ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="710"/>
+        <source>The test failed: unexpected error (see the log).</source>
+        <translation>Le test a échoué : erreur inattendue (voir le journal).</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="59"/>
+        <source>Your OneClickDZ API key</source>
+        <translation>Votre clé API OneClickDZ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="60"/>
+        <source>Paste the API key of your OneClickDZ account, then press Test connection. It is kept in this computer&apos;s keyring, never in a file.</source>
+        <translation>Collez la clé API de votre compte OneClickDZ, puis appuyez sur Tester la connexion. Elle est conservée dans le trousseau de cet ordinateur, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="69"/>
+        <source>Your shop</source>
+        <translation>Votre boutique</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="70"/>
+        <source>The name printed at the top of every receipt.</source>
+        <translation>Le nom imprimé en haut de chaque ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="75"/>
+        <source>Receipt printer (optional)</source>
+        <translation>Imprimante à tickets (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="76"/>
+        <source>A network receipt printer needs its address; the others can be set later in the settings (Ctrl+,).</source>
+        <translation>Une imprimante réseau a besoin de son adresse ; les autres se règlent plus tard dans les paramètres (Ctrl+,).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="103"/>
+        <source>pos-app: first start</source>
+        <translation>pos-app : premier démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="108"/>
+        <source>Welcome. Three steps and the counter is ready.</source>
+        <translation>Bienvenue. Trois étapes et la caisse est prête.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="112"/>
+        <source>Use training mode (no key, no real money)</source>
+        <translation>Utiliser le mode formation (sans clé, sans argent réel)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="127"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="128"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="170"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="162"/>
+        <source>Step {n} of {total}: {title}</source>
+        <translation>Étape {n} sur {total} : {title}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="170"/>
+        <source>Finish and start selling</source>
+        <translation>Terminer et commencer à vendre</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="197"/>
+        <source>The key cannot be kept on this computer: set ONECLICK_API_KEY, or use training mode.</source>
+        <translation>La clé ne peut pas être conservée sur cet ordinateur : définissez ONECLICK_API_KEY, ou utilisez le mode formation.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="203"/>
+        <source>Type the API key, or use training mode.</source>
+        <translation>Saisissez la clé API, ou utilisez le mode formation.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../../pos_app/ui/status/bar.py" line="19"/>
@@ -1330,107 +1915,102 @@
         <translation>Cette vente a déjà été reçue par OneClickDZ ; elle est suivie, pas refaite.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="43"/>
-        <source>No API key is configured. Set ONECLICK_API_KEY, or start in training mode (--demo).</source>
-        <translation>Aucune clé API configurée. Définissez ONECLICK_API_KEY ou lancez en mode formation (--demo).</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/orders/messages.py" line="18"/>
         <source>The API key was refused. Check it in the settings; after 5 wrong keys the shop is blocked for 15 minutes.</source>
         <translation>Clé API refusée. Vérifiez-la dans les paramètres ; après 5 clés erronées, la boutique est bloquée 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="49"/>
+        <location filename="../../pos_app/orders/messages.py" line="50"/>
         <source>This shop is blocked for 15 minutes after wrong API keys. Wait, then check the key.</source>
         <translation>Boutique bloquée 15 minutes suite à des clés API erronées. Patientez, puis vérifiez la clé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="53"/>
+        <location filename="../../pos_app/orders/messages.py" line="54"/>
         <source>OneClickDZ does not know this sale. It will be checked again before anything is resent.</source>
         <translation>OneClickDZ ne connaît pas cette vente. Elle sera revérifiée avant tout renvoi.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="57"/>
+        <location filename="../../pos_app/orders/messages.py" line="58"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Nothing to do, it retries.</source>
         <translation>Trop de requêtes : OneClickDZ demande de patienter un peu. Rien à faire, nouvel essai automatique.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="61"/>
+        <location filename="../../pos_app/orders/messages.py" line="62"/>
         <source>OneClickDZ has a server problem. Sales wait and are retried; try again later.</source>
         <translation>OneClickDZ a un problème de serveur. Les ventes attendent et seront renvoyées ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="64"/>
+        <location filename="../../pos_app/orders/messages.py" line="65"/>
         <source>OneClickDZ is down for maintenance. Sales wait and are sent when it is back.</source>
         <translation>OneClickDZ est en maintenance. Les ventes attendent et partiront à son retour.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="67"/>
+        <location filename="../../pos_app/orders/messages.py" line="68"/>
         <source>OneClickDZ could not deliver the card and refunded the account. Sell again or offer another value.</source>
         <translation>OneClickDZ n&apos;a pas pu livrer la carte et a remboursé le compte. Refaites la vente ou proposez une autre valeur.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="76"/>
+        <location filename="../../pos_app/orders/messages.py" line="77"/>
         <source>Cannot reach OneClickDZ (network down?). The sale waits and is sent when the connection is back.</source>
         <translation>OneClickDZ injoignable (réseau coupé ?). La vente attend et partira au retour de la connexion.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="81"/>
+        <location filename="../../pos_app/orders/messages.py" line="82"/>
         <source>OneClickDZ did not answer in time. The sale is checked before anything is resent; do not sell it again.</source>
         <translation>OneClickDZ n&apos;a pas répondu à temps. La vente sera vérifiée avant tout renvoi ; ne la refaites pas.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="86"/>
+        <location filename="../../pos_app/orders/messages.py" line="87"/>
         <source>OneClickDZ sent an unreadable answer. It is checked again automatically.</source>
         <translation>OneClickDZ a envoyé une réponse illisible. Nouvelle vérification automatique.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="92"/>
+        <location filename="../../pos_app/orders/messages.py" line="93"/>
         <source>OneClickDZ refused the request for a reason this app does not know. Call support.</source>
         <translation>OneClickDZ a refusé la requête pour une raison inconnue de l&apos;application. Appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="100"/>
+        <location filename="../../pos_app/orders/messages.py" line="101"/>
         <source>The number is not valid for this line type. Check it.</source>
         <translation>Numéro non valide pour ce type de ligne. Vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="103"/>
+        <location filename="../../pos_app/orders/messages.py" line="104"/>
         <source>This value is not sold for this line type. Pick another value.</source>
         <translation>Cette valeur n&apos;est pas vendue pour ce type de ligne. Choisissez-en une autre.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="108"/>
+        <location filename="../../pos_app/orders/messages.py" line="109"/>
         <source>This sale was already recorded; it is not sold twice.</source>
         <translation>Cette vente est déjà enregistrée ; elle ne sera pas faite deux fois.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="109"/>
+        <location filename="../../pos_app/orders/messages.py" line="110"/>
         <source>Too many sales are waiting for the connection. Wait until they are sent.</source>
         <translation>Trop de ventes attendent la connexion. Attendez qu&apos;elles soient envoyées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="112"/>
+        <location filename="../../pos_app/orders/messages.py" line="113"/>
         <source>Too much money is waiting for the connection. Wait until those sales are sent.</source>
         <translation>Montant en attente de connexion trop élevé. Attendez que ces ventes soient envoyées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="115"/>
+        <location filename="../../pos_app/orders/messages.py" line="116"/>
         <source>A sale has waited for the connection too long. Check the internet, then sell again.</source>
         <translation>Une vente attend la connexion depuis trop longtemps. Vérifiez Internet, puis refaites la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="119"/>
+        <location filename="../../pos_app/orders/messages.py" line="120"/>
         <source>This sale is already being sent; it cannot be cancelled.</source>
         <translation>Cette vente est déjà en cours d&apos;envoi ; impossible de l&apos;annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="124"/>
+        <location filename="../../pos_app/orders/messages.py" line="125"/>
         <source>Something unexpected went wrong ({code}). Call support if it repeats.</source>
         <translation>Erreur inattendue ({code}). Appelez le support si cela se répète.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/orders/messages.py" line="127"/>
+        <location filename="../../pos_app/orders/messages.py" line="128"/>
         <source>Unexpected error: {error}. Call support if it repeats.</source>
         <translation>Erreur inattendue : {error}. Appelez le support si cela se répète.</translation>
     </message>
@@ -1493,6 +2073,11 @@
         <location filename="../../pos_app/ui/messages.py" line="82"/>
         <source>{kind}: {extra} digit(s) too many ({expected} in all).</source>
         <translation>{kind} : {extra} chiffre(s) en trop ({expected} au total).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/orders/messages.py" line="43"/>
+        <source>No API key is configured. Enter it in the settings (Ctrl+,) or with pos-app config api_key, or start in training mode (--demo).</source>
+        <translation>Aucune clé API n&apos;est configurée. Saisissez-la dans les paramètres (Ctrl+,) ou avec pos-app config api_key, ou démarrez en mode formation (--demo).</translation>
     </message>
 </context>
 <context>

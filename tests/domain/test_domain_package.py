@@ -17,12 +17,14 @@ ALLOWED_IMPORTS = {
     "datetime",
     "decimal",
     "enum",
+    "ipaddress",
     "math",
     "random",
     "re",
     "types",
     "typing",
     "unicodedata",
+    "urllib.parse",
 }
 
 PUBLIC = {
