@@ -74,6 +74,7 @@ from pos_app.api.models import (
     Transaction,
 )
 from pos_app.domain.numbers import LineType
+from pos_app.domain.redaction import register_key
 
 log = logging.getLogger(__name__)
 
@@ -465,6 +466,7 @@ class OneClickClient:
             from pos_app.api.keys import configured_key
 
             api_key = configured_key().key or ""
+        register_key(api_key)  # hidden from every log, even one the check will refuse
         key = check_api_key(api_key)
         self.timeouts = timeouts
         self.retry = retry
@@ -496,6 +498,7 @@ class OneClickClient:
     def set_key(self, api_key: str) -> None:
         """Use another key from now on (checked like the one given at construction). A key
         that was refused stays refused; a new one is sent again."""
+        register_key(api_key)
         key = check_api_key(api_key)
         self._session.auth = _TokenAuth(key) if key else None
         self._key_target = (self.base_url, _fingerprint(key))
