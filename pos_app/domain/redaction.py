@@ -292,9 +292,7 @@ class RedactingFactory:
 # --- crash output ----------------------------------------------------------------------------
 
 
-def report_crash(
-    kind: type[BaseException], error: BaseException, tb: TracebackType | None
-) -> None:
+def report_crash(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     """``sys.excepthook``: the uncaught exception goes to the log (redacted), not raw to
     stderr (``logging.lastResort`` prints it there when nothing else is configured)."""
     crash_log.critical("uncaught %s", kind.__name__, exc_info=(kind, error, tb))
