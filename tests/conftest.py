@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import sys
 from collections.abc import Generator, Iterator
 from typing import Any
@@ -93,6 +94,20 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.core._keyring_backend = previous
+
+
+@pytest.fixture(autouse=True)
+def _no_log_redaction_carried_over() -> Iterator[None]:
+    """An entry point run in-process (``cli.main``, ``run_window``) installs the log redaction
+    for good, as a process should: put the record factory and ``sys.excepthook`` back and
+    forget the secrets, so the next test starts as it would alone."""
+    saved = logging.getLogRecordFactory(), sys.excepthook
+    yield
+    logging.setLogRecordFactory(saved[0])
+    sys.excepthook = saved[1]
+    redaction = sys.modules.get("pos_app.domain.redaction")
+    if redaction is not None:
+        redaction.SECRETS.clear()
 
 
 QT_FIXTURES = frozenset({"qtbot", "qapp", "qloop", "harness"})

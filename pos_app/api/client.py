@@ -73,6 +73,7 @@ from pos_app.api.models import (
     Transaction,
 )
 from pos_app.domain.numbers import LineType
+from pos_app.domain.redaction import register_key
 from pos_app.domain.urls import check_base_url, is_loopback_host
 
 log = logging.getLogger(__name__)
@@ -420,6 +421,7 @@ class OneClickClient:
             from pos_app.api.keys import configured_key
 
             api_key = configured_key().key or ""
+        register_key(api_key)  # hidden from every log, even one the check will refuse
         key = check_api_key(api_key)
         self.timeouts = timeouts
         self.retry = retry
@@ -451,6 +453,7 @@ class OneClickClient:
     def set_key(self, api_key: str) -> None:
         """Use another key from now on (checked like the one given at construction). A key
         that was refused stays refused; a new one is sent again."""
+        register_key(api_key)
         key = check_api_key(api_key)
         self._session.auth = _TokenAuth(key) if key else None
         self._key_target = (self.base_url, _fingerprint(key))

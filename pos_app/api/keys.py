@@ -21,6 +21,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from pos_app.api.client import ENV_KEY, check_api_key
+from pos_app.domain.redaction import register_key
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,7 @@ def store_key(raw: str) -> str:
     key = check_api_key(raw)
     if not key:
         raise ValueError("the API key is empty; nothing was kept")
+    register_key(key)
     backend = secure_backend()
     try:
         backend.set_password(SERVICE, ACCOUNT, key)
@@ -159,10 +161,12 @@ def configured_key(env: Mapping[str, str] = os.environ) -> KeyReading:
     without the key)."""
     from_env = env.get(ENV_KEY, "")
     if from_env.strip():
+        register_key(from_env)  # hidden from every log from now on
         return KeyReading(from_env, FROM_ENV)
     try:
         key = stored_key()
     except KeyStorageError as exc:
         log.warning("API key: %s", exc)
         return KeyReading(None, None, str(exc))
+    register_key(key)
     return KeyReading(key, FROM_KEYRING) if key else KeyReading(None, None)

@@ -29,6 +29,7 @@ from pos_app.api.models import (
 )
 from pos_app.domain.money import parse_balance, parse_dinars
 from pos_app.domain.numbers import LineType
+from pos_app.domain.redaction import register_code
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -202,6 +203,8 @@ def topup(data: object) -> Topup:
     """check-id / check-ref / list item. Unknown statuses are kept as written."""
     obj = _obj(data, "topup")
     status = _str(obj, "status", "topup").strip().upper()
+    card_code = _opt_str(obj, "card_code")
+    register_code(card_code)  # from the moment it arrives, whoever's sale it is
     return Topup(
         id=_str(obj, "_id", "topup"),
         ref=_opt_str(obj, "ref"),
@@ -209,7 +212,7 @@ def topup(data: object) -> Topup:
         line_type=line_type(obj.get("type")),
         number=_opt_str(obj, "number"),
         topup_amount=_opt_int(obj.get("topup_amount")),
-        card_code=_opt_str(obj, "card_code"),
+        card_code=card_code,
         num_trans=_opt_str(obj, "num_trans"),
         date_traitement=_opt_str(obj, "date_traitement"),
         created_at=_opt_str(obj, "created_at"),

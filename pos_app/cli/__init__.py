@@ -31,7 +31,8 @@ from pos_app import __version__
 from pos_app.api.keys import configured_key
 from pos_app.cli import orders, receipt, reports, users
 from pos_app.cli.config import API_KEY, run_config
-from pos_app.cli.logfile import LOG_FORMAT, log_to_file
+from pos_app.cli.logfile import LOG_FORMAT, log_to_file, redacted_stderr
+from pos_app.domain import redaction
 from pos_app.store import StoreConfigError, StoreUnavailableError
 from pos_app.store.settings import LANGUAGES
 
@@ -74,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    redaction.install()  # before anything can log: the key, PINs and card codes never reach a log
+    with redacted_stderr():  # nor stderr, where error lines quote exception messages
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["sim"]:
         from pos_app.simulator.__main__ import main as sim_main

@@ -3,11 +3,15 @@ record."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from typing import Any, TextIO, cast
 
+from pos_app.domain import redaction
 from pos_app.store import StoreError
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -65,7 +69,38 @@ def _private_rotating_file(
     return PrivateRotatingFile(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
 
 
-def log_to_file() -> None:
+def log_to_file() -> logging.Handler:
     """The window also logs to a file (what support reads: warnings, and every unexpected
-    error with its traceback). Never the API key."""
-    logging.getLogger().addHandler(_FileLog())
+    error with its traceback). Never the API key. Returns the handler added to the root."""
+    handler = _FileLog()
+    logging.getLogger().addHandler(handler)
+    return handler
+
+
+class RedactedStream:
+    """A text stream that hides the registered secrets in whatever is written to it: the
+    command's stderr, where one-line errors quote exception messages and the log goes."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(redaction.redact(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+@contextlib.contextmanager
+def redacted_stderr() -> Iterator[TextIO]:
+    """``sys.stderr`` through :class:`RedactedStream` for the block (once, however nested)."""
+    current = sys.stderr
+    if isinstance(current, RedactedStream):
+        yield cast(TextIO, current)
+        return
+    sys.stderr = cast(TextIO, RedactedStream(current))
+    try:
+        yield sys.stderr
+    finally:
+        sys.stderr = current

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from types import FrameType
 from typing import Final
 
+from pos_app.domain import redaction
 from pos_app.simulator.config import DEFAULT_BALANCE, DEFAULT_SIM_KEY, KEY_TYPES, SimConfig
 from pos_app.simulator.faults import FaultRule, parse_faults
 from pos_app.simulator.server import Simulator
@@ -107,7 +108,9 @@ def _wait_for_stop_signal() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the simulator until SIGINT/SIGTERM; 0 on a clean stop, 1 if it cannot start."""
+    redaction.install()
     args = build_parser().parse_args(argv)
+    redaction.register_key(args.key)  # the key it accepts never reaches its log
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:
         simulator = Simulator(_config(args)).start(port=args.port)

@@ -19,6 +19,7 @@ import peewee as pw
 
 from pos_app.domain.cards import CODE_TAIL_LENGTH
 from pos_app.domain.numbers import LineType, normalise
+from pos_app.domain.redaction import register_code
 from pos_app.domain.sale_states import SaleState
 from pos_app.store.base import StoreBase, on_own_database
 from pos_app.store.errors import SaleNotFoundError
@@ -383,6 +384,7 @@ class History(StoreBase):
                 Sale.id.in_(ids[start : start + 500]), Sale.card_code.is_null(False)
             )
             for sale_id, code in cast(Iterable[tuple[int, str]], query.tuples()):
+                register_code(code)  # shown or exported: never logged
                 found[int(sale_id)] = code
         return found
 

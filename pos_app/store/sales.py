@@ -21,6 +21,7 @@ import peewee as pw
 
 from pos_app.domain.cards import code_tail
 from pos_app.domain.numbers import LineType
+from pos_app.domain.redaction import register_code
 from pos_app.domain.refs import is_valid_ref
 from pos_app.domain.sale_states import FINAL_STATES, SaleState, check_transition
 from pos_app.store.base import StoreBase, on_own_database
@@ -85,6 +86,7 @@ def _field_values(fields: Mapping[str, object]) -> dict[str, object]:
                 raise TypeError(f"{name} must be a str or None, got {type(value).__name__}")
             values[name] = value
             if name == "card_code":
+                register_code(value if isinstance(value, str) else None)  # kept out of logs
                 values["code_tail"] = code_tail(value if isinstance(value, str) else None)
         elif name in _TIME_FIELDS:
             if value is not None and not isinstance(value, datetime):
@@ -189,6 +191,7 @@ def _optional_time(millis: int | None) -> datetime | None:
 
 
 def _sale_record(row: Sale) -> SaleRecord:
+    register_code(row.card_code)  # a code read back is kept out of logs too
     return SaleRecord(
         id=row.id,
         ref=row.ref,

@@ -26,6 +26,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from pos_app.api import OneClickClient
+from pos_app.domain import redaction
 from pos_app.orders import EngineSettings, OrderEngine
 from pos_app.orders.offload import Offloader
 from pos_app.orders.sender import open_sender
@@ -263,6 +264,7 @@ def run_window(
     configured; the banner says how to sell for real. ``api_key``: the key already read by the
     command line (None: the configured one)."""
     started = time.perf_counter()
+    redaction.install()  # already done by the command line; a window started alone needs it
     if smoke:
         use_offscreen_without_display()
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from pos_app.domain import redaction
 from pos_app.ui import messages
 
 log = logging.getLogger("pos_app.unexpected")
@@ -50,7 +51,7 @@ class ErrorReporter(QObject):
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
     ) -> None:
         if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, error, tb)
+            redaction.report_crash(kind, error, tb)  # logged like any crash, redacted
             return
         self.report(error.with_traceback(tb), "a window event handler")
 

@@ -36,3 +36,15 @@ def test_the_report_benchmark_runs_on_2000_sales(
     # the script checks the app's figures against its naive baseline before timing them
     assert bench_reports.main(["--sales", "2000", "--db", str(db), "--runs", "1"]) == 0
     assert "reusing" in capsys.readouterr().out
+
+
+def test_the_redaction_benchmark_runs_and_leaves_no_secret(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from pos_app.domain.redaction import SECRETS
+    from tests.benchmarks import bench_redaction
+
+    assert bench_redaction.main(["--codes", "500", "--runs", "20"]) == 0
+    out = capsys.readouterr().out
+    assert "500 codes, a key, a PIN: message" in out and "traceback" in out
+    assert len(SECRETS) == 0

