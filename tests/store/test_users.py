@@ -406,3 +406,27 @@ def test_a_v2_database_gains_people_and_the_action_log(
     assert backup.name.startswith("pos.sqlite3.v2-to-v3.")
     triggers = raw_rows(db_path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")
     assert {"action_no_update", "action_no_delete"} <= {name for (name,) in triggers}
+
+
+def test_a_pin_given_to_the_store_never_reaches_a_log(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Added, changed or typed at the prompt: from then on every log record hides it."""
+    import logging
+
+    from pos_app.domain.redaction import install
+
+    undo = install()
+    try:
+        store.add_user("Samia", "73915", "manager", by="test")
+        store.set_pin("Samia", "48260", by="test")
+        store.check_pin("Samia", "91357")  # a wrong try is a secret too
+        with caplog.at_level(logging.INFO):
+            logging.getLogger("pos_app.test").info(
+                "typed %s, then %s and %s", "73915", "48260", "91357"
+            )
+        text = caplog.text
+    finally:
+        undo()
+    assert "typed" in text
+    assert "73915" not in text and "48260" not in text and "91357" not in text
