@@ -86,8 +86,13 @@ def _no_refused_key_carried_over() -> Iterator[None]:
 def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     """Every test's keyring: an empty one in memory (``keyring.set_keyring``), never the OS
     keyring, restored after the test. Child processes get keyring's null backend (nothing
-    kept, nothing read) unless a test names another in ``PYTHON_KEYRING_BACKEND``."""
+    kept, nothing read) unless a test names another in ``PYTHON_KEYRING_BACKEND``.
+
+    A database made by a test keeps its data key in the file beside it
+    (``POS_DATA_KEY_STORE=file``), so a child process, without a keyring, can open it too;
+    the tests of the key in the keyring (tests/store/test_vault.py) lift this."""
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    monkeypatch.setenv("POS_DATA_KEY_STORE", "file")
     previous = keyring.core._keyring_backend  # None until first used: nothing is detected here
     backend = MemoryKeyring()
     keyring.set_keyring(backend)

@@ -21,12 +21,13 @@ from pos_app.store.history import History
 from pos_app.store.paths import sqlite_file
 from pos_app.store.reports import Reports
 from pos_app.store.sales import UPDATABLE_FIELDS, SaleFields, Sales
+from pos_app.store.sealing import Sealing
 from pos_app.store.settings import Settings
 
 __all__ = ["UPDATABLE_FIELDS", "SaleFields", "Store"]
 
 
-class Store(Sales, History, Reports, Caches, Settings):
+class Store(Sales, History, Reports, Caches, Settings, Sealing):
     """Sales, their journal, the history, reports, caches and settings in one database.
     Made by ``open_store``."""
 
