@@ -14,6 +14,7 @@
   (``cli.receipt``; draws with Qt inside the command only).
 - ``pos-app report [--date D] [--z] [--cash AMOUNT] [--pdf PATH]``: the X report, or the
   period closed with a Z (``cli.reports``; only ``--pdf`` loads Qt).
+- ``pos-app verify``: check the journal's tamper-evident chain (``cli.verify``).
 
 Only the window needs Qt, and it is imported when it starts: the commands run without it.
 """
@@ -27,7 +28,7 @@ from collections.abc import Sequence
 
 from pos_app import __version__
 from pos_app.api.keys import configured_key
-from pos_app.cli import orders, receipt, reports
+from pos_app.cli import orders, receipt, reports, verify
 from pos_app.cli.config import API_KEY, run_config
 from pos_app.cli.logfile import LOG_FORMAT, log_to_file
 from pos_app.store import StoreConfigError, StoreUnavailableError
@@ -67,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     orders.add_parsers(sub)
     receipt.add_parser(sub)
     reports.add_parser(sub)
+    verify.add_parser(sub)
     return parser
 
 
@@ -106,6 +108,8 @@ def _run(args: argparse.Namespace) -> int:
         return receipt.run_receipt(args, sys.stdout, sys.stderr)
     if args.command == "report":
         return reports.run_report(args, sys.stdout, sys.stderr)
+    if args.command == "verify":
+        return verify.run_verify(sys.stdout, sys.stderr)
     no_key = False
     key = None  # read once here, handed to the window or the status (never read again)
     if not args.demo:  # --demo never asks the keyring

@@ -28,7 +28,8 @@ def _sales(database: pw.Database) -> Iterator[tuple[Any, ...]]:
     last = 0
     while True:
         cursor = cast(Any, database).execute_sql(
-            f"SELECT {columns} FROM sale WHERE id > ? ORDER BY id LIMIT {_BATCH}", (last,)
+            f"SELECT {columns} FROM sale WHERE id > ? ORDER BY id LIMIT {_BATCH}",  # noqa: S608
+            (last,),
         )
         rows = cursor.fetchall()
         if not rows:

@@ -104,9 +104,11 @@ def _settings(database: pw.Database) -> dict[str, str]:
         return {}
     table = _SETTINGS.bind(database)
     keys = (STORE_ID_SETTING, KEY_PLACE_SETTING)
-    rows = table.select(pw.Column(table, "key"), pw.Column(table, "value")).where(
-        pw.Column(table, "key").in_(keys)
-    ).tuples()
+    rows = (
+        table.select(pw.Column(table, "key"), pw.Column(table, "value"))
+        .where(pw.Column(table, "key").in_(keys))
+        .tuples()
+    )
     return {str(key): str(value) for key, value in rows}
 
 
@@ -167,7 +169,12 @@ def _has_sealed_rows(database: pw.Database) -> bool:
     if "mac" not in columns:
         return False
     table = pw.Table("journal", ("id", "mac")).bind(database)
-    return bool(table.select(pw.Column(table, "id")).where(pw.Column(table, "mac").is_null(False)).limit(1).exists())
+    return bool(
+        table.select(pw.Column(table, "id"))
+        .where(pw.Column(table, "mac").is_null(False))
+        .limit(1)
+        .exists()
+    )
 
 
 def _new_place(env: Mapping[str, str], key_file: Path | None) -> str:
@@ -212,7 +219,9 @@ def _create(database: pw.Database, key_file: Path | None, place: str) -> Vault:
     table = _SETTINGS.bind(database)
     with database.atomic():
         for name, value in ((STORE_ID_SETTING, store_id), (KEY_PLACE_SETTING, place)):
-            table.insert({pw.Column(table, "key"): name, pw.Column(table, "value"): value}).execute()
+            table.insert(
+                {pw.Column(table, "key"): name, pw.Column(table, "value"): value}
+            ).execute()
     return Vault(store_id, place, key_file if place == IN_FILE else None, key)
 
 

@@ -93,37 +93,37 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="82"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="124"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="125"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="83"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="84"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="85"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="86"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
         <source>Paid</source>
         <translation>المدفوع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="87"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
@@ -134,250 +134,250 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="89"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
         <source>Counter</source>
         <translation>الصندوق</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="90"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
         <source>Cashier</source>
         <translation>البائع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="91"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="137"/>
         <source>Prints</source>
         <translation>الطبعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="125"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
         <source>Ref</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
         <source>Card code (last 4)</source>
         <translation>رمز البطاقة (آخر 4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
         <source>Transaction</source>
         <translation>المعاملة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
         <source>Failure</source>
         <translation>سبب الفشل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="208"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="790"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="209"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="777"/>
         <source>Sales history</source>
         <translation>سجل المبيعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="226"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="227"/>
         <source>Number, ref or the card code&apos;s last digits</source>
         <translation>الرقم أو المرجع أو آخر أرقام رمز البطاقة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="239"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="240"/>
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="240"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="241"/>
         <source>This week</source>
         <translation>هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="241"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="242"/>
         <source>All days</source>
         <translation>كل الأيام</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="244"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="245"/>
         <source>All states</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="248"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="249"/>
         <source>All types</source>
         <translation>كل الأنواع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="252"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="253"/>
         <source>All counters</source>
         <translation>كل الصناديق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="255"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="256"/>
         <source>All cashiers</source>
         <translation>كل الباعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="301"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="288"/>
         <source>Reprint (F9)</source>
         <translation>إعادة الطبع (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="302"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="289"/>
         <source>Show code (Enter)</source>
         <translation>إظهار الرمز (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="304"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="291"/>
         <source>Copy code (Ctrl+Shift+C)</source>
         <translation>نسخ الرمز (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="306"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="293"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>تصدير CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="308"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="295"/>
         <source>Export PDF (Ctrl+Shift+E)</source>
         <translation>تصدير PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="310"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="297"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="312"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="299"/>
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="342"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="329"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="344"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="331"/>
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="377"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="364"/>
         <source>Any day</source>
         <translation>أي يوم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="532"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="519"/>
         <source>No sale matches.</source>
         <translation>لا توجد عملية بيع مطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="534"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="521"/>
         <source>{n} sale(s)</source>
         <translation>{n} عملية بيع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="536"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="523"/>
         <source>{n} sales shown, more as you scroll</source>
         <translation>{n} عملية بيع معروضة، والمزيد عند التمرير</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="556"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="543"/>
         <source>Select a sale first.</source>
         <translation>اختر عملية بيع أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="565"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="552"/>
         <source>Reprint asked for {ref}.</source>
         <translation>طُلبت إعادة طبع {ref}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="579"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="566"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="584"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="571"/>
         <source>{state} · {number} · {value}</source>
         <translation>الحالة: {state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="592"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="579"/>
         <source>Ref: {ref}</source>
         <translation>المرجع: {ref}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="595"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="582"/>
         <source>Transaction: {number}</source>
         <translation>المعاملة: {number}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="616"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="603"/>
         <source>This sale has no card code.</source>
         <translation>لا يوجد رمز بطاقة لعملية البيع هذه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="620"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="607"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="649"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="636"/>
         <source>Export the sales to CSV</source>
         <translation>تصدير المبيعات إلى CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="651"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="638"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="732"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="719"/>
         <source>Exporting to {file}: {n} sale(s) read…</source>
         <translation>جارٍ التصدير إلى {file}: تمت قراءة {n} عملية بيع…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="755"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="742"/>
         <source>Export cancelled: no file was written.</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="762"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="749"/>
         <source>The disk is full: the file was not written.</source>
         <translation>القرص ممتلئ: لم يُكتب الملف.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="764"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="751"/>
         <source>The file could not be written: choose another place.</source>
         <translation>تعذّرت كتابة الملف: اختر مكانًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="750"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="737"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>تم تصدير {n} عملية بيع إلى {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="677"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="664"/>
         <source>Export the sales to PDF</source>
         <translation>تصدير المبيعات إلى PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="679"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="666"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="767"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="754"/>
         <source>The export failed: unexpected error (see the log).</source>
         <translation>فشل التصدير: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="793"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="780"/>
         <source>Printed {when}</source>
         <translation>طُبع في {when}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="799"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="786"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>تُعرض أحدث {n} عملية بيع فقط؛ صدّر إلى CSV للحصول عليها كلها.</translation>
     </message>
@@ -416,7 +416,7 @@
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="127"/>
+        <location filename="../../pos_app/ui/app.py" line="138"/>
         <source>Closing: finishing the work under way…</source>
         <translation>جارٍ الإغلاق: إنهاء العمل الجاري…</translation>
     </message>
@@ -615,17 +615,17 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="61"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="62"/>
         <source>Sales in progress</source>
         <translation>عمليات البيع الجارية</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="63"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="64"/>
         <source>Copy card code (Ctrl+Shift+C)</source>
         <translation>نسخ رمز البطاقة (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="158"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="144"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
@@ -977,167 +977,177 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="97"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="98"/>
         <source>Reports: X and Z</source>
         <translation>التقارير: X و Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="129"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="130"/>
         <source>&amp;Refresh the X report (F5)</source>
         <translation>&amp;تحديث تقرير X (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="133"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="134"/>
         <source>&amp;Cash counted (DA):</source>
         <translation>&amp;النقود المعدودة (د.ج):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="136"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="137"/>
         <source>whole dinars, e.g. 12500</source>
         <translation>دنانير كاملة، مثلاً 12500</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="142"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="143"/>
         <source>Close the &amp;day (Z)…</source>
         <translation>إقفال ال&amp;يوم (Z)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="151"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="152"/>
         <source>&amp;Yes, close the period</source>
         <translation>&amp;نعم، أقفل الفترة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="155"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="156"/>
         <source>&amp;No</source>
         <translation>&amp;لا</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="166"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="167"/>
         <source>&amp;Print</source>
         <translation>&amp;طباعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="169"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="170"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;حفظ بصيغة PDF…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="172"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="173"/>
         <source>Past &amp;Z reports:</source>
         <translation>تقارير &amp;Z السابقة:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="181"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="187"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="218"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="225"/>
         <source>Z report no. {number}: stored, it cannot be changed.</source>
         <translation>تقرير Z رقم {number}: محفوظ ولا يمكن تغييره.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="224"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="231"/>
         <source>X report of the open period, since {since} (nothing is closed).</source>
         <translation>تقرير X للفترة المفتوحة منذ {since} (لم يُقفل شيء).</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/reports/screen.py" line="245"/>
+        <source>Journal: {rows} rows, chain head {head}: intact.</source>
+        <translation>السجل: {rows} سطرًا، رأس السلسلة {head}: سليم.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="251"/>
+        <source>The journal was changed outside the app: {where} (run pos-app verify).</source>
+        <translation>عُدِّل السجل خارج التطبيق: {where} (شغّل pos-app verify).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="270"/>
         <source>Type the cash counted in whole dinars, digits only.</source>
         <translation>اكتب النقود المعدودة بالدنانير الكاملة، أرقام فقط.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="298"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="323"/>
         <source>Making the X report…</source>
         <translation>جارٍ إعداد تقرير X…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="304"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="330"/>
         <source>The report could not be made (see the log).</source>
         <translation>تعذّر إعداد التقرير (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="311"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="338"/>
         <source>X report made.</source>
         <translation>تقرير X جاهز.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="318"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="345"/>
         <source>Z {number}: {opened} to {closed}, counter {counter}</source>
         <translation>Z {number}: من {opened} إلى {closed}، الصندوق {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="354"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="381"/>
         <source>no cash count</source>
         <translation>النقود غير معدودة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="356"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="383"/>
         <source>cash counted {amount} DA</source>
         <translation>النقود المعدودة {amount} د.ج</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="361"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="388"/>
         <source>Close the period now, with {counted}? The Z report is stored and can never be changed; a new period opens.</source>
         <translation>إقفال الفترة الآن، مع {counted}؟ يُحفظ تقرير Z ولا يمكن تغييره أبداً، وتبدأ فترة جديدة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="385"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="412"/>
         <source>Closing the period…</source>
         <translation>جارٍ إقفال الفترة…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="392"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="422"/>
         <source>The period was not closed (see the log).</source>
         <translation>لم تُقفل الفترة (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="408"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="439"/>
         <source>Z report no. {number} stored.</source>
         <translation>حُفظ تقرير Z رقم {number}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="422"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="453"/>
         <source>Save the report as PDF</source>
         <translation>حفظ التقرير بصيغة PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="424"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="455"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="443"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="474"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>تعذّرت كتابة ملف PDF في {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="449"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="480"/>
         <source>Report saved as {path}.</source>
         <translation>حُفظ التقرير في {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="462"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="493"/>
         <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
         <translation>ما زالت طباعة جارية وأخرى تنتظر: لم يُطبع التقرير. أعد طباعته بعد انتهائها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="472"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="503"/>
         <source>A print is still running: the report prints after it.</source>
         <translation>ما زالت طباعة جارية: سيُطبع التقرير بعدها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="484"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="515"/>
         <source>The report was not printed. {reason}</source>
         <translation>لم يُطبع التقرير. {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="492"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="523"/>
         <source>The report was not printed: unexpected error (see the log).</source>
         <translation>لم يُطبع التقرير: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="498"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="529"/>
         <source>Report printed.</source>
         <translation>طُبع التقرير.</translation>
     </message>
@@ -1683,7 +1693,7 @@
     </message>
     <message>
         <location filename="../../pos_app/domain/reports.py" line="108"/>
-        <location filename="../../pos_app/receipts/report_render.py" line="95"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="98"/>
         <source>not read</source>
         <translation>لم يُقرأ</translation>
     </message>
@@ -1704,7 +1714,7 @@
     </message>
     <message>
         <location filename="../../pos_app/domain/reports.py" line="113"/>
-        <location filename="../../pos_app/receipts/report_render.py" line="99"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="102"/>
         <source>not counted</source>
         <translation>لم يُعدّ</translation>
     </message>
@@ -1714,57 +1724,67 @@
         <translation>(قبل هذه الفترة)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="117"/>
+        <location filename="../../pos_app/domain/reports.py" line="115"/>
+        <source>Journal: {rows} rows, chain head {head}</source>
+        <translation>السجل: {rows} سطرًا، رأس السلسلة {head}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="116"/>
+        <source>  The journal was changed outside the app (found before this report).</source>
+        <translation>  عُدِّل السجل خارج التطبيق (اكتُشف قبل هذا التقرير).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="121"/>
         <source>No balance was read at or after the period&apos;s opening: no bridge.</source>
         <translation>لم يُقرأ أي رصيد عند بداية الفترة أو بعدها: لا مطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="120"/>
+        <location filename="../../pos_app/domain/reports.py" line="124"/>
         <source>No balance was read at the period&apos;s end: the difference is unknown.</source>
         <translation>لم يُقرأ أي رصيد عند نهاية الفترة: الفرق غير معروف.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="123"/>
+        <location filename="../../pos_app/domain/reports.py" line="127"/>
         <source>The opening balance was first read at {at}, after the period began: sales accepted before then are counted twice.</source>
         <translation>قُرئ الرصيد الافتتاحي أول مرة في {at}، بعد بداية الفترة: المبيعات المقبولة قبل ذلك محسوبة مرتين.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="128"/>
+        <location filename="../../pos_app/domain/reports.py" line="132"/>
         <source>The closing balance was read at {at}, after the period ended.</source>
         <translation>قُرئ الرصيد الختامي في {at}، بعد نهاية الفترة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="131"/>
+        <location filename="../../pos_app/domain/reports.py" line="135"/>
         <source>The balance agrees with the sales.</source>
         <translation>الرصيد مطابق للمبيعات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="132"/>
+        <location filename="../../pos_app/domain/reports.py" line="136"/>
         <source>{count} unresolved sales of unknown outcome may account for up to {amount} of the difference.</source>
         <translation>{count} عملية بيع معلقة غير معروفة النتيجة قد تفسّر ما يصل إلى {amount} من الفرق.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="136"/>
+        <location filename="../../pos_app/domain/reports.py" line="140"/>
         <source>The balance is {amount} higher than the sales say: this may be a top-up of the account.</source>
         <translation>الرصيد أعلى بمقدار {amount} مما تشير إليه المبيعات: قد تكون هذه تعبئة للحساب.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="140"/>
+        <location filename="../../pos_app/domain/reports.py" line="144"/>
         <source>The balance is {amount} lower than the sales say: the first sign of a sale or charge the app does not know about. Compare the supplier&apos;s list of orders with the history.</source>
         <translation>الرصيد أقل بمقدار {amount} مما تشير إليه المبيعات: أول علامة على عملية بيع أو خصم لا يعرفه التطبيق. قارن قائمة طلبات المورّد بسجل المبيعات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="145"/>
+        <location filename="../../pos_app/domain/reports.py" line="149"/>
         <source>{count} accepted sales have no known cost and are not in the bridge.</source>
         <translation>{count} عملية بيع مقبولة تكلفتها غير معروفة وليست في المطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="148"/>
+        <location filename="../../pos_app/domain/reports.py" line="152"/>
         <source>{count} refunds have no known cost and are not in the bridge.</source>
         <translation>{count} عملية استرجاع تكلفتها غير معروفة وليست في المطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="151"/>
+        <location filename="../../pos_app/domain/reports.py" line="155"/>
         <source>These figures are of counter {counter} only, the balance is the whole account&apos;s: other counters&apos; sales show as a difference.</source>
         <translation>هذه الأرقام خاصة بالصندوق {counter} وحده، أما الرصيد فهو للحساب كله: مبيعات الصناديق الأخرى تظهر كفرق.</translation>
     </message>
@@ -1865,126 +1885,141 @@
     </message>
     <message>
         <location filename="../../pos_app/receipts/report_render.py" line="81"/>
+        <source>Journal rows</source>
+        <translation>أسطر السجل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="82"/>
+        <source>Chain head</source>
+        <translation>رأس السلسلة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="83"/>
+        <source>The journal was changed outside the app</source>
+        <translation>عُدِّل السجل خارج التطبيق</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="84"/>
         <source>… and {count} more: the history screen lists them all (filter by state).</source>
         <translation>… و{count} أخرى: شاشة السجل تعرضها كلها (صفِّ حسب الحالة).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="87"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="90"/>
         <source>OneClickDZ balance</source>
         <translation>رصيد OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="88"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="91"/>
         <source>Opening balance</source>
         <translation>الرصيد الافتتاحي</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="89"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="92"/>
         <source>− accepted sales ({count})</source>
         <translation>− المبيعات المقبولة ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="90"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="93"/>
         <source>+ refunds ({count})</source>
         <translation>+ الاسترجاعات ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="91"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="94"/>
         <source>= expected balance</source>
         <translation>= الرصيد المتوقع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="92"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="95"/>
         <source>Actual balance</source>
         <translation>الرصيد الفعلي</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="93"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="96"/>
         <source>read at {time}</source>
         <translation>قُرئ في {time}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="94"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="97"/>
         <source>Difference</source>
         <translation>الفرق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="96"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="99"/>
         <source>Cash in the drawer</source>
         <translation>النقود في الدرج</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="97"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="100"/>
         <source>Expected</source>
         <translation>المتوقع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="98"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="101"/>
         <source>Counted</source>
         <translation>المعدود</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="102"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="105"/>
         <source>Waiting to be sent</source>
         <translation>في انتظار الإرسال</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="103"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="106"/>
         <source>Being sent</source>
         <translation>جارٍ الإرسال</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="104"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="107"/>
         <source>Outcome unknown</source>
         <translation>النتيجة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="105"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="108"/>
         <source>Accepted</source>
         <translation>تم القبول</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="106"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="109"/>
         <source>Queued</source>
         <translation>في قائمة الانتظار</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="107"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="110"/>
         <source>Being verified</source>
         <translation>قيد التحقق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="108"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="111"/>
         <source>Code pending</source>
         <translation>بانتظار الرمز</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="109"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="112"/>
         <source>Code missing</source>
         <translation>الرمز مفقود</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="110"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="113"/>
         <source>Conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="111"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="114"/>
         <source>Fulfilled</source>
         <translation>تم التسليم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="112"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="115"/>
         <source>Refunded</source>
         <translation>تم الاسترجاع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="113"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="116"/>
         <source>Rejected</source>
         <translation>تم الرفض</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="114"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="117"/>
         <source>Cancelled</source>
         <translation>تم الإلغاء</translation>
     </message>

@@ -197,9 +197,11 @@ def test_migrating_a_v2_database_with_sales_seals_it(
         make_history(store, clock)
         expected = store.verify_chain()
     v2 = tmp_path / "v2.sqlite3"
-    with contextlib.closing(sqlite3.connect(db_path)) as source:
-        with contextlib.closing(sqlite3.connect(v2)) as copy:
-            source.backup(copy)
+    with (
+        contextlib.closing(sqlite3.connect(db_path)) as source,
+        contextlib.closing(sqlite3.connect(v2)) as copy,
+    ):
+        source.backup(copy)
     with contextlib.closing(sqlite3.connect(v2)) as connection:
         connection.execute("DROP TRIGGER journal_no_update")
         connection.execute("UPDATE journal SET mac = NULL")
