@@ -82,17 +82,22 @@ def _no_refused_key_carried_over() -> Iterator[None]:
         client.REFUSED_KEYS.clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _data_keys_in_files() -> Iterator[None]:
+    """Every database the suite makes (session fixtures' too) keeps its data key in the file
+    beside it (``POS_DATA_KEY_STORE=file``), never in a keyring: a child process, which has
+    no keyring, opens it as well. tests/store/test_vault.py lifts this for its keyring cases."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("POS_DATA_KEY_STORE", "file")
+        yield
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     """Every test's keyring: an empty one in memory (``keyring.set_keyring``), never the OS
     keyring, restored after the test. Child processes get keyring's null backend (nothing
-    kept, nothing read) unless a test names another in ``PYTHON_KEYRING_BACKEND``.
-
-    A database made by a test keeps its data key in the file beside it
-    (``POS_DATA_KEY_STORE=file``), so a child process, without a keyring, can open it too;
-    the tests of the key in the keyring (tests/store/test_vault.py) lift this."""
+    kept, nothing read) unless a test names another in ``PYTHON_KEYRING_BACKEND``."""
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
-    monkeypatch.setenv("POS_DATA_KEY_STORE", "file")
     previous = keyring.core._keyring_backend  # None until first used: nothing is detected here
     backend = MemoryKeyring()
     keyring.set_keyring(backend)

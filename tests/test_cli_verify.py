@@ -16,8 +16,12 @@ from pos_app.cli import main
 from pos_app.domain.sale_states import SaleState
 from pos_app.store import open_store
 from pos_app.store.vault import key_file_for
-from tests.store.conftest import new_sale, sqlite_url
 from tests.support.clock import Clock
+from tests.support.sales import numbered_sale
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.as_posix()}"
 
 
 @pytest.fixture
@@ -26,7 +30,7 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     clock = Clock()
     with open_store(sqlite_url(path), now=clock.now) as store:
         for index in (1, 2, 3):
-            sale = store.add_sale(new_sale(index))
+            sale = store.add_sale(numbered_sale(index))
             store.transition(sale.ref, SaleState.WAITING, SaleState.SENDING, "send")
     monkeypatch.setenv("POS_DB_URL", sqlite_url(path))
     return path
