@@ -83,6 +83,16 @@ def _no_refused_key_carried_over() -> Iterator[None]:
         client.REFUSED_KEYS.clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _data_keys_in_files() -> Iterator[None]:
+    """Every database the suite makes (session fixtures' too) keeps its data key in the file
+    beside it (``POS_DATA_KEY_STORE=file``), never in a keyring: a child process, which has
+    no keyring, opens it as well. tests/store/test_vault.py lifts this for its keyring cases."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("POS_DATA_KEY_STORE", "file")
+        yield
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     """Every test's keyring: an empty one in memory (``keyring.set_keyring``), never the OS

@@ -15,11 +15,10 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
 
+from pos_app import keychain
 from pos_app.api.client import ENV_KEY, check_api_key
 from pos_app.domain.redaction import register_key
 
@@ -30,9 +29,6 @@ ACCOUNT = "oneclickdz-api-key"
 
 FROM_ENV = ENV_KEY
 FROM_KEYRING = "keyring"
-
-# keyring's own advice: a backend under priority 1 is not recommended (keyrings.alt's files).
-MIN_PRIORITY = 1
 
 
 class KeyStorageError(Exception):
@@ -49,32 +45,14 @@ class InsecureKeyringError(KeyStorageError):
         )
 
 
-def _name(backend: KeyringBackend) -> str:
-    return f"{type(backend).__module__}.{type(backend).__name__}"
-
-
-def _insecure(backend: KeyringBackend) -> bool:
-    if isinstance(backend, chainer.ChainerBackend):
-        members = list(backend.backends)
-        return not members or any(_insecure(member) for member in members)
-    if isinstance(backend, fail.Keyring | null.Keyring):
-        return True
-    if "plaintext" in type(backend).__name__.lower():
-        return True
-    try:
-        priority = float(backend.priority)
-    except Exception:  # noqa: BLE001 - a backend that cannot say is not trusted
-        return True
-    return priority < MIN_PRIORITY
-
-
 def secure_backend() -> KeyringBackend:
     """The active keyring backend; raises ``InsecureKeyringError`` when it is keyring's fail
-    or null backend, a plaintext one or another keyring calls not recommended."""
-    backend = keyring.get_keyring()
-    if _insecure(backend):
-        raise InsecureKeyringError(_name(backend))
-    return backend
+    or null backend, a plaintext one or another keyring calls not recommended
+    (:func:`pos_app.keychain.secure_backend`)."""
+    try:
+        return keychain.secure_backend()
+    except keychain.NoSecureKeyringError as exc:
+        raise InsecureKeyringError(exc.backend) from None
 
 
 def stored_key() -> str | None:

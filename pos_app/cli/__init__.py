@@ -16,6 +16,7 @@
   period closed with a Z (``cli.reports``; only ``--pdf`` loads Qt).
 - ``pos-app user add|list|passwd|disable|enable``: the shop's cashiers and managers, PINs
   read from standard input (``cli.users``).
+- ``pos-app verify``: check the journal's tamper-evident chain (``cli.verify``).
 
 Only the window needs Qt, and it is imported when it starts: the commands run without it.
 """
@@ -29,7 +30,7 @@ from collections.abc import Sequence
 
 from pos_app import __version__
 from pos_app.api.keys import configured_key
-from pos_app.cli import orders, receipt, reports, users
+from pos_app.cli import orders, receipt, reports, users, verify
 from pos_app.cli.config import API_KEY, run_config
 from pos_app.cli.logfile import LOG_FORMAT, log_to_file, redacted_stderr
 from pos_app.domain import redaction
@@ -71,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     receipt.add_parser(sub)
     reports.add_parser(sub)
     users.add_parser(sub)
+    verify.add_parser(sub)
     return parser
 
 
@@ -121,6 +123,8 @@ def _run(args: argparse.Namespace) -> int:
         return reports.run_report(args, sys.stdout, sys.stderr)
     if args.command == "user":
         return users.run_user(args, sys.stdout, sys.stderr)
+    if args.command == "verify":
+        return verify.run_verify(sys.stdout, sys.stderr)
     no_key = False
     key = None  # read once here, handed to the window or the status (never read again)
     if not args.demo:  # --demo never asks the keyring

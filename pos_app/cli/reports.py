@@ -117,6 +117,10 @@ def _run(  # noqa: PLR0917 (the command's parsed parts)
             err.write(f"pos-app report: the period was not closed ({exc})\n")
             return EXIT_FAILED
         report = record.report()
+        if report.chain is not None and report.chain.intact is False:
+            err.write(
+                "pos-app report: the journal was changed outside the app: see pos-app verify\n"
+            )
     elif day is not None:
         report = day_report(store, day, tz=tz, cash_counted=cash)
     else:

@@ -112,6 +112,10 @@ T_CASH_COUNTED: Final = QT_TRANSLATE_NOOP("reports", "  Counted: {amount}")
 T_CASH_DIFFERENCE: Final = QT_TRANSLATE_NOOP("reports", "  Difference: {amount}")
 T_NOT_COUNTED: Final = QT_TRANSLATE_NOOP("reports", "not counted")
 T_EARLIER: Final = QT_TRANSLATE_NOOP("reports", "(before this period)")
+T_CHAIN: Final = QT_TRANSLATE_NOOP("reports", "Journal: {rows} rows, chain head {head}")
+T_CHAIN_BROKEN: Final = QT_TRANSLATE_NOOP(
+    "reports", "  The journal was changed outside the app (found before this report)."
+)
 
 # Explanations of the bridge (notes), with their arguments named in braces.
 N_NO_OPENING: Final = QT_TRANSLATE_NOOP(
@@ -276,6 +280,17 @@ class Bridge:
 
 
 @dataclass(frozen=True, slots=True)
+class ChainSeal:
+    """The journal as a Z report closed on it: its rows, the first 16 hex digits of its chain
+    head (the last row's MAC), and whether the check made just before found it intact (None:
+    not checked)."""
+
+    rows: int
+    head: str
+    intact: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """An X (mid-day) or Z (closing, numbered) report; every amount in dinars except the
     bridge (centimes)."""
@@ -300,6 +315,8 @@ class Report:
     cash_expected: int
     cash_counted: int | None
     cash_difference: int | None = field(default=None)
+    chain: ChainSeal | None = field(default=None)
+    """The journal's seal (Z reports made since the journal is chained)."""
 
 
 def _by_state(groups: Iterable[GroupFigures]) -> tuple[tuple[SaleState, Totals], ...]:
@@ -388,6 +405,8 @@ def build_report(  # noqa: PLR0917 (the parts of a report, as the brief names th
     closing: BalanceReading | None,
     cash_counted: int | None,
     number: int | None,
+    *,
+    chain: ChainSeal | None = None,
 ) -> Report:
     """The report of ``figures``: totals by state and type, what was sold (delivered) and its
     margin, the cash paid in and handed back, the unresolved sales, the money bridge from
@@ -431,6 +450,7 @@ def build_report(  # noqa: PLR0917 (the parts of a report, as the brief names th
         cash_expected=cash_expected,
         cash_counted=cash_counted,
         cash_difference=None if cash_counted is None else cash_counted - cash_expected,
+        chain=chain,
     )
 
 
@@ -515,6 +535,10 @@ def report_lines(report: Report) -> list[str]:
     lines.append(T_CASH_COUNTED.format(amount=counted))
     if report.cash_difference is not None:
         lines.append(T_CASH_DIFFERENCE.format(amount=dinars_text(report.cash_difference)))
+    if report.chain is not None:
+        lines.append(T_CHAIN.format(rows=report.chain.rows, head=report.chain.head))
+        if report.chain.intact is False:
+            lines.append(T_CHAIN_BROKEN)
     return lines
 
 
@@ -594,7 +618,22 @@ def report_to_data(report: Report) -> dict[str, object]:
         "cash_expected": report.cash_expected,
         "cash_counted": report.cash_counted,
         "cash_difference": report.cash_difference,
+        "chain": None if report.chain is None else _chain_data(report.chain),
     }
+
+
+def _chain_data(seal: ChainSeal) -> dict[str, object]:
+    return {"rows": seal.rows, "head": seal.head, "intact": seal.intact}
+
+
+def _chain(data: object) -> ChainSeal | None:
+    if data is None:
+        return None
+    d = _map(data)
+    intact = d.get("intact")
+    if intact is not None and not isinstance(intact, bool):
+        raise ValueError("a chain's intact flag is true, false or null")
+    return ChainSeal(_int(d["rows"]), _str(d["head"]), intact)
 
 
 def _map(value: object) -> Mapping[str, object]:
@@ -709,6 +748,7 @@ def report_from_data(data: Mapping[str, object]) -> Report:
             cash_expected=_int(data["cash_expected"]),
             cash_counted=_opt_int(data["cash_counted"]),
             cash_difference=_opt_int(data["cash_difference"]),
+            chain=_chain(data.get("chain")),  # absent from Z reports made before v4
         )
     except KeyError as exc:
         raise ValueError(f"a report misses {exc}") from exc

@@ -118,7 +118,7 @@ def open_sender(
         if lock:
             held = SenderLock(lock_path_for(url))
             held.acquire()
-        store = open_store(url)
+        store = open_store(url, key_in_file=training)  # a throwaway database: no keyring entry
         counter = counter_id(store, env)
         engine = OrderEngine(
             store,

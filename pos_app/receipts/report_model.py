@@ -18,6 +18,7 @@ from typing import Final
 
 from pos_app.domain.reports import Report, ReportKind, build_report
 from pos_app.store import Store, ZRecord
+from pos_app.store.chain import ChainCheck
 
 log = logging.getLogger(__name__)
 
@@ -86,10 +87,24 @@ def day_report(
     return period_report(store, "X", since, until, cash_counted)
 
 
-def close_period(store: Store, *, counter: str, cash_counted: int | None) -> ZRecord:
-    """Close the open period now: its Z report is built and stored in one transaction by the
-    store, numbered after the last, and never changed. ``counter`` is who closed it."""
-    return store.close_period(counter=counter, cash_counted=cash_counted)
+def check_chain(store: Store) -> ChainCheck:
+    """Verify the journal's chain; a break is logged as a warning (it never stops selling
+    nor a report: it is for the manager to see)."""
+    check = store.verify_chain()
+    if not check.ok:
+        log.warning("the journal's chain is broken: %s", check.describe())
+    return check
+
+
+def close_period(
+    store: Store, *, counter: str, cash_counted: int | None, check: ChainCheck | None = None
+) -> ZRecord:
+    """Close the open period now: the journal's chain is verified first (``check``: one made
+    just before by the caller; a break is logged and recorded in the Z, never a reason not
+    to close), then its Z report is built and stored in one transaction by the store,
+    numbered after the last, and never changed. ``counter`` is who closed it."""
+    intact = (check if check is not None else check_chain(store)).ok
+    return store.close_period(counter=counter, cash_counted=cash_counted, chain_intact=intact)
 
 
 def with_cash(report: Report, cash_counted: int | None) -> Report:

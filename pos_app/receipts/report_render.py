@@ -78,6 +78,9 @@ COST: Final = QT_TRANSLATE_NOOP("reports", "Cost to the shop")
 MARGIN: Final = QT_TRANSLATE_NOOP("reports", "Margin")
 UNRESOLVED: Final = QT_TRANSLATE_NOOP("reports", "Unresolved sales")
 EARLIER: Final = QT_TRANSLATE_NOOP("reports", "sold before this period")
+JOURNAL_ROWS: Final = QT_TRANSLATE_NOOP("reports", "Journal rows")
+CHAIN_HEAD: Final = QT_TRANSLATE_NOOP("reports", "Chain head")
+CHAIN_BROKEN: Final = QT_TRANSLATE_NOOP("reports", "The journal was changed outside the app")
 MORE_UNRESOLVED: Final = QT_TRANSLATE_NOOP(
     "reports", "… and {count} more: the history screen lists them all (filter by state)."
 )
@@ -307,6 +310,14 @@ def report_drawing_lines(
     ]
     if report.cash_difference is not None:
         lines.append(line("strong", w(DIFFERENCE), money(report.cash_difference, signed=True)))
+    if report.chain is not None:
+        lines += [
+            line("rule"),
+            line("field", w(JOURNAL_ROWS), data(str(report.chain.rows))),
+            line("field", w(CHAIN_HEAD), data(report.chain.head)),
+        ]
+        if report.chain.intact is False:
+            lines.append(line("strong", w(CHAIN_BROKEN)))
     return tuple(lines)
 
 

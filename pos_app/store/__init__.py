@@ -3,6 +3,7 @@
 Open it with :func:`open_store`; it hands out frozen dataclasses, never peewee rows.
 """
 
+from pos_app.store.chain import ChainBreak, ChainCheck
 from pos_app.store.db import open_store
 from pos_app.store.errors import (
     DamagedDatabaseError,
@@ -39,6 +40,7 @@ from pos_app.store.records import (
 )
 from pos_app.store.reports import ZRecord, report_from_json, report_to_json
 from pos_app.store.store import UPDATABLE_FIELDS, SaleFields, Store
+from pos_app.store.vault import DataKeyError, DataKeyMissingError, Vault
 
 __all__ = [
     "CSV_COLUMNS",
@@ -47,7 +49,11 @@ __all__ = [
     "CachedNumberCheck",
     "CachedProduct",
     "CachedProducts",
+    "ChainBreak",
+    "ChainCheck",
     "DamagedDatabaseError",
+    "DataKeyError",
+    "DataKeyMissingError",
     "DuplicateSaleError",
     "HistoryCursor",
     "HistoryField",
@@ -68,6 +74,7 @@ __all__ = [
     "StoreConfigError",
     "StoreError",
     "StoreUnavailableError",
+    "Vault",
     "WaitingTotals",
     "ZRecord",
     "data_dir",

@@ -11,9 +11,11 @@ from typing import Concatenate, Final, ParamSpec, TypeVar
 
 import peewee as pw
 
+from pos_app.store.chain import JOURNAL, Sealer
 from pos_app.store.errors import StoreClosedError
 from pos_app.store.models import using
 from pos_app.store.timestamps import to_millis, utc_now
+from pos_app.store.vault import Vault
 
 _OPEN: Final[dict[int, StoreBase]] = {}
 """Every store opened and not yet closed, by id (read by the tests' leak guard only)."""
@@ -35,8 +37,11 @@ class StoreBase:
         *,
         url: str,
         now: Callable[[], datetime] | None = None,
+        vault: Vault,
     ) -> None:
         self._db = database
+        self._vault = vault
+        self._chain_sealer: Sealer | None = None
         self._url = url
         self._now = now or utc_now
         self._closed = False
@@ -58,6 +63,17 @@ class StoreBase:
     def _open(self) -> None:
         if self._closed:
             raise StoreClosedError("the store is closed")
+
+    @property
+    def vault(self) -> Vault:
+        """The database's data key (``vault.subkey(purpose)`` for other sealed data)."""
+        return self._vault
+
+    def _sealer(self) -> Sealer:
+        """The journal chain's sealer, made once."""
+        if self._chain_sealer is None:
+            self._chain_sealer = Sealer(self._vault.subkey(JOURNAL.purpose))
+        return self._chain_sealer
 
     def _now_ms(self) -> int:
         return to_millis(self._now())

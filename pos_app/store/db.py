@@ -39,6 +39,7 @@ from pos_app.store.paths import (
 )
 from pos_app.store.store import Store
 from pos_app.store.timestamps import to_millis, utc_now
+from pos_app.store.vault import Vault, load_vault
 
 MIN_FREE_BYTES = 4 * 1024 * 1024
 """A writer does not start with less free space than this beside the database (about one
@@ -228,6 +229,7 @@ def open_store(
     *,
     now: Callable[[], datetime] | None = None,
     read_only: bool = False,
+    key_in_file: bool = False,
 ) -> Store:
     """Open (and create or migrate) the database at ``url`` (default: the data directory's
     SQLite file) and return the store over it.
@@ -236,6 +238,10 @@ def open_store(
     writing and free space (skipped with ``read_only``, for readers such as ``history``: a
     read-only file can still be read). A new folder is made 0700 and a new database file 0600
     (its -wal and -shm files take its mode; an existing one loses its group and other bits).
+
+    The database's data key (:mod:`~pos_app.store.vault`) is loaded, or made for a new
+    database: in the system keyring, else (or with ``key_in_file``: a throwaway training
+    database) in a 0600 file beside it.
 
     ``now`` is the clock for every recorded time (default: UTC now). Raises
     :class:`StoreUnavailableError` (one line, nothing recorded changed): among them
@@ -260,10 +266,19 @@ def open_store(
         ) from exc
     except OSError as exc:
         raise _unavailable(exc, path) from exc
+    loaded: list[Vault] = []
     try:
         if path is None:
             _check_other_engine(database)
-        migrate(database, path if is_sqlite(database) else None, now=clock)
+        file = path if is_sqlite(database) else None
+
+        def vault() -> Vault:
+            if not loaded:
+                loaded.append(load_vault(database, file, prefer_file=key_in_file))
+            return loaded[0]
+
+        migrate(database, file, now=clock, vault=vault)
+        store_vault = vault()
         if path is not None:
             for file in _siblings(path):
                 tighten_mode(file)
@@ -271,6 +286,8 @@ def open_store(
         database.close()
         if created and path is not None:
             _remove_new_database(path)
+            if loaded and loaded[0].key_file is not None:
+                loaded[0].key_file.unlink(missing_ok=True)
         if isinstance(exc, pw.ImproperlyConfigured):
             raise StoreConfigError(
                 f"the database URL (POS_DB_URL) cannot be used: {str(exc).rstrip('.')}"
@@ -278,7 +295,7 @@ def open_store(
         if isinstance(exc, (OSError, sqlite3.Error, pw.PeeweeException)):
             raise _unavailable(exc, path) from exc
         raise
-    return Store(database, url=url, now=clock)
+    return Store(database, url=url, now=clock, vault=store_vault)
 
 
 def _check_other_engine(database: pw.Database) -> None:

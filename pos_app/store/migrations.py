@@ -17,6 +17,7 @@ import glob
 import os
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
@@ -26,10 +27,14 @@ from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as migrate_schema
 
 from pos_app.domain.cards import code_tail
+from pos_app.store import chain
+from pos_app.store.chain import Sealer
 from pos_app.store.connection import sql_rows
 from pos_app.store.errors import SchemaTooNewError
 from pos_app.store.paths import create_private_file
+from pos_app.store.sealing import JournalFacts
 from pos_app.store.timestamps import to_millis, utc_now
+from pos_app.store.vault import Vault
 
 Migration = Callable[[pw.Database], None]
 
@@ -264,10 +269,38 @@ def _v3_users_and_actions(database: pw.Database) -> None:
             )
 
 
-MIGRATIONS: list[tuple[int, Migration]] = [
+@dataclass(frozen=True, slots=True)
+class WithVault:
+    """A migration that needs the database's data key: ``apply(database, vault)``, where
+    ``vault()`` loads it, or makes it for a database that has none yet."""
+
+    apply: Callable[[pw.Database, Callable[[], Vault]], None]
+
+
+def _v4_journal_chain(database: pw.Database, vault: Callable[[], Vault]) -> None:
+    """Version 4: each journal row carries the HMAC of the chain (``journal.mac``), computed
+    here for the existing rows in id order. On SQLite the trigger that refuses any UPDATE of
+    the journal is dropped for the length of this transaction and made again."""
+    migrator = SchemaMigrator.from_database(database)
+    migrate_schema(migrator.add_column("journal", chain.MAC_COLUMN, pw.TextField(null=True)))
+    sqlite = isinstance(database, pw.SqliteDatabase)
+    if sqlite:
+        sql_rows(database, "DROP TRIGGER IF EXISTS journal_no_update")
+    sealer = Sealer(vault().subkey(chain.JOURNAL.purpose))
+    chain.seal_all(database, chain.JOURNAL, sealer, JournalFacts(database))
+    if sqlite:
+        sql_rows(
+            database,
+            "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal "
+            "BEGIN SELECT RAISE(ABORT, 'journal rows are never changed'); END",
+        )
+
+
+MIGRATIONS: list[tuple[int, Migration | WithVault]] = [
     (1, _v1_create_tables),
     (2, _v2_history_receipts_reports),
     (3, _v3_users_and_actions),
+    (4, WithVault(_v4_journal_chain)),
 ]
 """Every migration the code knows, by version (read at each ``migrate`` call)."""
 
@@ -344,13 +377,15 @@ def migrate(
     db_file: Path | None,
     *,
     now: Callable[[], datetime] = utc_now,
+    vault: Callable[[], Vault] | None = None,
 ) -> list[Path]:
     """Bring ``database`` to :func:`latest_version`; return the backup files made.
 
     Before each pending migration, the SQLite file ``db_file`` (None for another engine) is
     backed up unless the database was empty when this call began. Each migration and its
     ``schema_version`` row are one transaction. Raises :class:`SchemaTooNewError`, touching
-    nothing, when the database is newer than this code.
+    nothing, when the database is newer than this code. ``vault`` gives the database's data
+    key to the migrations that need it (:class:`WithVault`; ValueError without it).
     """
     steps = sorted(MIGRATIONS, key=lambda step: step[0])
     known = steps[-1][0] if steps else 0
@@ -364,7 +399,12 @@ def migrate(
             backups.append(backup_file(db_file, found, version, now()))
         with database.atomic():
             if current_version(database) < version:  # another process may have done it
-                apply(database)
+                if isinstance(apply, WithVault):
+                    if vault is None:
+                        raise ValueError(f"migration {version} needs the database's data key")
+                    apply.apply(database, vault)
+                else:
+                    apply(database)
                 _version_table(database).insert(
                     version=version, applied_at=to_millis(now())
                 ).execute()

@@ -120,6 +120,9 @@ class Journal(BaseModel):
     to_state = pw.CharField(STATE_LENGTH)
     cause = pw.CharField(CAUSE_LENGTH)
     detail = pw.TextField(null=True)
+    mac = pw.TextField(null=True)
+    """HMAC of the chain over the previous row's and this row's contents (``store.chain``);
+    NULL only in a row written outside the app."""
 
     class Meta:
         table_name = "journal"

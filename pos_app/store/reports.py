@@ -29,6 +29,7 @@ from pos_app.domain.reports import (
     SERVER_ACKNOWLEDGED,
     UNRESOLVED_STATES,
     BalanceReading,
+    ChainSeal,
     GroupFigures,
     Movement,
     PeriodFigures,
@@ -39,7 +40,7 @@ from pos_app.domain.reports import (
     report_to_data,
 )
 from pos_app.domain.sale_states import SaleState
-from pos_app.store import models
+from pos_app.store import chain, models
 from pos_app.store.base import StoreBase, on_own_database
 from pos_app.store.connection import is_sqlite
 from pos_app.store.models import Journal, Sale, ZReport
@@ -351,12 +352,16 @@ class Reports(StoreBase):
         return self._now_ms() if first is None else int(first)
 
     @on_own_database
-    def close_period(self, *, counter: str, cash_counted: int | None) -> ZRecord:
+    def close_period(
+        self, *, counter: str, cash_counted: int | None, chain_intact: bool | None = None
+    ) -> ZRecord:
         """Close the open period: build its Z report (numbered after the last) from every
         sale and journal row written since the last Z, with the balance readings at both ends,
         and store it, all in one write transaction (no sale can slip between the figures and
         the Z, and two counters closing at once make two Zs one after the other). ``counter``
-        is who closed it. The Z is never changed afterwards."""
+        is who closed it. The Z records the journal's chain head and row count at its close
+        (``chain_intact``: what the check made just before found). The Z is never changed
+        afterwards."""
         self._open()
         if cash_counted is not None and (
             isinstance(cash_counted, bool) or not isinstance(cash_counted, int)
@@ -366,6 +371,8 @@ class Reports(StoreBase):
             figures, upto, since, until = self._open_period(None)
             last = ZReport.select(pw.fn.MAX(ZReport.number)).scalar()
             number = int(last or 0) + 1
+            mac = chain.mac_of(self._db, chain.JOURNAL, upto[1]) if upto[1] else chain.GENESIS
+            seal = ChainSeal(upto[1], (mac or "-")[:16], chain_intact)
             report = build_report(
                 "Z",
                 figures,
@@ -373,6 +380,7 @@ class Reports(StoreBase):
                 self.balance_at(until),
                 cash_counted,
                 number,
+                chain=seal,
             )
             row = ZReport.create(
                 number=number,

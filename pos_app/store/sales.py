@@ -24,7 +24,9 @@ from pos_app.domain.numbers import LineType
 from pos_app.domain.redaction import register_code
 from pos_app.domain.refs import is_valid_ref
 from pos_app.domain.sale_states import FINAL_STATES, SaleState, check_transition
+from pos_app.store import chain
 from pos_app.store.base import StoreBase, on_own_database
+from pos_app.store.chain import JOURNAL
 from pos_app.store.errors import (
     DuplicateSaleError,
     SaleNotFoundError,
@@ -190,6 +192,11 @@ def _optional_time(millis: int | None) -> datetime | None:
     return None if millis is None else from_millis(millis)
 
 
+def sale_facts(row: Sale) -> tuple[object, ...]:
+    """The sale's fixed facts (``chain.SALE_FACTS``) as SQLite gives them back."""
+    return tuple(getattr(row, name) for name in chain.SALE_FACTS)
+
+
 def _sale_record(row: Sale) -> SaleRecord:
     register_code(row.card_code)  # a code read back is kept out of logs too
     return SaleRecord(
@@ -277,6 +284,7 @@ class Sales(StoreBase):
                 cause=CREATED_CAUSE,
                 detail_json=None,
                 at=now,
+                facts=sale_facts(row),
             )
         return _sale_record(row)
 
@@ -396,15 +404,24 @@ class Sales(StoreBase):
         cause: str,
         detail_json: str | None,
         at: int,
+        facts: tuple[object, ...] = (),
     ) -> None:
-        Journal.insert(
-            sale=sale_id,
-            at=at,
-            from_state=None if from_state is None else from_state.value,
-            to_state=to_state.value,
-            cause=cause,
-            detail=detail_json,
-        ).execute()
+        """Inside the caller's transaction: the journal row, chained to the last one
+        (``facts``: the sale's fixed facts, sealed with its "created" row)."""
+        chain.append(
+            self._db,
+            JOURNAL,
+            self._sealer(),
+            {
+                "sale_id": sale_id,
+                "at": at,
+                "from_state": None if from_state is None else from_state.value,
+                "to_state": to_state.value,
+                "cause": cause,
+                "detail": detail_json,
+            },
+            facts,
+        )
 
     # -- sales: reads ------------------------------------------------------------------------
 

@@ -22,15 +22,16 @@ from pos_app.store.history import History
 from pos_app.store.paths import sqlite_file
 from pos_app.store.reports import Reports
 from pos_app.store.sales import UPDATABLE_FIELDS, SaleFields, Sales
+from pos_app.store.sealing import Sealing
 from pos_app.store.settings import Settings
 from pos_app.store.users import Users
 
 __all__ = ["UPDATABLE_FIELDS", "SaleFields", "Store"]
 
 
-class Store(Sales, History, Reports, Caches, Settings, Users):
-    """Sales, their journal, the history, reports, caches, settings, the shop's people and
-    the action log in one database.
+class Store(Sales, History, Reports, Caches, Settings, Users, Sealing):
+    """Sales, their journal and its seal, the history, reports, caches, settings, the shop's
+    people and the action log in one database.
     Made by ``open_store``."""
 
     # -- lifecycle ---------------------------------------------------------------------------

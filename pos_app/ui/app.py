@@ -31,6 +31,7 @@ from pos_app.orders import EngineSettings, OrderEngine
 from pos_app.orders.offload import Offloader
 from pos_app.orders.sender import open_sender
 from pos_app.receipts.headless import use_offscreen_without_display
+from pos_app.receipts.report_model import check_chain
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, StoreUnavailableError
 from pos_app.store.readonly import read_settings
@@ -111,6 +112,15 @@ class Services:
             self.simulator.stop()
         if self.temp_dir is not None:
             shutil.rmtree(self.temp_dir, ignore_errors=True)
+
+
+async def _check_chain_at_start(services: Services) -> None:
+    """Verify the journal's chain once, on a worker thread; a break is logged as a warning
+    by ``check_chain`` (and shown in the reports screen); it never stops the counter."""
+    try:
+        await services.executor.run(lambda: check_chain(services.store))
+    except Exception as exc:  # noqa: BLE001 - a check that cannot run is logged, not fatal
+        log.warning("the journal's chain was not checked at start: %s", type(exc).__name__)
 
 
 async def _wait_for_pool(executor: Offloader, timeout: float) -> int:
@@ -339,6 +349,9 @@ def run_window(
         window.show()
         shown = time.perf_counter()
         await services.counter.start()
+        # The journal's chain, checked once at start on a worker thread: a break is logged
+        # (and shown in the reports screen, F4); selling goes on.
+        services.counter.spawn(_check_chain_at_start(services))
         if smoke:
             launch = Launch(started, shown, demo, language, threshold)
             ok = await run_smoke(window, launch, services.shutdown, screenshot=screenshot)

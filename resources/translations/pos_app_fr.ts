@@ -411,7 +411,7 @@
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="133"/>
+        <location filename="../../pos_app/ui/app.py" line="144"/>
         <source>Closing: finishing the work under way…</source>
         <translation>Fermeture : fin du travail en cours…</translation>
     </message>
@@ -988,169 +988,179 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="97"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="98"/>
         <source>Reports: X and Z</source>
         <translation>Rapports : X et Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="129"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="130"/>
         <source>&amp;Refresh the X report (F5)</source>
         <translation>&amp;Actualiser le rapport X (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="133"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="134"/>
         <source>&amp;Cash counted (DA):</source>
         <translation>&amp;Espèces comptées (DA) :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="136"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="137"/>
         <source>whole dinars, e.g. 12500</source>
         <translation>dinars entiers, ex. 12500</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="142"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="143"/>
         <source>Close the &amp;day (Z)…</source>
         <translation>Clôturer la &amp;journée (Z)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="151"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="152"/>
         <source>&amp;Yes, close the period</source>
         <translation>&amp;Oui, clôturer la période</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="155"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="156"/>
         <source>&amp;No</source>
         <translation>&amp;Non</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="166"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="167"/>
         <source>&amp;Print</source>
         <translation>&amp;Imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="169"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="170"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="172"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="173"/>
         <source>Past &amp;Z reports:</source>
         <translation>Rapports &amp;Z précédents :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="181"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="187"/>
         <source>Close (Esc)</source>
         <translation>Fermer (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="218"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="225"/>
         <source>Z report no. {number}: stored, it cannot be changed.</source>
         <translation>Rapport Z n° {number} : enregistré, il ne peut plus être modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="224"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="231"/>
         <source>X report of the open period, since {since} (nothing is closed).</source>
         <translation>Rapport X de la période ouverte, depuis {since} (rien n&apos;est clôturé).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="245"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="270"/>
         <source>Type the cash counted in whole dinars, digits only.</source>
         <translation>Saisissez les espèces comptées en dinars entiers, chiffres seulement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="298"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="323"/>
         <source>Making the X report…</source>
         <translation>Préparation du rapport X…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="304"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="330"/>
         <source>The report could not be made (see the log).</source>
         <translation>Le rapport n&apos;a pas pu être fait (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="311"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="338"/>
         <source>X report made.</source>
         <translation>Rapport X prêt.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="318"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="345"/>
         <source>Z {number}: {opened} to {closed}, counter {counter}</source>
         <translation>Z {number} : du {opened} au {closed}, caisse {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="354"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="381"/>
         <source>no cash count</source>
         <translation>espèces non comptées</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="356"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="383"/>
         <source>cash counted {amount} DA</source>
         <translation>espèces comptées {amount} DA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="361"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="388"/>
         <source>Close the period now, with {counted}? The Z report is stored and can never be changed; a new period opens.</source>
         <translation>Clôturer la période maintenant, avec {counted} ? Le rapport Z est enregistré et ne pourra jamais être modifié ; une nouvelle période commence.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="385"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="412"/>
         <source>Closing the period…</source>
         <translation>Clôture de la période…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="392"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="422"/>
         <source>The period was not closed (see the log).</source>
         <translation>La période n&apos;a pas été clôturée (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="408"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="439"/>
         <source>Z report no. {number} stored.</source>
         <translation>Rapport Z n° {number} enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="422"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="453"/>
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="424"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="455"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="443"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="474"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>Le PDF n&apos;a pas pu être écrit dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="449"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="480"/>
         <source>Report saved as {path}.</source>
         <translation>Rapport enregistré sous {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="462"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="493"/>
         <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
         <translation>Une impression est encore en cours et d&apos;autres attendent : le rapport n&apos;a pas été imprimé. Relancez l&apos;impression quand elles sont terminées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="472"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="503"/>
         <source>A print is still running: the report prints after it.</source>
         <translation>Une impression est encore en cours : le rapport s&apos;imprimera après elle.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="484"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="515"/>
         <source>The report was not printed. {reason}</source>
         <translation>Le rapport n&apos;a pas été imprimé. {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="492"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="523"/>
         <source>The report was not printed: unexpected error (see the log).</source>
         <translation>Le rapport n&apos;a pas été imprimé : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="498"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="529"/>
         <source>Report printed.</source>
         <translation>Rapport imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="245"/>
+        <source>Journal: {rows} rows, chain head {head}: intact.</source>
+        <translation>Journal : {rows} lignes, tête de chaîne {head} : intact.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="251"/>
+        <source>The journal was changed outside the app: {where} (run pos-app verify).</source>
+        <translation>Le journal a été modifié hors de l’application : {where} (lancez pos-app verify).</translation>
     </message>
 </context>
 <context>
@@ -2268,7 +2278,7 @@
     </message>
     <message>
         <location filename="../../pos_app/domain/reports.py" line="108"/>
-        <location filename="../../pos_app/receipts/report_render.py" line="95"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="98"/>
         <source>not read</source>
         <translation>non lu</translation>
     </message>
@@ -2289,7 +2299,7 @@
     </message>
     <message>
         <location filename="../../pos_app/domain/reports.py" line="113"/>
-        <location filename="../../pos_app/receipts/report_render.py" line="99"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="102"/>
         <source>not counted</source>
         <translation>non compté</translation>
     </message>
@@ -2299,57 +2309,57 @@
         <translation>(avant cette période)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="117"/>
+        <location filename="../../pos_app/domain/reports.py" line="121"/>
         <source>No balance was read at or after the period&apos;s opening: no bridge.</source>
         <translation>Aucun solde lu à l&apos;ouverture de la période ou après : pas de rapprochement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="120"/>
+        <location filename="../../pos_app/domain/reports.py" line="124"/>
         <source>No balance was read at the period&apos;s end: the difference is unknown.</source>
         <translation>Aucun solde lu à la fin de la période : l&apos;écart est inconnu.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="123"/>
+        <location filename="../../pos_app/domain/reports.py" line="127"/>
         <source>The opening balance was first read at {at}, after the period began: sales accepted before then are counted twice.</source>
         <translation>Le solde d&apos;ouverture a été lu pour la première fois le {at}, après le début de la période : les ventes acceptées avant ce moment sont comptées deux fois.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="128"/>
+        <location filename="../../pos_app/domain/reports.py" line="132"/>
         <source>The closing balance was read at {at}, after the period ended.</source>
         <translation>Le solde de clôture a été lu le {at}, après la fin de la période.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="131"/>
+        <location filename="../../pos_app/domain/reports.py" line="135"/>
         <source>The balance agrees with the sales.</source>
         <translation>Le solde concorde avec les ventes.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="132"/>
+        <location filename="../../pos_app/domain/reports.py" line="136"/>
         <source>{count} unresolved sales of unknown outcome may account for up to {amount} of the difference.</source>
         <translation>{count} ventes en suspens, de résultat inconnu, peuvent expliquer jusqu&apos;à {amount} de l&apos;écart.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="136"/>
+        <location filename="../../pos_app/domain/reports.py" line="140"/>
         <source>The balance is {amount} higher than the sales say: this may be a top-up of the account.</source>
         <translation>Le solde dépasse de {amount} ce qu&apos;indiquent les ventes : il peut s&apos;agir d&apos;un rechargement du compte.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="140"/>
+        <location filename="../../pos_app/domain/reports.py" line="144"/>
         <source>The balance is {amount} lower than the sales say: the first sign of a sale or charge the app does not know about. Compare the supplier&apos;s list of orders with the history.</source>
         <translation>Le solde est inférieur de {amount} à ce qu&apos;indiquent les ventes : premier signe d&apos;une vente ou d&apos;un débit que l&apos;application ne connaît pas. Comparez la liste des commandes du fournisseur avec l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="145"/>
+        <location filename="../../pos_app/domain/reports.py" line="149"/>
         <source>{count} accepted sales have no known cost and are not in the bridge.</source>
         <translation>{count} ventes acceptées n&apos;ont pas de coût connu et ne figurent pas dans le rapprochement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="148"/>
+        <location filename="../../pos_app/domain/reports.py" line="152"/>
         <source>{count} refunds have no known cost and are not in the bridge.</source>
         <translation>{count} remboursements n&apos;ont pas de coût connu et ne figurent pas dans le rapprochement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/domain/reports.py" line="151"/>
+        <location filename="../../pos_app/domain/reports.py" line="155"/>
         <source>These figures are of counter {counter} only, the balance is the whole account&apos;s: other counters&apos; sales show as a difference.</source>
         <translation>Ces chiffres ne concernent que la caisse {counter}, mais le solde est celui de tout le compte : les ventes des autres caisses apparaissent comme un écart.</translation>
     </message>
@@ -2449,129 +2459,154 @@
         <translation>vendue avant cette période</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="81"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="84"/>
         <source>… and {count} more: the history screen lists them all (filter by state).</source>
         <translation>… et {count} de plus : l&apos;historique les liste toutes (filtre par état).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="87"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="90"/>
         <source>OneClickDZ balance</source>
         <translation>Solde OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="88"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="91"/>
         <source>Opening balance</source>
         <translation>Solde d&apos;ouverture</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="89"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="92"/>
         <source>− accepted sales ({count})</source>
         <translation>− ventes acceptées ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="90"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="93"/>
         <source>+ refunds ({count})</source>
         <translation>+ remboursements ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="91"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="94"/>
         <source>= expected balance</source>
         <translation>= solde attendu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="92"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="95"/>
         <source>Actual balance</source>
         <translation>Solde réel</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="93"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="96"/>
         <source>read at {time}</source>
         <translation>lu le {time}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="94"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="97"/>
         <source>Difference</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="96"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="99"/>
         <source>Cash in the drawer</source>
         <translation>Espèces en caisse</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="97"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="100"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="98"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="101"/>
         <source>Counted</source>
         <translation>Compté</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="102"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="105"/>
         <source>Waiting to be sent</source>
         <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="103"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="106"/>
         <source>Being sent</source>
         <translation>Envoi en cours</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="104"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="107"/>
         <source>Outcome unknown</source>
         <translation>Résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="105"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="108"/>
         <source>Accepted</source>
         <translation>Acceptée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="106"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="109"/>
         <source>Queued</source>
         <translation>En file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="107"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="110"/>
         <source>Being verified</source>
         <translation>En vérification</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="108"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="111"/>
         <source>Code pending</source>
         <translation>Code en attente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="109"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="112"/>
         <source>Code missing</source>
         <translation>Code manquant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="110"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="113"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="111"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="114"/>
         <source>Fulfilled</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="112"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="115"/>
         <source>Refunded</source>
         <translation>Remboursée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="113"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="116"/>
         <source>Rejected</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/receipts/report_render.py" line="114"/>
+        <location filename="../../pos_app/receipts/report_render.py" line="117"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="115"/>
+        <source>Journal: {rows} rows, chain head {head}</source>
+        <translation>Journal : {rows} lignes, tête de chaîne {head}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/reports.py" line="116"/>
+        <source>  The journal was changed outside the app (found before this report).</source>
+        <translation>  Le journal a été modifié hors de l’application (constaté avant ce rapport).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="81"/>
+        <source>Journal rows</source>
+        <translation>Lignes du journal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="82"/>
+        <source>Chain head</source>
+        <translation>Tête de chaîne</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/receipts/report_render.py" line="83"/>
+        <source>The journal was changed outside the app</source>
+        <translation>Le journal a été modifié hors de l’application</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.benchmarks import bench_history, bench_reports
+from tests.benchmarks import bench_chain, bench_history, bench_reports
 
 
 @pytest.mark.slow
@@ -48,3 +48,17 @@ def test_the_redaction_benchmark_runs_and_leaves_no_secret(
     out = capsys.readouterr().out
     assert "500 codes, a key, a PIN: message" in out and "traceback" in out
     assert len(SECRETS) == 0
+
+
+def test_the_chain_benchmark_runs_on_2000_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "bench.sqlite3"
+    assert bench_chain.main(["--rows", "2001", "--db", str(db), "--runs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert f"built {db}: 2,001 journal rows" in out
+    assert "checked: journal: 2001 rows, head " in out and ", intact" in out
+    assert "verify_chain" in out and "ratio verify/plain read: " in out
+    assert bench_chain.main(["--rows", "2001", "--db", str(db), "--runs", "1"]) == 0
+    assert "reusing" in capsys.readouterr().out
+    assert bench_chain.main(["--rows", "3000", "--db", str(db), "--runs", "1"]) == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -218,9 +219,14 @@ def test_data_round_trip_through_json_with_stable_keys() -> None:
             "format", "kind", "number", "since", "until", "counter", "by_state", "by_type",
             "sales", "face_value_sold", "customers_paid", "given_back", "cost", "margin",
             "margin_cost_unknown", "margin_price_left_out", "unresolved", "bridge",
-            "cash_expected", "cash_counted", "cash_difference",
+            "cash_expected", "cash_counted", "cash_difference", "chain",
         ]
     )  # fmt: skip
+    sealed = replace(report, chain=reports.ChainSeal(14, "0123456789abcdef", False))
+    sealed_data = json.loads(json.dumps(reports.report_to_data(sealed)))
+    assert reports.report_from_data(sealed_data) == sealed
+    older = {key: value for key, value in data.items() if key != "chain"}  # a Z made before v4
+    assert reports.report_from_data(older) == report
     empty = x_report()
     assert reports.report_from_data(json.loads(json.dumps(reports.report_to_data(empty)))) == empty
 

@@ -31,6 +31,7 @@ from pos_app.domain.sale_states import SaleState
 from pos_app.orders.offload import Offloader
 from pos_app.store import HistoryFilter, Store, open_store
 from pos_app.store.export import partial_path
+from pos_app.store.vault import key_file_for
 from pos_app.ui.history import HistoryScreen, install_history
 from pos_app.ui.history import screen as history_screen
 from pos_app.ui.history.document import write_pdf_pages
@@ -451,6 +452,7 @@ class Held:
 def big_screen(qtbot: QtBot, big_db: Path, tmp_path: Path, pool: Pool) -> Iterator[HistoryScreen]:
     copy = tmp_path / "big.sqlite3"
     shutil.copyfile(big_db, copy)
+    shutil.copyfile(key_file_for(big_db), key_file_for(copy))  # its data key goes with it
     opened = open_store(f"sqlite:///{copy.as_posix()}")
     made = make_screen(opened, pool)
     qtbot.addWidget(made)

@@ -41,6 +41,7 @@ from pos_app.receipts.printers import PrinterError, send
 from pos_app.receipts.raster import WIDTH_80MM
 from pos_app.receipts.render import to_raster, write_image_pdf
 from pos_app.receipts.report_model import (
+    check_chain,
     close_period,
     open_period_report,
     parse_cash,
@@ -52,7 +53,7 @@ from pos_app.receipts.report_render import (
     print_report_system,
 )
 from pos_app.receipts.settings import ReceiptOutput, ReceiptSettings
-from pos_app.store import Store, ZRecord
+from pos_app.store import ChainCheck, Store, ZRecord
 from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.printing.queue import PrinterBusyError, PrinterQueue, PrinterTurn
 from pos_app.ui.printing.service import printer_text
@@ -178,6 +179,11 @@ class ReportScreen(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("reportStatus")
         self.status.setWordWrap(True)
+        self.chain_status = QLabel(self)
+        self.chain_status.setObjectName("chainStatus")
+        self.chain_status.setWordWrap(True)
+        self.chain_check: ChainCheck | None = None
+        """The last check of the journal's chain (made at each refresh and before a Z)."""
         close = QPushButton(translate("ReportScreen", "Close (Esc)"), self)
         close.clicked.connect(self.reject)
 
@@ -195,6 +201,7 @@ class ReportScreen(QDialog):
         side.addSpacing(12)
         side.addWidget(past_label)
         side.addWidget(self.past, 1)
+        side.addWidget(self.chain_status)
         side.addWidget(self.status)
         side.addWidget(close)
         body = QHBoxLayout()
@@ -229,6 +236,24 @@ class ReportScreen(QDialog):
         image = draw_report(report, WIDTH_80MM, self.wording, tz=self._tz)
         self.picture.setPixmap(QPixmap.fromImage(image))
         self._update_controls()
+
+    def _show_chain(self, check: ChainCheck) -> None:
+        """The line about the journal's chain: its rows and head, or where it breaks (for
+        the manager; selling goes on either way)."""
+        self.chain_check = check
+        if check.ok:
+            text = translate(
+                "ReportScreen", "Journal: {rows} rows, chain head {head}: intact."
+            ).format(rows=ltr(str(check.rows)), head=ltr(check.head_short))
+            self.chain_status.setStyleSheet("")
+        else:
+            where = check.first_break.describe() if check.first_break is not None else ""
+            text = translate(
+                "ReportScreen",
+                "The journal was changed outside the app: {where} (run pos-app verify).",
+            ).format(where=ltr(where))
+            self.chain_status.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.chain_status.setText(text)
 
     def _say(self, text: str, timeout: int = 6000) -> None:
         self.status.setText(text)
@@ -299,6 +324,7 @@ class ReportScreen(QDialog):
             await self._fresh_balance()
             report = await self.executor.run(lambda: open_period_report(self.store))
             records = await self.executor.run(self.store.z_reports)
+            check = await self.executor.run(lambda: check_chain(self.store))
         except Exception as exc:  # noqa: BLE001 - said once, never fatal
             log.error("X report not made: %s", type(exc).__name__)
             self._say(translate("ReportScreen", "The report could not be made (see the log)."), 0)
@@ -306,6 +332,7 @@ class ReportScreen(QDialog):
         finally:
             self._set_busy(False)
         self._list_past(records)
+        self._show_chain(check)
         cash, problem = self._cash_value()  # as typed now (it may change while the X is made)
         self._show(report if problem is not None else with_cash(report, cash))
         self._say(translate("ReportScreen", "X report made."))
@@ -384,8 +411,11 @@ class ReportScreen(QDialog):
         try:
             self._say(translate("ReportScreen", "Closing the period…"), 0)
             await self._fresh_balance()
+            check = await self.executor.run(lambda: check_chain(self.store))
             record: ZRecord = await self.executor.run(
-                lambda: close_period(self.store, counter=self.counter, cash_counted=cash)
+                lambda: close_period(
+                    self.store, counter=self.counter, cash_counted=cash, check=check
+                )
             )
         except Exception as exc:  # noqa: BLE001 - nothing was closed: said, never fatal
             log.error("period not closed: %s", type(exc).__name__)
@@ -404,6 +434,7 @@ class ReportScreen(QDialog):
         self.cash.blockSignals(False)
         self._list_past(records)
         self._show(record.report())
+        self._show_chain(check)
         self._say(
             translate("ReportScreen", "Z report no. {number} stored.").format(number=record.number),
             0,

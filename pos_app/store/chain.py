@@ -1,0 +1,289 @@
+"""Tamper evidence: each row of a chained table carries an HMAC-SHA256 over the previous
+row's MAC and its own canonical bytes, under a key kept outside the database.
+
+``mac_i = HMAC(chain key, mac_{i-1} || canonical_i)``, with ``mac_0`` the fixed
+:data:`GENESIS` and each MAC kept as 64 lowercase hex digits in the row's ``mac`` column.
+``canonical_i`` is ``ascii()`` of the tuple of every column of the row (its id first, in
+:attr:`ChainSpec.columns` order; ints, str, None exactly as SQLite returns them), followed,
+for a journal row that created a sale, by the sale's fixed facts (:data:`SALE_FACTS`), as
+one tuple, in ASCII. Row ids are consecutive from 1 (the writer takes the last id + 1 inside
+its write transaction), so a deleted, inserted or reordered row breaks the chain where it
+happened.
+
+A table gets its own chain with a :class:`ChainSpec`, a ``mac`` column (migration) and
+:func:`append` as its only writer; :func:`verify_table` checks it. The journal adds the
+sales' facts and states (:func:`verify_journal`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final, cast
+
+import peewee as pw
+
+from pos_app.store.connection import sql_rows
+
+GENESIS: Final = "0" * 64
+"""The MAC the first row of every chain follows."""
+MAC_COLUMN: Final = "mac"
+SALE_FACTS: Final = (
+    "ref",
+    "line_type",
+    "number",
+    "face_value",
+    "price",
+    "cashier",
+    "counter",
+    "created_at",
+)
+"""The sale's columns that never change, sealed in its "created" journal row."""
+_BATCH: Final = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class ChainSpec:
+    """A chained table: its name, every column but the MAC (``id`` first) and the sub-key
+    purpose of its key (``Vault.subkey``)."""
+
+    table: str
+    columns: tuple[str, ...]
+    purpose: str
+
+    def __post_init__(self) -> None:
+        if not self.columns or self.columns[0] != "id":
+            raise ValueError("a chained table's columns start with its id")
+
+
+JOURNAL: Final = ChainSpec(
+    "journal",
+    ("id", "sale_id", "at", "from_state", "to_state", "cause", "detail"),
+    "journal-chain",
+)
+
+
+class Sealer:
+    """HMAC-SHA256 under one key, with the key's pads hashed once (a million rows a second
+    matters to :func:`verify_journal`)."""
+
+    __slots__ = ("_inner", "_outer")
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) > hashlib.sha256().block_size:
+            key = hashlib.sha256(key).digest()
+        padded = key.ljust(hashlib.sha256().block_size, b"\0")
+        self._inner = hashlib.sha256(bytes(byte ^ 0x36 for byte in padded))
+        self._outer = hashlib.sha256(bytes(byte ^ 0x5C for byte in padded))
+
+    def pads(self) -> tuple[Any, Any]:
+        """Two functions that copy the hashed inner and outer pads (for a hot loop)."""
+        return self._inner.copy, self._outer.copy
+
+    def mac(self, previous: str, canonical: bytes) -> str:
+        """``HMAC(key, previous || canonical)`` as 64 hex digits (``previous``: hex text)."""
+        inner = self._inner.copy()
+        inner.update(previous.encode("ascii"))
+        inner.update(canonical)
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return outer.hexdigest()
+
+
+def canonical(values: Sequence[object]) -> bytes:
+    """The canonical bytes of a row's values (and facts): ``ascii()`` of them as a tuple."""
+    return ascii(tuple(values)).encode("ascii")
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    """Where a chain first fails: the table, the row id (None: the table as a whole) and what
+    is wrong, in one line."""
+
+    table: str
+    row_id: int | None
+    problem: str
+
+    def describe(self) -> str:
+        where = f"{self.table} row {self.row_id}" if self.row_id is not None else self.table
+        return f"{where}: {self.problem}"
+
+
+@dataclass(frozen=True, slots=True)
+class ChainCheck:
+    """The result of a check: rows checked, the head MAC (the last row's, None when empty),
+    the first break (None when the chain holds) and how many problems were found in all."""
+
+    table: str
+    rows: int
+    head: str | None
+    first_break: ChainBreak | None = None
+    problems: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.first_break is None
+
+    @property
+    def head_short(self) -> str:
+        """The head's first 16 hex digits (what a Z report prints), or ``-``."""
+        return self.head[:16] if self.head else "-"
+
+    def describe(self) -> str:
+        """One line: ``journal: 1234 rows, head 0123456789abcdef, intact`` or the break."""
+        text = f"{self.table}: {self.rows} rows, head {self.head_short}"
+        if self.first_break is None:
+            return f"{text}, intact"
+        more = f" ({self.problems - 1} more problems)" if self.problems > 1 else ""
+        return f"{text}, BROKEN at {self.first_break.describe()}{more}"
+
+
+def head(database: pw.Database, spec: ChainSpec) -> tuple[int, str]:
+    """The last row's id and MAC (``(0, GENESIS)`` for an empty table)."""
+    sql = f"SELECT id, {MAC_COLUMN} FROM {spec.table} ORDER BY id DESC LIMIT 1"  # noqa: S608
+    rows = sql_rows(database, sql)
+    if not rows:
+        return 0, GENESIS
+    last_id, mac = rows[0]
+    return int(last_id), str(mac) if mac is not None else GENESIS
+
+
+def mac_of(database: pw.Database, spec: ChainSpec, row_id: int) -> str | None:
+    """The recorded MAC of row ``row_id`` (None when there is no such row or no MAC)."""
+    sql = f"SELECT {MAC_COLUMN} FROM {spec.table} WHERE id = ?"  # noqa: S608 - a spec's names
+    rows = _fetch(database, sql, (row_id,))
+    return str(rows[0][0]) if rows and rows[0][0] is not None else None
+
+
+def append(
+    database: pw.Database,
+    spec: ChainSpec,
+    sealer: Sealer,
+    values: Mapping[str, object],
+    facts: Sequence[object] = (),
+) -> int:
+    """Inside the caller's write transaction: insert the row ``values`` (every column of
+    ``spec`` but the id) with the next id and its MAC; return the id. ``facts`` are sealed
+    with it (a journal row that creates a sale: the sale's :data:`SALE_FACTS`)."""
+    missing = set(spec.columns[1:]) - set(values)
+    if missing or len(values) != len(spec.columns) - 1:
+        raise ValueError(f"a {spec.table} row needs exactly {', '.join(spec.columns[1:])}")
+    last_id, previous = head(database, spec)
+    row_id = last_id + 1
+    row = (row_id, *(values[column] for column in spec.columns[1:]))
+    mac = sealer.mac(previous, canonical((*row, *facts)))
+    table = pw.Table(spec.table, (*spec.columns, MAC_COLUMN)).bind(database)
+    names = (*spec.columns, MAC_COLUMN)
+    table.insert(
+        {pw.Column(table, name): value for name, value in zip(names, (*row, mac), strict=True)}
+    ).execute()
+    return row_id
+
+
+class FactSource:
+    """What a chained table seals beside its own columns (the base: nothing), and the
+    problems found while handing them out during a check."""
+
+    def facts_for(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The facts sealed with ``row`` (its values, id first)."""
+        return ()
+
+    def problems(self) -> list[ChainBreak]:
+        """What was found wrong beside the MACs, once every row was handed out."""
+        return []
+
+
+def seal_all(
+    database: pw.Database, spec: ChainSpec, sealer: Sealer, facts: FactSource | None = None
+) -> int:
+    """Compute the MAC of every row in id order and write it (a migration, with the table's
+    triggers off); return the number of rows. Raises ValueError when the ids are not 1, 2,
+    3... (a chain over them could not tell a deleted row)."""
+    source = facts or FactSource()
+    previous = GENESIS
+    count = 0
+    table = pw.Table(spec.table, (*spec.columns, MAC_COLUMN)).bind(database)
+    for row in _rows(database, spec, with_mac=False):
+        count += 1
+        if row[0] != count:
+            raise ValueError(f"{spec.table} ids are not consecutive at id {row[0]}")
+        previous = sealer.mac(previous, canonical((*row, *source.facts_for(row))))
+        table.update({pw.Column(table, MAC_COLUMN): previous}).where(
+            pw.Column(table, "id") == row[0]
+        ).execute()
+    return count
+
+
+def _rows(database: pw.Database, spec: ChainSpec, *, with_mac: bool) -> Iterator[tuple[Any, ...]]:
+    """Every row of ``spec``'s table by id (the MAC first when ``with_mac``), in batches."""
+    columns = ", ".join((MAC_COLUMN, *spec.columns) if with_mac else spec.columns)
+    key = 1 if with_mac else 0
+    last = 0
+    while True:
+        rows = _fetch(
+            database,
+            f"SELECT {columns} FROM {spec.table} WHERE id > ? ORDER BY id LIMIT {_BATCH}",  # noqa: S608
+            (last,),
+        )
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1][key]
+
+
+def _fetch(database: pw.Database, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
+    cursor = cast(Any, database).execute_sql(sql, params)
+    return cast(list[tuple[Any, ...]], cursor.fetchall())
+
+
+def verify_table(
+    database: pw.Database, spec: ChainSpec, sealer: Sealer, facts: FactSource | None = None
+) -> ChainCheck:
+    """Check every row of a chained table, in id order, against its MAC; then the problems
+    ``facts`` found. Reads in batches: writers are not held up."""
+    source = facts or FactSource()
+    facts_for = source.facts_for
+    inner, outer = sealer.pads()
+    count = 0
+    last_id = 0
+    previous = GENESIS
+    first: ChainBreak | None = None
+    problems = 0
+    for full in _rows(database, spec, with_mac=True):
+        count += 1
+        mac = full[0]
+        row = full[1:]
+        extra = facts_for(row)
+        step = inner()
+        step.update(previous.encode("ascii"))
+        step.update(ascii(row + extra if extra else row).encode("ascii"))
+        seal = outer()
+        seal.update(step.digest())
+        if row[0] != last_id + 1 or seal.hexdigest() != mac:
+            problems += 1
+            if first is None:
+                first = ChainBreak(spec.table, row[0], _row_problem(row[0], last_id, mac, extra))
+        previous = mac if isinstance(mac, str) else GENESIS
+        last_id = row[0]
+    for found in source.problems():
+        problems += 1
+        if first is None:
+            first = found
+    return ChainCheck(spec.table, count, previous if count else None, first, problems)
+
+
+def _row_problem(row_id: int, before: int, mac: object, facts: tuple[Any, ...]) -> str:
+    if row_id == before + 2:
+        return f"row {before + 1} is missing before it"
+    if row_id > before + 2:
+        return f"rows {before + 1} to {row_id - 1} are missing before it"
+    if row_id <= before:
+        return "the row ids are out of order"
+    if mac is None:
+        return "the row has no MAC (written outside the app)"
+    what = f", or the fixed facts of sale {facts[0]}," if facts else ""
+    return (
+        f"its MAC does not match its contents{what} or the row before it (a row was changed, "
+        "inserted, deleted or moved here)"
+    )

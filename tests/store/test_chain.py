@@ -1,0 +1,224 @@
+"""The journal's chain: a clean history verifies; every edit an attacker with the file (and
+without the key) can make to the journal or the sales it describes is found and named.
+
+Each tamper case works on the SQLite file directly, as an attacker would (dropping the
+trigger that refuses journal updates first), and prints what it changed and what was found.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from pos_app.domain.sale_states import SaleState
+from pos_app.store import Store, open_store
+from pos_app.store.chain import GENESIS, JOURNAL, Sealer, canonical
+from tests.store.conftest import Clock, new_sale, sqlite_url
+
+Tamper = Callable[[sqlite3.Connection], str]
+
+
+def make_history(store: Store, clock: Clock, sales: int = 4) -> None:
+    """A few sales, each moved through some states (several journal rows each)."""
+    for index in range(1, sales + 1):
+        sale = store.add_sale(new_sale(index))
+        clock.advance(seconds=1)
+        store.record(sale.ref, "checked", detail={"note": "l'offre d'été"})
+        store.transition(sale.ref, SaleState.WAITING, SaleState.SENDING, "send")
+        if index % 2:
+            store.transition(
+                sale.ref, SaleState.SENDING, SaleState.ACCEPTED, "accepted", server_id=f"t{index}"
+            )
+
+
+@contextlib.contextmanager
+def raw(db_path: Path) -> Iterator[sqlite3.Connection]:
+    """The file as an attacker opens it: triggers dropped, changes committed."""
+    connection = sqlite3.connect(db_path)
+    try:
+        connection.execute("DROP TRIGGER IF EXISTS journal_no_update")
+        connection.execute("DROP TRIGGER IF EXISTS journal_no_delete")
+        yield connection
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def test_a_clean_history_verifies(store: Store, clock: Clock) -> None:
+    make_history(store, clock)
+    check = store.verify_chain()
+    rows = len([row for sale in store.iter_sales() for row in store.journal(sale.ref)])
+    print(check.describe())
+    assert check.ok and check.first_break is None and check.problems == 0
+    assert check.rows == rows == 14
+    assert check.head is not None and len(check.head) == 64
+    assert store.chain_head() == (rows, check.head)
+
+
+def test_an_empty_journal_verifies(store: Store) -> None:
+    check = store.verify_chain()
+    assert check.ok and check.rows == 0 and check.head is None and check.head_short == "-"
+
+
+def test_the_macs_follow_the_documented_formula(store: Store, clock: Clock, db_path: Path) -> None:
+    """mac_i = HMAC(chain key, mac_{i-1} || ascii(row values [+ sale facts])), from GENESIS."""
+    sale = store.add_sale(new_sale(1))
+    store.transition(sale.ref, SaleState.WAITING, SaleState.SENDING, "send")
+    key = store.vault.subkey(JOURNAL.purpose)
+    with contextlib.closing(sqlite3.connect(db_path)) as connection:
+        rows = connection.execute(
+            "SELECT id, sale_id, at, from_state, to_state, cause, detail, mac FROM journal"
+        ).fetchall()
+        facts = connection.execute(
+            "SELECT ref, line_type, number, face_value, price, cashier, counter, created_at "
+            "FROM sale"
+        ).fetchone()
+    first = hmac.new(key, GENESIS.encode() + canonical((*rows[0][:7], *facts)), "sha256")
+    second = hmac.new(key, first.hexdigest().encode() + canonical(rows[1][:7]), "sha256")
+    assert [rows[0][7], rows[1][7]] == [first.hexdigest(), second.hexdigest()]
+    reference = hmac.new(key, GENESIS.encode() + b"x", "sha256").hexdigest()
+    assert Sealer(key).mac(GENESIS, b"x") == reference
+
+
+def edit_a_journal_row(connection: sqlite3.Connection) -> str:
+    connection.execute("UPDATE journal SET cause = 'refund' WHERE id = 6")
+    return "journal row 6: cause set to 'refund'"
+
+
+def delete_a_journal_row(connection: sqlite3.Connection) -> str:
+    connection.execute("DELETE FROM journal WHERE id = 5")
+    return "journal row 5 deleted"
+
+
+def insert_a_journal_row(connection: sqlite3.Connection) -> str:
+    last = connection.execute("SELECT id, mac FROM journal ORDER BY id DESC LIMIT 1").fetchone()
+    connection.execute(
+        "INSERT INTO journal (id, sale_id, at, from_state, to_state, cause, detail, mac) "
+        "VALUES (?, 1, 0, 'accepted', 'refunded', 'refund', NULL, ?)",
+        (last[0] + 1, last[1]),
+    )
+    return f"journal row {last[0] + 1} added (a refund of sale 1, with a copied MAC)"
+
+
+def swap_two_journal_rows(connection: sqlite3.Connection) -> str:
+    columns = "sale_id, at, from_state, to_state, cause, detail, mac"
+    three = connection.execute(f"SELECT {columns} FROM journal WHERE id = 3").fetchone()
+    seven = connection.execute(f"SELECT {columns} FROM journal WHERE id = 7").fetchone()
+    assignments = ", ".join(f"{name.strip()} = ?" for name in columns.split(","))
+    connection.execute(f"UPDATE journal SET {assignments} WHERE id = 3", seven)
+    connection.execute(f"UPDATE journal SET {assignments} WHERE id = 7", three)
+    return "journal rows 3 and 7 swapped (every column but the id)"
+
+
+def edit_a_sale_price(connection: sqlite3.Connection) -> str:
+    connection.execute("UPDATE sale SET price = 1 WHERE id = 2")
+    return "sale 2: price set to 1 DA"
+
+
+def edit_a_sale_number(connection: sqlite3.Connection) -> str:
+    connection.execute("UPDATE sale SET number = '036362699' WHERE id = 3")
+    return "sale 3: number changed"
+
+
+def edit_a_sale_state(connection: sqlite3.Connection) -> str:
+    connection.execute("UPDATE sale SET state = 'refunded' WHERE id = 1")
+    return "sale 1: state set to refunded"
+
+
+def delete_the_last_row_of_a_sale(connection: sqlite3.Connection) -> str:
+    connection.execute("DELETE FROM journal WHERE id = (SELECT MAX(id) FROM journal)")
+    return "the newest journal row deleted (sale 4's move to sending)"
+
+
+CASES: dict[str, tuple[Tamper, str, int | None]] = {
+    "edit a journal row": (edit_a_journal_row, "journal", 6),
+    "delete a journal row": (delete_a_journal_row, "journal", 6),
+    "insert a journal row": (insert_a_journal_row, "journal", 15),
+    "swap two journal rows": (swap_two_journal_rows, "journal", 3),
+    "edit a sale's price": (edit_a_sale_price, "journal", None),
+    "edit a sale's number": (edit_a_sale_number, "journal", None),
+    "edit a sale's state": (edit_a_sale_state, "sale", 1),
+    "delete the newest row": (delete_the_last_row_of_a_sale, "sale", 4),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_tampering_is_found_and_named(
+    case: str, db_path: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tamper, table, row_id = CASES[case]
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+        assert store.verify_chain().ok
+        created = {s.id: row.id for s in store.iter_sales() for row in store.journal(s.ref)[:1]}
+    with raw(db_path) as connection:
+        changed = tamper(connection)
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        check = store.verify_chain()
+    with capsys.disabled():
+        print(f"\n  tamper [{case}] changed: {changed}\n    found: {check.describe()}")
+    assert not check.ok and check.first_break is not None
+    assert check.first_break.table == table
+    if "sale's price" in case or "sale's number" in case:
+        sale_id = 2 if "price" in case else 3
+        row_id = created[sale_id]  # the sale's "created" row seals its facts
+        assert "fixed facts of sale" in check.first_break.problem
+    assert check.first_break.row_id == row_id, check.describe()
+
+
+def test_a_cut_covered_by_a_z_report_is_found(db_path: Path, clock: Clock) -> None:
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+        store.close_period(counter="C1", cash_counted=None)
+    with raw(db_path) as connection:
+        connection.execute("DELETE FROM journal WHERE id > 12")
+        connection.execute("UPDATE sale SET state = 'waiting' WHERE id = 4")  # hide the cut
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        check = store.verify_chain()
+    print(check.describe())
+    assert not check.ok and check.first_break is not None
+    assert (check.first_break.table, check.first_break.row_id) == ("z_report", 1)
+    assert "rows were cut" in check.first_break.problem
+
+
+def test_migrating_a_v2_database_with_sales_seals_it(
+    db_path: Path, clock: Clock, tmp_path: Path
+) -> None:
+    """A database of the previous version (made by the v2 migrations, sales written with
+    plain SQL as v2 did) gets its MACs in id order, its trigger back, and verifies."""
+    from pos_app.store import migrations
+
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+        expected = store.verify_chain()
+    v2 = tmp_path / "v2.sqlite3"
+    with (
+        contextlib.closing(sqlite3.connect(db_path)) as source,
+        contextlib.closing(sqlite3.connect(v2)) as copy,
+    ):
+        source.backup(copy)
+    with contextlib.closing(sqlite3.connect(v2)) as connection:
+        connection.execute("DROP TRIGGER journal_no_update")
+        connection.execute("UPDATE journal SET mac = NULL")
+        connection.execute("ALTER TABLE journal DROP COLUMN mac")
+        connection.execute("DELETE FROM setting WHERE key LIKE 'vault.%'")
+        connection.execute("DELETE FROM schema_version WHERE version > 2")
+        connection.execute(
+            "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal "
+            "BEGIN SELECT RAISE(ABORT, 'journal rows are never changed'); END"
+        )
+        connection.commit()
+    with open_store(sqlite_url(v2), now=clock.now) as store:
+        check = store.verify_chain()
+    assert check.ok and check.rows == expected.rows == 14
+    assert [name for name in v2.parent.iterdir() if name.name.startswith("v2.sqlite3.v2-to-v")]
+    with contextlib.closing(sqlite3.connect(v2)) as connection:
+        with pytest.raises(sqlite3.IntegrityError, match="never changed"):
+            connection.execute("UPDATE journal SET cause = 'x' WHERE id = 1")
+        versions = [v for (v,) in connection.execute("SELECT version FROM schema_version")]
+    assert versions[-1] == migrations.latest_version()
