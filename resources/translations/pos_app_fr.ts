@@ -131,11 +131,6 @@
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/texts.py" line="26"/>
-        <source>{name} ({role})</source>
-        <translation>{name} ({role})</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/ui/access/texts.py" line="30"/>
         <source>Signed in: {name} ({role}) · Ctrl+L locks</source>
         <translation>Connecté : {name} ({role}) · Ctrl+L verrouille</translation>

@@ -307,6 +307,7 @@ def test_a_cashier_needs_a_manager_pin_once_and_the_manager_is_noted(
 
     async def body() -> None:
         await active(c)
+        QApplication.clipboard().clear()
         await sign_in(c, *CASHIER)
         await wait_until(lambda: not access.locked)
         screen = c.history.open()
@@ -355,6 +356,7 @@ def test_a_signed_in_manager_is_not_asked_and_is_noted(
 
     async def body() -> None:
         await active(c)
+        QApplication.clipboard().clear()
         await sign_in(c, *MANAGER)
         await wait_until(lambda: not access.locked)
         screen = c.history.open()

@@ -31,7 +31,10 @@ WORDS = {  # a few words each screen must show in its language
 
 @pytest.fixture
 def language(qapp: QApplication) -> Iterator[Callable[[str], None]]:
-    yield lambda code: install_language(qapp, code)
+    def use(code: str) -> None:
+        install_language(qapp, code)
+
+    yield use
     install_language(qapp, "en")
 
 

@@ -23,7 +23,7 @@ def role_text(role: Role) -> str:
 
 def person_text(user: UserRecord) -> str:
     """A person as the lists show them: "Amina (manager)"."""
-    return translate("Access", "{name} ({role})").format(name=user.name, role=role_text(user.role))
+    return f"{user.name} ({role_text(user.role)})"
 
 
 def signed_in_text(user: UserRecord) -> str:
