@@ -261,6 +261,7 @@ class OrderEngine:
         Raises SaleRefusedError, before anything is written, for a wrong number, a value not
         offered or out of stock, a cost above the known balance, or a full offline queue.
         """
+        cashier = self.cashier  # read before any await: the counter may switch people
         kind = LineType(line_type)
         verdict = check_number(number, forced=kind)
         if not verdict.is_valid:
@@ -279,7 +280,7 @@ class OrderEngine:
             face_value=value,
             cost=cost,
             price=price if price is not None else value,
-            cashier=self.cashier,
+            cashier=cashier,
             counter=self.counter_id,
         )
         try:

@@ -36,6 +36,7 @@ from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, StoreUnavailableError
 from pos_app.store.readonly import read_settings
 from pos_app.store.settings import Stored, database_url, get_preference, low_balance
+from pos_app.ui.access import install_access
 from pos_app.ui.counter import EngineSignals
 from pos_app.ui.errors import ErrorReporter
 from pos_app.ui.history import install_history
@@ -323,7 +324,7 @@ def run_window(
         window, services.store, services.executor, services.counter.spawn
     )
     history.reprint_requested.connect(printing.reprint)  # its F9 prints through the service
-    install_reports(  # F4: the X report, the day's Z, past Zs
+    reports = install_reports(  # F4: the X report, the day's Z, past Zs
         window,
         services.store,
         services.executor,
@@ -339,6 +340,11 @@ def run_window(
         services.executor,
         services.counter.spawn,
         store=None if demo else services.store,  # training: the shop's own database
+    )
+    # The lock screen and Ctrl+L when the shop has people; the manager's approval of the
+    # settings, the history's full codes and exports, the Z, and cancelling a sale not yet sent.
+    install_access(
+        window, services.store, services.executor, training=demo, screens=(history, reports)
     )
     closed = wire_close(window, services)
     reporter = ErrorReporter(window)

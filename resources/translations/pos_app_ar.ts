@@ -2,6 +2,201 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
+    <name>Access</name>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="121"/>
+        <location filename="../../pos_app/ui/access/control.py" line="155"/>
+        <source>Reading who may sell…</source>
+        <translation>قراءة من يحق له البيع…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="148"/>
+        <source>The list of people could not be read (see the log). Press Enter to try again.</source>
+        <translation>تعذّرت قراءة قائمة الأشخاص (انظر السجل). اضغط Enter للمحاولة مجددًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="168"/>
+        <source>Training mode: nobody signs in.</source>
+        <translation>وضع التدريب: لا أحد يسجّل الدخول.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="187"/>
+        <source>No one to sign in yet: add a manager in Settings.</source>
+        <translation>لا أحد يمكنه تسجيل الدخول بعد: أضف مديرًا في الإعدادات.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="224"/>
+        <source>Ctrl+L locks the counter.</source>
+        <translation>Ctrl+L يقفل نقطة البيع.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="226"/>
+        <source>No manager yet: add one in Settings</source>
+        <translation>لا يوجد مدير بعد: أضف مديرًا في الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="272"/>
+        <source>{name} is signed in.</source>
+        <translation>سجّل {name} الدخول.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="316"/>
+        <source>Not done: the action could not be noted (see the log).</source>
+        <translation>لم يتم: تعذّر تسجيل العملية (انظر السجل).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="366"/>
+        <source>{name} is not a manager.</source>
+        <translation>{name} ليس مديرًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="386"/>
+        <source>Sale {ref} cancelled.</source>
+        <translation>أُلغيت عملية البيع {ref}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="48"/>
+        <source>The counter is locked</source>
+        <translation>نقطة البيع مقفلة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="52"/>
+        <source>Pick your name (arrows or its first letters), type your PIN, press Enter.</source>
+        <translation>اختر اسمك (بالأسهم أو بأول حروفه)، اكتب رمزك السري، ثم اضغط Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="63"/>
+        <source>&amp;PIN:</source>
+        <translation>ال&amp;رمز السري:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="70"/>
+        <source>Sign in (Enter)</source>
+        <translation>تسجيل الدخول (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="161"/>
+        <source>Pick your name in the list first.</source>
+        <translation>اختر اسمك من القائمة أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="169"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="127"/>
+        <source>Checking the PIN…</source>
+        <translation>جارٍ التحقق من الرمز السري…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="40"/>
+        <source>Manager approval</source>
+        <translation>موافقة المدير</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="44"/>
+        <source>A manager must allow this: {action}</source>
+        <translation>يجب أن يوافق مدير على هذا: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="50"/>
+        <source>Manager: pick your name and type your PIN. The cashier stays signed in.</source>
+        <translation>أيها المدير: اختر اسمك واكتب رمزك السري. يبقى البائع متصلًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="70"/>
+        <source>Manager&apos;s &amp;PIN:</source>
+        <translation>ال&amp;رمز السري للمدير:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="78"/>
+        <source>Allow (Enter)</source>
+        <translation>موافقة (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="81"/>
+        <source>Cancel (Esc)</source>
+        <translation>إلغاء (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="101"/>
+        <source>This shop has no active manager.</source>
+        <translation>لا يوجد في هذا المحل مدير نشط.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="20"/>
+        <source>manager</source>
+        <translation>مدير</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="21"/>
+        <source>cashier</source>
+        <translation>بائع</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="30"/>
+        <source>Signed in: {name} ({role}) · Ctrl+L locks</source>
+        <translation>متصل: {name} ({role}) · Ctrl+L للقفل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="40"/>
+        <source>Wrong PIN. {n} more wrong PIN(s) lock {name} out.</source>
+        <translation>رمز سري خاطئ. {n} محاولة خاطئة أخرى وسيُقفل حساب {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="45"/>
+        <source>{name} is locked out for now: ask a manager.</source>
+        <translation>حساب {name} مقفل حاليًا: اسأل مديرًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="49"/>
+        <source>Too many wrong PINs: {name} is locked out until {time}.</source>
+        <translation>رموز سرية خاطئة كثيرة: حساب {name} مقفل حتى {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="53"/>
+        <source>{name} is disabled: ask a manager.</source>
+        <translation>حساب {name} معطّل: اسأل مديرًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="54"/>
+        <source>{name} is not known here: pick a name in the list.</source>
+        <translation>{name} غير معروف هنا: اختر اسمًا من القائمة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="62"/>
+        <source>Open the settings</source>
+        <translation>فتح الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="64"/>
+        <source>Close the day (Z report)</source>
+        <translation>إقفال اليوم (تقرير Z)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="66"/>
+        <source>Export the sales history</source>
+        <translation>تصدير سجل المبيعات</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="68"/>
+        <source>Show or copy a full card code</source>
+        <translation>عرض أو نسخ رمز بطاقة كامل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="70"/>
+        <source>Cancel a sale not yet sent</source>
+        <translation>إلغاء عملية بيع لم تُرسل بعد</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="75"/>
+        <source>The PIN could not be checked (see the log). Try again.</source>
+        <translation>تعذّر التحقق من الرمز السري (انظر السجل). حاول مجددًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="79"/>
+        <source>Not allowed: no manager approved it. Nothing was done.</source>
+        <translation>غير مسموح: لم يوافق أي مدير. لم يتم أي شيء.</translation>
+    </message>
+</context>
+<context>
     <name>BalanceIndicator</name>
     <message>
         <location filename="../../pos_app/ui/status/balance.py" line="27"/>
@@ -67,7 +262,7 @@
         <translation>كل المبيعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/launcher.py" line="41"/>
+        <location filename="../../pos_app/ui/history/launcher.py" line="44"/>
         <source>Sales history (F3)</source>
         <translation>سجل المبيعات (F3)</translation>
     </message>
@@ -93,37 +288,37 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="82"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="125"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="83"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="84"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="85"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="86"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
         <source>Paid</source>
         <translation>المدفوع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="87"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
@@ -134,250 +329,250 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="89"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="137"/>
         <source>Counter</source>
         <translation>الصندوق</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="90"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
         <source>Cashier</source>
         <translation>البائع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="91"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="137"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="138"/>
         <source>Prints</source>
         <translation>الطبعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
         <source>Ref</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
         <source>Card code (last 4)</source>
         <translation>رمز البطاقة (آخر 4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
         <source>Transaction</source>
         <translation>المعاملة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
         <source>Failure</source>
         <translation>سبب الفشل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="209"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="777"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="210"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="792"/>
         <source>Sales history</source>
         <translation>سجل المبيعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="227"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="230"/>
         <source>Number, ref or the card code&apos;s last digits</source>
         <translation>الرقم أو المرجع أو آخر أرقام رمز البطاقة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="240"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="243"/>
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="241"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="244"/>
         <source>This week</source>
         <translation>هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="242"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="245"/>
         <source>All days</source>
         <translation>كل الأيام</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="245"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="248"/>
         <source>All states</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="249"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="252"/>
         <source>All types</source>
         <translation>كل الأنواع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="253"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="256"/>
         <source>All counters</source>
         <translation>كل الصناديق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="256"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="259"/>
         <source>All cashiers</source>
         <translation>كل الباعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="288"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="291"/>
         <source>Reprint (F9)</source>
         <translation>إعادة الطبع (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="289"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="292"/>
         <source>Show code (Enter)</source>
         <translation>إظهار الرمز (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="291"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="294"/>
         <source>Copy code (Ctrl+Shift+C)</source>
         <translation>نسخ الرمز (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="293"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="296"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>تصدير CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="295"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="298"/>
         <source>Export PDF (Ctrl+Shift+E)</source>
         <translation>تصدير PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="297"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="300"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="299"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="302"/>
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="329"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="332"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="331"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="334"/>
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="364"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="367"/>
         <source>Any day</source>
         <translation>أي يوم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="519"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="522"/>
         <source>No sale matches.</source>
         <translation>لا توجد عملية بيع مطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="521"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="524"/>
         <source>{n} sale(s)</source>
         <translation>{n} عملية بيع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="523"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="526"/>
         <source>{n} sales shown, more as you scroll</source>
         <translation>{n} عملية بيع معروضة، والمزيد عند التمرير</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="543"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="546"/>
         <source>Select a sale first.</source>
         <translation>اختر عملية بيع أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="552"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="555"/>
         <source>Reprint asked for {ref}.</source>
         <translation>طُلبت إعادة طبع {ref}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="566"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="573"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="571"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="578"/>
         <source>{state} · {number} · {value}</source>
         <translation>الحالة: {state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="579"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="586"/>
         <source>Ref: {ref}</source>
         <translation>المرجع: {ref}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="582"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="589"/>
         <source>Transaction: {number}</source>
         <translation>المعاملة: {number}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="603"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="614"/>
         <source>This sale has no card code.</source>
         <translation>لا يوجد رمز بطاقة لعملية البيع هذه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="607"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="618"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="636"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="649"/>
         <source>Export the sales to CSV</source>
         <translation>تصدير المبيعات إلى CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="638"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="651"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="719"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="734"/>
         <source>Exporting to {file}: {n} sale(s) read…</source>
         <translation>جارٍ التصدير إلى {file}: تمت قراءة {n} عملية بيع…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="742"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="757"/>
         <source>Export cancelled: no file was written.</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="749"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="764"/>
         <source>The disk is full: the file was not written.</source>
         <translation>القرص ممتلئ: لم يُكتب الملف.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="751"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="766"/>
         <source>The file could not be written: choose another place.</source>
         <translation>تعذّرت كتابة الملف: اختر مكانًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="737"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="752"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>تم تصدير {n} عملية بيع إلى {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="664"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="679"/>
         <source>Export the sales to PDF</source>
         <translation>تصدير المبيعات إلى PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="666"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="681"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="754"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="769"/>
         <source>The export failed: unexpected error (see the log).</source>
         <translation>فشل التصدير: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="780"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="795"/>
         <source>Printed {when}</source>
         <translation>طُبع في {when}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="786"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="801"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>تُعرض أحدث {n} عملية بيع فقط؛ صدّر إلى CSV للحصول عليها كلها.</translation>
     </message>
@@ -405,13 +600,13 @@
         <translation>تعبئة الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/launcher.py" line="57"/>
+        <location filename="../../pos_app/ui/history/launcher.py" line="60"/>
         <location filename="../../pos_app/ui/main_window.py" line="91"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="144"/>
+        <location filename="../../pos_app/ui/app.py" line="145"/>
         <source>Closing: finishing the work under way…</source>
         <translation>جارٍ الإغلاق: إنهاء العمل الجاري…</translation>
     </message>
@@ -626,19 +821,24 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="62"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="63"/>
         <source>Sales in progress</source>
         <translation>عمليات البيع الجارية</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="64"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="65"/>
         <source>Copy card code (Ctrl+Shift+C)</source>
         <translation>نسخ رمز البطاقة (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="144"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="176"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/panel.py" line="73"/>
+        <source>Cancel sale (Del)</source>
+        <translation>إلغاء البيع (Del)</translation>
     </message>
 </context>
 <context>
@@ -988,177 +1188,177 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="98"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="99"/>
         <source>Reports: X and Z</source>
         <translation>التقارير: X و Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="130"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="133"/>
         <source>&amp;Refresh the X report (F5)</source>
         <translation>&amp;تحديث تقرير X (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="134"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="137"/>
         <source>&amp;Cash counted (DA):</source>
         <translation>&amp;النقود المعدودة (د.ج):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="137"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="140"/>
         <source>whole dinars, e.g. 12500</source>
         <translation>دنانير كاملة، مثلاً 12500</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="143"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="146"/>
         <source>Close the &amp;day (Z)…</source>
         <translation>إقفال ال&amp;يوم (Z)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="152"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="155"/>
         <source>&amp;Yes, close the period</source>
         <translation>&amp;نعم، أقفل الفترة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="156"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="159"/>
         <source>&amp;No</source>
         <translation>&amp;لا</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="167"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="170"/>
         <source>&amp;Print</source>
         <translation>&amp;طباعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="170"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="173"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;حفظ بصيغة PDF…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="173"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="176"/>
         <source>Past &amp;Z reports:</source>
         <translation>تقارير &amp;Z السابقة:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="187"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="190"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="225"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="228"/>
         <source>Z report no. {number}: stored, it cannot be changed.</source>
         <translation>تقرير Z رقم {number}: محفوظ ولا يمكن تغييره.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="231"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="234"/>
         <source>X report of the open period, since {since} (nothing is closed).</source>
         <translation>تقرير X للفترة المفتوحة منذ {since} (لم يُقفل شيء).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="270"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="273"/>
         <source>Type the cash counted in whole dinars, digits only.</source>
         <translation>اكتب النقود المعدودة بالدنانير الكاملة، أرقام فقط.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="323"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="326"/>
         <source>Making the X report…</source>
         <translation>جارٍ إعداد تقرير X…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="330"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="333"/>
         <source>The report could not be made (see the log).</source>
         <translation>تعذّر إعداد التقرير (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="338"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="341"/>
         <source>X report made.</source>
         <translation>تقرير X جاهز.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="345"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="348"/>
         <source>Z {number}: {opened} to {closed}, counter {counter}</source>
         <translation>Z {number}: من {opened} إلى {closed}، الصندوق {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="381"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="384"/>
         <source>no cash count</source>
         <translation>النقود غير معدودة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="383"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="386"/>
         <source>cash counted {amount} DA</source>
         <translation>النقود المعدودة {amount} د.ج</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="388"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="391"/>
         <source>Close the period now, with {counted}? The Z report is stored and can never be changed; a new period opens.</source>
         <translation>إقفال الفترة الآن، مع {counted}؟ يُحفظ تقرير Z ولا يمكن تغييره أبداً، وتبدأ فترة جديدة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="412"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="418"/>
         <source>Closing the period…</source>
         <translation>جارٍ إقفال الفترة…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="422"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="428"/>
         <source>The period was not closed (see the log).</source>
         <translation>لم تُقفل الفترة (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="439"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="445"/>
         <source>Z report no. {number} stored.</source>
         <translation>حُفظ تقرير Z رقم {number}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="453"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="459"/>
         <source>Save the report as PDF</source>
         <translation>حفظ التقرير بصيغة PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="455"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="461"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="474"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="480"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>تعذّرت كتابة ملف PDF في {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="480"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="486"/>
         <source>Report saved as {path}.</source>
         <translation>حُفظ التقرير في {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="493"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="499"/>
         <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
         <translation>ما زالت طباعة جارية وأخرى تنتظر: لم يُطبع التقرير. أعد طباعته بعد انتهائها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="503"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
         <source>A print is still running: the report prints after it.</source>
         <translation>ما زالت طباعة جارية: سيُطبع التقرير بعدها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="515"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="521"/>
         <source>The report was not printed. {reason}</source>
         <translation>لم يُطبع التقرير. {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="523"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="529"/>
         <source>The report was not printed: unexpected error (see the log).</source>
         <translation>لم يُطبع التقرير: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="529"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="535"/>
         <source>Report printed.</source>
         <translation>طُبع التقرير.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="245"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="248"/>
         <source>Journal: {rows} rows, chain head {head}: intact.</source>
         <translation>السجل: {rows} سطرًا، رأس السلسلة {head}: سليم.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="251"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="254"/>
         <source>The journal was changed outside the app: {where} (run pos-app verify).</source>
         <translation>عُدِّل السجل خارج التطبيق: {where} (شغّل pos-app verify).</translation>
     </message>

@@ -2,6 +2,201 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Access</name>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="121"/>
+        <location filename="../../pos_app/ui/access/control.py" line="155"/>
+        <source>Reading who may sell…</source>
+        <translation>Lecture des personnes autorisées à vendre…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="148"/>
+        <source>The list of people could not be read (see the log). Press Enter to try again.</source>
+        <translation>La liste des personnes n&apos;a pas pu être lue (voir le journal). Appuyez sur Entrée pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="168"/>
+        <source>Training mode: nobody signs in.</source>
+        <translation>Mode formation : personne ne se connecte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="187"/>
+        <source>No one to sign in yet: add a manager in Settings.</source>
+        <translation>Personne ne peut encore se connecter : ajoutez un gérant dans les Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="224"/>
+        <source>Ctrl+L locks the counter.</source>
+        <translation>Ctrl+L verrouille la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="226"/>
+        <source>No manager yet: add one in Settings</source>
+        <translation>Pas encore de gérant : ajoutez-en un dans les Réglages</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="272"/>
+        <source>{name} is signed in.</source>
+        <translation>{name} est connecté(e).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="316"/>
+        <source>Not done: the action could not be noted (see the log).</source>
+        <translation>Non fait : l&apos;action n&apos;a pas pu être enregistrée (voir le journal).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="366"/>
+        <source>{name} is not a manager.</source>
+        <translation>{name} n&apos;est pas gérant(e).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="386"/>
+        <source>Sale {ref} cancelled.</source>
+        <translation>Vente {ref} annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="48"/>
+        <source>The counter is locked</source>
+        <translation>La caisse est verrouillée</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="52"/>
+        <source>Pick your name (arrows or its first letters), type your PIN, press Enter.</source>
+        <translation>Choisissez votre nom (flèches ou premières lettres), tapez votre code PIN, appuyez sur Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="63"/>
+        <source>&amp;PIN:</source>
+        <translation>Code &amp;PIN :</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="70"/>
+        <source>Sign in (Enter)</source>
+        <translation>Se connecter (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="161"/>
+        <source>Pick your name in the list first.</source>
+        <translation>Choisissez d&apos;abord votre nom dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="169"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="127"/>
+        <source>Checking the PIN…</source>
+        <translation>Vérification du code PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="40"/>
+        <source>Manager approval</source>
+        <translation>Accord du gérant</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="44"/>
+        <source>A manager must allow this: {action}</source>
+        <translation>Un gérant doit autoriser ceci : {action}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="50"/>
+        <source>Manager: pick your name and type your PIN. The cashier stays signed in.</source>
+        <translation>Gérant : choisissez votre nom et tapez votre code PIN. Le caissier reste connecté.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="70"/>
+        <source>Manager&apos;s &amp;PIN:</source>
+        <translation>Code &amp;PIN du gérant :</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="78"/>
+        <source>Allow (Enter)</source>
+        <translation>Autoriser (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="81"/>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="101"/>
+        <source>This shop has no active manager.</source>
+        <translation>Ce magasin n&apos;a aucun gérant actif.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="20"/>
+        <source>manager</source>
+        <translation>gérant</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="21"/>
+        <source>cashier</source>
+        <translation>caissier</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="30"/>
+        <source>Signed in: {name} ({role}) · Ctrl+L locks</source>
+        <translation>Connecté : {name} ({role}) · Ctrl+L verrouille</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="40"/>
+        <source>Wrong PIN. {n} more wrong PIN(s) lock {name} out.</source>
+        <translation>Code PIN erroné. Encore {n} erreur(s) et {name} sera bloqué(e).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="45"/>
+        <source>{name} is locked out for now: ask a manager.</source>
+        <translation>{name} est bloqué(e) pour le moment : demandez à un gérant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="49"/>
+        <source>Too many wrong PINs: {name} is locked out until {time}.</source>
+        <translation>Trop de codes PIN erronés : {name} est bloqué(e) jusqu&apos;à {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="53"/>
+        <source>{name} is disabled: ask a manager.</source>
+        <translation>{name} est désactivé(e) : demandez à un gérant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="54"/>
+        <source>{name} is not known here: pick a name in the list.</source>
+        <translation>{name} est inconnu(e) ici : choisissez un nom dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="62"/>
+        <source>Open the settings</source>
+        <translation>Ouvrir les réglages</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="64"/>
+        <source>Close the day (Z report)</source>
+        <translation>Clôturer la journée (rapport Z)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="66"/>
+        <source>Export the sales history</source>
+        <translation>Exporter l&apos;historique des ventes</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="68"/>
+        <source>Show or copy a full card code</source>
+        <translation>Afficher ou copier un code de carte complet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="70"/>
+        <source>Cancel a sale not yet sent</source>
+        <translation>Annuler une vente pas encore envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="75"/>
+        <source>The PIN could not be checked (see the log). Try again.</source>
+        <translation>Le code PIN n&apos;a pas pu être vérifié (voir le journal). Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="79"/>
+        <source>Not allowed: no manager approved it. Nothing was done.</source>
+        <translation>Non autorisé : aucun gérant ne l&apos;a accepté. Rien n&apos;a été fait.</translation>
+    </message>
+</context>
+<context>
     <name>BalanceIndicator</name>
     <message>
         <location filename="../../pos_app/ui/status/balance.py" line="27"/>
@@ -67,7 +262,7 @@
         <translation>Toutes les ventes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/launcher.py" line="41"/>
+        <location filename="../../pos_app/ui/history/launcher.py" line="44"/>
         <source>Sales history (F3)</source>
         <translation>Historique des ventes (F3)</translation>
     </message>
@@ -93,37 +288,37 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="82"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="125"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="83"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="84"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="85"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="86"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="87"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -134,250 +329,250 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="89"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="137"/>
         <source>Counter</source>
         <translation>Caisse</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="90"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="91"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="137"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="138"/>
         <source>Prints</source>
         <translation>Impressions</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
         <source>Ref</source>
         <translation>Réf.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
         <source>Card code (last 4)</source>
         <translation>Code de la carte (4 derniers)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
         <source>Transaction</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
         <source>Failure</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="209"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="777"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="210"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="792"/>
         <source>Sales history</source>
         <translation>Historique des ventes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="227"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="230"/>
         <source>Number, ref or the card code&apos;s last digits</source>
         <translation>Numéro, réf. ou derniers chiffres du code de la carte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="240"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="243"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="241"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="244"/>
         <source>This week</source>
         <translation>Cette semaine</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="242"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="245"/>
         <source>All days</source>
         <translation>Tous les jours</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="245"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="248"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="249"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="252"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="253"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="256"/>
         <source>All counters</source>
         <translation>Toutes les caisses</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="256"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="259"/>
         <source>All cashiers</source>
         <translation>Tous les caissiers</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="288"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="291"/>
         <source>Reprint (F9)</source>
         <translation>Réimprimer (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="289"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="292"/>
         <source>Show code (Enter)</source>
         <translation>Afficher le code (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="291"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="294"/>
         <source>Copy code (Ctrl+Shift+C)</source>
         <translation>Copier le code (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="293"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="296"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>Exporter en CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="295"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="298"/>
         <source>Export PDF (Ctrl+Shift+E)</source>
         <translation>Exporter en PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="297"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="300"/>
         <source>Close (Esc)</source>
         <translation>Fermer (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="299"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="302"/>
         <source>Cancel export</source>
         <translation>Annuler l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="329"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="332"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="331"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="334"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="364"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="367"/>
         <source>Any day</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="519"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="522"/>
         <source>No sale matches.</source>
         <translation>Aucune vente ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="521"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="524"/>
         <source>{n} sale(s)</source>
         <translation>{n} vente(s)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="523"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="526"/>
         <source>{n} sales shown, more as you scroll</source>
         <translation>{n} ventes affichées, d&apos;autres en faisant défiler</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="543"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="546"/>
         <source>Select a sale first.</source>
         <translation>Sélectionnez d&apos;abord une vente.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="552"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="555"/>
         <source>Reprint asked for {ref}.</source>
         <translation>Réimpression demandée pour {ref}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="566"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="573"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="571"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="578"/>
         <source>{state} · {number} · {value}</source>
         <translation>{state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="579"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="586"/>
         <source>Ref: {ref}</source>
         <translation>Réf. : {ref}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="582"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="589"/>
         <source>Transaction: {number}</source>
         <translation>Transaction : {number}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="603"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="614"/>
         <source>This sale has no card code.</source>
         <translation>Cette vente n&apos;a pas de code de carte.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="607"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="618"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="636"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="649"/>
         <source>Export the sales to CSV</source>
         <translation>Exporter les ventes en CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="638"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="651"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="719"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="734"/>
         <source>Exporting to {file}: {n} sale(s) read…</source>
         <translation>Export vers {file} : {n} vente(s) lue(s)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="742"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="757"/>
         <source>Export cancelled: no file was written.</source>
         <translation>Export annulé : aucun fichier n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="749"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="764"/>
         <source>The disk is full: the file was not written.</source>
         <translation>Le disque est plein : le fichier n&apos;a pas été écrit.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="751"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="766"/>
         <source>The file could not be written: choose another place.</source>
         <translation>Impossible d&apos;écrire le fichier : choisissez un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="737"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="752"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>{n} vente(s) exportée(s) dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="664"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="679"/>
         <source>Export the sales to PDF</source>
         <translation>Exporter les ventes en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="666"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="681"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="754"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="769"/>
         <source>The export failed: unexpected error (see the log).</source>
         <translation>L&apos;export a échoué : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="780"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="795"/>
         <source>Printed {when}</source>
         <translation>Imprimé le {when}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="786"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="801"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>Seules les {n} ventes les plus récentes sont listées ; exportez en CSV pour les avoir toutes.</translation>
     </message>
@@ -405,13 +600,13 @@
         <translation>Recharge Internet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/launcher.py" line="57"/>
+        <location filename="../../pos_app/ui/history/launcher.py" line="60"/>
         <location filename="../../pos_app/ui/main_window.py" line="91"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/app.py" line="144"/>
+        <location filename="../../pos_app/ui/app.py" line="145"/>
         <source>Closing: finishing the work under way…</source>
         <translation>Fermeture : fin du travail en cours…</translation>
     </message>
@@ -626,19 +821,24 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="62"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="63"/>
         <source>Sales in progress</source>
         <translation>Ventes en cours</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="64"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="65"/>
         <source>Copy card code (Ctrl+Shift+C)</source>
         <translation>Copier le code de la carte (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="144"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="176"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/panel.py" line="73"/>
+        <source>Cancel sale (Del)</source>
+        <translation>Annuler la vente (Suppr)</translation>
     </message>
 </context>
 <context>
@@ -988,177 +1188,177 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="98"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="99"/>
         <source>Reports: X and Z</source>
         <translation>Rapports : X et Z</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="130"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="133"/>
         <source>&amp;Refresh the X report (F5)</source>
         <translation>&amp;Actualiser le rapport X (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="134"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="137"/>
         <source>&amp;Cash counted (DA):</source>
         <translation>&amp;Espèces comptées (DA) :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="137"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="140"/>
         <source>whole dinars, e.g. 12500</source>
         <translation>dinars entiers, ex. 12500</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="143"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="146"/>
         <source>Close the &amp;day (Z)…</source>
         <translation>Clôturer la &amp;journée (Z)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="152"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="155"/>
         <source>&amp;Yes, close the period</source>
         <translation>&amp;Oui, clôturer la période</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="156"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="159"/>
         <source>&amp;No</source>
         <translation>&amp;Non</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="167"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="170"/>
         <source>&amp;Print</source>
         <translation>&amp;Imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="170"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="173"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="173"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="176"/>
         <source>Past &amp;Z reports:</source>
         <translation>Rapports &amp;Z précédents :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="187"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="190"/>
         <source>Close (Esc)</source>
         <translation>Fermer (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="225"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="228"/>
         <source>Z report no. {number}: stored, it cannot be changed.</source>
         <translation>Rapport Z n° {number} : enregistré, il ne peut plus être modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="231"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="234"/>
         <source>X report of the open period, since {since} (nothing is closed).</source>
         <translation>Rapport X de la période ouverte, depuis {since} (rien n&apos;est clôturé).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="270"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="273"/>
         <source>Type the cash counted in whole dinars, digits only.</source>
         <translation>Saisissez les espèces comptées en dinars entiers, chiffres seulement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="323"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="326"/>
         <source>Making the X report…</source>
         <translation>Préparation du rapport X…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="330"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="333"/>
         <source>The report could not be made (see the log).</source>
         <translation>Le rapport n&apos;a pas pu être fait (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="338"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="341"/>
         <source>X report made.</source>
         <translation>Rapport X prêt.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="345"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="348"/>
         <source>Z {number}: {opened} to {closed}, counter {counter}</source>
         <translation>Z {number} : du {opened} au {closed}, caisse {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="381"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="384"/>
         <source>no cash count</source>
         <translation>espèces non comptées</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="383"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="386"/>
         <source>cash counted {amount} DA</source>
         <translation>espèces comptées {amount} DA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="388"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="391"/>
         <source>Close the period now, with {counted}? The Z report is stored and can never be changed; a new period opens.</source>
         <translation>Clôturer la période maintenant, avec {counted} ? Le rapport Z est enregistré et ne pourra jamais être modifié ; une nouvelle période commence.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="412"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="418"/>
         <source>Closing the period…</source>
         <translation>Clôture de la période…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="422"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="428"/>
         <source>The period was not closed (see the log).</source>
         <translation>La période n&apos;a pas été clôturée (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="439"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="445"/>
         <source>Z report no. {number} stored.</source>
         <translation>Rapport Z n° {number} enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="453"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="459"/>
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="455"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="461"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="474"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="480"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>Le PDF n&apos;a pas pu être écrit dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="480"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="486"/>
         <source>Report saved as {path}.</source>
         <translation>Rapport enregistré sous {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="493"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="499"/>
         <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
         <translation>Une impression est encore en cours et d&apos;autres attendent : le rapport n&apos;a pas été imprimé. Relancez l&apos;impression quand elles sont terminées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="503"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
         <source>A print is still running: the report prints after it.</source>
         <translation>Une impression est encore en cours : le rapport s&apos;imprimera après elle.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="515"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="521"/>
         <source>The report was not printed. {reason}</source>
         <translation>Le rapport n&apos;a pas été imprimé. {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="523"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="529"/>
         <source>The report was not printed: unexpected error (see the log).</source>
         <translation>Le rapport n&apos;a pas été imprimé : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="529"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="535"/>
         <source>Report printed.</source>
         <translation>Rapport imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="245"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="248"/>
         <source>Journal: {rows} rows, chain head {head}: intact.</source>
         <translation>Journal : {rows} lignes, tête de chaîne {head} : intact.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="251"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="254"/>
         <source>The journal was changed outside the app: {where} (run pos-app verify).</source>
         <translation>Le journal a été modifié hors de l’application : {where} (lancez pos-app verify).</translation>
     </message>

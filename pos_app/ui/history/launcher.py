@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from pos_app.orders.offload import Offloader
 from pos_app.store.history import History
+from pos_app.ui.access.gate import ManagerGate
 from pos_app.ui.history.screen import HistoryScreen, Spawn
 from pos_app.ui.i18n import translate
 from pos_app.ui.main_window import MainWindow
@@ -38,6 +39,8 @@ class HistoryLauncher(QObject):
         self._spawn = spawn
         self._tz = tz
         self.screen: HistoryScreen | None = None
+        self.manager_gate: ManagerGate | None = None
+        """Asked before a full card code shows and before an export (None: not asked)."""
         self.action = QAction(translate("History", "Sales history (F3)"), window)
         self.action.setObjectName("historyAction")
         self.action.setShortcut(QKeySequence(HISTORY_KEY))
@@ -56,6 +59,7 @@ class HistoryLauncher(QObject):
             self.screen.code_was_copied.connect(
                 lambda _ref: self.window.status.say(translate("MainWindow", "Card code copied."))
             )
+        self.screen.manager_actions.gate = self.manager_gate
         self.screen.open_screen()
         return self.screen
 

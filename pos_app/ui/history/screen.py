@@ -60,6 +60,7 @@ from pos_app.domain.sale_states import SaleState
 from pos_app.orders.offload import Offloader
 from pos_app.store.history import History, HistoryFilter, HistoryRow
 from pos_app.ui import messages
+from pos_app.ui.access.gate import CODE_COPY, CODE_SHOW, EXPORT_CSV, EXPORT_PDF, ManagerActions
 from pos_app.ui.history.document import PDF_ROW_LIMIT, write_pdf_pages
 from pos_app.ui.history.exporting import ExportCancelledError, ExportRun
 from pos_app.ui.history.filters import day_range, describe, week_start
@@ -220,6 +221,8 @@ class HistoryScreen(QDialog):
         self.ask_save_path: SavePath = _ask_save_path(self)
         self.model = HistoryModel(store, self, tz=tz)
         self.shown_code: str | None = None  # the ref whose full code the code box shows
+        self.manager_actions = ManagerActions(spawn, self._say)
+        """A full card code and the exports are a manager's (its gate: the launcher's)."""
 
         self.search = QLineEdit(self)
         self.search.setObjectName("historySearch")
@@ -561,6 +564,10 @@ class HistoryScreen(QDialog):
         row = self._selected_or_say()
         if row is None:
             return None
+        if row.code_tail and self.manager_actions.held(
+            CODE_SHOW, {"ref": row.ref}, self, self.show_code
+        ):
+            return None
         code = self._full_code(row) if row.code_tail else None
         self.code_caption.setText(
             translate("History", "Card code · {number} · {value}").format(
@@ -598,6 +605,10 @@ class HistoryScreen(QDialog):
         row = self._selected_or_say()
         if row is None:
             return None
+        if row.code_tail and self.manager_actions.held(
+            CODE_COPY, {"ref": row.ref}, self, self.copy_code
+        ):
+            return None
         code = self._full_code(row) if row.code_tail else None
         if code is None:
             self._say(translate("History", "This sale has no card code."))
@@ -630,6 +641,8 @@ class HistoryScreen(QDialog):
         way, or no file was chosen). :attr:`export_finished` tells how it ended."""
         if self.exporting:
             return False
+        if self.manager_actions.held(EXPORT_CSV, None, self, lambda: self.export_csv(path)):
+            return False
         self.apply_filter()
         target = self._export_path(
             path,
@@ -657,6 +670,8 @@ class HistoryScreen(QDialog):
         the worker pool, the table drawn here. False when not started (as
         :meth:`export_csv`); :attr:`export_finished` tells how it ended."""
         if self.exporting:
+            return False
+        if self.manager_actions.held(EXPORT_PDF, None, self, lambda: self.export_pdf(path)):
             return False
         self.apply_filter()
         target = self._export_path(

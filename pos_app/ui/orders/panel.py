@@ -40,6 +40,7 @@ class OrderPanel(QWidget):
     """Sales of this session with their live state; the selected card code can be copied."""
 
     code_was_copied = Signal(str)  # the ref whose card code was copied
+    cancel_requested = Signal(str)  # the ref of a sale not yet sent the cashier would cancel
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,14 +68,26 @@ class OrderPanel(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(self.copy_code)
+        # Cancel a sale not yet sent (manager only: the access control asks, the engine
+        # refuses anything that left the machine). Delete in the list does it too.
+        self.cancel_button = QPushButton(translate("OrderPanel", "Cancel sale (Del)"), self)
+        self.cancel_button.setObjectName("cancelSale")
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_button.clicked.connect(self.request_cancel)
+        self.cancel_button.setEnabled(False)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.request_cancel)
         # The card code, large: what the cashier reads to the customer or copies.
         self.code_box = CodeBox(self)
         self.code_caption = self.code_box.caption
         self.code_label = self.code_box.label
         self.shown_code: str | None = None  # the ref whose code the box shows
         self.table.selectionModel().selectionChanged.connect(self._update_code_box)
+        self.table.selectionModel().selectionChanged.connect(self._update_cancel)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.cancel_button)
         top.addWidget(self.copy)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -130,6 +143,25 @@ class OrderPanel(QWidget):
     def show_order(self, view: OrderView) -> None:
         self.model.upsert(view)
         self._update_code_box()
+        self._update_cancel()
+
+    def _cancellable(self) -> OrderView | None:
+        """The selected sale when it waits, never sent (what may be cancelled)."""
+        rows = self.table.selectionModel().selectedRows()
+        view: OrderView | None = rows[0].data(ViewRole) if rows else None
+        return view if view is not None and view.state is SaleState.WAITING else None
+
+    def _update_cancel(self) -> None:
+        self.cancel_button.setEnabled(self._cancellable() is not None)
+
+    def request_cancel(self) -> str | None:
+        """Ask to cancel the selected sale if it waits to be sent; its ref (None: no such
+        sale selected)."""
+        view = self._cancellable()
+        if view is None:
+            return None
+        self.cancel_requested.emit(view.ref)
+        return view.ref
 
     def _update_code_box(self) -> None:
         view = self._current()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from pos_app.orders.offload import Offloader
 from pos_app.receipts.settings import ReceiptSettings
 from pos_app.store import Store
+from pos_app.ui.access.gate import ManagerGate
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.printing.queue import PrinterQueue
 from pos_app.ui.reports.screen import ReportScreen, Spawn
@@ -23,6 +24,8 @@ class ReportsOpener(QObject):
         self.window = window
         self._make_screen = make_screen
         self.screen: ReportScreen | None = None
+        self.manager_gate: ManagerGate | None = None
+        """Asked before a period is closed (None: not asked)."""
         window.reports_requested.connect(self.open)
 
     def open(self) -> ReportScreen:
@@ -30,6 +33,7 @@ class ReportsOpener(QObject):
         if self.screen is None:
             self.screen = self._make_screen(self.window)
             self.screen.message.connect(self.window.status.say)
+        self.screen.manager_actions.gate = self.manager_gate
         self.screen.open_screen()
         return self.screen
 

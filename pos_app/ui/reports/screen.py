@@ -54,6 +54,7 @@ from pos_app.receipts.report_render import (
 )
 from pos_app.receipts.settings import ReceiptOutput, ReceiptSettings
 from pos_app.store import ChainCheck, Store, ZRecord
+from pos_app.ui.access.gate import Z_CLOSE, ManagerActions
 from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.printing.queue import PrinterBusyError, PrinterQueue, PrinterTurn
 from pos_app.ui.printing.service import printer_text
@@ -113,6 +114,8 @@ class ReportScreen(QDialog):
         """The number of the Z report shown; None while the X report shows."""
         self.busy = False
         self.z_records: list[ZRecord] = []
+        self.manager_actions = ManagerActions(spawn, self._say)
+        """Closing a period is a manager's (its gate: the opener's)."""
 
         self.heading = QLabel(self)
         self.heading.setObjectName("reportHeading")
@@ -403,6 +406,9 @@ class ReportScreen(QDialog):
         cash, problem = self._cash_value()
         if self.busy or problem is not None or not self.confirm.isVisible():
             return
+        detail = None if cash is None else {"cash_counted": cash}
+        if self.manager_actions.held(Z_CLOSE, detail, self, self.close_day):
+            return  # the confirmation stays until a manager allowed it (or not)
         self.confirm.setVisible(False)
         self._set_busy(True)
         self._spawn(self._close(cash))

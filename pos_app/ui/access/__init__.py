@@ -1,0 +1,21 @@
+"""Who is at the counter: the lock screen, the manager's approval, the signed-in person."""
+
+from pos_app.ui.access import gate
+from pos_app.ui.access.control import (
+    AccessControl,
+    install_access,
+    require_manager,
+    require_manager_of,
+)
+from pos_app.ui.access.gate import Approval, ManagerActions, ManagerGate
+
+__all__ = [
+    "AccessControl",
+    "Approval",
+    "ManagerActions",
+    "ManagerGate",
+    "gate",
+    "install_access",
+    "require_manager",
+    "require_manager_of",
+]
