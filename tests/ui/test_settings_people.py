@@ -445,6 +445,8 @@ def test_the_people_page_draws_in_each_language(  # noqa: PLR0917 (fixtures)
         page = dialog.people
         run(qloop, wait_until(lambda: page.model.rowCount() == 3 and not dialog.form.busy))
         page.select("Karim")
+        chosen = page.selected()
+        assert chosen is not None and chosen.name == "Karim"  # in RTL too
         QTest.keyClicks(page.name_edit, "Yacine")
         QTest.keyClicks(page.new_pin, "1234")
         QTest.keyClicks(page.new_pin_again, "1243")

@@ -13,7 +13,13 @@ import logging
 from datetime import tzinfo
 from typing import Any, Final
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -272,8 +278,12 @@ class PeoplePage(QWidget):
 
     def select(self, name: str) -> None:
         row = self.model.row_of(name)
-        if row >= 0:
-            self.table.selectRow(row)
+        if row >= 0:  # not selectRow: right to left it may pick no column, and no row
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
 
     def _selected(self, *_args: object) -> None:
         person = self.selected()
