@@ -285,6 +285,7 @@ def run_window(
     load_style(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    manager = None  # the manager the set-up just made: the window opens signed in as them
     if no_key and not smoke:  # a first start: the set-up instead of the bare window
         choose_language(app, lang, shop_settings())
         outcome = loop.run_until_complete(first_run_setup())
@@ -293,6 +294,7 @@ def run_window(
             return EXIT_OK
         if not outcome.training:
             demo, no_key, api_key = False, False, outcome.api_key
+            manager = outcome.manager
     try:
         services = build_services(demo=demo, api_key=api_key)
     except LockHeldError as exc:
@@ -343,9 +345,11 @@ def run_window(
     )
     # The lock screen and Ctrl+L when the shop has people; the manager's approval of the
     # settings, the history's full codes and exports, the Z, and cancelling a sale not yet sent.
-    install_access(
+    access = install_access(
         window, services.store, services.executor, training=demo, screens=(history, reports)
     )
+    if manager is not None:
+        access.sign_in_as(manager)
     closed = wire_close(window, services)
     reporter = ErrorReporter(window)
     reporter.notice.connect(window.status.say)  # queued to the GUI thread when need be

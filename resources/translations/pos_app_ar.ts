@@ -41,16 +41,17 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/access/control.py" line="316"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="138"/>
         <source>Not done: the action could not be noted (see the log).</source>
         <translation>لم يتم: تعذّر تسجيل العملية (انظر السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="366"/>
+        <location filename="../../pos_app/ui/access/control.py" line="389"/>
         <source>{name} is not a manager.</source>
         <translation>{name} ليس مديرًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="386"/>
+        <location filename="../../pos_app/ui/access/control.py" line="349"/>
         <source>Sale {ref} cancelled.</source>
         <translation>أُلغيت عملية البيع {ref}.</translation>
     </message>
@@ -616,13 +617,13 @@
         <translation>لم يتم ضبط أي مفتاح API، لذا هذا وضع التدريب: لا أموال حقيقية. للبيع، أدخل المفتاح في الإعدادات (Ctrl+,) ثم أعد التشغيل.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="42"/>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="50"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="61"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="69"/>
         <source>Settings (Ctrl+,)</source>
         <translation>الإعدادات (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="48"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="67"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
@@ -839,6 +840,182 @@
         <location filename="../../pos_app/ui/orders/panel.py" line="73"/>
         <source>Cancel sale (Del)</source>
         <translation>إلغاء البيع (Del)</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="89"/>
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>الرمزان السريان مختلفان: اكتب الرمز السري نفسه مرتين.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="94"/>
+        <source>{name} is the last active manager: make someone else a manager first.</source>
+        <translation>{name} هو آخر مدير نشط: اجعل شخصًا آخر مديرًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="137"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="215"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="138"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="216"/>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="139"/>
+        <source>Active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="140"/>
+        <source>Locked until</source>
+        <translation>مقفل حتى</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="154"/>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="154"/>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="192"/>
+        <source>Each change here is saved at once.</source>
+        <translation>كل تغيير هنا يُحفظ فورًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="196"/>
+        <source>Add a person</source>
+        <translation>إضافة شخص</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="211"/>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
+        <source>PIN (4 to 8 digits)</source>
+        <translation>الرمز السري (من 4 إلى 8 أرقام)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="219"/>
+        <source>PIN again</source>
+        <translation>الرمز السري مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="224"/>
+        <source>The person selected</source>
+        <translation>الشخص المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="232"/>
+        <source>Change the PIN</source>
+        <translation>تغيير الرمز السري</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="235"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="287"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
+        <source>Disable</source>
+        <translation>تعطيل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="241"/>
+        <source>New PIN</source>
+        <translation>الرمز السري الجديد</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="243"/>
+        <source>New PIN again</source>
+        <translation>الرمز السري الجديد مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="286"/>
+        <source>Select a person in the list.</source>
+        <translation>اختر شخصًا من القائمة.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
+        <source>Enable</source>
+        <translation>تفعيل</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="313"/>
+        <source>The list of people could not be read (see the log).</source>
+        <translation>تعذّرت قراءة قائمة الأشخاص (راجع السجل).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="337"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="369"/>
+        <source>Not added: see the reasons in red.</source>
+        <translation>لم تتم الإضافة: راجع الأسباب باللون الأحمر.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="340"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="402"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="439"/>
+        <source>Saving…</source>
+        <translation>جارٍ الحفظ…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="362"/>
+        <source>{name} added ({role}).</source>
+        <translation>تمت إضافة {name} ({role}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="373"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="376"/>
+        <source>Someone is already called {name}: choose another name.</source>
+        <translation>يوجد شخص باسم {name} مسبقًا: اختر اسمًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="380"/>
+        <source>The shop has no manager yet: the first person is a manager.</source>
+        <translation>لا يوجد مدير للمحل بعد: الشخص الأول يكون مديرًا.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="412"/>
+        <source>The PIN was not changed.</source>
+        <translation>لم يتم تغيير الرمز السري.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="425"/>
+        <source>{name}&apos;s PIN is changed; their lock-out is cleared.</source>
+        <translation>تم تغيير الرمز السري لـ {name} ورُفع القفل عنه.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="449"/>
+        <source>Nothing was changed.</source>
+        <translation>لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="462"/>
+        <source>{name} is disabled: they can no longer sign in.</source>
+        <translation>تم تعطيل {name}: لم يعد بإمكانه تسجيل الدخول.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="464"/>
+        <source>{name} is enabled again.</source>
+        <translation>تم تفعيل {name} من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="473"/>
+        <source>No one is called {name} any more: the list is read again.</source>
+        <translation>لم يعد هناك شخص باسم {name}: تُقرأ القائمة من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="481"/>
+        <source>Nothing was saved: the shop&apos;s database could not be written (see the log).</source>
+        <translation>لم يُحفظ شيء: تعذّرت الكتابة في قاعدة بيانات المحل (راجع السجل).</translation>
     </message>
 </context>
 <context>
@@ -1458,53 +1635,58 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="39"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="41"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="43"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="45"/>
         <source>Connection</source>
         <translation>الاتصال</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="44"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="46"/>
         <source>Shop</source>
         <translation>المحل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="45"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="47"/>
         <source>Printer</source>
         <translation>الطابعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="46"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="48"/>
         <source>Counter</source>
         <translation>نقطة البيع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="47"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="49"/>
         <source>Offline limits</source>
         <translation>حدود العمل دون اتصال</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="52"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="51"/>
+        <source>People</source>
+        <translation>الأشخاص</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="56"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="55"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="59"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="79"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="189"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="88"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="328"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="89"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="98"/>
         <source>Saved. pos-app uses the new values from its next start.</source>
         <translation>تم الحفظ. يستعمل pos-app القيم الجديدة عند تشغيله القادم.</translation>
     </message>
@@ -1847,14 +2029,14 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/settings/form.py" line="615"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="194"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="333"/>
         <source>The settings are still being read.</source>
         <translation>ما زالت الإعدادات قيد القراءة.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/settings/form.py" line="617"/>
         <location filename="../../pos_app/ui/settings/form.py" line="621"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="205"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="347"/>
         <source>Some values are not accepted: see the reasons in red.</source>
         <translation>بعض القيم غير مقبولة: راجع الأسباب باللون الأحمر.</translation>
     </message>
@@ -1949,82 +2131,128 @@
         <source>The test failed: unexpected error (see the log).</source>
         <translation>فشل الاختبار: خطأ غير متوقع (راجع السجل).</translation>
     </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="113"/>
+        <source>The shop&apos;s people could not be read: open the settings from the selling window (pos-app without --demo).</source>
+        <translation>تعذّرت قراءة أشخاص المحل: افتح الإعدادات من نافذة البيع (pos-app بدون ‎--demo).</translation>
+    </message>
 </context>
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="59"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="83"/>
+        <source>Your name</source>
+        <translation>اسمك</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="84"/>
+        <source>PIN (4 to 8 digits)</source>
+        <translation>الرمز السري (من 4 إلى 8 أرقام)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="85"/>
+        <source>PIN again</source>
+        <translation>الرمز السري مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="99"/>
+        <source>This shop has a manager already ({names}): the counter opens locked, sign in there.</source>
+        <translation>لهذا المحل مدير بالفعل ({names}): تُفتح نقطة البيع مقفلة، سجّل الدخول هناك.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="116"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="386"/>
+        <source>Type your name and the same PIN twice.</source>
+        <translation>اكتب اسمك والرمز السري نفسه مرتين.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="167"/>
         <source>Your OneClickDZ API key</source>
         <translation>مفتاح API الخاص بك في OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="60"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="168"/>
         <source>Paste the API key of your OneClickDZ account, then press Test connection. It is kept in this computer&apos;s keyring, never in a file.</source>
         <translation>الصق مفتاح API لحسابك في OneClickDZ، ثم اضغط اختبار الاتصال. يُحفظ في حافظة مفاتيح هذا الحاسوب، وليس في ملف أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="69"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="177"/>
         <source>Your shop</source>
         <translation>محلك</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="70"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="178"/>
         <source>The name printed at the top of every receipt.</source>
         <translation>الاسم المطبوع أعلى كل إيصال.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="75"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="183"/>
         <source>Receipt printer (optional)</source>
         <translation>طابعة الإيصالات (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="76"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="184"/>
         <source>A network receipt printer needs its address; the others can be set later in the settings (Ctrl+,).</source>
         <translation>تحتاج طابعة الشبكة إلى عنوانها؛ ويمكن ضبط الأنواع الأخرى لاحقًا في الإعدادات (Ctrl+,).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="103"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="193"/>
+        <source>Manager: your name and a PIN (twice)</source>
+        <translation>المدير: اسمك ورمز سري (مرتين)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="194"/>
+        <source>The manager opens the settings, closes the day and adds the cashiers. The PIN signs you in at the counter: keep it to yourself.</source>
+        <translation>يفتح المدير الإعدادات ويغلق اليوم ويضيف البائعين. يسجّل الرمز السري دخولك في نقطة البيع: احتفظ به لنفسك.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="221"/>
         <source>pos-app: first start</source>
         <translation>pos-app: التشغيل الأول</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="108"/>
-        <source>Welcome. Three steps and the counter is ready.</source>
-        <translation>مرحبًا. ثلاث خطوات وتصبح نقطة البيع جاهزة.</translation>
+        <location filename="../../pos_app/ui/settings/setup.py" line="227"/>
+        <source>Welcome. {n} steps and the counter is ready.</source>
+        <translation>مرحبًا. {n} خطوات وتصبح نقطة البيع جاهزة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="112"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="389"/>
+        <source>The settings are saved, but the manager could not be added (see the log). Type the PIN twice again and finish.</source>
+        <translation>تم حفظ الإعدادات، لكن تعذّرت إضافة المدير (راجع السجل). اكتب الرمز السري مرتين من جديد ثم أنهِ.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="235"/>
         <source>Use training mode (no key, no real money)</source>
         <translation>استعمال وضع التدريب (بدون مفتاح، بدون أموال حقيقية)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="127"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="254"/>
         <source>Back</source>
         <translation>رجوع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="128"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="170"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="255"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="309"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="162"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="301"/>
         <source>Step {n} of {total}: {title}</source>
         <translation>الخطوة {n} من {total}: {title}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="170"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="309"/>
         <source>Finish and start selling</source>
         <translation>إنهاء وبدء البيع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="197"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="336"/>
         <source>The key cannot be kept on this computer: set ONECLICK_API_KEY, or use training mode.</source>
         <translation>لا يمكن حفظ المفتاح على هذا الحاسوب: اضبط ONECLICK_API_KEY، أو استعمل وضع التدريب.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="203"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="342"/>
         <source>Type the API key, or use training mode.</source>
         <translation>اكتب مفتاح API، أو استعمل وضع التدريب.</translation>
     </message>

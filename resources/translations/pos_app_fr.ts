@@ -41,16 +41,17 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/access/control.py" line="316"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="138"/>
         <source>Not done: the action could not be noted (see the log).</source>
         <translation>Non fait : l&apos;action n&apos;a pas pu être enregistrée (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="366"/>
+        <location filename="../../pos_app/ui/access/control.py" line="389"/>
         <source>{name} is not a manager.</source>
         <translation>{name} n&apos;est pas gérant(e).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="386"/>
+        <location filename="../../pos_app/ui/access/control.py" line="349"/>
         <source>Sale {ref} cancelled.</source>
         <translation>Vente {ref} annulée.</translation>
     </message>
@@ -616,13 +617,13 @@
         <translation>Aucune clé API n&apos;est configurée : c&apos;est le MODE FORMATION, sans argent réel. Pour vendre, saisissez la clé dans les paramètres (Ctrl+,) puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="42"/>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="50"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="61"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="69"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="48"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="67"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -839,6 +840,182 @@
         <location filename="../../pos_app/ui/orders/panel.py" line="73"/>
         <source>Cancel sale (Del)</source>
         <translation>Annuler la vente (Suppr)</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="89"/>
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>Les deux codes PIN diffèrent : saisissez deux fois le même code PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="94"/>
+        <source>{name} is the last active manager: make someone else a manager first.</source>
+        <translation>{name} est le dernier gérant actif : nommez d&apos;abord quelqu&apos;un d&apos;autre gérant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="137"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="215"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="138"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="216"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="139"/>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="140"/>
+        <source>Locked until</source>
+        <translation>Bloqué jusqu&apos;à</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="154"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="154"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="192"/>
+        <source>Each change here is saved at once.</source>
+        <translation>Chaque modification ici est enregistrée aussitôt.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="196"/>
+        <source>Add a person</source>
+        <translation>Ajouter une personne</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="211"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
+        <source>PIN (4 to 8 digits)</source>
+        <translation>Code PIN (4 à 8 chiffres)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="219"/>
+        <source>PIN again</source>
+        <translation>Code PIN à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="224"/>
+        <source>The person selected</source>
+        <translation>La personne sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="232"/>
+        <source>Change the PIN</source>
+        <translation>Changer le code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="235"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="287"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="241"/>
+        <source>New PIN</source>
+        <translation>Nouveau code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="243"/>
+        <source>New PIN again</source>
+        <translation>Nouveau code PIN à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="286"/>
+        <source>Select a person in the list.</source>
+        <translation>Sélectionnez une personne dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
+        <source>Enable</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="313"/>
+        <source>The list of people could not be read (see the log).</source>
+        <translation>La liste des personnes n&apos;a pas pu être lue (voir le journal).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="337"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="369"/>
+        <source>Not added: see the reasons in red.</source>
+        <translation>Non ajouté : voyez les raisons en rouge.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="340"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="402"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="439"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="362"/>
+        <source>{name} added ({role}).</source>
+        <translation>{name} ajouté(e) ({role}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="373"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="376"/>
+        <source>Someone is already called {name}: choose another name.</source>
+        <translation>Quelqu&apos;un s&apos;appelle déjà {name} : choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="380"/>
+        <source>The shop has no manager yet: the first person is a manager.</source>
+        <translation>La boutique n&apos;a pas encore de gérant : la première personne est un gérant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="412"/>
+        <source>The PIN was not changed.</source>
+        <translation>Le code PIN n&apos;a pas été changé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="425"/>
+        <source>{name}&apos;s PIN is changed; their lock-out is cleared.</source>
+        <translation>Le code PIN de {name} est changé ; son blocage est levé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="449"/>
+        <source>Nothing was changed.</source>
+        <translation>Rien n&apos;a été changé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="462"/>
+        <source>{name} is disabled: they can no longer sign in.</source>
+        <translation>{name} est désactivé(e) : cette personne ne peut plus se connecter.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="464"/>
+        <source>{name} is enabled again.</source>
+        <translation>{name} est de nouveau actif(ve).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="473"/>
+        <source>No one is called {name} any more: the list is read again.</source>
+        <translation>Plus personne ne s&apos;appelle {name} : la liste est relue.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/people.py" line="481"/>
+        <source>Nothing was saved: the shop&apos;s database could not be written (see the log).</source>
+        <translation>Rien n&apos;a été enregistré : la base de données de la boutique n&apos;a pas pu être écrite (voir le journal).</translation>
     </message>
 </context>
 <context>
@@ -1458,53 +1635,58 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="39"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="41"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="43"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="45"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="44"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="46"/>
         <source>Shop</source>
         <translation>Boutique</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="45"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="47"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="46"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="48"/>
         <source>Counter</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="47"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="49"/>
         <source>Offline limits</source>
         <translation>Limites hors ligne</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="52"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="51"/>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="56"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="55"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="59"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="79"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="189"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="88"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="328"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="89"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="98"/>
         <source>Saved. pos-app uses the new values from its next start.</source>
         <translation>Enregistré. pos-app utilise les nouvelles valeurs à son prochain démarrage.</translation>
     </message>
@@ -1847,14 +2029,14 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/settings/form.py" line="615"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="194"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="333"/>
         <source>The settings are still being read.</source>
         <translation>Les paramètres sont encore en cours de lecture.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/settings/form.py" line="617"/>
         <location filename="../../pos_app/ui/settings/form.py" line="621"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="205"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="347"/>
         <source>Some values are not accepted: see the reasons in red.</source>
         <translation>Certaines valeurs ne sont pas acceptées : voyez les raisons en rouge.</translation>
     </message>
@@ -1949,82 +2131,128 @@
         <source>The test failed: unexpected error (see the log).</source>
         <translation>Le test a échoué : erreur inattendue (voir le journal).</translation>
     </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="113"/>
+        <source>The shop&apos;s people could not be read: open the settings from the selling window (pos-app without --demo).</source>
+        <translation>Les personnes de la boutique n&apos;ont pas pu être lues : ouvrez les paramètres depuis la fenêtre de vente (pos-app sans --demo).</translation>
+    </message>
 </context>
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="59"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="83"/>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="84"/>
+        <source>PIN (4 to 8 digits)</source>
+        <translation>Code PIN (4 à 8 chiffres)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="85"/>
+        <source>PIN again</source>
+        <translation>Code PIN à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="99"/>
+        <source>This shop has a manager already ({names}): the counter opens locked, sign in there.</source>
+        <translation>Cette boutique a déjà un gérant ({names}) : la caisse s&apos;ouvre verrouillée, connectez-vous-y.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="116"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="386"/>
+        <source>Type your name and the same PIN twice.</source>
+        <translation>Saisissez votre nom et deux fois le même code PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="167"/>
         <source>Your OneClickDZ API key</source>
         <translation>Votre clé API OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="60"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="168"/>
         <source>Paste the API key of your OneClickDZ account, then press Test connection. It is kept in this computer&apos;s keyring, never in a file.</source>
         <translation>Collez la clé API de votre compte OneClickDZ, puis appuyez sur Tester la connexion. Elle est conservée dans le trousseau de cet ordinateur, jamais dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="69"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="177"/>
         <source>Your shop</source>
         <translation>Votre boutique</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="70"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="178"/>
         <source>The name printed at the top of every receipt.</source>
         <translation>Le nom imprimé en haut de chaque ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="75"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="183"/>
         <source>Receipt printer (optional)</source>
         <translation>Imprimante à tickets (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="76"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="184"/>
         <source>A network receipt printer needs its address; the others can be set later in the settings (Ctrl+,).</source>
         <translation>Une imprimante réseau a besoin de son adresse ; les autres se règlent plus tard dans les paramètres (Ctrl+,).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="103"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="193"/>
+        <source>Manager: your name and a PIN (twice)</source>
+        <translation>Gérant : votre nom et un code PIN (deux fois)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="194"/>
+        <source>The manager opens the settings, closes the day and adds the cashiers. The PIN signs you in at the counter: keep it to yourself.</source>
+        <translation>Le gérant ouvre les paramètres, clôture la journée et ajoute les caissiers. Le code PIN vous connecte à la caisse : gardez-le pour vous.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="221"/>
         <source>pos-app: first start</source>
         <translation>pos-app : premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="108"/>
-        <source>Welcome. Three steps and the counter is ready.</source>
-        <translation>Bienvenue. Trois étapes et la caisse est prête.</translation>
+        <location filename="../../pos_app/ui/settings/setup.py" line="227"/>
+        <source>Welcome. {n} steps and the counter is ready.</source>
+        <translation>Bienvenue. {n} étapes et la caisse est prête.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="112"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="389"/>
+        <source>The settings are saved, but the manager could not be added (see the log). Type the PIN twice again and finish.</source>
+        <translation>Les paramètres sont enregistrés, mais le gérant n&apos;a pas pu être ajouté (voir le journal). Saisissez à nouveau le code PIN deux fois et terminez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/setup.py" line="235"/>
         <source>Use training mode (no key, no real money)</source>
         <translation>Utiliser le mode formation (sans clé, sans argent réel)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="127"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="254"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="128"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="170"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="255"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="309"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="162"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="301"/>
         <source>Step {n} of {total}: {title}</source>
         <translation>Étape {n} sur {total} : {title}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="170"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="309"/>
         <source>Finish and start selling</source>
         <translation>Terminer et commencer à vendre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="197"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="336"/>
         <source>The key cannot be kept on this computer: set ONECLICK_API_KEY, or use training mode.</source>
         <translation>La clé ne peut pas être conservée sur cet ordinateur : définissez ONECLICK_API_KEY, ou utilisez le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="203"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="342"/>
         <source>Type the API key, or use training mode.</source>
         <translation>Saisissez la clé API, ou utilisez le mode formation.</translation>
     </message>

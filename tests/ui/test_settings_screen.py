@@ -468,9 +468,11 @@ def test_ctrl_comma_opens_the_settings_from_the_window(
         QTest.keyClick(
             h.window.sale.field.edit, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier
         )
+        # The shop has nobody yet: no PIN asked, the dialog opens (after the gate's read).
+        await wait_until(lambda: launcher.dialog is not None and launcher.dialog.isVisible())
         dialog = launcher.dialog
-        assert dialog is not None and dialog.isVisible()
-        assert open_settings(h.window) is dialog  # the one way in, for a PIN gate
+        assert dialog is not None
+        assert await open_settings(h.window) is dialog  # the one way in, past the PIN gate
         await wait_until(lambda: dialog.form.data is not None and not dialog.form.busy)
         dialog.close()
 

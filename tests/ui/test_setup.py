@@ -14,8 +14,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
 
 from pos_app.api.keys import stored_key
+from pos_app.domain.users import Role
 from pos_app.orders.offload import Offloader
 from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
+from pos_app.store import open_store
 from pos_app.ui.app import build_services, load_style
 from pos_app.ui.i18n import install_language
 from pos_app.ui.settings.setup import SetupDialog, SetupOutcome, SetupPage, default_pages
@@ -54,6 +56,16 @@ def outcomes(dialog: SetupDialog) -> list[SetupOutcome | None]:
     seen: list[SetupOutcome | None] = []
     dialog.done_with.connect(seen.append)
     return seen
+
+
+def type_manager(dialog: SetupDialog, name: str, pin: str, again: str | None = None) -> None:
+    """Type the manager's step: name, PIN, PIN again (``again``: a different second PIN)."""
+    step = dialog.manager_step
+    assert step is not None
+    step.name_edit.clear()
+    QTest.keyClicks(step.name_edit, name)
+    QTest.keyClicks(step.pin, pin)
+    QTest.keyClicks(step.pin_again, pin if again is None else again)
 
 
 def test_training_mode_is_one_click_away_and_keeps_nothing(setup: SetupDialog, db_url: str) -> None:
@@ -96,16 +108,95 @@ def test_finishing_keeps_the_key_the_name_and_the_printer(
         assert isinstance(host, QLineEdit)
         QTest.keyClicks(host, "192.168.1.60")
         QTest.mouseClick(setup.next_button, Qt.MouseButton.LeftButton)
+        assert setup.index == 3
+        await wait_until(lambda: setup.manager_step is not None and setup.manager_step.required)
+        type_manager(setup, "Mona", "2468")
+        QTest.mouseClick(setup.next_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: bool(seen), what="the set-up's end")
 
     run(qloop, body())
-    assert seen == [SetupOutcome(training=False, api_key=key)]
-    assert seen[0] is not None and seen[0].api_key == key
+    (outcome,) = seen
+    assert outcome is not None and not outcome.training and outcome.api_key == key
+    assert outcome.manager is not None and outcome.manager.name == "Mona"
+    with open_store(db_url) as store:
+        assert store.check_pin("Mona", "2468").accepted
+        (added,) = store.actions()
+        assert (added.who, added.action, added.detail) == (
+            "setup",
+            "user.add",
+            {"name": "Mona", "role": "manager"},
+        )
     assert stored_key() == key
     values = stored(db_url)
     assert values["shop.name"] == "Cyber El Amel"
     assert values["printer.kind"] == "network" and values["printer.host"] == "192.168.1.60"
     assert "counter_id" not in values  # only what the set-up showed is written
+
+
+def test_the_manager_step_is_required_and_says_what_is_wrong(
+    qloop: qasync.QEventLoop, setup: SetupDialog, db_url: str
+) -> None:
+    seen = outcomes(setup)
+    assert setup.findChild(QLabel, "heading").text() == (  # type: ignore[union-attr]
+        "Welcome. 4 steps and the counter is ready."
+    )
+
+    async def body() -> None:
+        assert setup.form.key_edit is not None
+        QTest.keyClicks(setup.form.key_edit, "shop-key-abcdef-123456")
+        for _step in range(3):
+            QTest.mouseClick(setup.next_button, Qt.MouseButton.LeftButton)
+        assert setup.index == 3 and setup.title.text() == (
+            "Step 4 of 4: Manager: your name and a PIN (twice)"
+        )
+        step = setup.manager_step
+        assert step is not None
+        await wait_until(lambda: not setup.form.busy, what="the shop's managers read")
+        assert step.required and step.pin.echoMode() == step.pin.EchoMode.Password
+        QTest.mouseClick(setup.next_button, Qt.MouseButton.LeftButton)  # nothing typed
+        assert step.name_reason.text() == "Type a name."
+        assert step.pin_reason.text() == "Type a PIN of 4 to 8 digits."
+        assert "Type your name" in setup.result_line.text()
+        type_manager(setup, "Mona", "2468", again="2486")
+        QTest.keyClicks(step.pin, "x")  # digits only
+        assert step.pin.text() == "2468"
+        QTest.mouseClick(setup.next_button, Qt.MouseButton.LeftButton)
+        assert "differ" in step.pin_reason.text() and not step.name_reason.isVisible()
+        assert seen == [] and setup.index == 3
+
+    run(qloop, body())
+    assert stored_key() is None  # nothing kept while the step is wrong
+    with open_store(db_url) as store:
+        assert store.users(include_disabled=True) == []
+
+
+def test_a_shop_with_a_manager_already_is_not_asked_for_one(
+    qloop: qasync.QEventLoop, pool: Offloader, db_url: str
+) -> None:
+    with open_store(db_url) as store:
+        store.add_user("Mona", "2468", Role.MANAGER, by="test")
+    dialog = SetupDialog(ShopSettings(db_url=db_url, env={}), pool)
+    seen = outcomes(dialog)
+    dialog.start()
+    step = dialog.manager_step
+    assert step is not None
+
+    async def body() -> None:
+        await wait_until(lambda: dialog.form.data is not None and step.existing == ["Mona"])
+        assert not step.name_edit.isEnabled() and "Mona" in step.note.text()
+        assert dialog.form.key_edit is not None
+        QTest.keyClicks(dialog.form.key_edit, "shop-key-abcdef-123456")
+        for _step in range(4):
+            QTest.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: bool(seen), what="the set-up's end")
+
+    run(qloop, body())
+    (outcome,) = seen
+    assert outcome is not None and not outcome.training and outcome.manager is None
+    with open_store(db_url) as store:
+        assert [user.name for user in store.users()] == ["Mona"]
+    dialog.hide()
+    dialog.deleteLater()
 
 
 def test_without_a_secure_keyring_it_says_so_and_offers_training(
@@ -127,10 +218,10 @@ def test_without_a_secure_keyring_it_says_so_and_offers_training(
 def test_the_steps_are_a_list_a_later_step_can_join(
     qloop: qasync.QEventLoop, pool: Offloader, db_url: str
 ) -> None:
-    extra = SetupPage("manager", "Manager", "Who may change the settings.", lambda _f: QLabel())
+    extra = SetupPage("extra", "Extra", "A step added later.", lambda _f: QLabel())
     pages = [*default_pages(), extra]
     dialog = SetupDialog(ShopSettings(db_url=db_url, env={}), pool, pages=pages)
-    assert dialog.stack.count() == 4 and "4" in dialog.title.text()
+    assert dialog.stack.count() == 5 and "of 5" in dialog.title.text()
     dialog.deleteLater()
 
 
@@ -149,6 +240,9 @@ def test_the_window_opens_with_the_key_the_set_up_kept(
             QTest.keyClicks(setup.form.key_edit, DEFAULT_SIM_KEY)
             for _step in range(3):
                 QTest.mouseClick(setup.next_button, Qt.MouseButton.LeftButton)
+            await wait_until(lambda: setup.manager_step is not None and setup.manager_step.required)
+            type_manager(setup, "Mona", "2468")
+            QTest.mouseClick(setup.next_button, Qt.MouseButton.LeftButton)
             await wait_until(lambda: bool(seen), what="the set-up's end")
 
         run(qloop, body())

@@ -3,6 +3,7 @@
 from pos_app.ui.access import gate
 from pos_app.ui.access.control import (
     AccessControl,
+    ask_manager,
     install_access,
     require_manager,
     require_manager_of,
@@ -14,6 +15,7 @@ __all__ = [
     "Approval",
     "ManagerActions",
     "ManagerGate",
+    "ask_manager",
     "gate",
     "install_access",
     "require_manager",

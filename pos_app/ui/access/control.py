@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from datetime import tzinfo
 from typing import Any, Protocol
 
@@ -323,50 +323,13 @@ class AccessControl(QObject):
 
     async def _ask_manager(self, action: str, parent: QWidget) -> UserRecord | None:
         """The manager who typed their PIN in a one-off prompt; None when it was cancelled."""
-        try:
-            people: list[UserRecord] = await self.executor.run(self.store.users)
-        except Exception as exc:  # noqa: BLE001 - no prompt without the managers' names
-            log.error("the shop's people could not be read: %s", type(exc).__name__)
-            return None
-        managers = [person for person in people if person.is_manager]
-        prompt = ManagerPrompt(managers, action_text(action), parent)
-        answer: asyncio.Future[UserRecord | None] = asyncio.get_running_loop().create_future()
 
-        def finished(_result: int) -> None:
-            if not answer.done():
-                answer.set_result(None)
+        def showing(prompt: ManagerPrompt | None) -> None:
+            self.prompt = prompt
 
-        prompt.entered.connect(
-            lambda entry: self._spawn(self._check_manager(prompt, entry, answer))
+        return await ask_manager(
+            self.store, self.executor, self._spawn, action, parent, tz=self._tz, showing=showing
         )
-        prompt.finished.connect(finished)
-        self.prompt = prompt
-        prompt.open()
-        try:
-            return await answer
-        finally:
-            self.prompt = None
-            prompt.hide()
-            prompt.deleteLater()
-
-    async def _check_manager(
-        self, prompt: ManagerPrompt, entry: PinEntry, answer: asyncio.Future[UserRecord | None]
-    ) -> None:
-        try:
-            check = await self._check(entry)
-        finally:
-            prompt.set_busy(False)
-        if answer.done():
-            return
-        if check is None:
-            prompt.say(not_checked_text())
-        elif not check.accepted or check.user is None:
-            prompt.say(refused_text(check, entry.name, self._tz))
-        elif not check.user.is_manager:
-            prompt.say(translate("Access", "{name} is not a manager.").format(name=check.user.name))
-        else:
-            answer.set_result(check.user)
-            prompt.accept()
 
     # --- cancelling a sale not yet sent ---------------------------------------------------
 
@@ -384,6 +347,67 @@ class AccessControl(QObject):
             self.window.status.say(messages.for_refusal(exc.reason))
             return
         self.window.status.say(translate("Access", "Sale {ref} cancelled.").format(ref=ref))
+
+
+async def ask_manager(
+    store: PeopleStore,
+    executor: Offloader,
+    spawn: Callable[[Coroutine[Any, Any, Any]], None],
+    action: str,
+    parent: QWidget,
+    *,
+    tz: tzinfo | None = None,
+    showing: Callable[[ManagerPrompt | None], None] | None = None,
+) -> UserRecord | None:
+    """A one-off manager prompt over ``parent`` for ``action``, the PINs checked against
+    ``store`` on ``executor``; the manager who typed theirs, None when it was cancelled (or
+    the people could not be read). ``showing`` is told of the prompt, then of None."""
+    try:
+        people: list[UserRecord] = await executor.run(store.users)
+    except Exception as exc:  # noqa: BLE001 - no prompt without the managers' names
+        log.error("the shop's people could not be read: %s", type(exc).__name__)
+        return None
+    managers = [person for person in people if person.is_manager]
+    prompt = ManagerPrompt(managers, action_text(action), parent)
+    answer: asyncio.Future[UserRecord | None] = asyncio.get_running_loop().create_future()
+
+    async def check(entry: PinEntry) -> None:
+        try:
+            result: PinCheck | None = await executor.run(store.check_pin, entry.name, entry.pin)
+        except Exception as exc:  # noqa: BLE001 - the type only: never the PIN
+            log.error("a PIN could not be checked: %s", type(exc).__name__)
+            result = None
+        finally:
+            prompt.set_busy(False)
+        if answer.done():
+            return
+        if result is None:
+            prompt.say(not_checked_text())
+        elif not result.accepted or result.user is None:
+            prompt.say(refused_text(result, entry.name, tz))
+        elif not result.user.is_manager:
+            not_manager = translate("Access", "{name} is not a manager.")
+            prompt.say(not_manager.format(name=result.user.name))
+        else:
+            answer.set_result(result.user)
+            prompt.accept()
+
+    def finished(_result: int) -> None:
+        if not answer.done():
+            answer.set_result(None)
+
+    prompt.entered.connect(lambda entry: spawn(check(entry)))
+    prompt.finished.connect(finished)
+    if showing is not None:
+        showing(prompt)
+    prompt.open()
+    try:
+        return await answer
+    finally:
+        if showing is not None:
+            showing(None)
+        prompt.hide()
+        prompt.deleteLater()
 
 
 def require_manager_of(window: QWidget) -> gate.ManagerGate | None:

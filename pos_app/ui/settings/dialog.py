@@ -1,5 +1,6 @@
-"""The settings dialog (manager only, once PINs exist): Connection, Shop, Printer, Counter and
-the offline limits. Opened by :func:`pos_app.ui.settings.launcher.SettingsLauncher.open`."""
+"""The settings dialog (manager only, once PINs exist): Connection, Shop, Printer, Counter, the
+offline limits and People. Opened by :func:`pos_app.ui.settings.launcher.SettingsLauncher.open`
+once a manager allowed it."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pos_app.orders.offload import Offloader
 from pos_app.orders.settings import EngineSettings
 from pos_app.ui.i18n import translate
 from pos_app.ui.settings.form import SettingsForm, Spawn
+from pos_app.ui.settings.people import PeoplePage
 from pos_app.ui.settings.shop import ShopSettings
 
 DEFAULT_SIZE = (760, 600)
@@ -45,6 +47,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.form.printer_page(), translate("Settings", "Printer"))
         self.tabs.addTab(self.form.counter_page(), translate("Settings", "Counter"))
         self.tabs.addTab(self.form.limits_page(limits), translate("Settings", "Offline limits"))
+        self.people = PeoplePage(shop.people, executor, self.form._spawn, self)
+        self.tabs.addTab(self.people, translate("Settings", "People"))
         self.result_line = QLabel(self)
         self.result_line.setObjectName("saveResult")
         self.result_line.setWordWrap(True)
@@ -64,11 +68,16 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.result_line)
         layout.addWidget(buttons)
 
-    def open_dialog(self) -> None:
-        """Show the dialog with the values as stored now."""
+    def open_dialog(self, approved_by: str | None = None) -> None:
+        """Show the dialog with the values and the people as stored now. ``approved_by``:
+        the manager who allowed this opening (noted with each change of the People page;
+        None: the shop has nobody yet)."""
         self.result_line.clear()
         self.save_button.setEnabled(False)
+        self.people.approved_by = approved_by
+        self.people.result_line.clear()
         self.form.load()
+        self.people.load()
         self.show()
         self.raise_()
         self.activateWindow()

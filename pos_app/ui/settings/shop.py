@@ -1,5 +1,6 @@
-"""Where the settings dialog and the set-up read and keep the shop's settings: the window's
-open store, else the shop's database opened for one call. Blocking: call on a worker.
+"""Where the settings dialog and the set-up read and keep the shop's settings and its
+people: the window's open store, else the shop's database opened for one call. Blocking:
+call on a worker.
 
 A save keeps the API key in the keyring first, then every changed setting in one
 transaction; when that transaction fails the earlier key is put back, so nothing is
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pos_app.api import keys
-from pos_app.store import open_store
+from pos_app.store import Store, open_store
 from pos_app.store.settings import (
     DEFAULT,
     PREFERENCES,
@@ -23,6 +24,7 @@ from pos_app.store.settings import (
     read_preference,
     save_preferences,
 )
+from pos_app.ui.settings.roster import ShopPeople
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +60,15 @@ class ShopSettings:
 
     def __init__(
         self,
-        store: Settings | None = None,
+        store: Store | None = None,
         db_url: str | None = None,
         env: Mapping[str, str] = os.environ,
     ) -> None:
         self._store = store
         self._db_url = db_url
         self._env = env
+        self.people = ShopPeople(store, db_url, env)
+        """The shop's people, in the same database as these settings."""
 
     def _raw(self) -> dict[str, str]:
         if self._store is not None:
