@@ -554,6 +554,8 @@ def sale_json(sale: SaleRecord, *, full_codes: bool = False) -> dict[str, Any]:
         "updated_at": sale.updated_at.isoformat(),
         "send_attempts": sale.send_attempts,
     }
+    if sale.card_code_problem is not None:  # a stored code this data key cannot read
+        fields["card_code_problem"] = sale.card_code_problem
     if not full_codes:
         del fields["cost"]
         tail = code_tail(sale.card_code)

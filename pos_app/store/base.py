@@ -12,10 +12,11 @@ from typing import Concatenate, Final, ParamSpec, TypeVar
 import peewee as pw
 
 from pos_app.store.chain import JOURNAL, Sealer
+from pos_app.store.codes import CodeCipher
 from pos_app.store.errors import StoreClosedError
 from pos_app.store.models import using
 from pos_app.store.timestamps import to_millis, utc_now
-from pos_app.store.vault import Vault
+from pos_app.store.vault import CARD_CODES, Vault
 
 _OPEN: Final[dict[int, StoreBase]] = {}
 """Every store opened and not yet closed, by id (read by the tests' leak guard only)."""
@@ -42,6 +43,7 @@ class StoreBase:
         self._db = database
         self._vault = vault
         self._chain_sealer: Sealer | None = None
+        self._code_cipher: CodeCipher | None = None
         self._url = url
         self._now = now or utc_now
         self._closed = False
@@ -74,6 +76,12 @@ class StoreBase:
         if self._chain_sealer is None:
             self._chain_sealer = Sealer(self._vault.subkey(JOURNAL.purpose))
         return self._chain_sealer
+
+    def _codes(self) -> CodeCipher:
+        """The card codes' cipher, made once."""
+        if self._code_cipher is None:
+            self._code_cipher = CodeCipher(self._vault.subkey(CARD_CODES))
+        return self._code_cipher
 
     def _now_ms(self) -> int:
         return to_millis(self._now())

@@ -25,6 +25,9 @@ SQLITE_PRAGMAS: Final[tuple[tuple[str, object], ...]] = (
     # FULL: the log is flushed to disk on every commit, so a commit survives a power cut.
     ("synchronous", 2),
     ("foreign_keys", 1),
+    # Freed space is zeroed, so what a write replaces does not linger in the file or the log
+    # (SQLite builds differ in their default: Windows' is off).
+    ("secure_delete", 1),
     # macOS only (ignored elsewhere): fsync there does not flush the drive's cache.
     ("fullfsync", 1),
 )

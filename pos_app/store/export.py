@@ -4,7 +4,8 @@ same way, newest first.
 Promises: UTF-8 with a byte-order mark (so Excel reads Arabic names right); one header row;
 dates in ISO 8601, local time with its offset; amounts as whole dinars; the card code column
 holds the last four characters only, unless the caller passes ``full_codes=True`` (a
-manager's explicit choice); the wholesale cost is never written; a text cell that a
+manager's explicit choice; a code that cannot be decrypted shows why instead: "card code
+unreadable: the data key does not match"); the wholesale cost is never written; a text cell that a
 spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return: text
 from the server such as ``num_trans`` ends up here) starts with an apostrophe instead, so it
 shows as text, while our own numbers stay numbers. The file appears whole or
@@ -100,7 +101,10 @@ def write_history_csv(
                 rows = store.history_page(filter, before=before, limit=batch)
                 if not rows:
                     break
-                codes = store.full_card_codes(r.id for r in rows) if full_codes else {}
+                codes: dict[int, str] = {}
+                if full_codes:
+                    found = store.read_card_codes(r.id for r in rows)
+                    codes = found.unreadable | found.codes
                 for row in rows:
                     writer.writerow(_cells(row, codes.get(row.id), tz))
                 written += len(rows)

@@ -2,8 +2,9 @@
 newest first; and the print log (each slip's copy number, taken before it is sent).
 
 What the history hands out never carries the wholesale cost, and the card code only as its
-last four characters (:attr:`HistoryRow.code_tail`); :meth:`History.full_card_codes` is the
-one explicit way to the whole codes (a manager's export).
+last four characters (:attr:`HistoryRow.code_tail`); :meth:`History.read_card_codes` (and
+:meth:`History.full_card_codes`) is the one explicit way to the whole codes (a manager's
+choice), decrypting them only then.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pos_app.domain.numbers import LineType, normalise
 from pos_app.domain.redaction import register_code
 from pos_app.domain.sale_states import SaleState
 from pos_app.store.base import StoreBase, on_own_database
+from pos_app.store.codes import CardCodes, CardCodeUnreadableError
 from pos_app.store.errors import SaleNotFoundError
 from pos_app.store.models import PRINT_KIND_LENGTH, PRINT_TARGET_LENGTH, ReceiptPrint, Sale
 from pos_app.store.timestamps import from_millis, to_millis
@@ -371,22 +373,36 @@ class History(StoreBase):
                 seen[field] = (known, max(last_now, newest))
         return sorted(known)
 
-    @on_own_database
     def full_card_codes(self, sale_ids: Iterable[int]) -> dict[int, str]:
-        """The whole card codes of these sales, by sale id (sales without a code left out).
-        Only for a manager's explicit choice (an export with full codes): lists show
+        """The whole card codes of these sales, by sale id (sales without a code, and codes
+        that cannot be decrypted, left out: :meth:`read_card_codes` says why). Only for a
+        manager's explicit choice (an export with full codes): lists show
         :attr:`HistoryRow.code_tail`."""
+        return self.read_card_codes(sale_ids).codes
+
+    @on_own_database
+    def read_card_codes(self, sale_ids: Iterable[int]) -> CardCodes:
+        """The whole card codes of these sales, decrypted now, and by sale id why any cannot
+        be (:data:`~pos_app.store.codes.UNREADABLE`: another data key). Never raises for an
+        unreadable code. Only for a manager's explicit choice."""
         ids = sorted({int(i) for i in sale_ids})
         self._open()
+        cipher = self._codes()
         found: dict[int, str] = {}
+        unreadable: dict[int, str] = {}
         for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-            query = Sale.select(Sale.id, Sale.card_code).where(
+            query = Sale.select(Sale.id, Sale.ref, Sale.card_code).where(
                 Sale.id.in_(ids[start : start + 500]), Sale.card_code.is_null(False)
             )
-            for sale_id, code in cast(Iterable[tuple[int, str]], query.tuples()):
+            for sale_id, ref, stored in cast(Iterable[tuple[int, str, str]], query.tuples()):
+                try:
+                    code = cipher.open(ref, stored)
+                except CardCodeUnreadableError as exc:
+                    unreadable[int(sale_id)] = str(exc)
+                    continue
                 register_code(code)  # shown or exported: never logged
                 found[int(sale_id)] = code
-        return found
+        return CardCodes(found, unreadable)
 
     # -- the print log -----------------------------------------------------------------------
 

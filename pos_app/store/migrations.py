@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import logging
 import os
 import sqlite3
 from collections.abc import Callable
@@ -29,14 +30,17 @@ from playhouse.migrate import migrate as migrate_schema
 from pos_app.domain.cards import code_tail
 from pos_app.store import chain
 from pos_app.store.chain import Sealer
+from pos_app.store.codes import CodeCipher, is_sealed
 from pos_app.store.connection import sql_rows
 from pos_app.store.errors import SchemaTooNewError
 from pos_app.store.paths import create_private_file
 from pos_app.store.sealing import JournalFacts
 from pos_app.store.timestamps import to_millis, utc_now
-from pos_app.store.vault import Vault
+from pos_app.store.vault import CARD_CODES, Vault
 
 Migration = Callable[[pw.Database], None]
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION_TABLE: Final = "schema_version"
 
@@ -272,9 +276,12 @@ def _v3_users_and_actions(database: pw.Database) -> None:
 @dataclass(frozen=True, slots=True)
 class WithVault:
     """A migration that needs the database's data key: ``apply(database, vault)``, where
-    ``vault()`` loads it, or makes it for a database that has none yet."""
+    ``vault()`` loads it, or makes it for a database that has none yet. ``scrub``: it
+    replaces secrets written in clear and returns how many; when it replaced any, the SQLite
+    file is rebuilt once it has committed (:func:`scrub_sqlite`)."""
 
-    apply: Callable[[pw.Database, Callable[[], Vault]], None]
+    apply: Callable[[pw.Database, Callable[[], Vault]], int | None]
+    scrub: bool = False
 
 
 def _v4_journal_chain(database: pw.Database, vault: Callable[[], Vault]) -> None:
@@ -296,11 +303,38 @@ def _v4_journal_chain(database: pw.Database, vault: Callable[[], Vault]) -> None
         )
 
 
+def _v5_card_codes_sealed(database: pw.Database, vault: Callable[[], Vault]) -> int:
+    """Version 5: every card code kept in clear is encrypted (:mod:`~pos_app.store.codes`,
+    format ``gcm1``: the data key's card-codes sub-key, the sale's ref as associated data).
+    No column changes. Returns how many codes it encrypted."""
+    sale = pw.Table("sale", ("id", "ref", "card_code")).bind(database)
+    row_id, ref_column, code_column = (pw.Column(sale, name) for name in ("id", "ref", "card_code"))
+    cipher = CodeCipher(vault().subkey(CARD_CODES))
+    sealed, last_id = 0, 0
+    while True:
+        query = (
+            sale.select(row_id, ref_column, code_column)
+            .where((row_id > last_id) & code_column.is_null(False))
+            .order_by(row_id)
+            .limit(1000)
+        )
+        rows: list[tuple[int, str, str]] = list(query.tuples())
+        if not rows:
+            return sealed
+        for sale_id, ref, code in rows:
+            if not is_sealed(code):
+                sealed_code = cipher.seal(ref, code)
+                sale.update({code_column: sealed_code}).where(row_id == sale_id).execute()
+                sealed += 1
+        last_id = rows[-1][0]
+
+
 MIGRATIONS: list[tuple[int, Migration | WithVault]] = [
     (1, _v1_create_tables),
     (2, _v2_history_receipts_reports),
     (3, _v3_users_and_actions),
     (4, WithVault(_v4_journal_chain)),
+    (5, WithVault(_v5_card_codes_sealed, scrub=True)),
 ]
 """Every migration the code knows, by version (read at each ``migrate`` call)."""
 
@@ -383,9 +417,12 @@ def migrate(
 
     Before each pending migration, the SQLite file ``db_file`` (None for another engine) is
     backed up unless the database was empty when this call began. Each migration and its
-    ``schema_version`` row are one transaction. Raises :class:`SchemaTooNewError`, touching
-    nothing, when the database is newer than this code. ``vault`` gives the database's data
-    key to the migrations that need it (:class:`WithVault`; ValueError without it).
+    ``schema_version`` row are one transaction. After a migration that replaced secrets
+    written in clear (``WithVault.scrub``), a SQLite database is rebuilt and its log emptied
+    (:func:`scrub_sqlite`), and a warning names the backups that still hold them. Raises
+    :class:`SchemaTooNewError`, touching nothing, when the database is newer than this code.
+    ``vault`` gives the database's data key to the migrations that need it
+    (:class:`WithVault`; ValueError without it).
     """
     steps = sorted(MIGRATIONS, key=lambda step: step[0])
     known = steps[-1][0] if steps else 0
@@ -394,6 +431,7 @@ def migrate(
         raise SchemaTooNewError(found, known)
     backups: list[Path] = []
     had_content = bool(database.get_tables())  # a new file has nothing worth a copy
+    replaced = 0
     for version, apply in (step for step in steps if step[0] > found):
         if had_content and db_file is not None and db_file.is_file():
             backups.append(backup_file(db_file, found, version, now()))
@@ -402,11 +440,51 @@ def migrate(
                 if isinstance(apply, WithVault):
                     if vault is None:
                         raise ValueError(f"migration {version} needs the database's data key")
-                    apply.apply(database, vault)
+                    count = apply.apply(database, vault)
+                    if apply.scrub:
+                        replaced += count or 0
                 else:
                     apply(database)
                 _version_table(database).insert(
                     version=version, applied_at=to_millis(now())
                 ).execute()
         found = version
+    if replaced:
+        if isinstance(database, pw.SqliteDatabase):
+            scrub_sqlite(database)
+        _warn_clear_backups(replaced, backups_of(db_file) if db_file is not None else [])
     return backups
+
+
+def scrub_sqlite(database: pw.Database) -> None:
+    """Rebuild the SQLite database (``VACUUM``: what earlier writes left in free pages and
+    cells is gone) and empty its write-ahead log (``wal_checkpoint(TRUNCATE)``), outside any
+    transaction. A failure (another process holding the file, a full disk) is logged, not
+    raised: the migration is done; the copies left in free space go with a later VACUUM."""
+    try:
+        sql_rows(database, "VACUUM")
+        busy, *_ = sql_rows(database, "PRAGMA wal_checkpoint(TRUNCATE)")[0]
+    except (pw.PeeweeException, sqlite3.Error) as exc:
+        log.warning(
+            "the database could not be rebuilt after encrypting its card codes (%s): copies "
+            "in clear may stay in its free space until it is (VACUUM)",
+            type(exc).__name__,
+        )
+        return
+    if busy:
+        log.warning(
+            "the database's write-ahead log could not be emptied after encrypting its card "
+            "codes (another program is reading it): it is emptied at a later checkpoint"
+        )
+
+
+def _warn_clear_backups(replaced: int, backups: list[Path]) -> None:
+    if not backups:
+        return
+    log.warning(
+        "%d card codes are now kept encrypted in the database; the backup copies made before "
+        "still hold them in clear (readable by this user only): %s. Keep them as private as "
+        "the database, and delete them once the app has run well on the migrated database.",
+        replaced,
+        ", ".join(str(path) for path in backups),
+    )

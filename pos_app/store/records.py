@@ -30,6 +30,8 @@ class SaleRecord:
     """One stored sale. Money in whole dinars; datetimes timezone-aware UTC.
 
     ``card_code`` is a credential: it is left out of ``repr`` so it never reaches a log.
+    ``card_code_problem`` says why a stored code cannot be shown (``card_code`` is then None,
+    e.g. "card code unreadable: the data key does not match"); None otherwise.
     """
 
     id: int
@@ -55,6 +57,7 @@ class SaleRecord:
     send_attempts: int
     not_found_count: int
     next_check_at: datetime | None
+    card_code_problem: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

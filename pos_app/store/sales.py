@@ -3,7 +3,9 @@
 Promises:
 - every change of a sale is ONE transaction together with its journal row (or nothing);
 - the journal is append-only: there is no method to change or delete a row;
-- the card code never goes into a journal detail (it is a credential);
+- the card code never goes into a journal detail (it is a credential), and the sale row
+  keeps it only encrypted (:mod:`~pos_app.store.codes`): it is sealed here on write and
+  opened here on read;
 - callers only ever see frozen dataclasses with aware UTC datetimes and integer money.
 """
 
@@ -27,6 +29,7 @@ from pos_app.domain.sale_states import FINAL_STATES, SaleState, check_transition
 from pos_app.store import chain
 from pos_app.store.base import StoreBase, on_own_database
 from pos_app.store.chain import JOURNAL
+from pos_app.store.codes import CardCodeUnreadableError, CodeCipher
 from pos_app.store.errors import (
     DuplicateSaleError,
     SaleNotFoundError,
@@ -197,8 +200,20 @@ def sale_facts(row: Sale) -> tuple[object, ...]:
     return tuple(getattr(row, name) for name in chain.SALE_FACTS)
 
 
-def _sale_record(row: Sale) -> SaleRecord:
-    register_code(row.card_code)  # a code read back is kept out of logs too
+def clear_code(row: Sale, codes: CodeCipher) -> tuple[str | None, str | None]:
+    """The sale's card code in clear and None, or None and why it cannot be read."""
+    if row.card_code is None:
+        return None, None
+    try:
+        code = codes.open(row.ref, row.card_code)
+    except CardCodeUnreadableError as exc:
+        return None, str(exc)
+    register_code(code)  # a code read back is kept out of logs too
+    return code, None
+
+
+def _sale_record(row: Sale, codes: CodeCipher) -> SaleRecord:
+    card_code, problem = clear_code(row, codes)
     return SaleRecord(
         id=row.id,
         ref=row.ref,
@@ -210,7 +225,8 @@ def _sale_record(row: Sale) -> SaleRecord:
         state=SaleState(row.state),
         server_status=row.server_status,
         server_id=row.server_id,
-        card_code=row.card_code,
+        card_code=card_code,
+        card_code_problem=problem,
         num_trans=row.num_trans,
         date_traitement=row.date_traitement,
         failure_code=row.failure_code,
@@ -286,7 +302,7 @@ class Sales(StoreBase):
                 at=now,
                 facts=sale_facts(row),
             )
-        return _sale_record(row)
+        return _sale_record(row, self._codes())
 
     @on_own_database
     def transition(
@@ -320,10 +336,11 @@ class Sales(StoreBase):
             check_transition(expected, target)
             if target is SaleState.SENDING and row.sent_at is None and "sent_at" not in values:
                 values["sent_at"] = now
-            detail_json = _detail_json(detail, (row.card_code, fields.get("card_code")))
+            detail_json = self._checked_detail(row, detail, fields.get("card_code"))
             values.update(state=target.value, updated_at=now)
+            self._seal_code(row.ref, values)
             updated = self._write(row, expected, target, values, cause, detail_json, now)
-        return _sale_record(updated)
+        return _sale_record(updated, self._codes())
 
     @on_own_database
     def record(
@@ -344,10 +361,25 @@ class Sales(StoreBase):
         with self._db.atomic():
             row = self._row(ref)
             state = SaleState(row.state)
-            detail_json = _detail_json(detail, (row.card_code, fields.get("card_code")))
+            detail_json = self._checked_detail(row, detail, fields.get("card_code"))
             values["updated_at"] = now
+            self._seal_code(row.ref, values)
             updated = self._write(row, state, state, values, cause, detail_json, now)
-        return _sale_record(updated)
+        return _sale_record(updated, self._codes())
+
+    def _checked_detail(
+        self, row: Sale, detail: Mapping[str, object] | None, new_code: str | None
+    ) -> str | None:
+        """``detail`` as JSON, checked to hold neither the sale's code nor the new one."""
+        if detail is None:
+            return None
+        return _detail_json(detail, (clear_code(row, self._codes())[0], new_code))
+
+    def _seal_code(self, ref: str, values: dict[str, object]) -> None:
+        """Encrypt the card code in ``values`` (column values for sale ``ref``), if any."""
+        code = values.get("card_code")
+        if isinstance(code, str):
+            values["card_code"] = self._codes().seal(ref, code)
 
     def _write(  # noqa: PLR0917 - one journalled write, every part of it
         self,
@@ -430,7 +462,7 @@ class Sales(StoreBase):
         """The sale with this ref, or None."""
         self._open()
         row = Sale.get_or_none(Sale.ref == ref)
-        return None if row is None else _sale_record(row)
+        return None if row is None else _sale_record(row, self._codes())
 
     @on_own_database
     def by_state(self, *states: SaleState) -> list[SaleRecord]:
@@ -439,7 +471,8 @@ class Sales(StoreBase):
         if not states:
             return []
         query = Sale.select().where(Sale.state.in_([s.value for s in states])).order_by(Sale.id)
-        return [_sale_record(row) for row in query]
+        codes = self._codes()
+        return [_sale_record(row, codes) for row in query]
 
     def unresolved(self) -> list[SaleRecord]:
         """Every sale not in a final state, oldest first."""
@@ -476,8 +509,9 @@ class Sales(StoreBase):
                 rows = list(Sale.select().where(Sale.id > last_id).order_by(Sale.id).limit(batch))
             if not rows:
                 return
+            codes = self._codes()
             for row in rows:
-                yield _sale_record(row)
+                yield _sale_record(row, codes)
             last_id = rows[-1].id
 
     @on_own_database

@@ -1,8 +1,10 @@
-"""The canary (issue 11 item 6): real sales with a key, card codes and failures made for this
-run, then every log, captured output, crash output, the data folder and the settings table
-searched for them. The API key: 0 hits anywhere; card codes: 0 hits in logs and stderr
-(``order`` and ``history --full-codes`` print them on stdout by design; the database keeps them
-until item 5 encrypts them). Each test prints what it searched and what it found.
+"""The canary (issue 11 items 5 and 6): real sales with a key, card codes and failures made
+for this run, and people with PINs, then every log, captured output, crash output, the data
+folder and the settings table searched for them. The API key and the PINs: 0 hits anywhere;
+card codes: 0 hits in logs and stderr, nor in the database file, its -wal and -shm, the
+backups made after it was created, and the CSV export without ``--full-codes`` (``order`` and
+``history --full-codes`` print them on stdout by design). Each test prints what it searched
+and what it found.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from pos_app.domain import redaction
 from pos_app.domain.cards import group_code
 from pos_app.orders import EngineSettings
 from pos_app.simulator import SimConfig, Simulator
+from pos_app.store import latest_version, open_store
+from pos_app.store.migrations import backup_file, backups_of
 from pos_app.ui.app import build_services
 from pos_app.ui.errors import ErrorReporter
 from pos_app.ui.main_window import MainWindow
@@ -71,6 +75,16 @@ sys.exit(main(sys.argv[1:]))
 
 def _unique_key(label: str) -> str:
     return f"canary-{label}-{secrets.token_hex(12)}"
+
+
+def _unique_pin() -> str:
+    return "".join(secrets.choice("0123456789") for _ in range(8))
+
+
+def _at_rest(db: Path) -> dict[str, Path]:
+    """The database's files (those that exist) and every backup beside it, by name."""
+    files = [db.with_name(db.name + suffix) for suffix in ("", "-wal", "-shm")]
+    return {path.name: path for path in [*files, *backups_of(db)] if path.exists()}
 
 
 def _closed_port() -> int:
@@ -132,6 +146,7 @@ def test_cli_sales_failures_and_crashes_leave_no_key_and_no_card_code_in_logs(
     )
     outputs = Outputs()
     codes_seen: dict[str, int] = {}
+    boss_pin, pin = _unique_pin(), _unique_pin()
     try:
         assert sim.stdout is not None
         url = sim.stdout.readline().strip()
@@ -167,6 +182,21 @@ def test_cli_sales_failures_and_crashes_leave_no_key_and_no_card_code_in_logs(
         assert run("config", "config") == 0
         assert run("window-smoke", "-v", "--smoke") == 0
         assert run("history", "history", "--json", "--full-codes") == 0
+        exported = tmp_path / "exports" / "sales.csv"
+        exported.parent.mkdir()
+        assert run("export", "history", "--csv", str(exported)) == 0
+        for name, typed, role in (("Canary Boss", boss_pin, ("--manager",)), ("Canary", pin, ())):
+            added = subprocess.run(
+                [sys.executable, "-m", "pos_app", "user", "add", name, *role],
+                input=typed + "\n",
+                env=_env(data, url, key=key),
+                capture_output=True,
+                text=True,
+                timeout=CHILD_TIMEOUT,
+                check=False,
+            )
+            outputs.keep(f"user-add-{name}", added)
+            assert added.returncode == 0, added.stderr
         for kind in ("value", "runtime"):  # a ValueError is reported, a RuntimeError crashes
             crash = subprocess.run(
                 [sys.executable, "-c", CRASH_SCRIPT, "-v", "status"],
@@ -195,13 +225,34 @@ def test_cli_sales_failures_and_crashes_leave_no_key_and_no_card_code_in_logs(
     assert len(codes) >= 3, sold  # two fulfilled orders, and the sales resumed
 
     db = data / "pos.sqlite3"
+    # A PIN checked by the store, a sale row written again (its page goes through the -wal),
+    # and a backup of the live database as the next migration would make it; searched while
+    # the store is open, so its -wal and -shm are there.
+    with open_store(f"sqlite:///{db.as_posix()}") as store:
+        assert store.check_pin("Canary", pin).accepted
+        coded = next(sale for sale in sold if sale.get("card_code"))
+        sale = store.get(coded["ref"])
+        assert sale is not None and sale.card_code == coded["card_code"]
+        store.record(sale.ref, "canary: written again", server_status=sale.server_status)
+        backup_file(db, latest_version(), latest_version() + 1, store.now())
+        at_rest = {f"at rest/{name}": path for name, path in _at_rest(db).items()}
+        assert {f"at rest/{db.name}-wal", f"at rest/{db.name}-shm"} <= set(at_rest)
+        at_rest["export without --full-codes"] = exported
+        kept = search(at_rest, {"card code": codes, "pin": [boss_pin, pin]})
+    _print_report("CLI canary: the database, its log, backups and export", kept)
+    assert kept.count("card code") == 0, kept.where("card code")
+    assert kept.count("pin") == 0, kept.where("pin")
+    assert len(kept.sizes) >= 5  # the file, -wal, -shm, a backup, the export
     sources: dict[str, Path | str] = {"data folder": data, "settings table": _settings_text(db)}
     sources |= outputs.blobs
-    report = search(sources, {"api key": [key, wrong_key], "card code": codes})
+    secrets_made = {"api key": [key, wrong_key], "card code": codes, "pin": [boss_pin, pin]}
+    report = search(sources, secrets_made)
     _print_report("CLI canary", report)
     assert report.count("api key") == 0, report.where("api key")
+    assert report.count("pin") == 0, report.where("pin")
     logs = [name for name in report.sizes if "/logs/" in name or name.endswith(".log")]
     assert report.count("card code", logs + outputs.stderrs()) == 0, report.where("card code")
+    assert report.count("card code", [f"data folder/{name}" for name in _at_rest(db)]) == 0
     # The search does find codes where they are shown on purpose (the control).
     assert report.count("card code", ["history.stdout"]) >= len(codes)
 
@@ -328,6 +379,8 @@ def test_a_window_sale_and_its_unexpected_errors_leave_no_key_and_no_card_code_i
     assert report.count("api key") == 0, report.where("api key")
     logs = ["caplog", "stderr", "data folder/logs/pos-app.log"]
     assert report.count("card code", logs) == 0, report.where("card code")
+    database = [f"data folder/{name}" for name in _at_rest(data / "pos.sqlite3")]
+    assert database and report.count("card code", database) == 0, report.where("card code")
 
 
 def _raise(message: str) -> None:

@@ -16,6 +16,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import cast
 
+from pos_app.store.codes import CardCodes
 from pos_app.store.export import EXPORT_BATCH, write_history_csv
 from pos_app.store.history import History, HistoryCursor, HistoryFilter, HistoryRow
 
@@ -53,7 +54,7 @@ class ExportRun:
         if self._cancelled.is_set():
             raise ExportCancelledError
 
-    # The two store methods write_history_csv calls: each page counted, Cancel honoured.
+    # The store methods write_history_csv calls: each page counted, Cancel honoured.
 
     def history_page(
         self,
@@ -73,6 +74,9 @@ class ExportRun:
 
     def full_card_codes(self, sale_ids: Iterable[int]) -> dict[int, str]:
         return self.store.full_card_codes(sale_ids)
+
+    def read_card_codes(self, sale_ids: Iterable[int]) -> CardCodes:
+        return self.store.read_card_codes(sale_ids)
 
     # The exports' worker parts.
 
