@@ -108,6 +108,10 @@ def run_and_kill(url: str, first: int, point: str, nth: int, committed: Counter[
                 assert line, "the child ended before it was killed"
                 committed[line.strip()] += 1
             child.send_signal(signal.SIGKILL)
+            # readline() may have read further lines into the pipe's buffer, which
+            # communicate() would skip (it reads the raw pipe): read them first.
+            for line in child.stdout:
+                committed[line.strip()] += 1
         rest, errors = child.communicate(timeout=60)
     finally:
         if child.poll() is None:
