@@ -46,6 +46,7 @@ from pos_app.ui.settings.launcher import install_settings, open_settings
 from pos_app.ui.settings.shop import ShopSettings
 from tests.support.memory_keyring import PlaintextMemoryKeyring
 from tests.support.printer_server import LoopbackPrinter
+from tests.support.shop_settings import stored_settings as stored
 from tests.support.waiting import run, wait_until
 from tests.support.window import SCREENSHOTS, Harness
 
@@ -95,12 +96,6 @@ def retype(edit: QLineEdit, text: str) -> None:
     edit.selectAll()
     QTest.keyClick(edit, Qt.Key.Key_Delete)
     QTest.keyClicks(edit, text)
-
-
-def stored(db_url: str) -> dict[str, str]:
-    path = db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as db:
-        return dict(db.execute("SELECT key, value FROM setting").fetchall())
 
 
 # -- the api.url setting -----------------------------------------------------------------------

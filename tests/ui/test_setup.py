@@ -4,7 +4,6 @@ window opened with that key afterwards."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from pos_app.ui.i18n import install_language
 from pos_app.ui.settings.setup import SetupDialog, SetupOutcome, SetupPage, default_pages
 from pos_app.ui.settings.shop import ShopSettings
 from tests.support.memory_keyring import PlaintextMemoryKeyring
+from tests.support.shop_settings import stored_settings as stored
 from tests.support.waiting import run, wait_until
 from tests.support.window import SCREENSHOTS
 
@@ -54,14 +54,6 @@ def outcomes(dialog: SetupDialog) -> list[SetupOutcome | None]:
     seen: list[SetupOutcome | None] = []
     dialog.done_with.connect(seen.append)
     return seen
-
-
-def stored(db_url: str) -> dict[str, str]:
-    path = Path(db_url.removeprefix("sqlite:///"))
-    if not path.exists():
-        return {}
-    with sqlite3.connect(path) as db:
-        return dict(db.execute("SELECT key, value FROM setting").fetchall())
 
 
 def test_training_mode_is_one_click_away_and_keeps_nothing(setup: SetupDialog, db_url: str) -> None:
