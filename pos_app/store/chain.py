@@ -400,10 +400,22 @@ def scan(
         return None
     stretches = _stretches(spec, link, count, _children(database, count, parallel_from))
     children = [_start_child(database, key, stretch) for stretch in stretches[1:]]
-    results = [chainscan.check_stretch(connection, key, stretches[0])]
-    for stretch, child in zip(stretches[1:], children, strict=True):
-        results.append(_child_result(child) or chainscan.check_stretch(connection, key, stretch))
-    if not all(result.intact for result in results) or sum(r.rows for r in results) != count:
+    try:
+        results = [chainscan.check_stretch(connection, key, stretches[0])]
+        if not results[0].intact:
+            return None
+        for stretch, child in zip(stretches[1:], children, strict=True):
+            found = _child_result(child) or chainscan.check_stretch(connection, key, stretch)
+            results.append(found)
+    finally:
+        for child in children:
+            if child is not None and child.returncode is None:
+                _discard(child)
+    every = all(
+        result.intact and result.rows == stretch.upto - stretch.after
+        for result, stretch in zip(results, stretches, strict=True)
+    )
+    if not every:
         return None
     used = [result for result in results if result.facts]
     if any(before.last_fact >= after.first_fact for before, after in pairwise(used)):
@@ -470,11 +482,22 @@ def _start_child(database: pw.SqliteDatabase, key: bytes, stretch: Stretch) -> A
         assert child.stdin is not None
         child.stdin.write(chainscan.request_text(uri, key, stretch))
         child.stdin.close()
-    except OSError:
-        child.kill()
-        child.wait()
+        child.stdin = None  # sent: communicate() only reads
+    except OSError:  # it ended before reading (it could not start its work)
+        _discard(child)
         return None
     return child
+
+
+def _discard(child: Any) -> None:
+    """End ``child`` and close its pipes."""
+    child.kill()
+    for pipe in (child.stdin, child.stdout):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
+    child.stdin = None
+    child.wait()
 
 
 def _child_result(child: Any) -> StretchResult | None:

@@ -74,46 +74,51 @@ def _batches(cursor: sqlite3.Cursor) -> Iterator[list[Any]]:
 
 
 class _Facts:
-    """The facts rows in id order, from a given id on, handed out one id at a time."""
+    """The facts rows a batch of chained rows seals, each one handed out once, in id order
+    across batches (a facts row sealed twice is refused)."""
 
     def __init__(self, connection: sqlite3.Connection, stretch: Stretch) -> None:
+        columns = ", ".join(stretch.facts_columns)
+        self._sql = (
+            f"SELECT {columns} FROM {stretch.facts_table} "  # noqa: S608 - a spec's names
+            "WHERE id >= ? AND id <= ?"
+        )
         self._connection = connection
-        self._stretch = stretch
-        self._rows: Iterator[Any] | None = None
+        self._link, self._when_null = stretch.link, stretch.when_null
         self.count = 0
         self.first = 0
         self.last = 0
 
-    def take(self, fact_id: object) -> tuple[Any, ...] | None:
-        """The facts of ``fact_id``: the next facts row must have that id (None if not)."""
-        if not isinstance(fact_id, int) or fact_id <= self.last:
+    def for_batch(self, batch: list[Any]) -> dict[Any, tuple[Any, ...]] | None:
+        """The facts of the rows of ``batch`` that seal some, by id (None when their ids
+        do not go up strictly from the last batch's: the same facts sealed twice)."""
+        link, when_null = self._link, self._when_null
+        wanted = [row[link] for row in batch if row[when_null] is None]
+        if not wanted:
+            return {}
+        if not all(isinstance(fact_id, int) for fact_id in wanted):
             return None
-        if self._rows is None:
-            columns = ", ".join(self._stretch.facts_columns)
-            cursor = self._connection.execute(
-                f"SELECT {columns} FROM {self._stretch.facts_table} "  # noqa: S608 - a spec's names
-                "WHERE id >= ? ORDER BY id",
-                (fact_id,),
-            )
-            self._rows = (row for batch in _batches(cursor) for row in batch)
-        found = next(self._rows, None)
-        if found is None or found[0] != fact_id:
+        steps = zip([self.last, *wanted], wanted, strict=False)
+        if any(before >= after for before, after in steps):
             return None
-        self.count += 1
-        self.first = self.first or fact_id
-        self.last = fact_id
-        return tuple(found[1:])
+        found = self._connection.execute(self._sql, (wanted[0], wanted[-1])).fetchall()
+        self.count += len(wanted)
+        self.first = self.first or wanted[0]
+        self.last = wanted[-1]
+        return {row[0]: tuple(row[1:]) for row in found}
 
 
 def check_stretch(connection: sqlite3.Connection, key: bytes, stretch: Stretch) -> StretchResult:
-    """Check every row of ``stretch`` (ids consecutive from ``after + 1``, each MAC right
-    under ``key``, facts present); stops at the first row that does not hold."""
+    """Check every row of ``stretch``: each MAC right under ``key`` after the one stored in
+    the row before, with its facts when it seals some (each facts row once at most); stops
+    at the first row that does not hold. ``rows`` tells the caller whether every id was
+    there (``upto - after`` of them)."""
     inner, outer = key_pads(key)
     new_inner: Callable[[], Any] = inner.copy
     new_outer: Callable[[], Any] = outer.copy
     table = stretch.table
     if stretch.after == 0:
-        previous: object = GENESIS
+        previous: Any = GENESIS
     else:
         found = connection.execute(
             f"SELECT {MAC_COLUMN} FROM {table} WHERE id = ?",  # noqa: S608 - a spec's names
@@ -127,28 +132,28 @@ def check_stretch(connection: sqlite3.Connection, key: bytes, stretch: Stretch) 
     )
     facts = _Facts(connection, stretch) if stretch.facts_table else None
     when_null, link = stretch.when_null, stretch.link
-    expected = stretch.after + 1
-    for batch in _batches(cursor):
-        for row in batch:
-            values = row[:-1]
-            if values[0] != expected or not isinstance(previous, str):
-                return StretchResult(False, expected - stretch.after - 1)
-            expected += 1
-            if facts is not None and values[when_null] is None:
-                sealed = facts.take(values[link])
-                if sealed is None:
-                    return StretchResult(False, expected - stretch.after - 1)
-                text = ascii(values + sealed)
-            else:
-                text = ascii(values)
-            step = new_inner()
-            step.update((previous + text).encode())
-            seal = new_outer()
-            seal.update(step.digest())
-            previous = row[-1]
-            if seal.hexdigest() != previous:
-                return StretchResult(False, expected - stretch.after - 1)
-    rows = expected - stretch.after - 1
+    rows = 0
+    try:
+        for batch in _batches(cursor):
+            rows += len(batch)
+            sealed = facts.for_batch(batch) if facts is not None else None
+            if facts is not None and sealed is None:
+                return StretchResult(False, rows)
+            for row in batch:
+                values = row[:-1]
+                if sealed is not None and values[when_null] is None:
+                    text = ascii(values + sealed.pop(values[link]))
+                else:
+                    text = ascii(values)
+                step = new_inner()
+                step.update((previous + text).encode())
+                seal = new_outer()
+                seal.update(step.digest())
+                previous = row[-1]
+                if seal.hexdigest() != previous:
+                    return StretchResult(False, rows)
+    except (TypeError, KeyError):  # a MAC that is not text, or facts that are not there
+        return StretchResult(False, rows)
     if facts is None:
         return StretchResult(True, rows)
     return StretchResult(True, rows, facts.count, facts.first, facts.last)

@@ -17,8 +17,8 @@ import peewee as pw
 
 from pos_app.store import chain
 from pos_app.store.base import StoreBase, on_own_database
-from pos_app.store.connection import sql_rows
 from pos_app.store.chain import ACTIONS, JOURNAL, ChainBreak, ChainCheck, FactSource, Sealer
+from pos_app.store.connection import sql_rows
 
 _SALE_COLUMNS: Final = ("id", *chain.SALE_FACTS, "state")
 _BATCH: Final = 20_000

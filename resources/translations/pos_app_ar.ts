@@ -1273,82 +1273,88 @@
         <translation>تقرير X جاهز.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="348"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="346"/>
+        <source>Checking the journal…</source>
+        <translation>جارٍ التحقق من السجل…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="357"/>
         <source>Z {number}: {opened} to {closed}, counter {counter}</source>
         <translation>Z {number}: من {opened} إلى {closed}، الصندوق {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="384"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="393"/>
         <source>no cash count</source>
         <translation>النقود غير معدودة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="386"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="395"/>
         <source>cash counted {amount} DA</source>
         <translation>النقود المعدودة {amount} د.ج</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="391"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="400"/>
         <source>Close the period now, with {counted}? The Z report is stored and can never be changed; a new period opens.</source>
         <translation>إقفال الفترة الآن، مع {counted}؟ يُحفظ تقرير Z ولا يمكن تغييره أبداً، وتبدأ فترة جديدة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="418"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="427"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="430"/>
         <source>Closing the period…</source>
         <translation>جارٍ إقفال الفترة…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="428"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="438"/>
         <source>The period was not closed (see the log).</source>
         <translation>لم تُقفل الفترة (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="445"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="455"/>
         <source>Z report no. {number} stored.</source>
         <translation>حُفظ تقرير Z رقم {number}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="459"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="469"/>
         <source>Save the report as PDF</source>
         <translation>حفظ التقرير بصيغة PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="461"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="471"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="480"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="490"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>تعذّرت كتابة ملف PDF في {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="486"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="496"/>
         <source>Report saved as {path}.</source>
         <translation>حُفظ التقرير في {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="499"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
         <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
         <translation>ما زالت طباعة جارية وأخرى تنتظر: لم يُطبع التقرير. أعد طباعته بعد انتهائها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="519"/>
         <source>A print is still running: the report prints after it.</source>
         <translation>ما زالت طباعة جارية: سيُطبع التقرير بعدها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="521"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="531"/>
         <source>The report was not printed. {reason}</source>
         <translation>لم يُطبع التقرير. {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="529"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="539"/>
         <source>The report was not printed: unexpected error (see the log).</source>
         <translation>لم يُطبع التقرير: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="535"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="545"/>
         <source>Report printed.</source>
         <translation>طُبع التقرير.</translation>
     </message>

@@ -1273,82 +1273,88 @@
         <translation>Rapport X prêt.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="348"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="346"/>
+        <source>Checking the journal…</source>
+        <translation>Vérification du journal…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="357"/>
         <source>Z {number}: {opened} to {closed}, counter {counter}</source>
         <translation>Z {number} : du {opened} au {closed}, caisse {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="384"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="393"/>
         <source>no cash count</source>
         <translation>espèces non comptées</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="386"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="395"/>
         <source>cash counted {amount} DA</source>
         <translation>espèces comptées {amount} DA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="391"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="400"/>
         <source>Close the period now, with {counted}? The Z report is stored and can never be changed; a new period opens.</source>
         <translation>Clôturer la période maintenant, avec {counted} ? Le rapport Z est enregistré et ne pourra jamais être modifié ; une nouvelle période commence.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="418"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="427"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="430"/>
         <source>Closing the period…</source>
         <translation>Clôture de la période…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="428"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="438"/>
         <source>The period was not closed (see the log).</source>
         <translation>La période n&apos;a pas été clôturée (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="445"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="455"/>
         <source>Z report no. {number} stored.</source>
         <translation>Rapport Z n° {number} enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="459"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="469"/>
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="461"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="471"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="480"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="490"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>Le PDF n&apos;a pas pu être écrit dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="486"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="496"/>
         <source>Report saved as {path}.</source>
         <translation>Rapport enregistré sous {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="499"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
         <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
         <translation>Une impression est encore en cours et d&apos;autres attendent : le rapport n&apos;a pas été imprimé. Relancez l&apos;impression quand elles sont terminées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="519"/>
         <source>A print is still running: the report prints after it.</source>
         <translation>Une impression est encore en cours : le rapport s&apos;imprimera après elle.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="521"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="531"/>
         <source>The report was not printed. {reason}</source>
         <translation>Le rapport n&apos;a pas été imprimé. {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="529"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="539"/>
         <source>The report was not printed: unexpected error (see the log).</source>
         <translation>Le rapport n&apos;a pas été imprimé : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="535"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="545"/>
         <source>Report printed.</source>
         <translation>Rapport imprimé.</translation>
     </message>
