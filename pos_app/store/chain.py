@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -126,7 +127,7 @@ class Sealer:
         inner.update(canonical)
         outer = self._outer.copy()
         outer.update(inner.digest())
-        return outer.hexdigest()
+        return str(outer.hexdigest())
 
 
 def canonical(values: Sequence[object]) -> bytes:
@@ -359,7 +360,7 @@ def read_snapshot(database: pw.Database) -> Iterator[None]:
     if not isinstance(database, pw.SqliteDatabase):
         yield
         return
-    connection = database.connection()
+    connection: sqlite3.Connection = cast(Any, database).connection()
     if connection.in_transaction:
         yield
         return
@@ -389,7 +390,7 @@ def scan(
     seen here), later rows are left for the next check."""
     if not isinstance(database, pw.SqliteDatabase):
         return None
-    connection = database.connection()
+    connection: sqlite3.Connection = cast(Any, database).connection()
     table = spec.table
     count, first, last = connection.execute(
         f"SELECT count(*), min(id), max(id) FROM {table}"  # noqa: S608 - a spec's names
