@@ -1,6 +1,7 @@
-"""``pos-app verify``: check the journal's tamper-evident chain and print what was found.
+"""``pos-app verify``: check the tamper-evident chains (the journal's and the action log's)
+and print what was found.
 
-Exit 0 when the chain holds, 1 when it is broken (the first break is named: table, row id,
+Exit 0 when both hold, 1 when one is broken (the first break is named: table, row id,
 what is wrong), 4 when the database or its data key cannot be used (``cannot_start``).
 """
 
@@ -14,15 +15,18 @@ EXIT_BROKEN = 1
 DESCRIPTION = (
     "Check the journal's chain: every journal row's HMAC against the row before it, each "
     "sale's fixed facts and state against its journal, and each Z report's recorded chain "
-    "head. Prints the rows checked, the chain head and the first break, if any. Exit 0: "
-    "intact; 1: broken; 4: the database or its data key cannot be used."
+    "head; and the action log's chain the same way. Prints each table's rows checked and "
+    "chain head, and the first break, if any. Exit 0: intact; 1: broken; 4: the database "
+    "or its data key cannot be used."
 )
 
 
 def add_parser(sub: Any) -> None:
     """The ``verify`` subcommand (no arguments)."""
     sub.add_parser(
-        "verify", help="check the journal's tamper-evident chain", description=DESCRIPTION
+        "verify",
+        help="check the journal's and the action log's tamper-evident chains",
+        description=DESCRIPTION,
     )
 
 
@@ -36,13 +40,16 @@ def run_verify(out: TextIO, err: TextIO) -> int:
         check = store.verify_chain()
     finally:
         store.close()
-    out.write(f"{check.describe()}\n")
-    out.write(f"rows checked: {check.rows}\n")
-    out.write(f"chain head: {check.head or '-'}\n")
+    parts = check.parts or (check,)
+    for part in parts:
+        out.write(f"{part.describe()}\n")
+    for part in parts:
+        out.write(f"{part.table} rows checked: {part.rows}\n")
+        out.write(f"{part.table} chain head: {part.head or '-'}\n")
     if check.first_break is None:
-        out.write("the journal is intact\n")
+        out.write("the journal and the action log are intact\n")
         return EXIT_INTACT
     out.write(f"first break: {check.first_break.describe()}\n")
     out.write(f"problems found: {check.problems}\n")
-    err.write("pos-app verify: the journal was changed outside the app\n")
+    err.write("pos-app verify: the journal or the action log was changed outside the app\n")
     return EXIT_BROKEN

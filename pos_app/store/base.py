@@ -11,7 +11,7 @@ from typing import Concatenate, Final, ParamSpec, TypeVar
 
 import peewee as pw
 
-from pos_app.store.chain import JOURNAL, Sealer
+from pos_app.store.chain import JOURNAL, ChainSpec, Sealer
 from pos_app.store.codes import CodeCipher
 from pos_app.store.errors import StoreClosedError
 from pos_app.store.models import using
@@ -42,8 +42,8 @@ class StoreBase:
     ) -> None:
         self._db = database
         self._vault = vault
-        self._chain_sealer: Sealer | None = None
         self._code_cipher: CodeCipher | None = None
+        self._chain_sealers: dict[str, Sealer] = {}
         self._url = url
         self._now = now or utc_now
         self._closed = False
@@ -71,11 +71,12 @@ class StoreBase:
         """The database's data key (``vault.subkey(purpose)`` for other sealed data)."""
         return self._vault
 
-    def _sealer(self) -> Sealer:
-        """The journal chain's sealer, made once."""
-        if self._chain_sealer is None:
-            self._chain_sealer = Sealer(self._vault.subkey(JOURNAL.purpose))
-        return self._chain_sealer
+    def _sealer(self, spec: ChainSpec = JOURNAL) -> Sealer:
+        """The sealer of ``spec``'s chain (the journal's by default), made once."""
+        sealer = self._chain_sealers.get(spec.purpose)
+        if sealer is None:
+            sealer = self._chain_sealers[spec.purpose] = Sealer(self._vault.subkey(spec.purpose))
+        return sealer
 
     def _codes(self) -> CodeCipher:
         """The card codes' cipher, made once."""

@@ -329,12 +329,30 @@ def _v5_card_codes_sealed(database: pw.Database, vault: Callable[[], Vault]) -> 
         last_id = rows[-1][0]
 
 
+def _v6_action_chain(database: pw.Database, vault: Callable[[], Vault]) -> None:
+    """Version 6: the action log is chained like the journal: each row's ``mac`` (a column
+    since v3, left empty until now) computed here in id order under its own sub-key. On
+    SQLite the trigger that refuses any UPDATE of the log is dropped for the length of this
+    transaction and made again."""
+    sqlite = isinstance(database, pw.SqliteDatabase)
+    if sqlite:
+        sql_rows(database, "DROP TRIGGER IF EXISTS action_no_update")
+    chain.seal_all(database, chain.ACTIONS, Sealer(vault().subkey(chain.ACTIONS.purpose)))
+    if sqlite:
+        sql_rows(
+            database,
+            "CREATE TRIGGER action_no_update BEFORE UPDATE ON action "
+            "BEGIN SELECT RAISE(ABORT, 'action rows are never changed'); END",
+        )
+
+
 MIGRATIONS: list[tuple[int, Migration | WithVault]] = [
     (1, _v1_create_tables),
     (2, _v2_history_receipts_reports),
     (3, _v3_users_and_actions),
     (4, WithVault(_v4_journal_chain)),
     (5, WithVault(_v5_card_codes_sealed, scrub=True)),
+    (6, WithVault(_v6_action_chain)),
 ]
 """Every migration the code knows, by version (read at each ``migrate`` call)."""
 

@@ -1,4 +1,5 @@
-"""The journal's chain in the store: the sale facts it seals, and ``verify_chain``.
+"""The chains in the store: the sale facts the journal seals, and ``verify_chain`` (the
+journal and the action log).
 
 The journal's "created" row (``from_state`` NULL) of each sale seals that sale's fixed
 facts (``chain.SALE_FACTS``); the check also compares each sale's current state with the
@@ -16,7 +17,8 @@ import peewee as pw
 
 from pos_app.store import chain
 from pos_app.store.base import StoreBase, on_own_database
-from pos_app.store.chain import JOURNAL, ChainBreak, ChainCheck, FactSource, Sealer
+from pos_app.store.chain import ACTIONS, JOURNAL, ChainBreak, ChainCheck, FactSource, Sealer
+from pos_app.store.connection import sql_rows
 
 _SALE_COLUMNS: Final = ("id", *chain.SALE_FACTS, "state")
 _BATCH: Final = 20_000
@@ -146,17 +148,52 @@ def journal_sealer(key: bytes) -> Sealer:
     return Sealer(key)
 
 
+_STATES_AGREE: Final = (
+    "SELECT count(*) FROM sale s WHERE s.state IS NOT ("
+    "SELECT j.to_state FROM journal j WHERE j.sale_id = s.id ORDER BY j.id DESC LIMIT 1)"
+)
+"""The sales whose state is not the one their last journal row moved them to."""
+
+
+def _journal_holds(database: pw.Database, found: chain.Scan) -> bool:
+    """Beside the MACs: every sale was sealed by one "created" row (the scan sealed each
+    facts row once at most, so as many as there are sales) and is in the state its last
+    journal row says."""
+    (sales,) = sql_rows(database, "SELECT count(*) FROM sale")[0]
+    if sales != found.facts:
+        return False
+    ((disagree,),) = sql_rows(database, _STATES_AGREE)
+    return int(disagree) == 0
+
+
 class Sealing(StoreBase):
-    """The check of the journal's chain (part of :class:`~pos_app.store.store.Store`)."""
+    """The check of the chains (part of :class:`~pos_app.store.store.Store`)."""
 
     @on_own_database
-    def verify_chain(self) -> ChainCheck:
-        """Check the whole journal against its MACs, each sale against its journal, and each
-        Z's recorded head: rows checked, the head MAC, the first break (table, row id, what
-        is wrong). Reads in batches; never writes, never blocks the writer for long."""
+    def verify_chain(self, *, parallel_from: int = chain.PARALLEL_FROM) -> ChainCheck:
+        """Check the journal against its MACs, each sale against its journal, each Z's
+        recorded head, and the action log against its MACs: the journal's rows and head,
+        the first break of either (table, row id, what is wrong), each table's line in
+        ``describe()``. One read snapshot, never a write; a fast check first (in child
+        processes from ``parallel_from`` rows), the row-by-row one only to say where a
+        chain breaks."""
         self._open()
+        with chain.read_snapshot(self._db):
+            journal = self._verify_journal(parallel_from)
+            actions = self._verify_actions(parallel_from)
+        return ChainCheck.joined(journal, [actions])
+
+    def _verify_journal(self, parallel_from: int) -> ChainCheck:
+        sealer = self._sealer()
+        found = chain.scan(
+            self._db, JOURNAL, sealer.key, chain.JOURNAL_FACTS, parallel_from=parallel_from
+        )
+        if found is not None and _journal_holds(self._db, found):
+            extra = _z_problems(self._db, found.rows)
+            if not extra:
+                return ChainCheck(JOURNAL.table, found.rows, found.head)
         facts = JournalFacts(self._db)
-        result = chain.verify_table(self._db, JOURNAL, self._sealer(), facts)
+        result = chain.verify_table(self._db, JOURNAL, sealer, facts)
         extra = _z_problems(self._db, result.rows)
         if not extra:
             return result
@@ -164,6 +201,13 @@ class Sealing(StoreBase):
         return ChainCheck(
             result.table, result.rows, result.head, first, result.problems + len(extra)
         )
+
+    def _verify_actions(self, parallel_from: int) -> ChainCheck:
+        sealer = self._sealer(ACTIONS)
+        found = chain.scan(self._db, ACTIONS, sealer.key, parallel_from=parallel_from)
+        if found is not None:
+            return ChainCheck(ACTIONS.table, found.rows, found.head)
+        return chain.verify_table(self._db, ACTIONS, sealer)
 
     @on_own_database
     def chain_head(self) -> tuple[int, str]:

@@ -36,7 +36,9 @@ from pos_app.domain.users import (
     lock_length,
     name_key,
 )
+from pos_app.store import chain
 from pos_app.store.base import StoreBase, on_own_database
+from pos_app.store.chain import ACTIONS
 from pos_app.store.errors import (
     DuplicateUserError,
     InvalidUserInputError,
@@ -404,15 +406,15 @@ class Users(StoreBase):
             return _action_record(Action.get_by_id(action_id))
 
     def _note(self, who: str, action: str, detail: Mapping[str, object] | None, at: int) -> int:
-        """Insert one action row in the caller's transaction; its id."""
-        row_id = Action.insert(
-            at=at,
-            who=_check_who(who),
-            action=_check_action(action),
-            detail=action_detail_json(detail),
-            mac=None,
-        ).execute()
-        return int(row_id)
+        """Insert one action row in the caller's transaction, chained to the last one; its
+        id."""
+        values = {
+            "at": at,
+            "who": _check_who(who),
+            "action": _check_action(action),
+            "detail": action_detail_json(detail),
+        }
+        return chain.append(self._db, ACTIONS, self._sealer(ACTIONS), values)
 
     @on_own_database
     def actions(self, since: datetime | None = None, limit: int = 500) -> list[ActionRecord]:

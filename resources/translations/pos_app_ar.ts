@@ -845,175 +845,175 @@
 <context>
     <name>People</name>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="89"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="95"/>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>الرمزان السريان مختلفان: اكتب الرمز السري نفسه مرتين.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="94"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="100"/>
         <source>{name} is the last active manager: make someone else a manager first.</source>
         <translation>{name} هو آخر مدير نشط: اجعل شخصًا آخر مديرًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="137"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="215"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="143"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="221"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="138"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="216"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="144"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="222"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="139"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="145"/>
         <source>Active</source>
         <translation>نشط</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="140"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="146"/>
         <source>Locked until</source>
         <translation>مقفل حتى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="154"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="160"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="154"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="160"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="192"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="198"/>
         <source>Each change here is saved at once.</source>
         <translation>كل تغيير هنا يُحفظ فورًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="196"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="202"/>
         <source>Add a person</source>
         <translation>إضافة شخص</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="211"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="223"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>الرمز السري (من 4 إلى 8 أرقام)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="219"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="225"/>
         <source>PIN again</source>
         <translation>الرمز السري مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="224"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="230"/>
         <source>The person selected</source>
         <translation>الشخص المحدد</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="232"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="238"/>
         <source>Change the PIN</source>
         <translation>تغيير الرمز السري</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="235"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="287"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="241"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="297"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
         <source>Disable</source>
         <translation>تعطيل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="241"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="247"/>
         <source>New PIN</source>
         <translation>الرمز السري الجديد</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="243"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="249"/>
         <source>New PIN again</source>
         <translation>الرمز السري الجديد مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="286"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
         <source>Select a person in the list.</source>
         <translation>اختر شخصًا من القائمة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
         <source>Enable</source>
         <translation>تفعيل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="313"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="323"/>
         <source>The list of people could not be read (see the log).</source>
         <translation>تعذّرت قراءة قائمة الأشخاص (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="337"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="369"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="347"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="379"/>
         <source>Not added: see the reasons in red.</source>
         <translation>لم تتم الإضافة: راجع الأسباب باللون الأحمر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="340"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="402"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="439"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="350"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="412"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="449"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="362"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="372"/>
         <source>{name} added ({role}).</source>
         <translation>تمت إضافة {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="373"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="383"/>
         <location filename="../../pos_app/ui/settings/setup.py" line="376"/>
         <source>Someone is already called {name}: choose another name.</source>
         <translation>يوجد شخص باسم {name} مسبقًا: اختر اسمًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="380"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="390"/>
         <source>The shop has no manager yet: the first person is a manager.</source>
         <translation>لا يوجد مدير للمحل بعد: الشخص الأول يكون مديرًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="412"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="422"/>
         <source>The PIN was not changed.</source>
         <translation>لم يتم تغيير الرمز السري.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="425"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="435"/>
         <source>{name}&apos;s PIN is changed; their lock-out is cleared.</source>
         <translation>تم تغيير الرمز السري لـ {name} ورُفع القفل عنه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="449"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="459"/>
         <source>Nothing was changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="462"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="472"/>
         <source>{name} is disabled: they can no longer sign in.</source>
         <translation>تم تعطيل {name}: لم يعد بإمكانه تسجيل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="464"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="474"/>
         <source>{name} is enabled again.</source>
         <translation>تم تفعيل {name} من جديد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="473"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="483"/>
         <source>No one is called {name} any more: the list is read again.</source>
         <translation>لم يعد هناك شخص باسم {name}: تُقرأ القائمة من جديد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="481"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="491"/>
         <source>Nothing was saved: the shop&apos;s database could not be written (see the log).</source>
         <translation>لم يُحفظ شيء: تعذّرت الكتابة في قاعدة بيانات المحل (راجع السجل).</translation>
     </message>
@@ -1450,82 +1450,88 @@
         <translation>تقرير X جاهز.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="348"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="346"/>
+        <source>Checking the journal…</source>
+        <translation>جارٍ التحقق من السجل…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="357"/>
         <source>Z {number}: {opened} to {closed}, counter {counter}</source>
         <translation>Z {number}: من {opened} إلى {closed}، الصندوق {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="384"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="393"/>
         <source>no cash count</source>
         <translation>النقود غير معدودة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="386"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="395"/>
         <source>cash counted {amount} DA</source>
         <translation>النقود المعدودة {amount} د.ج</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="391"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="400"/>
         <source>Close the period now, with {counted}? The Z report is stored and can never be changed; a new period opens.</source>
         <translation>إقفال الفترة الآن، مع {counted}؟ يُحفظ تقرير Z ولا يمكن تغييره أبداً، وتبدأ فترة جديدة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="418"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="427"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="430"/>
         <source>Closing the period…</source>
         <translation>جارٍ إقفال الفترة…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="428"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="438"/>
         <source>The period was not closed (see the log).</source>
         <translation>لم تُقفل الفترة (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="445"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="455"/>
         <source>Z report no. {number} stored.</source>
         <translation>حُفظ تقرير Z رقم {number}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="459"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="469"/>
         <source>Save the report as PDF</source>
         <translation>حفظ التقرير بصيغة PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="461"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="471"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="480"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="490"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>تعذّرت كتابة ملف PDF في {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="486"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="496"/>
         <source>Report saved as {path}.</source>
         <translation>حُفظ التقرير في {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="499"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
         <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
         <translation>ما زالت طباعة جارية وأخرى تنتظر: لم يُطبع التقرير. أعد طباعته بعد انتهائها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="519"/>
         <source>A print is still running: the report prints after it.</source>
         <translation>ما زالت طباعة جارية: سيُطبع التقرير بعدها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="521"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="531"/>
         <source>The report was not printed. {reason}</source>
         <translation>لم يُطبع التقرير. {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="529"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="539"/>
         <source>The report was not printed: unexpected error (see the log).</source>
         <translation>لم يُطبع التقرير: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="535"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="545"/>
         <source>Report printed.</source>
         <translation>طُبع التقرير.</translation>
     </message>

@@ -845,175 +845,175 @@
 <context>
     <name>People</name>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="89"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="95"/>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>Les deux codes PIN diffèrent : saisissez deux fois le même code PIN.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="94"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="100"/>
         <source>{name} is the last active manager: make someone else a manager first.</source>
         <translation>{name} est le dernier gérant actif : nommez d&apos;abord quelqu&apos;un d&apos;autre gérant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="137"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="215"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="143"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="221"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="138"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="216"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="144"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="222"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="139"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="145"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="140"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="146"/>
         <source>Locked until</source>
         <translation>Bloqué jusqu&apos;à</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="154"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="160"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="154"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="160"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="192"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="198"/>
         <source>Each change here is saved at once.</source>
         <translation>Chaque modification ici est enregistrée aussitôt.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="196"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="202"/>
         <source>Add a person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="211"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="223"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>Code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="219"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="225"/>
         <source>PIN again</source>
         <translation>Code PIN à nouveau</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="224"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="230"/>
         <source>The person selected</source>
         <translation>La personne sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="232"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="238"/>
         <source>Change the PIN</source>
         <translation>Changer le code PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="235"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="287"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="241"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="297"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="241"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="247"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="243"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="249"/>
         <source>New PIN again</source>
         <translation>Nouveau code PIN à nouveau</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="286"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
         <source>Select a person in the list.</source>
         <translation>Sélectionnez une personne dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
         <source>Enable</source>
         <translation>Réactiver</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="313"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="323"/>
         <source>The list of people could not be read (see the log).</source>
         <translation>La liste des personnes n&apos;a pas pu être lue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="337"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="369"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="347"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="379"/>
         <source>Not added: see the reasons in red.</source>
         <translation>Non ajouté : voyez les raisons en rouge.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="340"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="402"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="439"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="350"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="412"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="449"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="362"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="372"/>
         <source>{name} added ({role}).</source>
         <translation>{name} ajouté(e) ({role}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="373"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="383"/>
         <location filename="../../pos_app/ui/settings/setup.py" line="376"/>
         <source>Someone is already called {name}: choose another name.</source>
         <translation>Quelqu&apos;un s&apos;appelle déjà {name} : choisissez un autre nom.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="380"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="390"/>
         <source>The shop has no manager yet: the first person is a manager.</source>
         <translation>La boutique n&apos;a pas encore de gérant : la première personne est un gérant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="412"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="422"/>
         <source>The PIN was not changed.</source>
         <translation>Le code PIN n&apos;a pas été changé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="425"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="435"/>
         <source>{name}&apos;s PIN is changed; their lock-out is cleared.</source>
         <translation>Le code PIN de {name} est changé ; son blocage est levé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="449"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="459"/>
         <source>Nothing was changed.</source>
         <translation>Rien n&apos;a été changé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="462"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="472"/>
         <source>{name} is disabled: they can no longer sign in.</source>
         <translation>{name} est désactivé(e) : cette personne ne peut plus se connecter.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="464"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="474"/>
         <source>{name} is enabled again.</source>
         <translation>{name} est de nouveau actif(ve).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="473"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="483"/>
         <source>No one is called {name} any more: the list is read again.</source>
         <translation>Plus personne ne s&apos;appelle {name} : la liste est relue.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="481"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="491"/>
         <source>Nothing was saved: the shop&apos;s database could not be written (see the log).</source>
         <translation>Rien n&apos;a été enregistré : la base de données de la boutique n&apos;a pas pu être écrite (voir le journal).</translation>
     </message>
@@ -1450,82 +1450,88 @@
         <translation>Rapport X prêt.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="348"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="346"/>
+        <source>Checking the journal…</source>
+        <translation>Vérification du journal…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/reports/screen.py" line="357"/>
         <source>Z {number}: {opened} to {closed}, counter {counter}</source>
         <translation>Z {number} : du {opened} au {closed}, caisse {counter}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="384"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="393"/>
         <source>no cash count</source>
         <translation>espèces non comptées</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="386"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="395"/>
         <source>cash counted {amount} DA</source>
         <translation>espèces comptées {amount} DA</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="391"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="400"/>
         <source>Close the period now, with {counted}? The Z report is stored and can never be changed; a new period opens.</source>
         <translation>Clôturer la période maintenant, avec {counted} ? Le rapport Z est enregistré et ne pourra jamais être modifié ; une nouvelle période commence.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="418"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="427"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="430"/>
         <source>Closing the period…</source>
         <translation>Clôture de la période…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="428"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="438"/>
         <source>The period was not closed (see the log).</source>
         <translation>La période n&apos;a pas été clôturée (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="445"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="455"/>
         <source>Z report no. {number} stored.</source>
         <translation>Rapport Z n° {number} enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="459"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="469"/>
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="461"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="471"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="480"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="490"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>Le PDF n&apos;a pas pu être écrit dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="486"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="496"/>
         <source>Report saved as {path}.</source>
         <translation>Rapport enregistré sous {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="499"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
         <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
         <translation>Une impression est encore en cours et d&apos;autres attendent : le rapport n&apos;a pas été imprimé. Relancez l&apos;impression quand elles sont terminées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="519"/>
         <source>A print is still running: the report prints after it.</source>
         <translation>Une impression est encore en cours : le rapport s&apos;imprimera après elle.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="521"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="531"/>
         <source>The report was not printed. {reason}</source>
         <translation>Le rapport n&apos;a pas été imprimé. {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="529"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="539"/>
         <source>The report was not printed: unexpected error (see the log).</source>
         <translation>Le rapport n&apos;a pas été imprimé : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="535"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="545"/>
         <source>Report printed.</source>
         <translation>Rapport imprimé.</translation>
     </message>

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+import shutil
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import peewee as pw
 import pytest
 
 from pos_app.domain.sale_states import SaleState
-from pos_app.store import Store, open_store
-from pos_app.store.chain import GENESIS, JOURNAL, Sealer, canonical
+from pos_app.store import Store, chain, open_store
+from pos_app.store.chain import GENESIS, JOURNAL, JOURNAL_FACTS, Sealer, canonical
+from pos_app.store.sealing import JournalFacts
+from pos_app.store.vault import key_file_for
 from tests.store.conftest import Clock, new_sale, sqlite_url
 
 Tamper = Callable[[sqlite3.Connection], str]
@@ -224,3 +229,210 @@ def test_migrating_a_v2_database_with_sales_seals_it(
             connection.execute("UPDATE journal SET cause = 'x' WHERE id = 1")
         versions = [v for (v,) in connection.execute("SELECT version FROM schema_version")]
     assert versions[-1] == migrations.latest_version()
+
+
+# -- the fast check with child processes ---------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_tampering_is_found_when_children_share_the_check(
+    case: str, db_path: Path, clock: Clock
+) -> None:
+    """The same tampering, checked with the rows shared with child processes from the first
+    row on: the fast check never passes it, and the diagnosis is the one made here."""
+    tamper, table, _ = CASES[case]
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+        assert store.verify_chain(parallel_from=1).ok
+    with raw(db_path) as connection:
+        tamper(connection)
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        shared = store.verify_chain(parallel_from=1)
+        alone = store.verify_chain(parallel_from=10**9)
+    assert not shared.ok and shared.first_break is not None
+    assert shared.first_break.table == table
+    assert shared == alone
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("parallel_from", [1, 10**9])
+def test_the_fast_scan_agrees_with_the_row_by_row_check(
+    parallel_from: int, db_path: Path, clock: Clock
+) -> None:
+    """Rows, head and sealed sales of a clean history, with and without child processes."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock, sales=9)
+        key = store.vault.subkey(JOURNAL.purpose)
+    database = pw.SqliteDatabase(str(db_path))
+    try:
+        with chain.read_snapshot(database):
+            found = chain.scan(database, JOURNAL, key, JOURNAL_FACTS, parallel_from=parallel_from)
+            slow = chain.verify_table(database, JOURNAL, Sealer(key), JournalFacts(database))
+    finally:
+        database.close()
+    assert slow.ok and found is not None
+    assert (found.rows, found.head, found.facts) == (slow.rows, slow.head, 9) and found.rows == 32
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("executable", ["/nonexistent/python3", "/bin/true"])
+def test_a_child_that_cannot_check_leaves_its_rows_to_this_process(
+    executable: str, db_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No interpreter to start, or one that answers nothing: the rows are checked here, and
+    a tampering is still found."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+        expected = store.verify_chain()
+        monkeypatch.setattr(sys, "executable", executable)
+        assert store.verify_chain(parallel_from=1) == expected
+    with raw(db_path) as connection:
+        edit_a_journal_row(connection)
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        check = store.verify_chain(parallel_from=1)
+    assert check.first_break is not None and check.first_break.row_id == 6
+
+
+# -- the action log's chain ---------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def raw_actions(db_path: Path) -> Iterator[sqlite3.Connection]:
+    """The file as an attacker opens it: the action log's triggers dropped."""
+    connection = sqlite3.connect(db_path)
+    try:
+        connection.execute("DROP TRIGGER IF EXISTS action_no_update")
+        connection.execute("DROP TRIGGER IF EXISTS action_no_delete")
+        yield connection
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def make_actions(store: Store, clock: Clock, count: int = 6) -> None:
+    for index in range(1, count + 1):
+        clock.advance(seconds=5)
+        store.note_action("Samir", "export.csv", {"rows": index, "note": "l'été"})
+
+
+def edit_an_action(connection: sqlite3.Connection) -> str:
+    connection.execute("UPDATE action SET who = 'Amina' WHERE id = 3")
+    return "action 3: who set to Amina"
+
+
+def delete_an_action(connection: sqlite3.Connection) -> str:
+    connection.execute("DELETE FROM action WHERE id = 2")
+    return "action 2 deleted"
+
+
+def insert_an_action(connection: sqlite3.Connection) -> str:
+    last = connection.execute("SELECT id, mac FROM action ORDER BY id DESC LIMIT 1").fetchone()
+    connection.execute(
+        "INSERT INTO action (id, at, who, action, detail, mac) "
+        "VALUES (?, 0, 'Samir', 'z.close', NULL, ?)",
+        (last[0] + 1, last[1]),
+    )
+    return f"action {last[0] + 1} added (with a copied MAC)"
+
+
+def swap_two_actions(connection: sqlite3.Connection) -> str:
+    columns = ("at", "who", "action", "detail", "mac")
+    two = connection.execute(f"SELECT {', '.join(columns)} FROM action WHERE id = 2").fetchone()
+    four = connection.execute(f"SELECT {', '.join(columns)} FROM action WHERE id = 4").fetchone()
+    assignments = ", ".join(f"{name} = ?" for name in columns)
+    connection.execute(f"UPDATE action SET {assignments} WHERE id = 2", four)
+    connection.execute(f"UPDATE action SET {assignments} WHERE id = 4", two)
+    return "actions 2 and 4 swapped (every column but the id)"
+
+
+def drop_the_newest_mac(connection: sqlite3.Connection) -> str:
+    connection.execute("UPDATE action SET mac = NULL WHERE id = (SELECT max(id) FROM action)")
+    return "the newest action's MAC emptied"
+
+
+ACTION_CASES: dict[str, tuple[Tamper, int, str]] = {
+    "edit an action": (edit_an_action, 3, "does not match"),
+    "delete an action": (delete_an_action, 3, "row 2 is missing"),
+    "insert an action": (insert_an_action, 7, "does not match"),
+    "swap two actions": (swap_two_actions, 2, "does not match"),
+    "empty a MAC": (drop_the_newest_mac, 6, "no MAC"),
+}
+
+
+def test_the_action_log_is_chained_and_verified_with_the_journal(
+    store: Store, clock: Clock
+) -> None:
+    make_history(store, clock, sales=2)
+    make_actions(store, clock)
+    check = store.verify_chain()
+    assert check.ok and [part.table for part in check.parts] == ["journal", "action"]
+    journal, actions = check.parts
+    assert (check.rows, check.head) == (journal.rows, journal.head) == store.chain_head()
+    assert actions.rows == 6 and actions.head == store.actions(limit=1)[0].mac
+    assert check.describe() == f"{journal.describe()}; {actions.describe()}"
+    assert "action: 6 rows" in check.describe()
+
+
+@pytest.mark.parametrize("case", list(ACTION_CASES))
+def test_each_tampering_of_the_action_log_is_found_and_named(
+    case: str, db_path: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tamper, row_id, problem = ACTION_CASES[case]
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock, sales=2)
+        make_actions(store, clock)
+        assert store.verify_chain().ok
+    with raw_actions(db_path) as connection:
+        changed = tamper(connection)
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        check = store.verify_chain()
+    with capsys.disabled():
+        print(f"\n  tamper [{case}] changed: {changed}\n    found: {check.describe()}")
+    assert not check.ok and check.first_break is not None
+    assert (check.first_break.table, check.first_break.row_id) == ("action", row_id)
+    assert problem in check.first_break.problem
+    assert check.parts[0].ok  # the journal itself still holds
+
+
+def test_migration_6_seals_an_existing_action_log(
+    db_path: Path, clock: Clock, tmp_path: Path
+) -> None:
+    """A version 4 database whose action rows have no MAC (as v3 wrote them) gets them in
+    id order, its trigger back, and verifies; the log goes on from there."""
+    from pos_app.store import migrations
+
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock, sales=2)
+        make_actions(store, clock, count=4)
+        expected = store.verify_chain()
+    old = tmp_path / "v4.sqlite3"
+    with (
+        contextlib.closing(sqlite3.connect(db_path)) as source,
+        contextlib.closing(sqlite3.connect(old)) as copy,
+    ):
+        source.backup(copy)
+    with contextlib.closing(sqlite3.connect(old)) as connection:
+        connection.execute("DROP TRIGGER action_no_update")
+        connection.execute("UPDATE action SET mac = NULL")
+        connection.execute("DELETE FROM schema_version WHERE version > 4")
+        connection.execute(
+            "CREATE TRIGGER action_no_update BEFORE UPDATE ON action "
+            "BEGIN SELECT RAISE(ABORT, 'action rows are never changed'); END"
+        )
+        connection.commit()
+    shutil.copy(key_file_for(db_path), key_file_for(old))
+    with open_store(sqlite_url(old), now=clock.now) as store:
+        check = store.verify_chain()
+        store.note_action("Samir", "z.close")
+        after = store.verify_chain()
+    assert check.ok and check.parts[1].rows == 4 and check == expected
+    assert after.ok and after.parts[1].rows == 5
+    with contextlib.closing(sqlite3.connect(old)) as connection:
+        with pytest.raises(sqlite3.IntegrityError, match="never changed"):
+            connection.execute("UPDATE action SET who = 'x' WHERE id = 1")
+        assert connection.execute("SELECT count(*) FROM action WHERE mac IS NULL").fetchone() == (
+            0,
+        )
+        versions = [v for (v,) in connection.execute("SELECT version FROM schema_version")]
+    assert versions[-1] == migrations.latest_version() == 6

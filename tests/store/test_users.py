@@ -302,7 +302,7 @@ def test_every_change_is_noted_with_who_and_when(shop: Store, clock: Clock) -> N
     assert newest[-1].detail == {"name": "Samir", "role": "manager"}
     assert newest[3].at == clock.now() and newest[3].detail == {"name": "Amina"}
     assert newest[2].detail == {"name": "Amina", "role": "manager"}
-    assert all(a.mac is None for a in newest)
+    assert all(a.mac is not None and len(a.mac) == 64 for a in newest)  # chained
 
 
 def test_actions_since_a_time_newest_first_and_limited(store: Store, clock: Clock) -> None:

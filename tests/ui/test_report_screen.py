@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC
@@ -270,3 +271,47 @@ def test_a_report_waits_its_turn_behind_a_receipt_at_the_printer(
     )
     assert [parse_stream(job).raster for job in printer.jobs] == [drawn(store, ref), report]
     assert not queue.busy
+
+
+def test_the_chain_is_checked_on_the_pool_and_said_meanwhile(
+    make_screen: Callable[..., Screen], qloop: qasync.QEventLoop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check of the chains (at each X and before a Z) runs on a worker thread while the
+    screen says "Checking the journal…" and takes input; then it shows the result."""
+    s = make_screen()
+    screen, store = s.screen, s.store
+    release = threading.Event()
+    started: list[str] = []
+    verify = store.verify_chain
+
+    def gated() -> Any:
+        started.append(threading.current_thread().name)
+        assert release.wait(10), "the test never let the check go on"
+        return verify()
+
+    monkeypatch.setattr(store, "verify_chain", gated)
+
+    async def wait_for_check(count: int) -> None:
+        await wait_until(lambda: len(started) == count, what="the chain check under way")
+        assert screen.chain_status.text() == "Checking the journal…"
+        assert screen.status.text() == "Checking the journal…"
+        QTest.keyClicks(screen.cash, "5x")  # the window takes input meanwhile
+        assert screen.cash_problem.isVisibleTo(screen)
+        screen.cash.clear()
+        release.set()
+        await s.settled()
+        release.clear()
+        assert threading.current_thread().name not in started
+
+    async def body() -> None:
+        screen.open_screen()
+        await wait_for_check(1)
+        assert screen.chain_status.text().startswith("Journal: ")
+        assert screen.chain_status.text().endswith("intact.")
+        QTest.mouseClick(screen.close_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+        await wait_for_check(2)
+        assert screen.shown_z == 1 and "Z report no. 1" in screen.status.text()
+
+    run(qloop, body())
+    assert all(name.startswith("report-test") for name in started)

@@ -327,7 +327,7 @@ class ReportScreen(QDialog):
             await self._fresh_balance()
             report = await self.executor.run(lambda: open_period_report(self.store))
             records = await self.executor.run(self.store.z_reports)
-            check = await self.executor.run(lambda: check_chain(self.store))
+            check = await self._check_chain()
         except Exception as exc:  # noqa: BLE001 - said once, never fatal
             log.error("X report not made: %s", type(exc).__name__)
             self._say(translate("ReportScreen", "The report could not be made (see the log)."), 0)
@@ -339,6 +339,15 @@ class ReportScreen(QDialog):
         cash, problem = self._cash_value()  # as typed now (it may change while the X is made)
         self._show(report if problem is not None else with_cash(report, cash))
         self._say(translate("ReportScreen", "X report made."))
+
+    async def _check_chain(self) -> ChainCheck:
+        """Verify the chains on the worker pool (a million rows take a second or more: the
+        window stays live), saying so meanwhile."""
+        text = translate("ReportScreen", "Checking the journal…")
+        self.chain_status.setStyleSheet("")
+        self.chain_status.setText(text)
+        self._say(text, 0)
+        return await self.executor.run(lambda: check_chain(self.store))
 
     def _list_past(self, records: list[ZRecord]) -> None:
         self.z_records = records
@@ -417,7 +426,8 @@ class ReportScreen(QDialog):
         try:
             self._say(translate("ReportScreen", "Closing the period…"), 0)
             await self._fresh_balance()
-            check = await self.executor.run(lambda: check_chain(self.store))
+            check = await self._check_chain()
+            self._say(translate("ReportScreen", "Closing the period…"), 0)
             record: ZRecord = await self.executor.run(
                 lambda: close_period(
                     self.store, counter=self.counter, cash_counted=cash, check=check
