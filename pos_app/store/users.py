@@ -21,7 +21,6 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Final
 
-from pos_app.domain.redaction import register_pin
 from pos_app.domain.users import (
     MAX_WRONG_PINS,
     InvalidNameError,
@@ -209,7 +208,6 @@ class Users(StoreBase):
         by ``by``. Raises :class:`InvalidUserInputError` (name, PIN or role),
         :class:`DuplicateUserError`, or :class:`LastManagerError` for a first person who is
         not a manager; nothing is written then."""
-        register_pin(pin)  # from here on no log of the process can show it
         self._open()
         name, role, by = _name(name), _role(role), _check_who(by)
         pin_hash = new_pin_hash(_pin(pin))
@@ -241,7 +239,6 @@ class Users(StoreBase):
         """Give ``name`` a new PIN and clear their lock and count; noted as ``user.passwd``.
         Raises :class:`InvalidUserInputError` or :class:`UnknownUserError` (nothing
         written)."""
-        register_pin(pin)  # from here on no log of the process can show it
         self._open()
         by = _check_who(by)
         pin_hash = new_pin_hash(_pin(pin))
@@ -313,7 +310,6 @@ class Users(StoreBase):
         person (5 minutes, doubling up to 24 h until a right PIN); while locked every try is
         refused, the right PIN too. The count is read and written in one write transaction.
         A lock is noted as ``user.locked``. Never raises for a wrong or malformed PIN."""
-        register_pin(pin)  # from here on no log of the process can show it
         self._open()
         row = User.get_or_none(User.name_key == name_key(name))
         if row is None:
