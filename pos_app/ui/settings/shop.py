@@ -9,12 +9,11 @@ half-saved."""
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pos_app.api import keys
-from pos_app.store import Store
 from pos_app.store.settings import (
     DEFAULT,
     PREFERENCES,
@@ -58,15 +57,10 @@ class ShopSettings(ShopDatabase):
     """The shop's settings, read and saved; ``store``: the window's open store (None: the
     shop's database, ``db_url`` else ``POS_DB_URL`` else the default file, opened per call)."""
 
-    def __init__(
-        self,
-        store: Store | None = None,
-        db_url: str | None = None,
-        env: Mapping[str, str] = os.environ,
-    ) -> None:
-        super().__init__(store, db_url, env)
-        self.people = ShopPeople(store, db_url, env)
+    @cached_property
+    def people(self) -> ShopPeople:
         """The shop's people, in the same database as these settings."""
+        return ShopPeople(self._store, self._db_url, self._env)
 
     def _raw(self) -> dict[str, str]:
         with self._opened(read_only=True) as store:
