@@ -6,7 +6,6 @@ cannot be used ends with status 4."""
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
@@ -19,24 +18,16 @@ from pos_app import cli
 from pos_app.domain.users import PinOutcome, Role
 from pos_app.store import Store, open_store
 from pos_app.store.settings import database_url
+from tests.support.command_line import FakeTerminal, own_shop, piped
 
 ROOT = Path(__file__).resolve().parents[1]
 BOSS_PIN = "73915208"
 CASHIER_PIN = "48260413"
 
 
-class FakeTerminal(io.StringIO):
-    """A standard input that says it is a terminal (the PIN comes from getpass, not from it)."""
-
-    def isatty(self) -> bool:
-        return True
-
-
 @pytest.fixture(autouse=True)
 def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("ONECLICK_API_KEY", "ONECLICK_API_URL", "POS_DB_URL", "POS_LANG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("POS_DATA_DIR", str(tmp_path))
+    own_shop(monkeypatch, tmp_path)
     monkeypatch.setattr("getpass.getuser", lambda: "owner")
     return tmp_path
 
@@ -46,10 +37,6 @@ def store() -> Iterator[Store]:
     opened = open_store(database_url())
     yield opened
     opened.close()
-
-
-def piped(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
 
 
 def run(

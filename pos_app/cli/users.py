@@ -131,10 +131,7 @@ def run_user(
         if command == "list":
             return _list(store, out, tz)
         return _change(store, command, name, args, out, stdin or sys.stdin)
-    except UserError as exc:
-        err.write(f"pos-app user: {exc} (nothing was changed)\n")
-        return EXIT_USAGE
-    except PinNotReadError as exc:
+    except (UserError, PinNotReadError) as exc:
         err.write(f"pos-app user: {exc} (nothing was changed)\n")
         return EXIT_USAGE
     finally:

@@ -108,6 +108,13 @@ async def active(c: Counter) -> None:
     await wait_until(lambda: QApplication.activeWindow() is c.h.window, what="window active")
 
 
+async def signed_in(c: Counter, person: tuple[str, str]) -> None:
+    """The window active, ``person`` (name, PIN) signed in at the lock screen."""
+    await active(c)
+    await sign_in(c, *person)
+    await wait_until(lambda: not c.access.locked, what=f"{person[0]} signed in")
+
+
 def test_the_window_opens_locked_and_a_pin_checked_on_the_pool_signs_in(
     counter: Callable[..., Counter], qloop: qasync.QEventLoop
 ) -> None:
@@ -203,9 +210,7 @@ def test_ctrl_l_locks_clears_the_sale_typed_and_a_switch_sells_as_the_other(
     w, access, store = c.h.window, c.access, c.h.services.store
 
     async def body() -> None:
-        await active(c)
-        await sign_in(c, *CASHIER)
-        await wait_until(lambda: not access.locked)
+        await signed_in(c, CASHIER)
         await started(c.h)
         edit = w.sale.field.edit
         QTest.keyClicks(edit, "036362609")
@@ -306,10 +311,8 @@ def test_a_cashier_needs_a_manager_pin_once_and_the_manager_is_noted(
     target = tmp_path / "sales.csv"
 
     async def body() -> None:
-        await active(c)
         QApplication.clipboard().clear()
-        await sign_in(c, *CASHIER)
-        await wait_until(lambda: not access.locked)
+        await signed_in(c, CASHIER)
         screen = c.history.open()
         # Cancelled prompt: nothing exported, nothing noted, said.
         assert screen.export_csv(target) is False
@@ -355,10 +358,8 @@ def test_a_signed_in_manager_is_not_asked_and_is_noted(
     access, store = c.access, c.h.services.store
 
     async def body() -> None:
-        await active(c)
         QApplication.clipboard().clear()
-        await sign_in(c, *MANAGER)
-        await wait_until(lambda: not access.locked)
+        await signed_in(c, MANAGER)
         screen = c.history.open()
         screen.select_row(0)
         screen.copy_code()
@@ -382,9 +383,7 @@ def test_the_z_and_the_settings_need_a_manager(
     access, store = c.access, c.h.services.store
 
     async def body() -> None:
-        await active(c)
-        await sign_in(c, *CASHIER)
-        await wait_until(lambda: not access.locked)
+        await signed_in(c, CASHIER)
         screen = c.reports.open()
         await wait_until(lambda: screen.report is not None and not screen.busy, what="X")
         QTest.keyClicks(screen.cash, "0")
@@ -424,9 +423,7 @@ def test_cancel_a_sale_not_yet_sent_with_a_manager(
     w, access, store = c.h.window, c.access, c.h.services.store
 
     async def body() -> None:
-        await active(c)
-        await sign_in(c, *CASHIER)
-        await wait_until(lambda: not access.locked)
+        await signed_in(c, CASHIER)
         # The engine is not started: the sale stays waiting, never sent.
         view = await c.h.services.counter.place(
             LineType.ADSL, "036362609", 1000, "TEST-CXL-1", 1000
@@ -465,9 +462,7 @@ def test_locking_closes_the_screens_open_over_the_counter(
     access = c.access
 
     async def body() -> None:
-        await active(c)
-        await sign_in(c, *MANAGER)
-        await wait_until(lambda: not access.locked)
+        await signed_in(c, MANAGER)
         screen = c.history.open()
         screen.select_row(0)
         screen.show_code()

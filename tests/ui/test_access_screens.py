@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from pos_app.ui.access import gate, install_access, require_manager
-from pos_app.ui.i18n import install_language
+from tests.support.languages import switched_language
 from tests.support.people import CASHIER, add_people
 from tests.support.waiting import run, wait_until
 from tests.support.window import SCREENSHOTS, Harness, save_shot
@@ -31,11 +31,7 @@ WORDS = {  # a few words each screen must show in its language
 
 @pytest.fixture
 def language(qapp: QApplication) -> Iterator[Callable[[str], None]]:
-    def use(code: str) -> None:
-        install_language(qapp, code)
-
-    yield use
-    install_language(qapp, "en")
+    yield from switched_language(qapp)
 
 
 @pytest.mark.parametrize("code", ["en", "fr", "ar"])

@@ -32,6 +32,7 @@ from pos_app.ui.settings.people import PeopleModel, PeoplePage
 from pos_app.ui.settings.roster import ShopPeople
 from pos_app.ui.settings.shop import ShopSettings
 from tests.support.people import CASHIER, MANAGER, OTHER_CASHIER, add_people
+from tests.support.settings_dialogs import closed_after, shop_db_url, worker_pool
 from tests.support.waiting import run, wait_until
 from tests.support.window import SCREENSHOTS, Harness
 
@@ -56,25 +57,17 @@ class RecordingPeople(ShopPeople):
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'shop.sqlite3'}"
+    return shop_db_url(tmp_path)
 
 
 @pytest.fixture
 def pool() -> Iterator[Offloader]:
-    executor = Offloader(2, thread_name_prefix="test-people")
-    yield executor
-    executor.shutdown(wait=True)
-    executor.close()
+    yield from worker_pool("test-people")
 
 
 @pytest.fixture
 def dialogs(qloop: qasync.QEventLoop) -> Iterator[list[SettingsDialog]]:
-    made: list[SettingsDialog] = []
-    yield made
-    for dialog in made:
-        run(qloop, wait_until(lambda d=dialog: not d.form.busy, what="the dialog's work"))  # type: ignore[misc]
-        dialog.close()
-        dialog.deleteLater()
+    yield from closed_after(qloop)
 
 
 def shop_store() -> Store:
@@ -243,6 +236,26 @@ def people_dialog(
     return dialog, people
 
 
+def add_people_one_disabled_one_locked(store: Store) -> None:
+    """The test's people, Amina disabled and Karim locked out by five wrong PINs."""
+    add_people(store)
+    store.disable_user(OTHER_CASHIER[0], by="test")
+    for _try in range(5):
+        store.check_pin(CASHIER[0], "0000")
+
+
+def add_person(
+    page: PeoplePage, name: str, pin: str, role: Role, *, again: str | None = None
+) -> None:
+    """Type a person in the Add form (``again``: a different second PIN) and press Add."""
+    page.name_edit.clear()
+    QTest.keyClicks(page.name_edit, name)
+    page.role_box.setCurrentIndex(page.role_box.findData(role.value))
+    QTest.keyClicks(page.new_pin, pin)
+    QTest.keyClicks(page.new_pin_again, pin if again is None else again)
+    QTest.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+
+
 def shown_rows(page: PeoplePage) -> list[tuple[str, ...]]:
     model = page.model
     return [
@@ -255,10 +268,7 @@ def test_the_list_shows_name_role_active_and_locked_until(
     qloop: qasync.QEventLoop, pool: Offloader, db_url: str, dialogs: list[SettingsDialog]
 ) -> None:
     with open_store(db_url) as store:
-        add_people(store)
-        store.disable_user(OTHER_CASHIER[0], by="test")
-        for _try in range(5):
-            store.check_pin(CASHIER[0], "0000")
+        add_people_one_disabled_one_locked(store)
         karim = store.user(CASHIER[0])
         assert karim is not None and karim.locked_until is not None
     dialog, _people = people_dialog(pool, db_url, dialogs, "Mona")
@@ -296,12 +306,7 @@ def test_adding_a_person_is_checked_saved_at_once_and_noted_with_the_manager(
     page = dialog.people
 
     def add(name: str, pin: str, again: str, role: Role = Role.CASHIER) -> None:
-        page.name_edit.clear()
-        QTest.keyClicks(page.name_edit, name)
-        page.role_box.setCurrentIndex(page.role_box.findData(role.value))
-        QTest.keyClicks(page.new_pin, pin)
-        QTest.keyClicks(page.new_pin_again, again)
-        QTest.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+        add_person(page, name, pin, role, again=again)
         assert page.new_pin.text() == "" and page.new_pin_again.text() == ""  # cleared at once
 
     async def body() -> None:
@@ -399,12 +404,7 @@ def test_with_nobody_yet_the_first_person_must_be_a_manager_who_then_approves(
     page = dialog.people
 
     def add(name: str, pin: str, role: Role) -> None:
-        page.name_edit.clear()
-        QTest.keyClicks(page.name_edit, name)
-        page.role_box.setCurrentIndex(page.role_box.findData(role.value))
-        QTest.keyClicks(page.new_pin, pin)
-        QTest.keyClicks(page.new_pin_again, pin)
-        QTest.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+        add_person(page, name, pin, role)
 
     async def body() -> None:
         await wait_until(lambda: not dialog.form.busy)
@@ -434,10 +434,7 @@ def test_the_people_page_draws_in_each_language(  # noqa: PLR0917 (fixtures)
 ) -> None:
     """Saved as settings-people-{code}.png under ``POS_UI_SCREENSHOTS`` (else tmp_path)."""
     with open_store(db_url) as store:
-        add_people(store)
-        store.disable_user(OTHER_CASHIER[0], by="test")
-        for _try in range(5):
-            store.check_pin(CASHIER[0], "0000")
+        add_people_one_disabled_one_locked(store)
     load_style(qapp)
     install_language(qapp, code)
     try:

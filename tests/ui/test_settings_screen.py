@@ -46,6 +46,7 @@ from pos_app.ui.settings.launcher import install_settings, open_settings
 from pos_app.ui.settings.shop import ShopSettings
 from tests.support.memory_keyring import PlaintextMemoryKeyring
 from tests.support.printer_server import LoopbackPrinter
+from tests.support.settings_dialogs import closed_after, shop_db_url, worker_pool
 from tests.support.shop_settings import stored_settings as stored
 from tests.support.waiting import run, wait_until
 from tests.support.window import SCREENSHOTS, Harness
@@ -55,15 +56,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'shop.sqlite3'}"
+    return shop_db_url(tmp_path)
 
 
 @pytest.fixture
 def pool() -> Iterator[Offloader]:
-    executor = Offloader(2, thread_name_prefix="test-settings")
-    yield executor
-    executor.shutdown(wait=True)
-    executor.close()
+    yield from worker_pool("test-settings")
 
 
 @pytest.fixture
@@ -71,12 +69,7 @@ def opened(
     qloop: qasync.QEventLoop, pool: Offloader, db_url: str
 ) -> Iterator[list[SettingsDialog]]:
     """Dialogs the test made, closed after it."""
-    made: list[SettingsDialog] = []
-    yield made
-    for dialog in made:
-        run(qloop, wait_until(lambda d=dialog: not d.form.busy, what="the dialog's work"))  # type: ignore[misc]
-        dialog.close()
-        dialog.deleteLater()
+    yield from closed_after(qloop)
 
 
 def make_dialog(pool: Offloader, db_url: str, made: list[SettingsDialog]) -> SettingsDialog:
@@ -96,6 +89,20 @@ def retype(edit: QLineEdit, text: str) -> None:
     edit.selectAll()
     QTest.keyClick(edit, Qt.Key.Key_Delete)
     QTest.keyClicks(edit, text)
+
+
+def choose(dialog: SettingsDialog, key: str, value: str) -> None:
+    """Pick the choice whose value is ``value`` in the list of ``key``."""
+    box = dialog.form.fields[key].editor
+    assert isinstance(box, QComboBox)
+    box.setCurrentIndex(box.findData(value))
+
+
+def type_network_printer(dialog: SettingsDialog, printer: LoopbackPrinter) -> None:
+    """A network printer at ``printer``'s host and port, as typed in the Printer page."""
+    choose(dialog, "printer.kind", "network")
+    QTest.keyClicks(line(dialog, "printer.host"), printer.host)
+    retype(line(dialog, "printer.port"), str(printer.port))
 
 
 # -- the api.url setting -----------------------------------------------------------------------
@@ -411,14 +418,8 @@ def test_the_test_page_prints_on_the_printer_as_typed(
 
         async def body() -> None:
             await wait_until(lambda: dialog.form.data is not None)
-            kind = dialog.form.fields["printer.kind"].editor
-            assert isinstance(kind, QComboBox)
-            kind.setCurrentIndex(kind.findData("network"))
-            QTest.keyClicks(line(dialog, "printer.host"), printer.host)
-            retype(line(dialog, "printer.port"), str(printer.port))
-            paper = dialog.form.fields["printer.paper_mm"].editor
-            assert isinstance(paper, QComboBox)
-            paper.setCurrentIndex(paper.findData("58"))
+            type_network_printer(dialog, printer)
+            choose(dialog, "printer.paper_mm", "58")
             dialog.form.print_test_page()
             result = dialog.form.print_result
             assert result is not None
@@ -437,11 +438,7 @@ def test_a_printer_that_is_off_gets_one_line(
 
         async def body() -> None:
             await wait_until(lambda: dialog.form.data is not None)
-            kind = dialog.form.fields["printer.kind"].editor
-            assert isinstance(kind, QComboBox)
-            kind.setCurrentIndex(kind.findData("network"))
-            QTest.keyClicks(line(dialog, "printer.host"), printer.host)
-            retype(line(dialog, "printer.port"), str(printer.port))
+            type_network_printer(dialog, printer)
             dialog.form.print_test_page()
             result = dialog.form.print_result
             assert result is not None

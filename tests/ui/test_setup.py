@@ -23,6 +23,7 @@ from pos_app.ui.i18n import install_language
 from pos_app.ui.settings.setup import SetupDialog, SetupOutcome, SetupPage, default_pages
 from pos_app.ui.settings.shop import ShopSettings
 from tests.support.memory_keyring import PlaintextMemoryKeyring
+from tests.support.settings_dialogs import shop_db_url, worker_pool
 from tests.support.shop_settings import stored_settings as stored
 from tests.support.waiting import run, wait_until
 from tests.support.window import SCREENSHOTS
@@ -30,15 +31,12 @@ from tests.support.window import SCREENSHOTS
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'shop.sqlite3'}"
+    return shop_db_url(tmp_path)
 
 
 @pytest.fixture
 def pool() -> Iterator[Offloader]:
-    executor = Offloader(2, thread_name_prefix="test-setup")
-    yield executor
-    executor.shutdown(wait=True)
-    executor.close()
+    yield from worker_pool("test-setup")
 
 
 @pytest.fixture

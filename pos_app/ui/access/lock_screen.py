@@ -22,16 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.users import pin_problem
 from pos_app.store.users import UserRecord
-from pos_app.ui.access.pin_field import PinEntry, PinField
-from pos_app.ui.access.texts import person_text, pin_problem_text
+from pos_app.ui.access.pin_field import NameRole, PinAsking, PinField
+from pos_app.ui.access.texts import person_text
 from pos_app.ui.i18n import translate
 
-NameRole = Qt.ItemDataRole.UserRole
 
-
-class LockScreen(QWidget):
+class LockScreen(PinAsking, QWidget):
     """Names, a PIN field and one line of answer; covers its parent whole while shown."""
 
     entered = Signal(object)
@@ -67,9 +64,9 @@ class LockScreen(QWidget):
         self.names.itemClicked.connect(lambda _item: self.pin.setFocus())
         pin_label.setBuddy(self.pin)
         self.pin.returnPressed.connect(self.submit)
-        self.sign_in_button = QPushButton(translate("Access", "Sign in (Enter)"), self)
-        self.sign_in_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.sign_in_button.clicked.connect(self.submit)
+        self.submit_button = QPushButton(translate("Access", "Sign in (Enter)"), self)
+        self.submit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.submit_button.clicked.connect(self.submit)
         self.message = QLabel(self)
         self.message.setObjectName("lockMessage")
         self.message.setWordWrap(True)
@@ -82,7 +79,7 @@ class LockScreen(QWidget):
         pin_row = QHBoxLayout()
         pin_row.addWidget(pin_label)
         pin_row.addWidget(self.pin, 1)
-        pin_row.addWidget(self.sign_in_button)
+        pin_row.addWidget(self.submit_button)
         inner = QVBoxLayout(card)
         inner.addWidget(self.heading)
         inner.addWidget(self.hint)
@@ -140,13 +137,6 @@ class LockScreen(QWidget):
         if people:
             self.names.setCurrentRow(chosen)
 
-    def selected_name(self) -> str | None:
-        item = self.names.currentItem()
-        if item is None:
-            return None
-        name = item.data(NameRole)
-        return name if isinstance(name, str) else None
-
     # --- trying a PIN ---------------------------------------------------------------------
 
     def submit(self) -> None:
@@ -161,19 +151,4 @@ class LockScreen(QWidget):
             self.say(translate("Access", "Pick your name in the list first."))
             self.reload_requested.emit()
             return
-        problem = pin_problem(pin)
-        if problem is not None:
-            self.say(pin_problem_text(problem))
-            return
-        self.set_busy(True)
-        self.say(translate("Access", "Checking the PIN…"))
-        self.entered.emit(PinEntry(name, pin))
-
-    def set_busy(self, busy: bool) -> None:
-        """While a PIN is checked, another cannot be sent."""
-        self.busy = busy
-        self.sign_in_button.setEnabled(not busy)
-        self.names.setEnabled(not busy)
-
-    def say(self, text: str) -> None:
-        self.message.setText(text)
+        self.send(name, pin)

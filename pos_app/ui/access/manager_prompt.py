@@ -18,16 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.users import pin_problem
 from pos_app.store.users import UserRecord
-from pos_app.ui.access.pin_field import PinEntry, PinField
-from pos_app.ui.access.texts import pin_problem_text
+from pos_app.ui.access.pin_field import NameRole, PinAsking, PinField
 from pos_app.ui.i18n import translate
 
-NameRole = Qt.ItemDataRole.UserRole
 
-
-class ManagerPrompt(QDialog):
+class ManagerPrompt(PinAsking, QDialog):
     """A manager's name and PIN for one action; Esc or Cancel refuses it."""
 
     entered = Signal(object)
@@ -75,9 +71,9 @@ class ManagerPrompt(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("promptMessage")
         self.message.setWordWrap(True)
-        self.allow_button = QPushButton(translate("Access", "Allow (Enter)"), self)
-        self.allow_button.setAutoDefault(False)
-        self.allow_button.clicked.connect(self.submit)
+        self.submit_button = QPushButton(translate("Access", "Allow (Enter)"), self)
+        self.submit_button.setAutoDefault(False)
+        self.submit_button.clicked.connect(self.submit)
         self.cancel_button = QPushButton(translate("Access", "Cancel (Esc)"), self)
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
@@ -86,7 +82,7 @@ class ManagerPrompt(QDialog):
         pin_row.addWidget(self.pin, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.allow_button)
+        buttons.addWidget(self.submit_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -99,7 +95,7 @@ class ManagerPrompt(QDialog):
         self.pin.setFocus()
         if not managers:
             self.say(translate("Access", "This shop has no active manager."))
-            self.allow_button.setEnabled(False)
+            self.submit_button.setEnabled(False)
 
     def event(self, event: QEvent) -> bool:
         # Enter belongs to the PIN field, not to a default button of the dialog.
@@ -108,29 +104,10 @@ class ManagerPrompt(QDialog):
             return True
         return super().event(event)
 
-    def selected_name(self) -> str | None:
-        item = self.names.currentItem()
-        name = None if item is None else item.data(NameRole)
-        return name if isinstance(name, str) else None
-
     def submit(self) -> None:
         """Enter: the PIN goes to be checked and leaves the field."""
         pin = self.pin.take()
         name = self.selected_name()
         if self.busy or name is None:
             return
-        problem = pin_problem(pin)
-        if problem is not None:
-            self.say(pin_problem_text(problem))
-            return
-        self.set_busy(True)
-        self.say(translate("Access", "Checking the PIN…"))
-        self.entered.emit(PinEntry(name, pin))
-
-    def set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.allow_button.setEnabled(not busy)
-        self.names.setEnabled(not busy)
-
-    def say(self, text: str) -> None:
-        self.message.setText(text)
+        self.send(name, pin)

@@ -1,16 +1,29 @@
 """The PIN field of the lock screen and of the manager prompt: digits only, masked, 8 at
 most; the names list beside it is driven from it (arrows and first letters), so a quick
-switch is the first letters of a name, the PIN and Enter without leaving the field."""
+switch is the first letters of a name, the PIN and Enter without leaving the field. Also
+what both screens share around it (:class:`PinAsking`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QWidget,
+)
 
-from pos_app.domain.users import PIN_MAX_LENGTH
+from pos_app.domain.users import PIN_MAX_LENGTH, pin_problem
+from pos_app.ui.access.texts import pin_problem_text
+from pos_app.ui.i18n import translate
+
+NameRole = Qt.ItemDataRole.UserRole
+"""Where a names list keeps each person's name (a row may show more: "Amina (manager)")."""
 
 _LIST_KEYS = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown})
 
@@ -76,3 +89,41 @@ class PinField(QLineEdit):
                     names.setCurrentIndex(index)
                     self._letters = wanted
                     return
+
+
+class PinAsking:
+    """What the lock screen and the manager prompt share: a names list, one line of answer,
+    and a PIN checked for its form before it is sent (a wrong form counts for nothing)."""
+
+    entered: SignalInstance
+    """A :class:`PinEntry`: a PIN of the right form was typed for a name."""
+    names: QListWidget
+    message: QLabel
+    submit_button: QPushButton
+    busy: bool
+
+    def selected_name(self) -> str | None:
+        """The name of the row selected, or None."""
+        item = self.names.currentItem()
+        name = None if item is None else item.data(NameRole)
+        return name if isinstance(name, str) else None
+
+    def send(self, name: str, pin: str) -> None:
+        """``pin`` for ``name`` goes to be checked (:attr:`entered`; busy until then); a PIN
+        of the wrong form is said at once instead."""
+        problem = pin_problem(pin)
+        if problem is not None:
+            self.say(pin_problem_text(problem))
+            return
+        self.set_busy(True)
+        self.say(translate("Access", "Checking the PIN…"))
+        self.entered.emit(PinEntry(name, pin))
+
+    def set_busy(self, busy: bool) -> None:
+        """While a PIN is checked, another cannot be sent."""
+        self.busy = busy
+        self.submit_button.setEnabled(not busy)
+        self.names.setEnabled(not busy)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from pos_app.domain.refs import COUNTER_ID_MAX_LENGTH, sanitise_counter_id
 from pos_app.domain.urls import BadUrlError, InsecureUrlError
 from pos_app.store.settings import SHOP_TEXT_MAX, PreferenceError, check_preference
 from pos_app.ui.i18n import ltr, translate
+from pos_app.ui.settings.rows import reason_label
 
 Editor = QLineEdit | QComboBox | QCheckBox
 
@@ -72,10 +73,7 @@ class Field(QObject):
         self.key = key
         self.editor = editor
         self.required = required
-        self.reason = QLabel(parent)
-        self.reason.setObjectName("fieldReason")
-        self.reason.setWordWrap(True)
-        self.reason.hide()
+        self.reason = reason_label(parent)
         self.error: str | None = None
         self.forced: str | None = None  # a refusal found by a check across fields
         self.initial: str | None = None

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -44,6 +43,7 @@ from pos_app.store.settings import (
 )
 from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.printing.service import printer_text
+from pos_app.ui.settings import rows
 from pos_app.ui.settings.connection import ConnectionCheck, check_connection
 from pos_app.ui.settings.fields import Field
 from pos_app.ui.settings.shop import Loaded, ShopSettings
@@ -147,10 +147,7 @@ class SettingsForm(QObject):
     def _row(
         self, form: QFormLayout, label: str, field: Field, extra: QWidget | None = None
     ) -> None:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        box, column = rows.column()
         if extra is None:
             column.addWidget(field.editor)
         else:
@@ -182,18 +179,11 @@ class SettingsForm(QObject):
         self.key_note = QLabel()
         self.key_note.setObjectName("keyNote")
         self.key_note.setWordWrap(True)
-        self.key_reason = QLabel()
-        self.key_reason.setObjectName("fieldReason")
-        self.key_reason.setWordWrap(True)
-        self.key_reason.hide()
-        key_box = QWidget()
-        column = QVBoxLayout(key_box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(self.key_edit)
-        column.addWidget(self.key_reason)
-        column.addWidget(self.key_note)
-        form.addRow(translate("Settings", "API key"), key_box)
+        self.key_reason = rows.reason_label()
+        form.addRow(
+            translate("Settings", "API key"),
+            rows.stacked(self.key_edit, self.key_reason, self.key_note),
+        )
         if with_url:
             url = self._field("api.url", QLineEdit())
             url.editor.setPlaceholderText(PREFERENCES["api.url"].default or "")  # type: ignore[arg-type,union-attr]

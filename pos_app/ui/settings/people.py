@@ -10,6 +10,7 @@ a PIN that breaks the rule) are shown next to the field concerned."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import tzinfo
 from typing import Any, Final
 
@@ -59,6 +60,7 @@ from pos_app.ui.access.texts import pin_problem_text, role_text
 from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.settings.form import Spawn
 from pos_app.ui.settings.roster import ShopPeople
+from pos_app.ui.settings.rows import reason_label, show_reason, stacked
 
 log = logging.getLogger(__name__)
 
@@ -66,19 +68,6 @@ NO_MANAGER_YET: Final = "settings"
 """Who is noted for a change made while the shop had nobody to approve the dialog."""
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _reason_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("fieldReason")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _show(label: QLabel, text: str | None) -> None:
-    label.setText(text or "")
-    label.setVisible(bool(text))
 
 
 def name_text(problem: NameProblem) -> str:
@@ -94,6 +83,14 @@ def pins_problem(first: str, second: str) -> str | None:
     if first != second:
         return translate("People", "The two PINs differ: type the same PIN twice.")
     return None
+
+
+def name_field(parent: QWidget, object_name: str) -> QLineEdit:
+    """A field for a person's name (a name too long is typed whole: refused, not cut)."""
+    edit = QLineEdit(parent)
+    edit.setObjectName(object_name)
+    edit.setMaxLength(NAME_MAX_LENGTH + 10)
+    return edit
 
 
 def last_manager_text(name: str) -> str:
@@ -200,29 +197,27 @@ class PeoplePage(QWidget):
 
         # -- adding --------------------------------------------------------------------------
         adding = QGroupBox(translate("People", "Add a person"), self)
-        self.name_edit = QLineEdit(adding)
-        self.name_edit.setObjectName("personName")
-        self.name_edit.setMaxLength(NAME_MAX_LENGTH + 10)  # a longer name is said, not cut
-        self.name_reason = _reason_label(adding)
+        self.name_edit = name_field(adding, "personName")
+        self.name_reason = reason_label(adding)
         self.role_box = QComboBox(adding)
         self.role_box.setObjectName("personRole")
         self.role_box.addItem(role_text(Role.CASHIER), Role.CASHIER.value)
         self.role_box.addItem(role_text(Role.MANAGER), Role.MANAGER.value)
-        self.role_reason = _reason_label(adding)
+        self.role_reason = reason_label(adding)
         self.new_pin = PinField(adding)
         self.new_pin.setObjectName("newPin")
         self.new_pin_again = PinField(adding)
         self.new_pin_again.setObjectName("newPinAgain")
-        self.new_pin_reason = _reason_label(adding)
+        self.new_pin_reason = reason_label(adding)
         self.add_button = QPushButton(translate("People", "Add"), adding)
         self.add_button.setObjectName("addPerson")
         self.add_button.clicked.connect(self.add)
         add_form = QFormLayout(adding)
-        add_form.addRow(translate("People", "Name"), _column(self.name_edit, self.name_reason))
-        add_form.addRow(translate("People", "Role"), _column(self.role_box, self.role_reason))
+        add_form.addRow(translate("People", "Name"), stacked(self.name_edit, self.name_reason))
+        add_form.addRow(translate("People", "Role"), stacked(self.role_box, self.role_reason))
         add_form.addRow(translate("People", "PIN (4 to 8 digits)"), self.new_pin)
         add_form.addRow(
-            translate("People", "PIN again"), _column(self.new_pin_again, self.new_pin_reason)
+            translate("People", "PIN again"), stacked(self.new_pin_again, self.new_pin_reason)
         )
         add_form.addRow("", self.add_button)
 
@@ -234,23 +229,23 @@ class PeoplePage(QWidget):
         self.change_pin.setObjectName("changePin")
         self.change_pin_again = PinField(chosen)
         self.change_pin_again.setObjectName("changePinAgain")
-        self.change_reason = _reason_label(chosen)
+        self.change_reason = reason_label(chosen)
         self.change_button = QPushButton(translate("People", "Change the PIN"), chosen)
         self.change_button.setObjectName("changePinButton")
         self.change_button.clicked.connect(self.change)
         self.active_button = QPushButton(translate("People", "Disable"), chosen)
         self.active_button.setObjectName("toggleActive")
         self.active_button.clicked.connect(self.toggle_active)
-        self.active_reason = _reason_label(chosen)
+        self.active_reason = reason_label(chosen)
         chosen_form = QFormLayout(chosen)
         chosen_form.addRow(self.chosen_name)
         chosen_form.addRow(translate("People", "New PIN"), self.change_pin)
         chosen_form.addRow(
             translate("People", "New PIN again"),
-            _column(self.change_pin_again, self.change_reason),
+            stacked(self.change_pin_again, self.change_reason),
         )
         chosen_form.addRow("", self.change_button)
-        chosen_form.addRow("", _column(self.active_button, self.active_reason))
+        chosen_form.addRow("", stacked(self.active_button, self.active_reason))
 
         self.result_line = QLabel(self)
         self.result_line.setObjectName("peopleResult")
@@ -290,8 +285,8 @@ class PeoplePage(QWidget):
         for widget in (self.change_pin, self.change_pin_again, self.change_button):
             widget.setEnabled(person is not None and not self.busy)
         self.active_button.setEnabled(person is not None and not self.busy)
-        _show(self.change_reason, None)
-        _show(self.active_reason, None)
+        show_reason(self.change_reason, None)
+        show_reason(self.active_reason, None)
         if person is None:
             self.chosen_name.setText(translate("People", "Select a person in the list."))
             self.active_button.setText(translate("People", "Disable"))
@@ -339,10 +334,10 @@ class PeoplePage(QWidget):
         name = self.name_edit.text()
         role = str(self.role_box.currentData())
         problem = name_problem(name)
-        _show(self.name_reason, name_text(problem) if problem is not None else None)
-        _show(self.role_reason, None)
+        show_reason(self.name_reason, name_text(problem) if problem is not None else None)
+        show_reason(self.role_reason, None)
         pin_text = pins_problem(first, second)
-        _show(self.new_pin_reason, pin_text)
+        show_reason(self.new_pin_reason, pin_text)
         if problem is not None or pin_text is not None:
             self.result_line.setText(translate("People", "Not added: see the reasons in red."))
             return
@@ -367,7 +362,7 @@ class PeoplePage(QWidget):
         if self.approved_by is None and person.is_manager:
             self.approved_by = person.name  # the shop's first manager makes the next changes
         self.name_edit.clear()
-        _show(self.name_reason, None)
+        show_reason(self.name_reason, None)
         self.result_line.setText(
             translate("People", "{name} added ({role}).").format(
                 name=person.name, role=role_text(person.role)
@@ -378,21 +373,21 @@ class PeoplePage(QWidget):
     def _add_refused(self, exc: UserError, name: str) -> None:
         self.result_line.setText(translate("People", "Not added: see the reasons in red."))
         if isinstance(exc, DuplicateUserError):
-            _show(
+            show_reason(
                 self.name_reason,
                 translate(
                     "People", "Someone is already called {name}: choose another name."
                 ).format(name=exc.name),
             )
         elif isinstance(exc, LastManagerError):
-            _show(
+            show_reason(
                 self.role_reason,
                 translate("People", "The shop has no manager yet: the first person is a manager."),
             )
         elif isinstance(exc, InvalidUserInputError) and isinstance(exc.problem, NameProblem):
-            _show(self.name_reason, name_text(exc.problem))
+            show_reason(self.name_reason, name_text(exc.problem))
         elif isinstance(exc, InvalidUserInputError) and isinstance(exc.problem, PinProblem):
-            _show(self.new_pin_reason, pin_problem_text(exc.problem))
+            show_reason(self.new_pin_reason, pin_problem_text(exc.problem))
         else:
             self._failed(exc)
 
@@ -405,7 +400,7 @@ class PeoplePage(QWidget):
         if self.busy or person is None:
             return
         problem = pins_problem(first, second)
-        _show(self.change_reason, problem)
+        show_reason(self.change_reason, problem)
         if problem is not None:
             return
         self._set_busy(True)
@@ -413,30 +408,20 @@ class PeoplePage(QWidget):
         self._spawn(self._change(person.name, first))
 
     async def _change(self, name: str, pin: str) -> None:
-        try:
-            await self.executor.run(lambda: self.people.set_pin(name, pin, by=self.by))
-        except InvalidUserInputError as exc:
-            self._set_busy(False)
-            if isinstance(exc.problem, PinProblem):
-                _show(self.change_reason, pin_problem_text(exc.problem))
+        def refused(exc: UserError) -> None:
+            if isinstance(exc, InvalidUserInputError) and isinstance(exc.problem, PinProblem):
+                show_reason(self.change_reason, pin_problem_text(exc.problem))
             self.result_line.setText(translate("People", "The PIN was not changed."))
-            return
-        except UnknownUserError:
-            self._set_busy(False)
-            self._gone(name)
-            await self._load()
-            return
-        except Exception as exc:  # noqa: BLE001 - said, never a crash
-            self._set_busy(False)
-            self._failed(exc)
-            return
-        self._set_busy(False)
-        self.result_line.setText(
+
+        await self._save_change(
+            name,
+            lambda: self.people.set_pin(name, pin, by=self.by),
+            InvalidUserInputError,
+            refused,
             translate("People", "{name}'s PIN is changed; their lock-out is cleared.").format(
                 name=name
-            )
+            ),
         )
-        await self._load(name)
 
     # -- disabling and enabling --------------------------------------------------------------
 
@@ -451,12 +436,35 @@ class PeoplePage(QWidget):
 
     async def _toggle(self, name: str, *, disable: bool) -> None:
         call = self.people.disable_user if disable else self.people.enable_user
-        try:
-            await self.executor.run(lambda: call(name, by=self.by))
-        except LastManagerError:
-            self._set_busy(False)
-            _show(self.active_reason, last_manager_text(name))
+
+        def refused(_exc: UserError) -> None:
+            show_reason(self.active_reason, last_manager_text(name))
             self.result_line.setText(translate("People", "Nothing was changed."))
+
+        done = (
+            translate("People", "{name} is disabled: they can no longer sign in.")
+            if disable
+            else translate("People", "{name} is enabled again.")
+        )
+        await self._save_change(
+            name, lambda: call(name, by=self.by), LastManagerError, refused, done.format(name=name)
+        )
+
+    async def _save_change(
+        self,
+        name: str,
+        work: Callable[[], object],
+        refusal: type[UserError],
+        refused: Callable[[UserError], None],
+        done: str,
+    ) -> None:
+        """Run ``work`` (a change of ``name``) on the pool; say ``done`` and list the people
+        again, else say why not: a ``refusal`` through ``refused``, a person gone, a failure."""
+        try:
+            await self.executor.run(work)
+        except refusal as exc:
+            self._set_busy(False)
+            refused(exc)
             return
         except UnknownUserError:
             self._set_busy(False)
@@ -468,12 +476,7 @@ class PeoplePage(QWidget):
             self._failed(exc)
             return
         self._set_busy(False)
-        done = (
-            translate("People", "{name} is disabled: they can no longer sign in.")
-            if disable
-            else translate("People", "{name} is enabled again.")
-        )
-        self.result_line.setText(done.format(name=name))
+        self.result_line.setText(done)
         await self._load(name)
 
     # -- failures ----------------------------------------------------------------------------
@@ -493,13 +496,3 @@ class PeoplePage(QWidget):
                 "Nothing was saved: the shop's database could not be written (see the log).",
             )
         )
-
-
-def _column(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    for widget in widgets:
-        column.addWidget(widget)
-    return box

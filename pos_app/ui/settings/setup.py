@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from pos_app.domain.users import NAME_MAX_LENGTH, NameProblem, PinProblem, Role, name_problem
+from pos_app.domain.users import NameProblem, PinProblem, Role, name_problem
 from pos_app.orders.offload import Offloader
 from pos_app.store.errors import DuplicateUserError, InvalidUserInputError
 from pos_app.store.users import UserRecord
@@ -37,7 +36,8 @@ from pos_app.ui.access.pin_field import PinField
 from pos_app.ui.access.texts import pin_problem_text
 from pos_app.ui.i18n import translate
 from pos_app.ui.settings.form import SettingsForm, Spawn
-from pos_app.ui.settings.people import name_text, pins_problem
+from pos_app.ui.settings.people import name_field, name_text, pins_problem
+from pos_app.ui.settings.rows import reason_label, show_reason, stacked
 from pos_app.ui.settings.shop import ShopSettings
 
 log = logging.getLogger(__name__)
@@ -66,23 +66,21 @@ class ManagerStep(QWidget):
         self.setObjectName("managerStep")
         self.existing: list[str] = []
         """The shop's active managers already there (then nothing is asked)."""
-        self.name_edit = QLineEdit(self)
-        self.name_edit.setObjectName("managerName")
-        self.name_edit.setMaxLength(NAME_MAX_LENGTH + 10)  # a longer name is said, not cut
-        self.name_reason = _reason(self)
+        self.name_edit = name_field(self, "managerName")
+        self.name_reason = reason_label(self)
         self.pin = PinField(self)
         self.pin.setObjectName("managerPin")
         self.pin_again = PinField(self)
         self.pin_again.setObjectName("managerPinAgain")
-        self.pin_reason = _reason(self)
+        self.pin_reason = reason_label(self)
         self.note = QLabel(self)
         self.note.setObjectName("managerNote")
         self.note.setWordWrap(True)
         self.note.hide()
         form = QFormLayout(self)
-        form.addRow(translate("Setup", "Your name"), _stacked(self.name_edit, self.name_reason))
+        form.addRow(translate("Setup", "Your name"), stacked(self.name_edit, self.name_reason))
         form.addRow(translate("Setup", "PIN (4 to 8 digits)"), self.pin)
-        form.addRow(translate("Setup", "PIN again"), _stacked(self.pin_again, self.pin_reason))
+        form.addRow(translate("Setup", "PIN again"), stacked(self.pin_again, self.pin_reason))
         form.addRow(self.note)
 
     @property
@@ -123,30 +121,10 @@ class ManagerStep(QWidget):
         return self.name_edit.text().strip(), pin
 
     def show_name_reason(self, text: str | None) -> None:
-        self.name_reason.setText(text or "")
-        self.name_reason.setVisible(bool(text))
+        show_reason(self.name_reason, text)
 
     def show_pin_reason(self, text: str | None) -> None:
-        self.pin_reason.setText(text or "")
-        self.pin_reason.setVisible(bool(text))
-
-
-def _reason(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("fieldReason")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _stacked(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    for widget in widgets:
-        column.addWidget(widget)
-    return box
+        show_reason(self.pin_reason, text)
 
 
 @dataclass(frozen=True, slots=True)

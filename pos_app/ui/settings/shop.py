@@ -9,22 +9,21 @@ half-saved."""
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pos_app.api import keys
-from pos_app.store import Store, open_store
 from pos_app.store.settings import (
     DEFAULT,
     PREFERENCES,
     InvalidSettingError,
     Settings,
-    database_url,
     read_preference,
     save_preferences,
 )
 from pos_app.ui.settings.roster import ShopPeople
+from pos_app.ui.settings.shop_database import ShopDatabase
 
 log = logging.getLogger(__name__)
 
@@ -54,26 +53,17 @@ class Loaded:
     overridden: Mapping[str, str] = field(default_factory=dict)  # key -> environment variable
 
 
-class ShopSettings:
+class ShopSettings(ShopDatabase):
     """The shop's settings, read and saved; ``store``: the window's open store (None: the
     shop's database, ``db_url`` else ``POS_DB_URL`` else the default file, opened per call)."""
 
-    def __init__(
-        self,
-        store: Store | None = None,
-        db_url: str | None = None,
-        env: Mapping[str, str] = os.environ,
-    ) -> None:
-        self._store = store
-        self._db_url = db_url
-        self._env = env
-        self.people = ShopPeople(store, db_url, env)
+    @cached_property
+    def people(self) -> ShopPeople:
         """The shop's people, in the same database as these settings."""
+        return ShopPeople(self._store, self._db_url, self._env)
 
     def _raw(self) -> dict[str, str]:
-        if self._store is not None:
-            return _values(self._store)
-        with open_store(self._db_url or database_url(self._env), read_only=True) as store:
+        with self._opened(read_only=True) as store:
             return _values(store)
 
     def load(self) -> Loaded:
@@ -119,10 +109,7 @@ class ShopSettings:
             raise
 
     def _save(self, changes: Mapping[str, str | None]) -> None:
-        if self._store is not None:
-            save_preferences(self._store, changes)
-            return
-        with open_store(self._db_url or database_url(self._env)) as store:
+        with self._opened() as store:
             save_preferences(store, changes)
 
 
