@@ -56,68 +56,67 @@
         <translation>أُلغيت عملية البيع {ref}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="48"/>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="45"/>
         <source>The counter is locked</source>
         <translation>نقطة البيع مقفلة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="52"/>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="49"/>
         <source>Pick your name (arrows or its first letters), type your PIN, press Enter.</source>
         <translation>اختر اسمك (بالأسهم أو بأول حروفه)، اكتب رمزك السري، ثم اضغط Enter.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="63"/>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="60"/>
         <source>&amp;PIN:</source>
         <translation>ال&amp;رمز السري:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="70"/>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="67"/>
         <source>Sign in (Enter)</source>
         <translation>تسجيل الدخول (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="161"/>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="151"/>
         <source>Pick your name in the list first.</source>
         <translation>اختر اسمك من القائمة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="169"/>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="127"/>
+        <location filename="../../pos_app/ui/access/pin_field.py" line="119"/>
         <source>Checking the PIN…</source>
         <translation>جارٍ التحقق من الرمز السري…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="40"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="36"/>
         <source>Manager approval</source>
         <translation>موافقة المدير</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="44"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="40"/>
         <source>A manager must allow this: {action}</source>
         <translation>يجب أن يوافق مدير على هذا: {action}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="50"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="46"/>
         <source>Manager: pick your name and type your PIN. The cashier stays signed in.</source>
         <translation>أيها المدير: اختر اسمك واكتب رمزك السري. يبقى البائع متصلًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="70"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="66"/>
         <source>Manager&apos;s &amp;PIN:</source>
         <translation>ال&amp;رمز السري للمدير:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="78"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="74"/>
         <source>Allow (Enter)</source>
         <translation>موافقة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="81"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="77"/>
         <source>Cancel (Esc)</source>
         <translation>إلغاء (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="101"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="97"/>
         <source>This shop has no active manager.</source>
         <translation>لا يوجد في هذا المحل مدير نشط.</translation>
     </message>
@@ -845,175 +844,175 @@
 <context>
     <name>People</name>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="95"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="84"/>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>الرمزان السريان مختلفان: اكتب الرمز السري نفسه مرتين.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="100"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="97"/>
         <source>{name} is the last active manager: make someone else a manager first.</source>
         <translation>{name} هو آخر مدير نشط: اجعل شخصًا آخر مديرًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="143"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="221"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="140"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="216"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="144"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="222"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="141"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="145"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="142"/>
         <source>Active</source>
         <translation>نشط</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="146"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="143"/>
         <source>Locked until</source>
         <translation>مقفل حتى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="160"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="157"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="160"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="157"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="198"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="195"/>
         <source>Each change here is saved at once.</source>
         <translation>كل تغيير هنا يُحفظ فورًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="202"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="199"/>
         <source>Add a person</source>
         <translation>إضافة شخص</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="212"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="223"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="218"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>الرمز السري (من 4 إلى 8 أرقام)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="225"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="220"/>
         <source>PIN again</source>
         <translation>الرمز السري مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="230"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="225"/>
         <source>The person selected</source>
         <translation>الشخص المحدد</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="238"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="233"/>
         <source>Change the PIN</source>
         <translation>تغيير الرمز السري</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="241"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="297"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="236"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="292"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
         <source>Disable</source>
         <translation>تعطيل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="247"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="242"/>
         <source>New PIN</source>
         <translation>الرمز السري الجديد</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="249"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="244"/>
         <source>New PIN again</source>
         <translation>الرمز السري الجديد مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
         <source>Select a person in the list.</source>
         <translation>اختر شخصًا من القائمة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
         <source>Enable</source>
         <translation>تفعيل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="323"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="318"/>
         <source>The list of people could not be read (see the log).</source>
         <translation>تعذّرت قراءة قائمة الأشخاص (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="347"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="379"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="342"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="374"/>
         <source>Not added: see the reasons in red.</source>
         <translation>لم تتم الإضافة: راجع الأسباب باللون الأحمر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="350"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="412"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="449"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="345"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="407"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="434"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="372"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="367"/>
         <source>{name} added ({role}).</source>
         <translation>تمت إضافة {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="383"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="376"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="378"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="354"/>
         <source>Someone is already called {name}: choose another name.</source>
         <translation>يوجد شخص باسم {name} مسبقًا: اختر اسمًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="390"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="385"/>
         <source>The shop has no manager yet: the first person is a manager.</source>
         <translation>لا يوجد مدير للمحل بعد: الشخص الأول يكون مديرًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="422"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="414"/>
         <source>The PIN was not changed.</source>
         <translation>لم يتم تغيير الرمز السري.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="435"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="421"/>
         <source>{name}&apos;s PIN is changed; their lock-out is cleared.</source>
         <translation>تم تغيير الرمز السري لـ {name} ورُفع القفل عنه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="459"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="442"/>
         <source>Nothing was changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="472"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="445"/>
         <source>{name} is disabled: they can no longer sign in.</source>
         <translation>تم تعطيل {name}: لم يعد بإمكانه تسجيل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="474"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="447"/>
         <source>{name} is enabled again.</source>
         <translation>تم تفعيل {name} من جديد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="483"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="486"/>
         <source>No one is called {name} any more: the list is read again.</source>
         <translation>لم يعد هناك شخص باسم {name}: تُقرأ القائمة من جديد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="491"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="494"/>
         <source>Nothing was saved: the shop&apos;s database could not be written (see the log).</source>
         <translation>لم يُحفظ شيء: تعذّرت الكتابة في قاعدة بيانات المحل (راجع السجل).</translation>
     </message>
@@ -1687,7 +1686,7 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/settings/dialog.py" line="88"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="328"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="306"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
@@ -1697,63 +1696,63 @@
         <translation>تم الحفظ. يستعمل pos-app القيم الجديدة عند تشغيله القادم.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="25"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="26"/>
         <source>Plain http is refused: the key would travel in clear. Use https (http only for the local simulator on 127.0.0.1).</source>
         <translation>يُرفض http العادي: سيُرسل المفتاح دون تشفير. استعمل https (http فقط للمحاكي المحلي على 127.0.0.1).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="31"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="32"/>
         <source>Not a usable address: check the host and the port.</source>
         <translation>عنوان غير صالح: تحقق من اسم الخادم والمنفذ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="32"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="33"/>
         <source>An https:// address, such as https://api.oneclickdz.com/v3.</source>
         <translation>عنوان يبدأ بـ https://، مثل https://api.oneclickdz.com/v3.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="34"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="35"/>
         <source>1 to {n} letters (A-Z) and digits, such as {example}.</source>
         <translation>من 1 إلى {n} حروف (A-Z) وأرقام، مثل {example}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="38"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="39"/>
         <source>Whole dinars, 0 or more.</source>
         <translation>دنانير كاملة، 0 أو أكثر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="40"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="41"/>
         <source>The path of an image file that exists.</source>
         <translation>مسار ملف صورة موجود.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="42"/>
-        <location filename="../../pos_app/ui/settings/fields.py" line="50"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="43"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="51"/>
         <source>One line of at most {n} characters.</source>
         <translation>سطر واحد من {n} حرفًا على الأكثر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="44"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="45"/>
         <source>A USB id in hex, such as 0x0416.</source>
         <translation>معرّف USB بالنظام الست عشري، مثل 0x0416.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="46"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="47"/>
         <source>A port number from 1 to 65535.</source>
         <translation>رقم منفذ من 1 إلى 65535.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="48"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="49"/>
         <source>Seconds, more than 0 and at most 300.</source>
         <translation>ثوانٍ، أكثر من 0 و300 على الأكثر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="51"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="52"/>
         <source>This value is not accepted.</source>
         <translation>هذه القيمة غير مقبولة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="125"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="123"/>
         <source>Needed.</source>
         <translation>مطلوب.</translation>
     </message>
@@ -1788,352 +1787,352 @@
         <translation>ملف أو جهاز</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="196"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="184"/>
         <source>API key</source>
         <translation>مفتاح API</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="200"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="190"/>
         <source>API address</source>
         <translation>عنوان API</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="201"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="191"/>
         <source>Test connection</source>
         <translation>اختبار الاتصال</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="214"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="204"/>
         <source>Shop name</source>
         <translation>اسم المحل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="217"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="207"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="218"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="208"/>
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="220"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="210"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="223"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="213"/>
         <source>Logo (image file)</source>
         <translation>الشعار (ملف صورة)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="237"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="227"/>
         <source>Receipt printer</source>
         <translation>طابعة الإيصالات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="239"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="229"/>
         <source>Printer address (IP or name)</source>
         <translation>عنوان الطابعة (IP أو اسم)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="240"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="230"/>
         <source>TCP port</source>
         <translation>منفذ TCP</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="241"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="231"/>
         <source>USB vendor id</source>
         <translation>معرّف الصانع USB</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="242"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="232"/>
         <source>USB product id</source>
         <translation>معرّف المنتج USB</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="243"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="233"/>
         <source>Serial port (COM3, /dev/ttyUSB0)</source>
         <translation>المنفذ التسلسلي (COM3، /dev/ttyUSB0)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="244"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="234"/>
         <source>Speed (baud)</source>
         <translation>السرعة (باود)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="245"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="235"/>
         <source>Windows printer name</source>
         <translation>اسم طابعة Windows</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="246"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="236"/>
         <source>File or device path</source>
         <translation>مسار الملف أو الجهاز</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="271"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="261"/>
         <source>{mm} mm</source>
         <translation>{mm} مم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="274"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="264"/>
         <source>Paper width</source>
         <translation>عرض الورق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="279"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="269"/>
         <source>Print the receipt when a sale is fulfilled</source>
         <translation>طباعة الإيصال عند إتمام البيع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="284"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="274"/>
         <source>Print a claim slip when a sale is queued</source>
         <translation>طباعة وصل مطالبة عند وضع البيع في الانتظار</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="287"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="277"/>
         <source>Test page</source>
         <translation>صفحة اختبار</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="301"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="291"/>
         <source>Warn when the balance is under (DA)</source>
         <translation>التنبيه عندما يقل الرصيد عن (دج)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="304"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="294"/>
         <source>The computer&apos;s language</source>
         <translation>لغة الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="307"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="297"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="312"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="302"/>
         <source>Counter id (in sale refs)</source>
         <translation>معرّف نقطة البيع (في مراجع البيع)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="322"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="312"/>
         <source>Fixed in this version: sales wait offline up to these limits, then new sales are refused.</source>
         <translation>ثابت في هذا الإصدار: تنتظر المبيعات دون اتصال حتى هذه الحدود، ثم تُرفض المبيعات الجديدة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="331"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="321"/>
         <source>Sales waiting, at most</source>
         <translation>المبيعات المنتظرة، على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="333"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="323"/>
         <source>Money waiting, at most</source>
         <translation>المبلغ المنتظر، على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="337"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="327"/>
         <source>Oldest waiting sale, at most</source>
         <translation>أقدم بيع منتظر، على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="338"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="328"/>
         <source>{h} h</source>
         <translation>{h} ساعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="368"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="358"/>
         <source>The stored value could not be used: the default is shown. Save to replace it.</source>
         <translation>تعذّر استعمال القيمة المحفوظة: تُعرض القيمة الافتراضية. احفظ لاستبدالها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="378"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="368"/>
         <source>{env} overrides this on this computer.</source>
         <translation>{env} يتجاوز هذا الإعداد على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="382"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="372"/>
         <source>Some settings could not be read: the defaults are shown.</source>
         <translation>تعذّرت قراءة بعض الإعدادات: تُعرض القيم الافتراضية.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="397"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="387"/>
         <source>ONECLICK_API_KEY is set on this computer and overrides the key kept here.</source>
         <translation>ONECLICK_API_KEY مضبوط على هذا الحاسوب ويتجاوز المفتاح المحفوظ هنا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="404"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="394"/>
         <source>Kept in the system keyring: {tail}. Type a new key to replace it.</source>
         <translation>محفوظ في حافظة مفاتيح النظام: {tail}. اكتب مفتاحًا جديدًا لاستبداله.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="409"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="399"/>
         <source>No key is kept yet.</source>
         <translation>لا يوجد مفتاح محفوظ بعد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="413"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="403"/>
         <source>This computer has no secure keyring: the key cannot be kept here. Set ONECLICK_API_KEY in pos-app&apos;s environment instead.</source>
         <translation>لا توجد حافظة مفاتيح آمنة على هذا الحاسوب: لا يمكن حفظ المفتاح هنا. اضبط ONECLICK_API_KEY في بيئة pos-app بدلًا من ذلك.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="422"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="412"/>
         <source>Paste the key from your OneClickDZ account</source>
         <translation>الصق المفتاح من حسابك في OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="434"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="424"/>
         <source>A key holds no such character (position {n}): paste it again.</source>
         <translation>لا يحتوي المفتاح على هذا الحرف (الموضع {n}): الصقه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="462"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="452"/>
         <source>Needed for this printer.</source>
         <translation>مطلوب لهذه الطابعة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="532"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="522"/>
         <source>Choose the logo</source>
         <translation>اختيار الشعار</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="534"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="524"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>صور (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="551"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="678"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="541"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="668"/>
         <source>Type the API key first.</source>
         <translation>اكتب مفتاح API أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="559"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="549"/>
         <source>Asking OneClickDZ…</source>
         <translation>جارٍ سؤال OneClickDZ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="583"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="573"/>
         <source>Complete the printer&apos;s fields first.</source>
         <translation>أكمل حقول الطابعة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="586"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="576"/>
         <source>Printing a test page…</source>
         <translation>جارٍ طباعة صفحة اختبار…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="598"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="588"/>
         <source>The test page was not printed: unexpected error (see the log).</source>
         <translation>لم تُطبع صفحة الاختبار: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="602"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="592"/>
         <source>Test page sent to {printer}.</source>
         <translation>أُرسلت صفحة الاختبار إلى {printer}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="615"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="333"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="605"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="311"/>
         <source>The settings are still being read.</source>
         <translation>ما زالت الإعدادات قيد القراءة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="617"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="621"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="347"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="607"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="611"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="325"/>
         <source>Some values are not accepted: see the reasons in red.</source>
         <translation>بعض القيم غير مقبولة: راجع الأسباب باللون الأحمر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="624"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="641"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="614"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="631"/>
         <source>Nothing was saved: the shop&apos;s database could not be written ({reason}). Every setting keeps its old value.</source>
         <translation>لم يُحفظ أي شيء: تعذّرت الكتابة في قاعدة بيانات المحل ({reason}). يحتفظ كل إعداد بقيمته السابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="630"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="620"/>
         <source>Nothing was saved: this computer has no secure keyring for the key. Set ONECLICK_API_KEY instead.</source>
         <translation>لم يُحفظ أي شيء: لا توجد حافظة مفاتيح آمنة على هذا الحاسوب. اضبط ONECLICK_API_KEY بدلًا من ذلك.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="636"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="626"/>
         <source>Nothing was saved: the system keyring refused to keep the key.</source>
         <translation>لم يُحفظ أي شيء: رفضت حافظة مفاتيح النظام حفظ المفتاح.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="652"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="642"/>
         <source>SANDBOX key (tests, no real money)</source>
         <translation>مفتاح SANDBOX (اختبار، لا أموال حقيقية)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="654"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="644"/>
         <source>PRODUCTION key (real sales)</source>
         <translation>مفتاح PRODUCTION (مبيعات حقيقية)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="656"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="646"/>
         <source>Connected. {kind}, scope {scope}, account {account}, balance {balance}.</source>
         <translation>متصل. {kind}، النطاق {scope}، الحساب {account}، الرصيد {balance}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="665"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="655"/>
         <source>This key is DISABLED at OneClickDZ.</source>
         <translation>هذا المفتاح مُعطّل لدى OneClickDZ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="672"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="662"/>
         <source>This shop&apos;s address is blocked for 15 minutes after wrong keys. Wait, then check the key.</source>
         <translation>عنوان المحل محظور لمدة 15 دقيقة بعد مفاتيح خاطئة. انتظر، ثم تحقق من المفتاح.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="680"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="670"/>
         <source>The key was refused. Check it (copy it again from your OneClickDZ account); it is not tried again by itself: five wrong keys block this shop&apos;s address for 15 minutes.</source>
         <translation>رُفض المفتاح. تحقق منه (انسخه من جديد من حسابك في OneClickDZ)؛ لن تتم إعادة تجربته تلقائيًا: خمسة مفاتيح خاطئة تحظر عنوان المحل لمدة 15 دقيقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="686"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="676"/>
         <source>A key holds no such character: paste it again.</source>
         <translation>لا يحتوي المفتاح على هذا الحرف: الصقه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="688"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="678"/>
         <source>OneClickDZ cannot be reached: check the internet connection and the API address.</source>
         <translation>تعذّر الوصول إلى OneClickDZ: تحقق من اتصال الإنترنت وعنوان API.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="693"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="683"/>
         <source>OneClickDZ did not answer in time. Try again in a moment.</source>
         <translation>لم يُجب OneClickDZ في الوقت المحدد. أعد المحاولة بعد قليل.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="695"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="685"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Try again in a minute.</source>
         <translation>طلبات كثيرة جدًا: يطلب OneClickDZ الانتظار قليلًا. أعد المحاولة بعد دقيقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="700"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="690"/>
         <source>OneClickDZ has a server problem. Try again later.</source>
         <translation>لدى OneClickDZ مشكلة في الخادم. أعد المحاولة لاحقًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="702"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="692"/>
         <source>The answer could not be read: is the API address right?</source>
         <translation>تعذّرت قراءة الرد: هل عنوان API صحيح؟</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="704"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="694"/>
         <source>The API address cannot be used: see the reason beside it.</source>
         <translation>لا يمكن استعمال عنوان API: راجع السبب بجانبه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="706"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="696"/>
         <source>OneClickDZ refused the test ({code}).</source>
         <translation>رفض OneClickDZ الاختبار ({code}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="710"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="700"/>
         <source>The test failed: unexpected error (see the log).</source>
         <translation>فشل الاختبار: خطأ غير متوقع (راجع السجل).</translation>
     </message>
@@ -2146,119 +2145,119 @@
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="83"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="81"/>
         <source>Your name</source>
         <translation>اسمك</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="84"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="82"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>الرمز السري (من 4 إلى 8 أرقام)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="85"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="83"/>
         <source>PIN again</source>
         <translation>الرمز السري مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="99"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="97"/>
         <source>This shop has a manager already ({names}): the counter opens locked, sign in there.</source>
         <translation>لهذا المحل مدير بالفعل ({names}): تُفتح نقطة البيع مقفلة، سجّل الدخول هناك.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="116"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="386"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="114"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="364"/>
         <source>Type your name and the same PIN twice.</source>
         <translation>اكتب اسمك والرمز السري نفسه مرتين.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="167"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="145"/>
         <source>Your OneClickDZ API key</source>
         <translation>مفتاح API الخاص بك في OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="168"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="146"/>
         <source>Paste the API key of your OneClickDZ account, then press Test connection. It is kept in this computer&apos;s keyring, never in a file.</source>
         <translation>الصق مفتاح API لحسابك في OneClickDZ، ثم اضغط اختبار الاتصال. يُحفظ في حافظة مفاتيح هذا الحاسوب، وليس في ملف أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="177"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="155"/>
         <source>Your shop</source>
         <translation>محلك</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="178"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="156"/>
         <source>The name printed at the top of every receipt.</source>
         <translation>الاسم المطبوع أعلى كل إيصال.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="183"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="161"/>
         <source>Receipt printer (optional)</source>
         <translation>طابعة الإيصالات (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="184"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="162"/>
         <source>A network receipt printer needs its address; the others can be set later in the settings (Ctrl+,).</source>
         <translation>تحتاج طابعة الشبكة إلى عنوانها؛ ويمكن ضبط الأنواع الأخرى لاحقًا في الإعدادات (Ctrl+,).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="193"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="171"/>
         <source>Manager: your name and a PIN (twice)</source>
         <translation>المدير: اسمك ورمز سري (مرتين)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="194"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="172"/>
         <source>The manager opens the settings, closes the day and adds the cashiers. The PIN signs you in at the counter: keep it to yourself.</source>
         <translation>يفتح المدير الإعدادات ويغلق اليوم ويضيف البائعين. يسجّل الرمز السري دخولك في نقطة البيع: احتفظ به لنفسك.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="221"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="199"/>
         <source>pos-app: first start</source>
         <translation>pos-app: التشغيل الأول</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="227"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="205"/>
         <source>Welcome. {n} steps and the counter is ready.</source>
         <translation>مرحبًا. {n} خطوات وتصبح نقطة البيع جاهزة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="389"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="367"/>
         <source>The settings are saved, but the manager could not be added (see the log). Type the PIN twice again and finish.</source>
         <translation>تم حفظ الإعدادات، لكن تعذّرت إضافة المدير (راجع السجل). اكتب الرمز السري مرتين من جديد ثم أنهِ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="235"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="213"/>
         <source>Use training mode (no key, no real money)</source>
         <translation>استعمال وضع التدريب (بدون مفتاح، بدون أموال حقيقية)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="254"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="232"/>
         <source>Back</source>
         <translation>رجوع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="255"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="309"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="233"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="287"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="301"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="279"/>
         <source>Step {n} of {total}: {title}</source>
         <translation>الخطوة {n} من {total}: {title}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="309"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="287"/>
         <source>Finish and start selling</source>
         <translation>إنهاء وبدء البيع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="336"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="314"/>
         <source>The key cannot be kept on this computer: set ONECLICK_API_KEY, or use training mode.</source>
         <translation>لا يمكن حفظ المفتاح على هذا الحاسوب: اضبط ONECLICK_API_KEY، أو استعمل وضع التدريب.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="342"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="320"/>
         <source>Type the API key, or use training mode.</source>
         <translation>اكتب مفتاح API، أو استعمل وضع التدريب.</translation>
     </message>

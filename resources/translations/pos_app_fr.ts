@@ -56,68 +56,67 @@
         <translation>Vente {ref} annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="48"/>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="45"/>
         <source>The counter is locked</source>
         <translation>La caisse est verrouillée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="52"/>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="49"/>
         <source>Pick your name (arrows or its first letters), type your PIN, press Enter.</source>
         <translation>Choisissez votre nom (flèches ou premières lettres), tapez votre code PIN, appuyez sur Entrée.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="63"/>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="60"/>
         <source>&amp;PIN:</source>
         <translation>Code &amp;PIN :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="70"/>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="67"/>
         <source>Sign in (Enter)</source>
         <translation>Se connecter (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="161"/>
+        <location filename="../../pos_app/ui/access/lock_screen.py" line="151"/>
         <source>Pick your name in the list first.</source>
         <translation>Choisissez d&apos;abord votre nom dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/lock_screen.py" line="169"/>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="127"/>
+        <location filename="../../pos_app/ui/access/pin_field.py" line="119"/>
         <source>Checking the PIN…</source>
         <translation>Vérification du code PIN…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="40"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="36"/>
         <source>Manager approval</source>
         <translation>Accord du gérant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="44"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="40"/>
         <source>A manager must allow this: {action}</source>
         <translation>Un gérant doit autoriser ceci : {action}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="50"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="46"/>
         <source>Manager: pick your name and type your PIN. The cashier stays signed in.</source>
         <translation>Gérant : choisissez votre nom et tapez votre code PIN. Le caissier reste connecté.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="70"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="66"/>
         <source>Manager&apos;s &amp;PIN:</source>
         <translation>Code &amp;PIN du gérant :</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="78"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="74"/>
         <source>Allow (Enter)</source>
         <translation>Autoriser (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="81"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="77"/>
         <source>Cancel (Esc)</source>
         <translation>Annuler (Échap)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/manager_prompt.py" line="101"/>
+        <location filename="../../pos_app/ui/access/manager_prompt.py" line="97"/>
         <source>This shop has no active manager.</source>
         <translation>Ce magasin n&apos;a aucun gérant actif.</translation>
     </message>
@@ -845,175 +844,175 @@
 <context>
     <name>People</name>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="95"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="84"/>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>Les deux codes PIN diffèrent : saisissez deux fois le même code PIN.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="100"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="97"/>
         <source>{name} is the last active manager: make someone else a manager first.</source>
         <translation>{name} est le dernier gérant actif : nommez d&apos;abord quelqu&apos;un d&apos;autre gérant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="143"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="221"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="140"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="216"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="144"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="222"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="141"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="145"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="142"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="146"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="143"/>
         <source>Locked until</source>
         <translation>Bloqué jusqu&apos;à</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="160"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="157"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="160"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="157"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="198"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="195"/>
         <source>Each change here is saved at once.</source>
         <translation>Chaque modification ici est enregistrée aussitôt.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="202"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="199"/>
         <source>Add a person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="212"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="223"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="218"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>Code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="225"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="220"/>
         <source>PIN again</source>
         <translation>Code PIN à nouveau</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="230"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="225"/>
         <source>The person selected</source>
         <translation>La personne sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="238"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="233"/>
         <source>Change the PIN</source>
         <translation>Changer le code PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="241"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="297"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="236"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="292"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="247"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="242"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="249"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="244"/>
         <source>New PIN again</source>
         <translation>Nouveau code PIN à nouveau</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
         <source>Select a person in the list.</source>
         <translation>Sélectionnez une personne dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
         <source>Enable</source>
         <translation>Réactiver</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="323"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="318"/>
         <source>The list of people could not be read (see the log).</source>
         <translation>La liste des personnes n&apos;a pas pu être lue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="347"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="379"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="342"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="374"/>
         <source>Not added: see the reasons in red.</source>
         <translation>Non ajouté : voyez les raisons en rouge.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="350"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="412"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="449"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="345"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="407"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="434"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="372"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="367"/>
         <source>{name} added ({role}).</source>
         <translation>{name} ajouté(e) ({role}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="383"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="376"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="378"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="354"/>
         <source>Someone is already called {name}: choose another name.</source>
         <translation>Quelqu&apos;un s&apos;appelle déjà {name} : choisissez un autre nom.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="390"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="385"/>
         <source>The shop has no manager yet: the first person is a manager.</source>
         <translation>La boutique n&apos;a pas encore de gérant : la première personne est un gérant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="422"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="414"/>
         <source>The PIN was not changed.</source>
         <translation>Le code PIN n&apos;a pas été changé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="435"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="421"/>
         <source>{name}&apos;s PIN is changed; their lock-out is cleared.</source>
         <translation>Le code PIN de {name} est changé ; son blocage est levé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="459"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="442"/>
         <source>Nothing was changed.</source>
         <translation>Rien n&apos;a été changé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="472"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="445"/>
         <source>{name} is disabled: they can no longer sign in.</source>
         <translation>{name} est désactivé(e) : cette personne ne peut plus se connecter.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="474"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="447"/>
         <source>{name} is enabled again.</source>
         <translation>{name} est de nouveau actif(ve).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="483"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="486"/>
         <source>No one is called {name} any more: the list is read again.</source>
         <translation>Plus personne ne s&apos;appelle {name} : la liste est relue.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="491"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="494"/>
         <source>Nothing was saved: the shop&apos;s database could not be written (see the log).</source>
         <translation>Rien n&apos;a été enregistré : la base de données de la boutique n&apos;a pas pu être écrite (voir le journal).</translation>
     </message>
@@ -1687,7 +1686,7 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/settings/dialog.py" line="88"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="328"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="306"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -1697,63 +1696,63 @@
         <translation>Enregistré. pos-app utilise les nouvelles valeurs à son prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="25"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="26"/>
         <source>Plain http is refused: the key would travel in clear. Use https (http only for the local simulator on 127.0.0.1).</source>
         <translation>Le http simple est refusé : la clé circulerait en clair. Utilisez https (http seulement pour le simulateur local sur 127.0.0.1).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="31"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="32"/>
         <source>Not a usable address: check the host and the port.</source>
         <translation>Adresse inutilisable : vérifiez l&apos;hôte et le port.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="32"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="33"/>
         <source>An https:// address, such as https://api.oneclickdz.com/v3.</source>
         <translation>Une adresse https://, par exemple https://api.oneclickdz.com/v3.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="34"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="35"/>
         <source>1 to {n} letters (A-Z) and digits, such as {example}.</source>
         <translation>1 à {n} lettres (A-Z) et chiffres, par exemple {example}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="38"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="39"/>
         <source>Whole dinars, 0 or more.</source>
         <translation>Des dinars entiers, 0 ou plus.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="40"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="41"/>
         <source>The path of an image file that exists.</source>
         <translation>Le chemin d&apos;un fichier image existant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="42"/>
-        <location filename="../../pos_app/ui/settings/fields.py" line="50"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="43"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="51"/>
         <source>One line of at most {n} characters.</source>
         <translation>Une ligne d&apos;au plus {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="44"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="45"/>
         <source>A USB id in hex, such as 0x0416.</source>
         <translation>Un identifiant USB en hexadécimal, par exemple 0x0416.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="46"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="47"/>
         <source>A port number from 1 to 65535.</source>
         <translation>Un numéro de port de 1 à 65535.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="48"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="49"/>
         <source>Seconds, more than 0 and at most 300.</source>
         <translation>Des secondes, plus de 0 et au plus 300.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="51"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="52"/>
         <source>This value is not accepted.</source>
         <translation>Cette valeur n&apos;est pas acceptée.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/fields.py" line="125"/>
+        <location filename="../../pos_app/ui/settings/fields.py" line="123"/>
         <source>Needed.</source>
         <translation>Obligatoire.</translation>
     </message>
@@ -1788,352 +1787,352 @@
         <translation>Fichier ou périphérique</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="196"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="184"/>
         <source>API key</source>
         <translation>Clé API</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="200"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="190"/>
         <source>API address</source>
         <translation>Adresse de l&apos;API</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="201"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="191"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="214"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="204"/>
         <source>Shop name</source>
         <translation>Nom de la boutique</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="217"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="207"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="218"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="208"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="220"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="210"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="223"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="213"/>
         <source>Logo (image file)</source>
         <translation>Logo (fichier image)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="237"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="227"/>
         <source>Receipt printer</source>
         <translation>Imprimante à tickets</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="239"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="229"/>
         <source>Printer address (IP or name)</source>
         <translation>Adresse de l&apos;imprimante (IP ou nom)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="240"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="230"/>
         <source>TCP port</source>
         <translation>Port TCP</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="241"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="231"/>
         <source>USB vendor id</source>
         <translation>Identifiant fabricant USB</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="242"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="232"/>
         <source>USB product id</source>
         <translation>Identifiant produit USB</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="243"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="233"/>
         <source>Serial port (COM3, /dev/ttyUSB0)</source>
         <translation>Port série (COM3, /dev/ttyUSB0)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="244"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="234"/>
         <source>Speed (baud)</source>
         <translation>Vitesse (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="245"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="235"/>
         <source>Windows printer name</source>
         <translation>Nom de l&apos;imprimante Windows</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="246"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="236"/>
         <source>File or device path</source>
         <translation>Chemin du fichier ou du périphérique</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="271"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="261"/>
         <source>{mm} mm</source>
         <translation>{mm} mm</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="274"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="264"/>
         <source>Paper width</source>
         <translation>Largeur du papier</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="279"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="269"/>
         <source>Print the receipt when a sale is fulfilled</source>
         <translation>Imprimer le ticket quand une vente est livrée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="284"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="274"/>
         <source>Print a claim slip when a sale is queued</source>
         <translation>Imprimer un bon de réclamation quand une vente est en file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="287"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="277"/>
         <source>Test page</source>
         <translation>Page de test</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="301"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="291"/>
         <source>Warn when the balance is under (DA)</source>
         <translation>Alerter sous ce solde (DA)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="304"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="294"/>
         <source>The computer&apos;s language</source>
         <translation>La langue de l&apos;ordinateur</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="307"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="297"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="312"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="302"/>
         <source>Counter id (in sale refs)</source>
         <translation>Identifiant de caisse (dans les réf. de vente)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="322"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="312"/>
         <source>Fixed in this version: sales wait offline up to these limits, then new sales are refused.</source>
         <translation>Fixé dans cette version : les ventes attendent hors ligne jusqu&apos;à ces limites, puis les nouvelles ventes sont refusées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="331"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="321"/>
         <source>Sales waiting, at most</source>
         <translation>Ventes en attente, au plus</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="333"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="323"/>
         <source>Money waiting, at most</source>
         <translation>Montant en attente, au plus</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="337"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="327"/>
         <source>Oldest waiting sale, at most</source>
         <translation>Vente en attente la plus ancienne, au plus</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="338"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="328"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="368"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="358"/>
         <source>The stored value could not be used: the default is shown. Save to replace it.</source>
         <translation>La valeur enregistrée est inutilisable : la valeur par défaut est affichée. Enregistrez pour la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="378"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="368"/>
         <source>{env} overrides this on this computer.</source>
         <translation>{env} remplace ce réglage sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="382"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="372"/>
         <source>Some settings could not be read: the defaults are shown.</source>
         <translation>Certains paramètres n&apos;ont pas pu être lus : les valeurs par défaut sont affichées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="397"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="387"/>
         <source>ONECLICK_API_KEY is set on this computer and overrides the key kept here.</source>
         <translation>ONECLICK_API_KEY est défini sur cet ordinateur et remplace la clé conservée ici.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="404"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="394"/>
         <source>Kept in the system keyring: {tail}. Type a new key to replace it.</source>
         <translation>Conservée dans le trousseau du système : {tail}. Saisissez une nouvelle clé pour la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="409"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="399"/>
         <source>No key is kept yet.</source>
         <translation>Aucune clé n&apos;est encore conservée.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="413"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="403"/>
         <source>This computer has no secure keyring: the key cannot be kept here. Set ONECLICK_API_KEY in pos-app&apos;s environment instead.</source>
         <translation>Cet ordinateur n&apos;a pas de trousseau sécurisé : la clé ne peut pas y être conservée. Définissez plutôt ONECLICK_API_KEY dans l&apos;environnement de pos-app.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="422"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="412"/>
         <source>Paste the key from your OneClickDZ account</source>
         <translation>Collez la clé de votre compte OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="434"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="424"/>
         <source>A key holds no such character (position {n}): paste it again.</source>
         <translation>Une clé ne contient pas ce caractère (position {n}) : collez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="462"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="452"/>
         <source>Needed for this printer.</source>
         <translation>Obligatoire pour cette imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="532"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="522"/>
         <source>Choose the logo</source>
         <translation>Choisir le logo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="534"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="524"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="551"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="678"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="541"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="668"/>
         <source>Type the API key first.</source>
         <translation>Saisissez d&apos;abord la clé API.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="559"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="549"/>
         <source>Asking OneClickDZ…</source>
         <translation>Interrogation de OneClickDZ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="583"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="573"/>
         <source>Complete the printer&apos;s fields first.</source>
         <translation>Complétez d&apos;abord les champs de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="586"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="576"/>
         <source>Printing a test page…</source>
         <translation>Impression d&apos;une page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="598"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="588"/>
         <source>The test page was not printed: unexpected error (see the log).</source>
         <translation>La page de test n&apos;a pas été imprimée : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="602"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="592"/>
         <source>Test page sent to {printer}.</source>
         <translation>Page de test envoyée à {printer}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="615"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="333"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="605"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="311"/>
         <source>The settings are still being read.</source>
         <translation>Les paramètres sont encore en cours de lecture.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="617"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="621"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="347"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="607"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="611"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="325"/>
         <source>Some values are not accepted: see the reasons in red.</source>
         <translation>Certaines valeurs ne sont pas acceptées : voyez les raisons en rouge.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="624"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="641"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="614"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="631"/>
         <source>Nothing was saved: the shop&apos;s database could not be written ({reason}). Every setting keeps its old value.</source>
         <translation>Rien n&apos;a été enregistré : la base de données de la boutique n&apos;a pas pu être écrite ({reason}). Chaque paramètre garde son ancienne valeur.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="630"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="620"/>
         <source>Nothing was saved: this computer has no secure keyring for the key. Set ONECLICK_API_KEY instead.</source>
         <translation>Rien n&apos;a été enregistré : cet ordinateur n&apos;a pas de trousseau sécurisé pour la clé. Définissez plutôt ONECLICK_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="636"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="626"/>
         <source>Nothing was saved: the system keyring refused to keep the key.</source>
         <translation>Rien n&apos;a été enregistré : le trousseau du système a refusé de conserver la clé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="652"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="642"/>
         <source>SANDBOX key (tests, no real money)</source>
         <translation>Clé SANDBOX (tests, sans argent réel)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="654"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="644"/>
         <source>PRODUCTION key (real sales)</source>
         <translation>Clé PRODUCTION (ventes réelles)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="656"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="646"/>
         <source>Connected. {kind}, scope {scope}, account {account}, balance {balance}.</source>
         <translation>Connecté. {kind}, portée {scope}, compte {account}, solde {balance}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="665"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="655"/>
         <source>This key is DISABLED at OneClickDZ.</source>
         <translation>Cette clé est DÉSACTIVÉE chez OneClickDZ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="672"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="662"/>
         <source>This shop&apos;s address is blocked for 15 minutes after wrong keys. Wait, then check the key.</source>
         <translation>L&apos;adresse de la boutique est bloquée 15 minutes après des clés erronées. Patientez, puis vérifiez la clé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="680"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="670"/>
         <source>The key was refused. Check it (copy it again from your OneClickDZ account); it is not tried again by itself: five wrong keys block this shop&apos;s address for 15 minutes.</source>
         <translation>La clé a été refusée. Vérifiez-la (copiez-la à nouveau depuis votre compte OneClickDZ) ; elle n&apos;est pas réessayée d&apos;elle-même : cinq clés erronées bloquent l&apos;adresse de la boutique pendant 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="686"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="676"/>
         <source>A key holds no such character: paste it again.</source>
         <translation>Une clé ne contient pas ce caractère : collez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="688"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="678"/>
         <source>OneClickDZ cannot be reached: check the internet connection and the API address.</source>
         <translation>OneClickDZ est injoignable : vérifiez la connexion internet et l&apos;adresse de l&apos;API.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="693"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="683"/>
         <source>OneClickDZ did not answer in time. Try again in a moment.</source>
         <translation>OneClickDZ n&apos;a pas répondu à temps. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="695"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="685"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Try again in a minute.</source>
         <translation>Trop de requêtes : OneClickDZ demande de patienter un peu. Réessayez dans une minute.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="700"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="690"/>
         <source>OneClickDZ has a server problem. Try again later.</source>
         <translation>OneClickDZ a un problème de serveur. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="702"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="692"/>
         <source>The answer could not be read: is the API address right?</source>
         <translation>La réponse est illisible : l&apos;adresse de l&apos;API est-elle correcte ?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="704"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="694"/>
         <source>The API address cannot be used: see the reason beside it.</source>
         <translation>L&apos;adresse de l&apos;API est inutilisable : voyez la raison à côté.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="706"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="696"/>
         <source>OneClickDZ refused the test ({code}).</source>
         <translation>OneClickDZ a refusé le test ({code}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="710"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="700"/>
         <source>The test failed: unexpected error (see the log).</source>
         <translation>Le test a échoué : erreur inattendue (voir le journal).</translation>
     </message>
@@ -2146,119 +2145,119 @@
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="83"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="81"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="84"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="82"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>Code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="85"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="83"/>
         <source>PIN again</source>
         <translation>Code PIN à nouveau</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="99"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="97"/>
         <source>This shop has a manager already ({names}): the counter opens locked, sign in there.</source>
         <translation>Cette boutique a déjà un gérant ({names}) : la caisse s&apos;ouvre verrouillée, connectez-vous-y.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="116"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="386"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="114"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="364"/>
         <source>Type your name and the same PIN twice.</source>
         <translation>Saisissez votre nom et deux fois le même code PIN.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="167"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="145"/>
         <source>Your OneClickDZ API key</source>
         <translation>Votre clé API OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="168"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="146"/>
         <source>Paste the API key of your OneClickDZ account, then press Test connection. It is kept in this computer&apos;s keyring, never in a file.</source>
         <translation>Collez la clé API de votre compte OneClickDZ, puis appuyez sur Tester la connexion. Elle est conservée dans le trousseau de cet ordinateur, jamais dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="177"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="155"/>
         <source>Your shop</source>
         <translation>Votre boutique</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="178"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="156"/>
         <source>The name printed at the top of every receipt.</source>
         <translation>Le nom imprimé en haut de chaque ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="183"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="161"/>
         <source>Receipt printer (optional)</source>
         <translation>Imprimante à tickets (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="184"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="162"/>
         <source>A network receipt printer needs its address; the others can be set later in the settings (Ctrl+,).</source>
         <translation>Une imprimante réseau a besoin de son adresse ; les autres se règlent plus tard dans les paramètres (Ctrl+,).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="193"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="171"/>
         <source>Manager: your name and a PIN (twice)</source>
         <translation>Gérant : votre nom et un code PIN (deux fois)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="194"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="172"/>
         <source>The manager opens the settings, closes the day and adds the cashiers. The PIN signs you in at the counter: keep it to yourself.</source>
         <translation>Le gérant ouvre les paramètres, clôture la journée et ajoute les caissiers. Le code PIN vous connecte à la caisse : gardez-le pour vous.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="221"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="199"/>
         <source>pos-app: first start</source>
         <translation>pos-app : premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="227"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="205"/>
         <source>Welcome. {n} steps and the counter is ready.</source>
         <translation>Bienvenue. {n} étapes et la caisse est prête.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="389"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="367"/>
         <source>The settings are saved, but the manager could not be added (see the log). Type the PIN twice again and finish.</source>
         <translation>Les paramètres sont enregistrés, mais le gérant n&apos;a pas pu être ajouté (voir le journal). Saisissez à nouveau le code PIN deux fois et terminez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="235"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="213"/>
         <source>Use training mode (no key, no real money)</source>
         <translation>Utiliser le mode formation (sans clé, sans argent réel)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="254"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="232"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="255"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="309"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="233"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="287"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="301"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="279"/>
         <source>Step {n} of {total}: {title}</source>
         <translation>Étape {n} sur {total} : {title}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="309"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="287"/>
         <source>Finish and start selling</source>
         <translation>Terminer et commencer à vendre</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="336"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="314"/>
         <source>The key cannot be kept on this computer: set ONECLICK_API_KEY, or use training mode.</source>
         <translation>La clé ne peut pas être conservée sur cet ordinateur : définissez ONECLICK_API_KEY, ou utilisez le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="342"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="320"/>
         <source>Type the API key, or use training mode.</source>
         <translation>Saisissez la clé API, ou utilisez le mode formation.</translation>
     </message>
