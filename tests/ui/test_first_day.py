@@ -27,7 +27,7 @@ from pos_app.cli import main
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
 from pos_app.receipts.report_render import report_drawing_lines
-from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
+from pos_app.simulator import SimConfig, Simulator
 from pos_app.store import open_store
 from pos_app.store.settings import database_url
 from pos_app.ui.access import AccessControl, gate
@@ -36,9 +36,9 @@ from pos_app.ui.main_window import MainWindow
 from pos_app.ui.reports import ReportsOpener
 from pos_app.ui.settings.launcher import SettingsLauncher
 from pos_app.ui.settings.setup import SetupDialog
+from tests.support.canary import search, unique_key, unique_pin
 from tests.support.driving import run_driven, shown
 from tests.support.memory_keyring import MemoryKeyring
-from tests.support.people import CASHIER, MANAGER
 from tests.support.sales import sale_of
 from tests.support.waiting import wait_until
 from tests.support.window import row_view, sell, sign_in_by_pin
@@ -47,6 +47,7 @@ pytestmark = pytest.mark.slow  # the whole first day through the real window: ab
 
 NUMBER = "036360009"  # ...0009: fulfilled after the simulator's shortest delay
 SHOP = "Cyber El Amel"
+MONA, KARIM = "Mona", "Karim"
 
 
 @pytest.fixture
@@ -82,12 +83,15 @@ def test_the_first_day_of_a_new_shop(
     monkeypatch: pytest.MonkeyPatch,
     memory_keyring: MemoryKeyring,
     capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     monkeypatch.setenv("POS_ENGINE_TIME_SCALE", "200")
+    caplog.set_level(logging.DEBUG)
+    key, mona_pin, karim_pin = unique_key("first-day"), unique_pin(), unique_pin()
     data = Path(os.environ["POS_DATA_DIR"])
     assert not data.exists() and memory_keyring.entries == {}  # a new shop, a new machine
     seen: dict[str, object] = {}
-    with Simulator(SimConfig(seed=7, time_scale=200.0)) as sim:
+    with Simulator(SimConfig(key=key, seed=7, time_scale=200.0)) as sim:
         assert main(["config", "api.url", sim.base_url]) == 0
 
         async def drive() -> None:
@@ -99,7 +103,7 @@ def test_the_first_day_of_a_new_shop(
             assert form.key_edit is not None and form.test_button is not None
             # Each step opens with the focus on Next, not on its first field: a click there.
             click(form.key_edit)
-            QTest.keyClicks(form.key_edit, DEFAULT_SIM_KEY)
+            QTest.keyClicks(form.key_edit, key)
             press(form.key_edit, Qt.Key.Key_Tab)
             assert setup.focusWidget() is form.test_button
             press(form.test_button, Qt.Key.Key_Space)
@@ -123,8 +127,8 @@ def test_the_first_day_of_a_new_shop(
             assert step is not None
             await wait_until(lambda: setup.index == 3 and not form.busy, what="manager step")
             # Tab from the name skips to "PIN again" (the fields' focus order): clicks.
-            typing = ((step.name_edit, MANAGER[0]), (step.pin, MANAGER[1]))
-            for field, typed in (*typing, (step.pin_again, MANAGER[1])):
+            typing = ((step.name_edit, MONA), (step.pin, mona_pin), (step.pin_again, mona_pin))
+            for field, typed in typing:
                 click(field)
                 QTest.keyClicks(field, typed)
             press(step.pin_again, Qt.Key.Key_Return)  # Enter: finish
@@ -133,7 +137,7 @@ def test_the_first_day_of_a_new_shop(
             access = window.findChild(AccessControl, "accessControl")
             assert access is not None
             await wait_until(lambda: access.user is not None, what="signed in")
-            assert access.user is not None and access.user.name == MANAGER[0]
+            assert access.user is not None and access.user.name == MONA
             assert not access.locked and "TRAINING" not in window.windowTitle()
             await wait_until(lambda: bool(window.sale.grid.buttons), 20, what="products")
             # -- Mona adds Karim: Ctrl+, then the People page ---------------------------------
@@ -156,7 +160,7 @@ def test_the_first_day_of_a_new_shop(
                 press(dialog.tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
                 assert dialog.tabs.currentIndex() == before + 1
             people.name_edit.setFocus()
-            QTest.keyClicks(people.name_edit, CASHIER[0])
+            QTest.keyClicks(people.name_edit, KARIM)
             assert people.role_box.currentData() == "cashier"  # the default role
             press(people.name_edit, Qt.Key.Key_Tab)
             assert dialog.focusWidget() is people.role_box
@@ -164,7 +168,7 @@ def test_the_first_day_of_a_new_shop(
             # focus order): clicks.
             for field in (people.new_pin, people.new_pin_again):
                 click(field)
-                QTest.keyClicks(field, CASHIER[1])
+                QTest.keyClicks(field, karim_pin)
             QTest.mouseClick(people.add_button, Qt.MouseButton.LeftButton)
             await wait_until(lambda: people.model.rowCount() == 2, what="Karim listed")
             assert people.result_line.text() == "Karim added (cashier)."
@@ -176,9 +180,9 @@ def test_the_first_day_of_a_new_shop(
             assert access.locked and access.user is None
             screen = access.lock_screen
             await wait_until(lambda: screen.names.count() == 2, what="Mona and Karim listed")
-            await sign_in_by_pin(screen, *CASHIER)
+            await sign_in_by_pin(screen, KARIM, karim_pin)
             await wait_until(lambda: not access.locked, what="Karim signed in")
-            assert access.user is not None and access.user.name == CASHIER[0]
+            assert access.user is not None and access.user.name == KARIM
             assert window.focusWidget() is edit
             sell(edit, NUMBER)
             model = window.orders.model
@@ -186,11 +190,11 @@ def test_the_first_day_of_a_new_shop(
             await wait_until(
                 lambda: row_view(model, 0).state is SaleState.FULFILLED, 20, what="fulfilled"
             )
-            seen["ref"] = row_view(model, 0).ref
+            seen["ref"], seen["code"] = row_view(model, 0).ref, row_view(model, 0).card_code
             # -- Ctrl+L; Mona signs in; F4; she closes the day --------------------------------
             press(edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
             assert access.locked
-            await sign_in_by_pin(screen, *MANAGER)
+            await sign_in_by_pin(screen, MONA, mona_pin)
             await wait_until(lambda: not access.locked, what="Mona signed in again")
             press(edit, Qt.Key.Key_F4)
             opener = window.findChild(ReportsOpener)
@@ -223,23 +227,23 @@ def test_the_first_day_of_a_new_shop(
     assert failures == []
     assert code == EXIT_OK
     # The key: in the keyring (the tests' backend), nowhere else.
-    assert memory_keyring.entries == {(SERVICE, ACCOUNT): DEFAULT_SIM_KEY}
+    assert memory_keyring.entries == {(SERVICE, ACCOUNT): key}
     with open_store(database_url(os.environ), read_only=True) as store:
         sale = sale_of(store, str(seen["ref"]))
         assert (sale.cashier, sale.state, sale.line_type) == (
-            CASHIER[0],
+            KARIM,
             SaleState.FULFILLED,
             LineType.ADSL,
         )
         assert store.get_setting("shop.name") == SHOP
         people = {user.name: user.role.value for user in store.users()}
-        assert people == {MANAGER[0]: "manager", CASHIER[0]: "cashier"}
+        assert people == {MONA: "manager", KARIM: "cashier"}
         actions = [(a.who, a.action) for a in reversed(store.actions())]
         assert actions == [
             ("setup", "user.add"),
-            (MANAGER[0], gate.SETTINGS_OPEN),
-            (MANAGER[0], "user.add"),
-            (MANAGER[0], gate.Z_CLOSE),
+            (MONA, gate.SETTINGS_OPEN),
+            (MONA, "user.add"),
+            (MONA, gate.Z_CLOSE),
         ]
         (z,) = store.z_reports()
         check = store.verify_chain()
@@ -259,8 +263,22 @@ def test_the_first_day_of_a_new_shop(
     assert seen["chain line"] == (
         f"Journal: {check.rows} rows, chain head {check.head[:16]}: intact."
     )
-    capsys.readouterr()
+    day = capsys.readouterr()
     assert main(["verify"]) == 0
-    verified = capsys.readouterr().out.splitlines()
+    after = capsys.readouterr()
+    verified = after.out.splitlines()
     assert verified[0] == f"journal: {check.rows} rows, head {check.head[:16]}, intact"
     assert f"chain head: {check.head}" in verified
+    # The day's secrets: the key and both PINs nowhere in the data folder (the database, its
+    # -wal and -shm, the data key's file, a log if any) nor in what was logged or printed;
+    # the card code nowhere either (encrypted in the database, never logged).
+    code = seen["code"]
+    assert isinstance(code, str) and code
+    sources: dict[str, Path | str] = {"data folder": data, "caplog": caplog.text}
+    sources |= {"stdout": day.out + after.out, "stderr": day.err + after.err}
+    report = search(sources, {"api key": [key], "pin": [mona_pin, karim_pin], "card code": [code]})
+    print(f"\nfirst day: the key, the PINs and the card code\n{report.table()}")
+    assert "data folder/pos.sqlite3" in report.sizes  # (no log file: nothing went wrong)
+    assert report.count("api key") == 0, report.where("api key")
+    assert report.count("pin") == 0, report.where("pin")
+    assert report.count("card code") == 0, report.where("card code")
