@@ -272,13 +272,13 @@ def test_the_first_day_of_a_new_shop(
     # The day's secrets: the key and both PINs nowhere in the data folder (the database, its
     # -wal and -shm, the data key's file, a log if any) nor in what was logged or printed;
     # the card code nowhere either (encrypted in the database, never logged).
-    code = seen["code"]
-    assert isinstance(code, str) and code
+    card = seen["code"]
+    assert isinstance(card, str) and card
     sources: dict[str, Path | str] = {"data folder": data, "caplog": caplog.text}
     sources |= {"stdout": day.out + after.out, "stderr": day.err + after.err}
-    report = search(sources, {"api key": [key], "pin": [mona_pin, karim_pin], "card code": [code]})
-    print(f"\nfirst day: the key, the PINs and the card code\n{report.table()}")
-    assert "data folder/pos.sqlite3" in report.sizes  # (no log file: nothing went wrong)
-    assert report.count("api key") == 0, report.where("api key")
-    assert report.count("pin") == 0, report.where("pin")
-    assert report.count("card code") == 0, report.where("card code")
+    found = search(sources, {"api key": [key], "pin": [mona_pin, karim_pin], "card code": [card]})
+    print(f"\nfirst day: the key, the PINs and the card code\n{found.table()}")
+    assert "data folder/pos.sqlite3" in found.sizes  # (no log file: nothing went wrong)
+    assert found.count("api key") == 0, found.where("api key")
+    assert found.count("pin") == 0, found.where("pin")
+    assert found.count("card code") == 0, found.where("card code")
