@@ -43,8 +43,6 @@ from tests.support.sales import sale_of
 from tests.support.waiting import wait_until
 from tests.support.window import row_view, sell, sign_in_by_pin
 
-pytestmark = pytest.mark.slow  # the whole first day through the real window: about 5 s
-
 NUMBER = "036360009"  # ...0009: fulfilled after the simulator's shortest delay
 SHOP = "Cyber El Amel"
 MONA, KARIM = "Mona", "Karim"
