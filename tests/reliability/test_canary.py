@@ -323,7 +323,7 @@ def test_a_window_sale_and_its_unexpected_errors_leave_no_key_and_no_card_code_i
             worker = threading.Thread(target=_raise, args=(f"worker saw {key}",), name="w-1")
             worker.start()
             # No reference kept: the loop reports a task's unretrieved error when the task goes.
-            asyncio.ensure_future(_fail(f"task saw {key} and {group_code(sold)}"))
+            asyncio.ensure_future(_fail(f"task saw {key} and {group_code(sold)}"))  # noqa: RUF006
             await wait_until(lambda: reporter.count >= 3, what="three errors reported")
             worker.join()
             return sold
