@@ -14,7 +14,6 @@ import gc
 import json
 import logging
 import os
-import secrets
 import socket
 import sqlite3
 import subprocess
@@ -43,7 +42,7 @@ from pos_app.store.migrations import backup_file, backups_of
 from pos_app.ui.app import build_services
 from pos_app.ui.errors import ErrorReporter
 from pos_app.ui.main_window import MainWindow
-from tests.support.canary import CanaryReport, search
+from tests.support.canary import CanaryReport, search, unique_key, unique_pin
 from tests.support.waiting import wait_until
 from tests.support.window import row_view, sell
 
@@ -71,14 +70,6 @@ def crash(**kwargs):
 status.show_status = crash
 sys.exit(main(sys.argv[1:]))
 """
-
-
-def _unique_key(label: str) -> str:
-    return f"canary-{label}-{secrets.token_hex(12)}"
-
-
-def _unique_pin() -> str:
-    return "".join(secrets.choice("0123456789") for _ in range(8))
 
 
 def _at_rest(db: Path) -> dict[str, Path]:
@@ -120,7 +111,7 @@ def _print_report(title: str, report: CanaryReport) -> None:
 def test_cli_sales_failures_and_crashes_leave_no_key_and_no_card_code_in_logs(
     tmp_path: Path,
 ) -> None:
-    key, wrong_key = _unique_key("key"), _unique_key("wrong")
+    key, wrong_key = unique_key("key"), unique_key("wrong")
     data = tmp_path / "data"
     data.mkdir()
     sim_log = (tmp_path / "sim.stderr").open("w+", encoding="utf-8")
@@ -146,7 +137,7 @@ def test_cli_sales_failures_and_crashes_leave_no_key_and_no_card_code_in_logs(
     )
     outputs = Outputs()
     codes_seen: dict[str, int] = {}
-    boss_pin, pin = _unique_pin(), _unique_pin()
+    boss_pin, pin = unique_pin(), unique_pin()
     try:
         assert sim.stdout is not None
         url = sim.stdout.readline().strip()
@@ -292,7 +283,7 @@ def test_a_window_sale_and_its_unexpected_errors_leave_no_key_and_no_card_code_i
     caplog: pytest.LogCaptureFixture,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    key, wrong_key = _unique_key("window"), _unique_key("wrong")
+    key, wrong_key = unique_key("window"), unique_key("wrong")
     data = tmp_path / "data"
     monkeypatch.setenv("POS_DATA_DIR", str(data))
     monkeypatch.setenv("POS_COUNTER_ID", "CANARY")

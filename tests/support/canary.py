@@ -9,6 +9,7 @@ mapping.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,16 @@ from pathlib import Path
 from pos_app.domain.cards import group_code
 
 Source = Path | str | bytes
+
+
+def unique_key(label: str) -> str:
+    """An API key made for one run (found nowhere unless this run put it there)."""
+    return f"canary-{label}-{secrets.token_hex(12)}"
+
+
+def unique_pin() -> str:
+    """A PIN made for one run: 8 random digits."""
+    return "".join(secrets.choice("0123456789") for _ in range(8))
 
 
 def forms(secret: str) -> set[str]:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from pos_app.orders import OrderView
 from pos_app.simulator import Simulator
+from pos_app.ui.access.lock_screen import LockScreen
 from pos_app.ui.app import Services
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.orders.model import OrderListModel
@@ -67,3 +68,14 @@ def sell(edit: QWidget, number: str, value_key: int = 1) -> None:
     QTest.keyClick(edit, KEY[value_key])
     QTest.keyClick(edit, Qt.Key.Key_Return)
     QTest.keyClick(edit, Qt.Key.Key_Return)
+
+
+async def sign_in_by_pin(screen: LockScreen, name: str, pin: str) -> None:
+    """On the lock screen: pick ``name`` by its first letters typed in the PIN field, type
+    ``pin``, Enter (the field is emptied at once, before the check)."""
+    await wait_until(lambda: screen.names.count() > 0, what="people listed")
+    QTest.keyClicks(screen.pin, name[:2])
+    assert screen.selected_name() == name
+    QTest.keyClicks(screen.pin, pin)
+    QTest.keyClick(screen.pin, Qt.Key.Key_Return)
+    assert screen.pin.text() == ""

@@ -37,7 +37,7 @@ from tests.support.people import (
     add_people,
 )
 from tests.support.waiting import run, wait_until
-from tests.support.window import Harness, row_view, started
+from tests.support.window import Harness, row_view, sign_in_by_pin, started
 
 Make = Callable[..., Harness]
 CODE = "105380810795"
@@ -89,13 +89,7 @@ def counter(harness: Make) -> Callable[..., Counter]:
 
 async def sign_in(c: Counter, name: str, pin: str) -> None:
     """Pick ``name`` by its first letters from the PIN field, type ``pin``, Enter."""
-    screen = c.access.lock_screen
-    await wait_until(lambda: screen.names.count() > 0, what="people listed")
-    QTest.keyClicks(screen.pin, name[:2])
-    assert screen.selected_name() == name
-    QTest.keyClicks(screen.pin, pin)
-    QTest.keyClick(screen.pin, Qt.Key.Key_Return)
-    assert screen.pin.text() == ""  # cleared at once, before the check
+    await sign_in_by_pin(c.access.lock_screen, name, pin)
 
 
 def noted(store: Store) -> list[ActionRecord]:

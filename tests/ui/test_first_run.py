@@ -6,16 +6,13 @@ Closing the set-up instead ends ``run_window`` with no window at all."""
 
 from __future__ import annotations
 
-import asyncio
 import os
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from pos_app.api.keys import stored_key
 from pos_app.domain.sale_states import SaleState
@@ -23,72 +20,13 @@ from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import open_store
 from pos_app.store.settings import database_url, save_preferences
 from pos_app.ui.access import AccessControl
-from pos_app.ui.app import EXIT_OK, run_window
+from pos_app.ui.app import EXIT_OK
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.settings.setup import SetupDialog
+from tests.support.driving import run_driven, shown, visible
 from tests.support.sales import sale_of
 from tests.support.waiting import wait_until
 from tests.support.window import row_view, sell
-
-Shown = TypeVar("Shown", bound=QWidget)
-Drive = Callable[[], Coroutine[Any, Any, None]]
-TIMEOUT_MS = 60_000
-
-
-def visible(kind: type[Shown]) -> Shown | None:
-    """The visible top-level widget of ``kind``, if any."""
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, kind) and widget.isVisible():
-            return widget
-    return None
-
-
-async def shown(kind: type[Shown]) -> Shown:
-    await wait_until(lambda: visible(kind) is not None, 20, what=kind.__name__)
-    widget = visible(kind)
-    assert widget is not None
-    return widget
-
-
-def abandon() -> None:
-    """Close whatever is open, so that ``run_window`` returns after a failed drive."""
-    setup = visible(SetupDialog)
-    if setup is not None:
-        setup.reject()
-    window = visible(MainWindow)
-    if window is not None:
-        window.close()
-
-
-def run_driven(drive: Drive) -> tuple[int, list[BaseException]]:
-    """``run_window`` for a first start (no key), ``drive`` run on its own event loop once
-    that loop turns; its exit status and what the drive raised."""
-    failures: list[BaseException] = []
-    tasks: list[asyncio.Future[None]] = []
-
-    def finished(task: asyncio.Future[None]) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            failures.append(task.exception())  # type: ignore[arg-type]
-            abandon()
-
-    def start() -> None:
-        task = asyncio.ensure_future(drive(), loop=asyncio.get_event_loop())
-        task.add_done_callback(finished)
-        tasks.append(task)
-
-    def watchdog() -> None:
-        if tasks and not tasks[0].done():
-            tasks[0].cancel()
-            failures.append(TimeoutError("the drive did not finish"))
-            abandon()
-
-    QTimer.singleShot(0, start)
-    QTimer.singleShot(TIMEOUT_MS, watchdog)
-    try:
-        code = run_window(demo=False, no_key=True, lang="en")
-    finally:
-        print("the drive raised:", [repr(failure) for failure in failures])
-    return code, failures
 
 
 def test_a_first_start_sets_up_and_the_manager_sells_signed_in(
