@@ -12,9 +12,10 @@ Promises:
   than one attempt;
 - every error a request can raise becomes an ``ApiError``; the API key never appears in logs,
   exception messages or reprs (transport errors are described by type name only);
-- a key the server refused (missing, wrong, or this address blocked) is never sent again by
-  this process, by any client, until it changes (rule 14: five wrong keys block the shop's
-  address for 15 minutes); a blocked address is tried again once its block has passed.
+- a key the server refused (missing or wrong) is never sent again to that server by this
+  process, by any client, however its URL is spelt, until it changes (rule 14: five wrong
+  keys block the shop's address for 15 minutes); a blocked address gets no key at all until
+  its block has passed.
 """
 
 from __future__ import annotations
@@ -349,9 +350,34 @@ def _read_body(response: requests.Response, deadline: float) -> bytes:
 IP_BLOCK_SECONDS = 15 * 60.0  # the docs' block after five wrong keys
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_ANY_KEY = ""  # the latch's entry for every key at a server (an address block)
+
+
+def server_identity(base_url: str) -> str:
+    """The server ``base_url`` names, as the refused-key latch knows it: its host lower-cased
+    without a trailing dot (every loopback name and address is one host, ``loopback``) and
+    its port (the scheme's default when none is given). The path is left out: the lock-out
+    counts wrong keys per address at a server, whatever path they were sent to, so
+    ``http://LOCALHOST:8765/v3/`` and ``http://127.0.0.1:8765//v3`` are one server."""
+    parts = urlsplit(base_url)
+    host = (parts.hostname or "").rstrip(".").lower()
+    if is_loopback_host(host):
+        host = "loopback"
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if ":" in host:  # an IPv6 address
+        host = f"[{host}]"
+    return f"{host}:{port or _DEFAULT_PORTS.get(parts.scheme.lower(), 0)}"
+
+
 class _RefusedKeys:
-    """Which (base URL, key) pairs the server refused in this process, and until when
-    (``None``: until the key changes). Keys are held as SHA-256 digests, never in clear."""
+    """Which keys a server refused in this process, and until when (``None``: until the key
+    changes). An entry is (:func:`server_identity`, key fingerprint); an address block
+    (``IP_BLOCKED``) holds every key at that server until it has passed. Keys are held as
+    SHA-256 digests, never in clear."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
@@ -359,15 +385,18 @@ class _RefusedKeys:
         self._refused: dict[tuple[str, str], tuple[AuthError, float | None]] = {}
 
     def refusal(self, target: tuple[str, str]) -> AuthError | None:
+        server = target[0]
         with self._lock:
-            entry = self._refused.get(target)
-            if entry is None:
-                return None
-            error, until = entry
-            if until is not None and self.clock() >= until:
-                del self._refused[target]  # the block has passed: one more try is allowed
-                return None
-            return error
+            for entry_key in (target, (server, _ANY_KEY)):
+                entry = self._refused.get(entry_key)
+                if entry is None:
+                    continue
+                error, until = entry
+                if until is not None and self.clock() >= until:
+                    del self._refused[entry_key]  # the block has passed: one more try
+                    continue
+                return error
+            return None
 
     def remember(
         self, target: tuple[str, str], error: AuthError, retry_after: float | None
@@ -375,12 +404,14 @@ class _RefusedKeys:
         until = None
         if isinstance(error, IpBlockedError):
             # The docs' 15 minutes, however short a Retry-After says (it is capped at 300 s):
-            # a key tried while the address is still blocked only prolongs the lock-out.
+            # any key tried while the address is still blocked only prolongs the lock-out.
             until = self.clock() + max(retry_after or 0.0, IP_BLOCK_SECONDS)
+            target = (target[0], _ANY_KEY)
         with self._lock:
             self._refused[target] = (error, until)
 
     def forget(self, target: tuple[str, str]) -> None:
+        """Drop the refusal of this key (an address block holds until it has passed)."""
         with self._lock:
             self._refused.pop(target, None)
 
@@ -433,7 +464,7 @@ class OneClickClient:
         self._session.headers["Accept"] = "application/json"
         self._session.verify = True
         self._session.auth = _TokenAuth(key) if key else None
-        self._key_target = (self.base_url, _fingerprint(key))
+        self._key_target = (server_identity(self.base_url), _fingerprint(key))
         if is_loopback_host(urlsplit(self.base_url).hostname or ""):
             # A shop's proxy settings must not route the local simulator elsewhere.
             self._session.trust_env = False
@@ -456,7 +487,7 @@ class OneClickClient:
         register_key(api_key)
         key = check_api_key(api_key)
         self._session.auth = _TokenAuth(key) if key else None
-        self._key_target = (self.base_url, _fingerprint(key))
+        self._key_target = (server_identity(self.base_url), _fingerprint(key))
 
     def forget_key_refusal(self) -> None:
         """The shop says the key was fixed on the supplier's side: try it once more."""

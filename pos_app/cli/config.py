@@ -1,13 +1,16 @@
 """``pos-app config [KEY [VALUE]]``: list, show or change the shop's settings;
-``pos-app config api_key [--clear]``: keep the API key in the system keyring, or remove it."""
+``pos-app config api_key [--clear]``: keep the API key in the system keyring, or remove it.
+A change is noted in the shop's action log before it is made (``cli.audit``)."""
 
 from __future__ import annotations
 
 import getpass
 import os
 import sys
-from typing import TextIO
+from typing import Any, TextIO
+from urllib.parse import urlsplit
 
+from pos_app.api.client import check_api_key
 from pos_app.api.keys import (
     FROM_ENV,
     FROM_KEYRING,
@@ -15,14 +18,18 @@ from pos_app.api.keys import (
     configured_key,
     forget_key,
     key_tail,
+    secure_backend,
     store_key,
 )
+from pos_app.cli import audit
+from pos_app.domain.urls import ONECLICK_BASE_URL
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 API_KEY = "api_key"
+API_URL = "api.url"
 API_KEY_MEANING = (
     "the OneClickDZ API key, kept in the system keyring (set: pos-app config api_key; "
     "ONECLICK_API_KEY overrides it)"
@@ -41,20 +48,25 @@ def run_api_key(
 ) -> int:
     """``pos-app config api_key``: read the key from standard input, check it, keep it in the
     keyring and show its last four characters; ``--clear``: remove it. A key given on the
-    command line is refused (it would land in the shell history). Never writes the key."""
+    command line is refused (it would land in the shell history). Never writes the key.
+    Keeping or removing it is noted in the shop's action log first (``cli.audit``); a
+    database that cannot be written raises ``StoreUnavailableError`` (status 4)."""
+    from pos_app.store import open_store
+    from pos_app.store.settings import database_url
+
     if value is not None:
         err.write(
             "pos-app config api_key takes no value on the command line: it would stay in the "
             "shell history; type it at the prompt or pipe it in (nothing was changed)\n"
         )
         return EXIT_USAGE
+    key = ""
     try:
-        if clear:
-            removed = forget_key()
-            out.write(f"{API_KEY} removed from the keyring\n" if removed else "no key was kept\n")
-        else:
-            key = store_key(_read_key(stdin if stdin is not None else sys.stdin))
-            out.write(f"{API_KEY} = {key_tail(key)}  [{FROM_KEYRING}]\n")
+        if not clear:
+            key = check_api_key(_read_key(stdin if stdin is not None else sys.stdin))
+            if not key:
+                raise ValueError("the API key is empty; nothing was kept")
+            secure_backend()  # no secure keyring: said before anything is noted
     except EOFError:
         err.write("pos-app: no API key was read; nothing was changed\n")
         return EXIT_USAGE
@@ -64,6 +76,26 @@ def run_api_key(
     except KeyStorageError as exc:
         err.write(f"pos-app: {exc}\n")
         return EXIT_FAILED
+    store = open_store(database_url())
+    try:
+        audit.note(store, audit.API_KEY_CLEAR if clear else audit.API_KEY_KEEP)
+        if clear:
+            removed = forget_key()
+            out.write(f"{API_KEY} removed from the keyring\n" if removed else "no key was kept\n")
+        else:
+            key = store_key(key)
+            out.write(f"{API_KEY} = {key_tail(key)}  [{FROM_KEYRING}]\n")
+    except audit.NotNotedError as exc:
+        err.write(f"pos-app: {exc}\n")
+        return EXIT_FAILED
+    except ValueError as exc:
+        err.write(f"pos-app: {exc}\n")
+        return EXIT_USAGE
+    except KeyStorageError as exc:
+        err.write(f"pos-app: {exc}\n")
+        return EXIT_FAILED
+    finally:
+        store.close()
     if os.environ.get(FROM_ENV, "").strip():
         err.write(f"note: {FROM_ENV} is set and overrides the keyring's key\n")
     return EXIT_OK
@@ -98,10 +130,8 @@ def run_config(
         PREFERENCES,
         STORED,
         InvalidSettingError,
-        PreferenceError,
         database_url,
         read_preference,
-        set_preference,
     )
 
     if key == API_KEY:
@@ -116,13 +146,7 @@ def run_config(
     store = open_store(database_url(), read_only=value is None)
     try:
         if key is not None and value is not None:
-            try:
-                stored = set_preference(store, key, value)
-            except PreferenceError as exc:
-                err.write(f"{exc}\n")
-                return EXIT_USAGE
-            out.write(f"{key} = {stored}\n")
-            return EXIT_OK
+            return _change(store, key, value, out, err)
         status = EXIT_OK
         if key is None:
             out.write(_api_key_line())
@@ -149,3 +173,34 @@ def run_config(
         return status
     finally:
         store.close()
+
+
+def _change(store: Any, key: str, value: str, out: TextIO, err: TextIO) -> int:
+    """``config KEY VALUE``: check the value, note the change in the action log, keep it.
+    With people in the shop, an ``api.url`` to another host than OneClickDZ's warns: the API
+    key goes there from the next start."""
+    from pos_app.store.settings import PreferenceError, check_preference
+
+    try:
+        stored = check_preference(key, value)
+    except PreferenceError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE
+    try:
+        who = audit.note(store, audit.SETTINGS_CHANGE, {"setting": key, "value": stored})
+    except audit.NotNotedError as exc:
+        err.write(f"pos-app config: {key} was not changed: {exc}\n")
+        return EXIT_FAILED
+    store.set_setting(key, stored)
+    out.write(f"{key} = {stored}\n")
+    if key == API_URL and _host(stored) != _host(ONECLICK_BASE_URL) and store.has_manager():
+        err.write(
+            f"warning: api.url now points to {_host(stored)}, not to OneClickDZ "
+            f"({_host(ONECLICK_BASE_URL)}): the window sends the API key there from its next "
+            f"start (noted in the action log as {who})\n"
+        )
+    return EXIT_OK
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").rstrip(".").lower()

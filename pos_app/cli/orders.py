@@ -25,6 +25,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any, Final, TextIO
 
+from pos_app.cli import audit
 from pos_app.domain.cards import code_tail
 from pos_app.domain.numbers import LineType, check_number
 from pos_app.domain.sale_states import FINAL_STATES, SaleState
@@ -342,7 +343,8 @@ HISTORY_DESCRIPTION = (
     "List the sales, newest first, as a table, or the fields of each one as JSON lines in "
     "the order sold (--json), or as CSV (--csv, UTF-8 with a byte-order mark; to stdout, or "
     "to PATH). Card codes show by their last four characters and the wholesale cost is left "
-    "out, unless --full-codes is given (a card code is as good as cash). Dates are local "
+    "out, unless --full-codes is given (a card code is as good as cash: noted in the "
+    "action log, so it needs a database it can write). Dates are local "
     "days, YYYY-MM-DD: --since from the start of that day, --until to the end of that day."
 )
 HISTORY_COLUMNS: Final = (
@@ -432,10 +434,19 @@ def run_history(
         err.write(f"pos-app history: {exc}\n")
         return EXIT_USAGE
     try:
-        store = open_store(database_url(), read_only=True)
+        # Full codes are noted in the action log first: that needs a database it can write.
+        store = open_store(database_url(), read_only=not full_codes)
     except (StoreUnavailableError, StoreConfigError) as exc:
         return cannot_start(exc, err)
     try:
+        if full_codes:
+            export = audit.HISTORY_EXPORT_JSON if args.json else audit.HISTORY_EXPORT_CSV
+            to = "stdout" if args.json or args.csv == "-" else str(args.csv)
+            try:
+                audit.note(store, export, {"full_codes": True, "to": to})
+            except audit.NotNotedError as exc:
+                err.write(f"pos-app history: no full codes were given: {exc}\n")
+                return 1
         if args.json:
             _history_json(store, wanted, out, full_codes=full_codes)
         elif args.csv is not None:

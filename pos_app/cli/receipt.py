@@ -8,7 +8,8 @@ pyproject.toml allows this one edge).
 
 Only ``--print`` logs a printed copy (the next print then says DUPLICATE); ``--png``,
 ``--pdf`` and ``--escpos`` write files, which are exports, not paper handed to a customer:
-they log nothing, and show the copy number a print would have now.
+they log no copy, and show the copy number a print would have now. Any of them, for a sale
+with a card code, is noted in the action log first (``cli.audit``): the code is shown whole.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from pos_app.cli import audit
 from pos_app.receipts.headless import use_offscreen_without_display
 from pos_app.store.settings import LANGUAGES
 
@@ -73,9 +75,22 @@ def run_receipt(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     store = open_store(database_url(), read_only=not args.print)
     try:
+        sale = store.get(args.ref.strip()) if args.ref.strip() else None
+        if sale is not None and sale.card_code is not None and not args.print:
+            store.close()  # the card code is noted in the action log: a database it can write
+            store = open_store(database_url())
         return _run(store, args, out, err)
     finally:
         store.close()
+
+
+def _receipt_action(args: argparse.Namespace, ref: str) -> tuple[str, dict[str, object]]:
+    """The action log's name and detail of this receipt run (never the card code)."""
+    for option in ("png", "pdf", "escpos"):
+        path = getattr(args, option)
+        if path is not None:
+            return f"{audit.RECEIPT_EXPORT}.{option}", {"ref": ref, "file": str(path)}
+    return (audit.RECEIPT_PRINT if args.print else audit.RECEIPT_SHOW), {"ref": ref}
 
 
 def _run(store: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -96,6 +111,13 @@ def _run(store: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ValueError as exc:
         err.write(f"pos-app receipt: a setting cannot be used ({exc}); see pos-app config\n")
         return EXIT_USAGE
+    sale = store.get(ref)
+    if sale is not None and sale.card_code is not None:  # it shows the whole code
+        try:
+            audit.note(store, *_receipt_action(args, ref))
+        except audit.NotNotedError as exc:
+            err.write(f"pos-app receipt: the card code was not shown: {exc}\n")
+            return EXIT_FAILED
     _qt_application()
     from pos_app.receipts.render import save_png, write_pdf
     from pos_app.receipts.texts import ReceiptLanguage

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import Any, Final, TextIO
 
+from pos_app.cli import audit
 from pos_app.store.settings import LANGUAGES
 
 EXIT_OK = 0
@@ -30,10 +31,10 @@ _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 DESCRIPTION = (
     "Print the X report of the open period (since the last Z report) as text, or of one "
     "local day with --date. --z closes the open period: a numbered Z report is stored, "
-    "can never be changed, and the next period opens. --cash gives the cash counted in the "
-    "drawer (whole dinars), compared with what the sales say. --pdf also writes the report "
-    "as a PDF (A4). The balance figures are the readings the window stored; this command "
-    "does not ask OneClickDZ."
+    "can never be changed, and the next period opens (noted in the action log). --cash "
+    "gives the cash counted in the drawer (whole dinars), compared with what the sales say. "
+    "--pdf also writes the report as a PDF (A4). The balance figures are the readings the "
+    "window stored; this command does not ask OneClickDZ."
 )
 
 
@@ -111,6 +112,11 @@ def _run(  # noqa: PLR0917 (the command's parsed parts)
         except ValueError as exc:
             err.write(f"pos-app report: a setting cannot be used ({exc}); nothing was closed\n")
             return EXIT_USAGE
+        try:  # noted as the window notes it (its manager's approval), before the close
+            audit.note(store, audit.Z_CLOSE, None if cash is None else {"cash_counted": cash})
+        except audit.NotNotedError as exc:
+            err.write(f"pos-app report: the period was not closed ({exc})\n")
+            return EXIT_FAILED
         try:
             record = close_period(store, counter=counter, cash_counted=cash)
         except (StoreError, ValueError) as exc:

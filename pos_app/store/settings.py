@@ -14,6 +14,7 @@ refused for one that names the sales (``counter_id``): the app does not start, a
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 from collections.abc import Callable, Mapping
@@ -31,16 +32,42 @@ from pos_app.store.errors import StoreError
 from pos_app.store.models import SETTING_KEY_LENGTH, Setting
 from pos_app.store.paths import default_url
 
+log = logging.getLogger(__name__)
+
+
+def setting_text(key: str, raw: object) -> str | None:
+    """A stored setting's value as text: bytes (``CAST(value AS BLOB)``) decoded as UTF-8.
+    None when they are not UTF-8 (another tool wrote them): the setting reads as not set, and
+    a notice naming the key, never the value, is logged."""
+    if raw is None or isinstance(raw, str):
+        return raw
+    if not isinstance(raw, (bytes, bytearray, memoryview)):
+        return str(raw)
+    try:
+        return bytes(raw).decode("utf-8")
+    except UnicodeDecodeError:
+        log.warning(
+            "the stored setting %s is not UTF-8 text (written by another tool?): it reads as "
+            "not set, its default applies; set it again with pos-app config or the settings",
+            key,
+        )
+        return None
+
 
 class Settings(StoreBase):
     """The settings table (part of :class:`~pos_app.store.store.Store`)."""
 
     @on_own_database
     def get_setting(self, key: str, default: str | None = None) -> str | None:
-        """The value of setting ``key``, or ``default``."""
+        """The value of setting ``key``, or ``default`` (also for a value that is not UTF-8
+        text: :func:`setting_text`)."""
         self._open()
-        row = Setting.get_or_none(Setting.key == key)
-        return default if row is None else row.value
+        value: pw.Node = Setting.value
+        if isinstance(self._db, pw.SqliteDatabase):  # SQLite keeps any bytes in a TEXT column
+            value = Setting.value.cast("BLOB")
+        row = Setting.select(value).where(Setting.key == key).tuples().first()
+        text = None if row is None else setting_text(key, row[0])
+        return default if text is None else text
 
     @on_own_database
     def set_setting(self, key: str, value: str) -> None:
