@@ -35,6 +35,8 @@ class OrderView:
     failure_reason: str | None
     created_at: datetime
     updated_at: datetime
+    cashier: str = ""
+    """Who sold it (the name signed in when it was placed; "" when unknown)."""
 
     @classmethod
     def of(cls, sale: SaleRecord) -> OrderView:
@@ -53,6 +55,7 @@ class OrderView:
             failure_reason=sale.failure_reason,
             created_at=sale.created_at,
             updated_at=sale.updated_at,
+            cashier=sale.cashier,
         )
 
     def __repr__(self) -> str:

@@ -321,7 +321,7 @@ def run_window(
         window_language=language,
         training=demo,
     )
-    install_printing(window, printing)  # auto-print, F9 and the Reprint button
+    reprint = install_printing(window, printing)  # auto-print, F9 and the Reprint button
     history = install_history(  # F3: the sales history, exported on the worker pool
         window, services.store, services.executor, services.counter.spawn
     )
@@ -346,7 +346,11 @@ def run_window(
     # The lock screen and Ctrl+L when the shop has people; the manager's approval of the
     # settings, the history's full codes and exports, the Z, and cancelling a sale not yet sent.
     access = install_access(
-        window, services.store, services.executor, training=demo, screens=(history, reports)
+        window,
+        services.store,
+        services.executor,
+        training=demo,
+        screens=(history, reports, reprint),  # F9: another seller's card code is a manager's
     )
     if manager is not None:
         access.sign_in_as(manager)

@@ -4,54 +4,59 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="121"/>
-        <location filename="../../pos_app/ui/access/control.py" line="155"/>
+        <location filename="../../pos_app/ui/access/control.py" line="137"/>
+        <location filename="../../pos_app/ui/access/control.py" line="171"/>
         <source>Reading who may sell…</source>
         <translation>قراءة من يحق له البيع…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="148"/>
+        <location filename="../../pos_app/ui/access/control.py" line="164"/>
         <source>The list of people could not be read (see the log). Press Enter to try again.</source>
         <translation>تعذّرت قراءة قائمة الأشخاص (انظر السجل). اضغط Enter للمحاولة مجددًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="168"/>
+        <location filename="../../pos_app/ui/access/control.py" line="184"/>
         <source>Training mode: nobody signs in.</source>
         <translation>وضع التدريب: لا أحد يسجّل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="187"/>
+        <location filename="../../pos_app/ui/access/control.py" line="203"/>
         <source>No one to sign in yet: add a manager in Settings.</source>
         <translation>لا أحد يمكنه تسجيل الدخول بعد: أضف مديرًا في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="224"/>
+        <location filename="../../pos_app/ui/access/control.py" line="240"/>
         <source>Ctrl+L locks the counter.</source>
         <translation>Ctrl+L يقفل نقطة البيع.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="226"/>
+        <location filename="../../pos_app/ui/access/control.py" line="242"/>
         <source>No manager yet: add one in Settings</source>
         <translation>لا يوجد مدير بعد: أضف مديرًا في الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="272"/>
+        <location filename="../../pos_app/ui/access/control.py" line="288"/>
         <source>{name} is signed in.</source>
         <translation>سجّل {name} الدخول.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="316"/>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="138"/>
+        <location filename="../../pos_app/ui/access/control.py" line="334"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="151"/>
         <source>Not done: the action could not be noted (see the log).</source>
         <translation>لم يتم: تعذّر تسجيل العملية (انظر السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="389"/>
+        <location filename="../../pos_app/ui/access/control.py" line="359"/>
+        <source>{name} is disabled: signed out.</source>
+        <translation>{name} معطَّل: تم تسجيل خروجه.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="444"/>
         <source>{name} is not a manager.</source>
         <translation>{name} ليس مديرًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="349"/>
+        <location filename="../../pos_app/ui/access/control.py" line="404"/>
         <source>Sale {ref} cancelled.</source>
         <translation>أُلغيت عملية البيع {ref}.</translation>
     </message>
@@ -186,12 +191,27 @@
         <translation>إلغاء عملية بيع لم تُرسل بعد</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/texts.py" line="75"/>
+        <location filename="../../pos_app/ui/access/texts.py" line="72"/>
+        <source>Print a card code again (duplicate receipt)</source>
+        <translation>طباعة رمز بطاقة مرة أخرى (وصل مكرر)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="74"/>
+        <source>Save a report (costs and margin) as PDF</source>
+        <translation>حفظ تقرير (التكاليف والهامش) بصيغة PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="76"/>
+        <source>Change the shop&apos;s people (add, PIN, disable)</source>
+        <translation>تعديل أشخاص المحل (إضافة، رمز PIN، تعطيل)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="81"/>
         <source>The PIN could not be checked (see the log). Try again.</source>
         <translation>تعذّر التحقق من الرمز السري (انظر السجل). حاول مجددًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/texts.py" line="79"/>
+        <location filename="../../pos_app/ui/access/texts.py" line="85"/>
         <source>Not allowed: no manager approved it. Nothing was done.</source>
         <translation>غير مسموح: لم يوافق أي مدير. لم يتم أي شيء.</translation>
     </message>
@@ -288,37 +308,37 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="82"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="83"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="84"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="85"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="86"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="137"/>
         <source>Paid</source>
         <translation>المدفوع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="87"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="138"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
@@ -329,250 +349,250 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="89"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="137"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="143"/>
         <source>Counter</source>
         <translation>الصندوق</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="90"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="142"/>
         <source>Cashier</source>
         <translation>البائع</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="91"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="138"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="144"/>
         <source>Prints</source>
         <translation>الطبعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
         <source>Ref</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="139"/>
         <source>Card code (last 4)</source>
         <translation>رمز البطاقة (آخر 4)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="140"/>
         <source>Transaction</source>
         <translation>المعاملة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="141"/>
         <source>Failure</source>
         <translation>سبب الفشل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="210"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="792"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="216"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="804"/>
         <source>Sales history</source>
         <translation>سجل المبيعات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="230"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="236"/>
         <source>Number, ref or the card code&apos;s last digits</source>
         <translation>الرقم أو المرجع أو آخر أرقام رمز البطاقة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="243"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="249"/>
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="244"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="250"/>
         <source>This week</source>
         <translation>هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="245"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="251"/>
         <source>All days</source>
         <translation>كل الأيام</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="248"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="254"/>
         <source>All states</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="252"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="258"/>
         <source>All types</source>
         <translation>كل الأنواع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="256"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="262"/>
         <source>All counters</source>
         <translation>كل الصناديق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="259"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="265"/>
         <source>All cashiers</source>
         <translation>كل الباعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="291"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="297"/>
         <source>Reprint (F9)</source>
         <translation>إعادة الطبع (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="292"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="298"/>
         <source>Show code (Enter)</source>
         <translation>إظهار الرمز (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="294"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="300"/>
         <source>Copy code (Ctrl+Shift+C)</source>
         <translation>نسخ الرمز (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="296"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="302"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>تصدير CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="298"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="304"/>
         <source>Export PDF (Ctrl+Shift+E)</source>
         <translation>تصدير PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="300"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="306"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="302"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="308"/>
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="332"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="338"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="334"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="340"/>
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="367"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="373"/>
         <source>Any day</source>
         <translation>أي يوم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="522"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="528"/>
         <source>No sale matches.</source>
         <translation>لا توجد عملية بيع مطابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="524"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="530"/>
         <source>{n} sale(s)</source>
         <translation>{n} عملية بيع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="526"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="532"/>
         <source>{n} sales shown, more as you scroll</source>
         <translation>{n} عملية بيع معروضة، والمزيد عند التمرير</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="546"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="552"/>
         <source>Select a sale first.</source>
         <translation>اختر عملية بيع أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="555"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="567"/>
         <source>Reprint asked for {ref}.</source>
         <translation>طُلبت إعادة طبع {ref}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="573"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="585"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="578"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="590"/>
         <source>{state} · {number} · {value}</source>
         <translation>الحالة: {state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="586"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="598"/>
         <source>Ref: {ref}</source>
         <translation>المرجع: {ref}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="589"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="601"/>
         <source>Transaction: {number}</source>
         <translation>المعاملة: {number}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="614"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="626"/>
         <source>This sale has no card code.</source>
         <translation>لا يوجد رمز بطاقة لعملية البيع هذه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="618"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="630"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="649"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="661"/>
         <source>Export the sales to CSV</source>
         <translation>تصدير المبيعات إلى CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="651"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="663"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="734"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="746"/>
         <source>Exporting to {file}: {n} sale(s) read…</source>
         <translation>جارٍ التصدير إلى {file}: تمت قراءة {n} عملية بيع…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="757"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="769"/>
         <source>Export cancelled: no file was written.</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="764"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="776"/>
         <source>The disk is full: the file was not written.</source>
         <translation>القرص ممتلئ: لم يُكتب الملف.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="766"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="778"/>
         <source>The file could not be written: choose another place.</source>
         <translation>تعذّرت كتابة الملف: اختر مكانًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="752"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="764"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>تم تصدير {n} عملية بيع إلى {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="679"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="691"/>
         <source>Export the sales to PDF</source>
         <translation>تصدير المبيعات إلى PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="681"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="693"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="769"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="781"/>
         <source>The export failed: unexpected error (see the log).</source>
         <translation>فشل التصدير: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="795"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="807"/>
         <source>Printed {when}</source>
         <translation>طُبع في {when}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="801"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="813"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>تُعرض أحدث {n} عملية بيع فقط؛ صدّر إلى CSV للحصول عليها كلها.</translation>
     </message>
@@ -616,13 +636,13 @@
         <translation>لم يتم ضبط أي مفتاح API، لذا هذا وضع التدريب: لا أموال حقيقية. للبيع، أدخل المفتاح في الإعدادات (Ctrl+,) ثم أعد التشغيل.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="61"/>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="69"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="62"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="70"/>
         <source>Settings (Ctrl+,)</source>
         <translation>الإعدادات (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="67"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="68"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
@@ -821,22 +841,37 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="63"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="65"/>
         <source>Sales in progress</source>
         <translation>عمليات البيع الجارية</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="65"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="67"/>
         <source>Copy card code (Ctrl+Shift+C)</source>
         <translation>نسخ رمز البطاقة (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="176"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="209"/>
+        <source>Card code hidden · {number} · {value}</source>
+        <translation>رمز البطاقة مخفي · {number} · {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/panel.py" line="215"/>
+        <source>someone else</source>
+        <translation>شخص آخر</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/panel.py" line="217"/>
+        <source>Sold by {name}: hidden since the counter changed hands. It shows again when {name} signs in, or with a manager&apos;s approval (Ctrl+Shift+C).</source>
+        <translation>باعه {name}: مخفي منذ تغيّر الشخص عند الشباك. يظهر من جديد عندما يسجّل {name} دخوله، أو بموافقة مسؤول (Ctrl+Shift+C).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/panel.py" line="243"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="73"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="75"/>
         <source>Cancel sale (Del)</source>
         <translation>إلغاء البيع (Del)</translation>
     </message>
@@ -844,175 +879,175 @@
 <context>
     <name>People</name>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="84"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="85"/>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>الرمزان السريان مختلفان: اكتب الرمز السري نفسه مرتين.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="97"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="98"/>
         <source>{name} is the last active manager: make someone else a manager first.</source>
         <translation>{name} هو آخر مدير نشط: اجعل شخصًا آخر مديرًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="140"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="216"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="141"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="221"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="141"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="142"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="222"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="142"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="143"/>
         <source>Active</source>
         <translation>نشط</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="143"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="144"/>
         <source>Locked until</source>
         <translation>مقفل حتى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="157"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="158"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="157"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="158"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="195"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="200"/>
         <source>Each change here is saved at once.</source>
         <translation>كل تغيير هنا يُحفظ فورًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="199"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="204"/>
         <source>Add a person</source>
         <translation>إضافة شخص</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="212"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="218"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="223"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>الرمز السري (من 4 إلى 8 أرقام)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="220"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="225"/>
         <source>PIN again</source>
         <translation>الرمز السري مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="225"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="230"/>
         <source>The person selected</source>
         <translation>الشخص المحدد</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="233"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="238"/>
         <source>Change the PIN</source>
         <translation>تغيير الرمز السري</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="236"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="292"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="241"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="297"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
         <source>Disable</source>
         <translation>تعطيل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="242"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="247"/>
         <source>New PIN</source>
         <translation>الرمز السري الجديد</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="244"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="249"/>
         <source>New PIN again</source>
         <translation>الرمز السري الجديد مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
         <source>Select a person in the list.</source>
         <translation>اختر شخصًا من القائمة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
         <source>Enable</source>
         <translation>تفعيل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="318"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="335"/>
         <source>The list of people could not be read (see the log).</source>
         <translation>تعذّرت قراءة قائمة الأشخاص (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="342"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="374"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="359"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="394"/>
         <source>Not added: see the reasons in red.</source>
         <translation>لم تتم الإضافة: راجع الأسباب باللون الأحمر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="345"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="407"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="434"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="362"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="427"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="457"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="367"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="387"/>
         <source>{name} added ({role}).</source>
         <translation>تمت إضافة {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="378"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="354"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="398"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="357"/>
         <source>Someone is already called {name}: choose another name.</source>
         <translation>يوجد شخص باسم {name} مسبقًا: اختر اسمًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="385"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="405"/>
         <source>The shop has no manager yet: the first person is a manager.</source>
         <translation>لا يوجد مدير للمحل بعد: الشخص الأول يكون مديرًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="414"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="434"/>
         <source>The PIN was not changed.</source>
         <translation>لم يتم تغيير الرمز السري.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="421"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="444"/>
         <source>{name}&apos;s PIN is changed; their lock-out is cleared.</source>
         <translation>تم تغيير الرمز السري لـ {name} ورُفع القفل عنه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="442"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="465"/>
         <source>Nothing was changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="445"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="468"/>
         <source>{name} is disabled: they can no longer sign in.</source>
         <translation>تم تعطيل {name}: لم يعد بإمكانه تسجيل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="447"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="470"/>
         <source>{name} is enabled again.</source>
         <translation>تم تفعيل {name} من جديد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="486"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="512"/>
         <source>No one is called {name} any more: the list is read again.</source>
         <translation>لم يعد هناك شخص باسم {name}: تُقرأ القائمة من جديد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="494"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="520"/>
         <source>Nothing was saved: the shop&apos;s database could not be written (see the log).</source>
         <translation>لم يُحفظ شيء: تعذّرت الكتابة في قاعدة بيانات المحل (راجع السجل).</translation>
     </message>
@@ -1020,12 +1055,12 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../pos_app/ui/printing/reprint.py" line="43"/>
+        <location filename="../../pos_app/ui/printing/reprint.py" line="51"/>
         <source>Reprint receipt (F9)</source>
         <translation>إعادة طبع الوصل (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/reprint.py" line="48"/>
+        <location filename="../../pos_app/ui/printing/reprint.py" line="56"/>
         <source>Print the selected sale&apos;s receipt again (marked DUPLICATE).</source>
         <translation>إعادة طبع وصل عملية البيع المحددة (بعلامة «نسخة مكررة»).</translation>
     </message>
@@ -1490,47 +1525,47 @@
         <translation>حُفظ تقرير Z رقم {number}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="469"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="472"/>
         <source>Save the report as PDF</source>
         <translation>حفظ التقرير بصيغة PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="471"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="474"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="490"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="497"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>تعذّرت كتابة ملف PDF في {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="496"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="503"/>
         <source>Report saved as {path}.</source>
         <translation>حُفظ التقرير في {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="516"/>
         <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
         <translation>ما زالت طباعة جارية وأخرى تنتظر: لم يُطبع التقرير. أعد طباعته بعد انتهائها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="519"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="526"/>
         <source>A print is still running: the report prints after it.</source>
         <translation>ما زالت طباعة جارية: سيُطبع التقرير بعدها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="531"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="538"/>
         <source>The report was not printed. {reason}</source>
         <translation>لم يُطبع التقرير. {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="539"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="546"/>
         <source>The report was not printed: unexpected error (see the log).</source>
         <translation>لم يُطبع التقرير: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="545"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="552"/>
         <source>Report printed.</source>
         <translation>طُبع التقرير.</translation>
     </message>
@@ -1640,58 +1675,63 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="41"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="59"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="45"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="63"/>
         <source>Connection</source>
         <translation>الاتصال</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="46"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="64"/>
         <source>Shop</source>
         <translation>المحل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="47"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="65"/>
         <source>Printer</source>
         <translation>الطابعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="48"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="66"/>
         <source>Counter</source>
         <translation>نقطة البيع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="49"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="67"/>
         <source>Offline limits</source>
         <translation>حدود العمل دون اتصال</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="51"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="69"/>
         <source>People</source>
         <translation>الأشخاص</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="56"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="74"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="59"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="77"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="88"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="134"/>
+        <source>The settings closed after 3 minutes without use; nothing unsaved was kept.</source>
+        <translation>أُغلقت الإعدادات بعد 3 دقائق دون استعمال؛ لم يُحفظ شيء غير محفوظ.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="160"/>
         <location filename="../../pos_app/ui/settings/setup.py" line="306"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="98"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="170"/>
         <source>Saved. pos-app uses the new values from its next start.</source>
         <translation>تم الحفظ. يستعمل pos-app القيم الجديدة عند تشغيله القادم.</translation>
     </message>
@@ -1757,387 +1797,397 @@
         <translation>مطلوب.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="68"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="73"/>
         <source>No printer</source>
         <translation>بدون طابعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="69"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="74"/>
         <source>Network (Ethernet, Wi-Fi)</source>
         <translation>شبكة (Ethernet، Wi-Fi)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="70"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="75"/>
         <source>USB</source>
         <translation>منفذ USB</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="71"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="76"/>
         <source>Serial port</source>
         <translation>منفذ تسلسلي</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="72"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="77"/>
         <source>Windows printer</source>
         <translation>طابعة Windows</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="73"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="78"/>
         <source>File or device</source>
         <translation>ملف أو جهاز</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="184"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="193"/>
         <source>API key</source>
         <translation>مفتاح API</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="190"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="199"/>
         <source>API address</source>
         <translation>عنوان API</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="191"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="200"/>
         <source>Test connection</source>
         <translation>اختبار الاتصال</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="204"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="213"/>
         <source>Shop name</source>
         <translation>اسم المحل</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="207"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="216"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="208"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="217"/>
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="210"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="219"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="213"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="222"/>
         <source>Logo (image file)</source>
         <translation>الشعار (ملف صورة)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="227"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="236"/>
         <source>Receipt printer</source>
         <translation>طابعة الإيصالات</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="229"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="238"/>
         <source>Printer address (IP or name)</source>
         <translation>عنوان الطابعة (IP أو اسم)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="230"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="239"/>
         <source>TCP port</source>
         <translation>منفذ TCP</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="231"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="240"/>
         <source>USB vendor id</source>
         <translation>معرّف الصانع USB</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="232"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="241"/>
         <source>USB product id</source>
         <translation>معرّف المنتج USB</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="233"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="242"/>
         <source>Serial port (COM3, /dev/ttyUSB0)</source>
         <translation>المنفذ التسلسلي (COM3، /dev/ttyUSB0)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="234"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="243"/>
         <source>Speed (baud)</source>
         <translation>السرعة (باود)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="235"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="244"/>
         <source>Windows printer name</source>
         <translation>اسم طابعة Windows</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="236"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="245"/>
         <source>File or device path</source>
         <translation>مسار الملف أو الجهاز</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="261"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="270"/>
         <source>{mm} mm</source>
         <translation>{mm} مم</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="264"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="273"/>
         <source>Paper width</source>
         <translation>عرض الورق</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="269"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="278"/>
         <source>Print the receipt when a sale is fulfilled</source>
         <translation>طباعة الإيصال عند إتمام البيع</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="274"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="283"/>
         <source>Print a claim slip when a sale is queued</source>
         <translation>طباعة وصل مطالبة عند وضع البيع في الانتظار</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="277"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="286"/>
         <source>Test page</source>
         <translation>صفحة اختبار</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="291"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="300"/>
         <source>Warn when the balance is under (DA)</source>
         <translation>التنبيه عندما يقل الرصيد عن (دج)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="294"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="303"/>
         <source>The computer&apos;s language</source>
         <translation>لغة الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="297"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="306"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="302"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="311"/>
         <source>Counter id (in sale refs)</source>
         <translation>معرّف نقطة البيع (في مراجع البيع)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="312"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="321"/>
         <source>Fixed in this version: sales wait offline up to these limits, then new sales are refused.</source>
         <translation>ثابت في هذا الإصدار: تنتظر المبيعات دون اتصال حتى هذه الحدود، ثم تُرفض المبيعات الجديدة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="321"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="330"/>
         <source>Sales waiting, at most</source>
         <translation>المبيعات المنتظرة، على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="323"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="332"/>
         <source>Money waiting, at most</source>
         <translation>المبلغ المنتظر، على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="327"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="336"/>
         <source>Oldest waiting sale, at most</source>
         <translation>أقدم بيع منتظر، على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="328"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="337"/>
         <source>{h} h</source>
         <translation>{h} ساعة</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="358"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="367"/>
         <source>The stored value could not be used: the default is shown. Save to replace it.</source>
         <translation>تعذّر استعمال القيمة المحفوظة: تُعرض القيمة الافتراضية. احفظ لاستبدالها.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="368"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="377"/>
         <source>{env} overrides this on this computer.</source>
         <translation>{env} يتجاوز هذا الإعداد على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="372"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="381"/>
         <source>Some settings could not be read: the defaults are shown.</source>
         <translation>تعذّرت قراءة بعض الإعدادات: تُعرض القيم الافتراضية.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="387"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="396"/>
         <source>ONECLICK_API_KEY is set on this computer and overrides the key kept here.</source>
         <translation>ONECLICK_API_KEY مضبوط على هذا الحاسوب ويتجاوز المفتاح المحفوظ هنا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="394"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="403"/>
         <source>Kept in the system keyring: {tail}. Type a new key to replace it.</source>
         <translation>محفوظ في حافظة مفاتيح النظام: {tail}. اكتب مفتاحًا جديدًا لاستبداله.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="399"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="408"/>
         <source>No key is kept yet.</source>
         <translation>لا يوجد مفتاح محفوظ بعد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="403"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="412"/>
         <source>This computer has no secure keyring: the key cannot be kept here. Set ONECLICK_API_KEY in pos-app&apos;s environment instead.</source>
         <translation>لا توجد حافظة مفاتيح آمنة على هذا الحاسوب: لا يمكن حفظ المفتاح هنا. اضبط ONECLICK_API_KEY في بيئة pos-app بدلًا من ذلك.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="412"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="421"/>
         <source>Paste the key from your OneClickDZ account</source>
         <translation>الصق المفتاح من حسابك في OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="424"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="433"/>
         <source>A key holds no such character (position {n}): paste it again.</source>
         <translation>لا يحتوي المفتاح على هذا الحرف (الموضع {n}): الصقه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="452"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="461"/>
         <source>Needed for this printer.</source>
         <translation>مطلوب لهذه الطابعة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="522"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="531"/>
         <source>Choose the logo</source>
         <translation>اختيار الشعار</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="524"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="533"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>صور (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="541"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="668"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="550"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="709"/>
         <source>Type the API key first.</source>
         <translation>اكتب مفتاح API أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="549"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="558"/>
         <source>Asking OneClickDZ…</source>
         <translation>جارٍ سؤال OneClickDZ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="573"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="589"/>
+        <source>OneClickDZ refused this key: it is not saved. Copy it again from your OneClickDZ account and press Test connection, or use training mode meanwhile.</source>
+        <translation>رفضت OneClickDZ هذا المفتاح: لم يُحفظ. انسخه من جديد من حسابك في OneClickDZ واضغط اختبار الاتصال، أو استعمل وضع التدريب في الأثناء.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="595"/>
+        <source>A key was refused: press Test connection with this key before saving it, or use training mode meanwhile.</source>
+        <translation>رُفض مفتاح: اضغط اختبار الاتصال بهذا المفتاح قبل حفظه، أو استعمل وضع التدريب في الأثناء.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="611"/>
         <source>Complete the printer&apos;s fields first.</source>
         <translation>أكمل حقول الطابعة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="576"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="614"/>
         <source>Printing a test page…</source>
         <translation>جارٍ طباعة صفحة اختبار…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="588"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="626"/>
         <source>The test page was not printed: unexpected error (see the log).</source>
         <translation>لم تُطبع صفحة الاختبار: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="592"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="630"/>
         <source>Test page sent to {printer}.</source>
         <translation>أُرسلت صفحة الاختبار إلى {printer}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="605"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="643"/>
         <location filename="../../pos_app/ui/settings/setup.py" line="311"/>
         <source>The settings are still being read.</source>
         <translation>ما زالت الإعدادات قيد القراءة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="607"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="611"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="325"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="645"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="652"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="328"/>
         <source>Some values are not accepted: see the reasons in red.</source>
         <translation>بعض القيم غير مقبولة: راجع الأسباب باللون الأحمر.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="614"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="631"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="655"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="672"/>
         <source>Nothing was saved: the shop&apos;s database could not be written ({reason}). Every setting keeps its old value.</source>
         <translation>لم يُحفظ أي شيء: تعذّرت الكتابة في قاعدة بيانات المحل ({reason}). يحتفظ كل إعداد بقيمته السابقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="620"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="661"/>
         <source>Nothing was saved: this computer has no secure keyring for the key. Set ONECLICK_API_KEY instead.</source>
         <translation>لم يُحفظ أي شيء: لا توجد حافظة مفاتيح آمنة على هذا الحاسوب. اضبط ONECLICK_API_KEY بدلًا من ذلك.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="626"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="667"/>
         <source>Nothing was saved: the system keyring refused to keep the key.</source>
         <translation>لم يُحفظ أي شيء: رفضت حافظة مفاتيح النظام حفظ المفتاح.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="642"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="683"/>
         <source>SANDBOX key (tests, no real money)</source>
         <translation>مفتاح SANDBOX (اختبار، لا أموال حقيقية)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="644"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="685"/>
         <source>PRODUCTION key (real sales)</source>
         <translation>مفتاح PRODUCTION (مبيعات حقيقية)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="646"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="687"/>
         <source>Connected. {kind}, scope {scope}, account {account}, balance {balance}.</source>
         <translation>متصل. {kind}، النطاق {scope}، الحساب {account}، الرصيد {balance}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="655"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="696"/>
         <source>This key is DISABLED at OneClickDZ.</source>
         <translation>هذا المفتاح مُعطّل لدى OneClickDZ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="662"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="703"/>
         <source>This shop&apos;s address is blocked for 15 minutes after wrong keys. Wait, then check the key.</source>
         <translation>عنوان المحل محظور لمدة 15 دقيقة بعد مفاتيح خاطئة. انتظر، ثم تحقق من المفتاح.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="670"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="711"/>
         <source>The key was refused. Check it (copy it again from your OneClickDZ account); it is not tried again by itself: five wrong keys block this shop&apos;s address for 15 minutes.</source>
         <translation>رُفض المفتاح. تحقق منه (انسخه من جديد من حسابك في OneClickDZ)؛ لن تتم إعادة تجربته تلقائيًا: خمسة مفاتيح خاطئة تحظر عنوان المحل لمدة 15 دقيقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="676"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="717"/>
         <source>A key holds no such character: paste it again.</source>
         <translation>لا يحتوي المفتاح على هذا الحرف: الصقه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="678"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="719"/>
         <source>OneClickDZ cannot be reached: check the internet connection and the API address.</source>
         <translation>تعذّر الوصول إلى OneClickDZ: تحقق من اتصال الإنترنت وعنوان API.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="683"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="724"/>
         <source>OneClickDZ did not answer in time. Try again in a moment.</source>
         <translation>لم يُجب OneClickDZ في الوقت المحدد. أعد المحاولة بعد قليل.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="685"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="726"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Try again in a minute.</source>
         <translation>طلبات كثيرة جدًا: يطلب OneClickDZ الانتظار قليلًا. أعد المحاولة بعد دقيقة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="690"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="731"/>
         <source>OneClickDZ has a server problem. Try again later.</source>
         <translation>لدى OneClickDZ مشكلة في الخادم. أعد المحاولة لاحقًا.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="692"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="733"/>
         <source>The answer could not be read: is the API address right?</source>
         <translation>تعذّرت قراءة الرد: هل عنوان API صحيح؟</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="694"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="735"/>
         <source>The API address cannot be used: see the reason beside it.</source>
         <translation>لا يمكن استعمال عنوان API: راجع السبب بجانبه.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="696"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="737"/>
         <source>OneClickDZ refused the test ({code}).</source>
         <translation>رفض OneClickDZ الاختبار ({code}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="700"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="741"/>
         <source>The test failed: unexpected error (see the log).</source>
         <translation>فشل الاختبار: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="113"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="133"/>
         <source>The shop&apos;s people could not be read: open the settings from the selling window (pos-app without --demo).</source>
         <translation>تعذّرت قراءة أشخاص المحل: افتح الإعدادات من نافذة البيع (pos-app بدون ‎--demo).</translation>
     </message>
@@ -2166,7 +2216,7 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/settings/setup.py" line="114"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="364"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="367"/>
         <source>Type your name and the same PIN twice.</source>
         <translation>اكتب اسمك والرمز السري نفسه مرتين.</translation>
     </message>
@@ -2221,7 +2271,7 @@
         <translation>مرحبًا. {n} خطوات وتصبح نقطة البيع جاهزة.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="367"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="370"/>
         <source>The settings are saved, but the manager could not be added (see the log). Type the PIN twice again and finish.</source>
         <translation>تم حفظ الإعدادات، لكن تعذّرت إضافة المدير (راجع السجل). اكتب الرمز السري مرتين من جديد ثم أنهِ.</translation>
     </message>

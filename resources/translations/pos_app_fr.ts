@@ -4,54 +4,59 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="121"/>
-        <location filename="../../pos_app/ui/access/control.py" line="155"/>
+        <location filename="../../pos_app/ui/access/control.py" line="137"/>
+        <location filename="../../pos_app/ui/access/control.py" line="171"/>
         <source>Reading who may sell…</source>
         <translation>Lecture des personnes autorisées à vendre…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="148"/>
+        <location filename="../../pos_app/ui/access/control.py" line="164"/>
         <source>The list of people could not be read (see the log). Press Enter to try again.</source>
         <translation>La liste des personnes n&apos;a pas pu être lue (voir le journal). Appuyez sur Entrée pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="168"/>
+        <location filename="../../pos_app/ui/access/control.py" line="184"/>
         <source>Training mode: nobody signs in.</source>
         <translation>Mode formation : personne ne se connecte.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="187"/>
+        <location filename="../../pos_app/ui/access/control.py" line="203"/>
         <source>No one to sign in yet: add a manager in Settings.</source>
         <translation>Personne ne peut encore se connecter : ajoutez un gérant dans les Réglages.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="224"/>
+        <location filename="../../pos_app/ui/access/control.py" line="240"/>
         <source>Ctrl+L locks the counter.</source>
         <translation>Ctrl+L verrouille la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="226"/>
+        <location filename="../../pos_app/ui/access/control.py" line="242"/>
         <source>No manager yet: add one in Settings</source>
         <translation>Pas encore de gérant : ajoutez-en un dans les Réglages</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="272"/>
+        <location filename="../../pos_app/ui/access/control.py" line="288"/>
         <source>{name} is signed in.</source>
         <translation>{name} est connecté(e).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="316"/>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="138"/>
+        <location filename="../../pos_app/ui/access/control.py" line="334"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="151"/>
         <source>Not done: the action could not be noted (see the log).</source>
         <translation>Non fait : l&apos;action n&apos;a pas pu être enregistrée (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="389"/>
+        <location filename="../../pos_app/ui/access/control.py" line="359"/>
+        <source>{name} is disabled: signed out.</source>
+        <translation>{name} est désactivé(e) : session fermée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/control.py" line="444"/>
         <source>{name} is not a manager.</source>
         <translation>{name} n&apos;est pas gérant(e).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/control.py" line="349"/>
+        <location filename="../../pos_app/ui/access/control.py" line="404"/>
         <source>Sale {ref} cancelled.</source>
         <translation>Vente {ref} annulée.</translation>
     </message>
@@ -186,12 +191,27 @@
         <translation>Annuler une vente pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/texts.py" line="75"/>
+        <location filename="../../pos_app/ui/access/texts.py" line="72"/>
+        <source>Print a card code again (duplicate receipt)</source>
+        <translation>Réimprimer un code de carte (ticket DUPLICATA)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="74"/>
+        <source>Save a report (costs and margin) as PDF</source>
+        <translation>Enregistrer un rapport (coûts et marge) en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="76"/>
+        <source>Change the shop&apos;s people (add, PIN, disable)</source>
+        <translation>Modifier les personnes de la boutique (ajout, PIN, désactivation)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/access/texts.py" line="81"/>
         <source>The PIN could not be checked (see the log). Try again.</source>
         <translation>Le code PIN n&apos;a pas pu être vérifié (voir le journal). Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/access/texts.py" line="79"/>
+        <location filename="../../pos_app/ui/access/texts.py" line="85"/>
         <source>Not allowed: no manager approved it. Nothing was done.</source>
         <translation>Non autorisé : aucun gérant ne l&apos;a accepté. Rien n&apos;a été fait.</translation>
     </message>
@@ -288,37 +308,37 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="82"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="126"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="83"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="128"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="84"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="129"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="85"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="130"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="86"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="131"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="137"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="87"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="132"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="138"/>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -329,250 +349,250 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="89"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="137"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="143"/>
         <source>Counter</source>
         <translation>Caisse</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="90"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="136"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="142"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/history/model.py" line="91"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="138"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="144"/>
         <source>Prints</source>
         <translation>Impressions</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="127"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
         <source>Ref</source>
         <translation>Réf.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="133"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="139"/>
         <source>Card code (last 4)</source>
         <translation>Code de la carte (4 derniers)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="134"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="140"/>
         <source>Transaction</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="135"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="141"/>
         <source>Failure</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="210"/>
-        <location filename="../../pos_app/ui/history/screen.py" line="792"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="216"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="804"/>
         <source>Sales history</source>
         <translation>Historique des ventes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="230"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="236"/>
         <source>Number, ref or the card code&apos;s last digits</source>
         <translation>Numéro, réf. ou derniers chiffres du code de la carte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="243"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="249"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="244"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="250"/>
         <source>This week</source>
         <translation>Cette semaine</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="245"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="251"/>
         <source>All days</source>
         <translation>Tous les jours</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="248"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="254"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="252"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="258"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="256"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="262"/>
         <source>All counters</source>
         <translation>Toutes les caisses</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="259"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="265"/>
         <source>All cashiers</source>
         <translation>Tous les caissiers</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="291"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="297"/>
         <source>Reprint (F9)</source>
         <translation>Réimprimer (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="292"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="298"/>
         <source>Show code (Enter)</source>
         <translation>Afficher le code (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="294"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="300"/>
         <source>Copy code (Ctrl+Shift+C)</source>
         <translation>Copier le code (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="296"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="302"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>Exporter en CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="298"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="304"/>
         <source>Export PDF (Ctrl+Shift+E)</source>
         <translation>Exporter en PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="300"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="306"/>
         <source>Close (Esc)</source>
         <translation>Fermer (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="302"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="308"/>
         <source>Cancel export</source>
         <translation>Annuler l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="332"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="338"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="334"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="340"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="367"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="373"/>
         <source>Any day</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="522"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="528"/>
         <source>No sale matches.</source>
         <translation>Aucune vente ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="524"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="530"/>
         <source>{n} sale(s)</source>
         <translation>{n} vente(s)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="526"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="532"/>
         <source>{n} sales shown, more as you scroll</source>
         <translation>{n} ventes affichées, d&apos;autres en faisant défiler</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="546"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="552"/>
         <source>Select a sale first.</source>
         <translation>Sélectionnez d&apos;abord une vente.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="555"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="567"/>
         <source>Reprint asked for {ref}.</source>
         <translation>Réimpression demandée pour {ref}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="573"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="585"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="578"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="590"/>
         <source>{state} · {number} · {value}</source>
         <translation>{state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="586"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="598"/>
         <source>Ref: {ref}</source>
         <translation>Réf. : {ref}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="589"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="601"/>
         <source>Transaction: {number}</source>
         <translation>Transaction : {number}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="614"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="626"/>
         <source>This sale has no card code.</source>
         <translation>Cette vente n&apos;a pas de code de carte.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="618"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="630"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="649"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="661"/>
         <source>Export the sales to CSV</source>
         <translation>Exporter les ventes en CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="651"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="663"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="734"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="746"/>
         <source>Exporting to {file}: {n} sale(s) read…</source>
         <translation>Export vers {file} : {n} vente(s) lue(s)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="757"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="769"/>
         <source>Export cancelled: no file was written.</source>
         <translation>Export annulé : aucun fichier n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="764"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="776"/>
         <source>The disk is full: the file was not written.</source>
         <translation>Le disque est plein : le fichier n&apos;a pas été écrit.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="766"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="778"/>
         <source>The file could not be written: choose another place.</source>
         <translation>Impossible d&apos;écrire le fichier : choisissez un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="752"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="764"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>{n} vente(s) exportée(s) dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="679"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="691"/>
         <source>Export the sales to PDF</source>
         <translation>Exporter les ventes en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="681"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="693"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="769"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="781"/>
         <source>The export failed: unexpected error (see the log).</source>
         <translation>L&apos;export a échoué : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="795"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="807"/>
         <source>Printed {when}</source>
         <translation>Imprimé le {when}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/history/screen.py" line="801"/>
+        <location filename="../../pos_app/ui/history/screen.py" line="813"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>Seules les {n} ventes les plus récentes sont listées ; exportez en CSV pour les avoir toutes.</translation>
     </message>
@@ -616,13 +636,13 @@
         <translation>Aucune clé API n&apos;est configurée : c&apos;est le MODE FORMATION, sans argent réel. Pour vendre, saisissez la clé dans les paramètres (Ctrl+,) puis relancez.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="61"/>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="69"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="62"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="70"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="67"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="68"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -821,22 +841,37 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="63"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="65"/>
         <source>Sales in progress</source>
         <translation>Ventes en cours</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="65"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="67"/>
         <source>Copy card code (Ctrl+Shift+C)</source>
         <translation>Copier le code de la carte (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="176"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="209"/>
+        <source>Card code hidden · {number} · {value}</source>
+        <translation>Code de carte masqué · {number} · {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/panel.py" line="215"/>
+        <source>someone else</source>
+        <translation>quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/panel.py" line="217"/>
+        <source>Sold by {name}: hidden since the counter changed hands. It shows again when {name} signs in, or with a manager&apos;s approval (Ctrl+Shift+C).</source>
+        <translation>Vendu par {name} : masqué depuis le changement de personne au comptoir. Il réapparaît quand {name} se connecte, ou avec l&apos;accord d&apos;un gérant (Ctrl+Shift+C).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/orders/panel.py" line="243"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/orders/panel.py" line="73"/>
+        <location filename="../../pos_app/ui/orders/panel.py" line="75"/>
         <source>Cancel sale (Del)</source>
         <translation>Annuler la vente (Suppr)</translation>
     </message>
@@ -844,175 +879,175 @@
 <context>
     <name>People</name>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="84"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="85"/>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>Les deux codes PIN diffèrent : saisissez deux fois le même code PIN.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="97"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="98"/>
         <source>{name} is the last active manager: make someone else a manager first.</source>
         <translation>{name} est le dernier gérant actif : nommez d&apos;abord quelqu&apos;un d&apos;autre gérant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="140"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="216"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="141"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="221"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="141"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="142"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="222"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="142"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="143"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="143"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="144"/>
         <source>Locked until</source>
         <translation>Bloqué jusqu&apos;à</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="157"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="158"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="157"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="158"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="195"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="200"/>
         <source>Each change here is saved at once.</source>
         <translation>Chaque modification ici est enregistrée aussitôt.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="199"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="204"/>
         <source>Add a person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="212"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="217"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="218"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="223"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>Code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="220"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="225"/>
         <source>PIN again</source>
         <translation>Code PIN à nouveau</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="225"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="230"/>
         <source>The person selected</source>
         <translation>La personne sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="233"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="238"/>
         <source>Change the PIN</source>
         <translation>Changer le code PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="236"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="292"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="241"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="297"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="242"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="247"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="244"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="249"/>
         <source>New PIN again</source>
         <translation>Nouveau code PIN à nouveau</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="291"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
         <source>Select a person in the list.</source>
         <translation>Sélectionnez une personne dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="296"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="301"/>
         <source>Enable</source>
         <translation>Réactiver</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="318"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="335"/>
         <source>The list of people could not be read (see the log).</source>
         <translation>La liste des personnes n&apos;a pas pu être lue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="342"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="374"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="359"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="394"/>
         <source>Not added: see the reasons in red.</source>
         <translation>Non ajouté : voyez les raisons en rouge.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="345"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="407"/>
-        <location filename="../../pos_app/ui/settings/people.py" line="434"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="362"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="427"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="457"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="367"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="387"/>
         <source>{name} added ({role}).</source>
         <translation>{name} ajouté(e) ({role}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="378"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="354"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="398"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="357"/>
         <source>Someone is already called {name}: choose another name.</source>
         <translation>Quelqu&apos;un s&apos;appelle déjà {name} : choisissez un autre nom.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="385"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="405"/>
         <source>The shop has no manager yet: the first person is a manager.</source>
         <translation>La boutique n&apos;a pas encore de gérant : la première personne est un gérant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="414"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="434"/>
         <source>The PIN was not changed.</source>
         <translation>Le code PIN n&apos;a pas été changé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="421"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="444"/>
         <source>{name}&apos;s PIN is changed; their lock-out is cleared.</source>
         <translation>Le code PIN de {name} est changé ; son blocage est levé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="442"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="465"/>
         <source>Nothing was changed.</source>
         <translation>Rien n&apos;a été changé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="445"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="468"/>
         <source>{name} is disabled: they can no longer sign in.</source>
         <translation>{name} est désactivé(e) : cette personne ne peut plus se connecter.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="447"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="470"/>
         <source>{name} is enabled again.</source>
         <translation>{name} est de nouveau actif(ve).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="486"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="512"/>
         <source>No one is called {name} any more: the list is read again.</source>
         <translation>Plus personne ne s&apos;appelle {name} : la liste est relue.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/people.py" line="494"/>
+        <location filename="../../pos_app/ui/settings/people.py" line="520"/>
         <source>Nothing was saved: the shop&apos;s database could not be written (see the log).</source>
         <translation>Rien n&apos;a été enregistré : la base de données de la boutique n&apos;a pas pu être écrite (voir le journal).</translation>
     </message>
@@ -1020,12 +1055,12 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../pos_app/ui/printing/reprint.py" line="43"/>
+        <location filename="../../pos_app/ui/printing/reprint.py" line="51"/>
         <source>Reprint receipt (F9)</source>
         <translation>Réimprimer le reçu (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/printing/reprint.py" line="48"/>
+        <location filename="../../pos_app/ui/printing/reprint.py" line="56"/>
         <source>Print the selected sale&apos;s receipt again (marked DUPLICATE).</source>
         <translation>Imprime à nouveau le reçu de la vente sélectionnée (marqué DUPLICATA).</translation>
     </message>
@@ -1490,47 +1525,47 @@
         <translation>Rapport Z n° {number} enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="469"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="472"/>
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="471"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="474"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="490"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="497"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>Le PDF n&apos;a pas pu être écrit dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="496"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="503"/>
         <source>Report saved as {path}.</source>
         <translation>Rapport enregistré sous {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="509"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="516"/>
         <source>A print is still running and others wait: the report was not printed. Print it again once they are done.</source>
         <translation>Une impression est encore en cours et d&apos;autres attendent : le rapport n&apos;a pas été imprimé. Relancez l&apos;impression quand elles sont terminées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="519"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="526"/>
         <source>A print is still running: the report prints after it.</source>
         <translation>Une impression est encore en cours : le rapport s&apos;imprimera après elle.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="531"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="538"/>
         <source>The report was not printed. {reason}</source>
         <translation>Le rapport n&apos;a pas été imprimé. {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="539"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="546"/>
         <source>The report was not printed: unexpected error (see the log).</source>
         <translation>Le rapport n&apos;a pas été imprimé : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/reports/screen.py" line="545"/>
+        <location filename="../../pos_app/ui/reports/screen.py" line="552"/>
         <source>Report printed.</source>
         <translation>Rapport imprimé.</translation>
     </message>
@@ -1640,58 +1675,63 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="41"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="59"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="45"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="63"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="46"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="64"/>
         <source>Shop</source>
         <translation>Boutique</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="47"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="65"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="48"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="66"/>
         <source>Counter</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="49"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="67"/>
         <source>Offline limits</source>
         <translation>Limites hors ligne</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="51"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="69"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="56"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="74"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="59"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="77"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="88"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="134"/>
+        <source>The settings closed after 3 minutes without use; nothing unsaved was kept.</source>
+        <translation>Les réglages se sont fermés après 3 minutes sans utilisation ; rien de non enregistré n&apos;a été gardé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="160"/>
         <location filename="../../pos_app/ui/settings/setup.py" line="306"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/dialog.py" line="98"/>
+        <location filename="../../pos_app/ui/settings/dialog.py" line="170"/>
         <source>Saved. pos-app uses the new values from its next start.</source>
         <translation>Enregistré. pos-app utilise les nouvelles valeurs à son prochain démarrage.</translation>
     </message>
@@ -1757,387 +1797,397 @@
         <translation>Obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="68"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="73"/>
         <source>No printer</source>
         <translation>Aucune imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="69"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="74"/>
         <source>Network (Ethernet, Wi-Fi)</source>
         <translation>Réseau (Ethernet, Wi-Fi)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="70"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="75"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="71"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="76"/>
         <source>Serial port</source>
         <translation>Port série</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="72"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="77"/>
         <source>Windows printer</source>
         <translation>Imprimante Windows</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="73"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="78"/>
         <source>File or device</source>
         <translation>Fichier ou périphérique</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="184"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="193"/>
         <source>API key</source>
         <translation>Clé API</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="190"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="199"/>
         <source>API address</source>
         <translation>Adresse de l&apos;API</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="191"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="200"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="204"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="213"/>
         <source>Shop name</source>
         <translation>Nom de la boutique</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="207"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="216"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="208"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="217"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="210"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="219"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="213"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="222"/>
         <source>Logo (image file)</source>
         <translation>Logo (fichier image)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="227"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="236"/>
         <source>Receipt printer</source>
         <translation>Imprimante à tickets</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="229"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="238"/>
         <source>Printer address (IP or name)</source>
         <translation>Adresse de l&apos;imprimante (IP ou nom)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="230"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="239"/>
         <source>TCP port</source>
         <translation>Port TCP</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="231"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="240"/>
         <source>USB vendor id</source>
         <translation>Identifiant fabricant USB</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="232"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="241"/>
         <source>USB product id</source>
         <translation>Identifiant produit USB</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="233"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="242"/>
         <source>Serial port (COM3, /dev/ttyUSB0)</source>
         <translation>Port série (COM3, /dev/ttyUSB0)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="234"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="243"/>
         <source>Speed (baud)</source>
         <translation>Vitesse (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="235"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="244"/>
         <source>Windows printer name</source>
         <translation>Nom de l&apos;imprimante Windows</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="236"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="245"/>
         <source>File or device path</source>
         <translation>Chemin du fichier ou du périphérique</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="261"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="270"/>
         <source>{mm} mm</source>
         <translation>{mm} mm</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="264"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="273"/>
         <source>Paper width</source>
         <translation>Largeur du papier</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="269"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="278"/>
         <source>Print the receipt when a sale is fulfilled</source>
         <translation>Imprimer le ticket quand une vente est livrée</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="274"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="283"/>
         <source>Print a claim slip when a sale is queued</source>
         <translation>Imprimer un bon de réclamation quand une vente est en file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="277"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="286"/>
         <source>Test page</source>
         <translation>Page de test</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="291"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="300"/>
         <source>Warn when the balance is under (DA)</source>
         <translation>Alerter sous ce solde (DA)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="294"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="303"/>
         <source>The computer&apos;s language</source>
         <translation>La langue de l&apos;ordinateur</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="297"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="306"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="302"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="311"/>
         <source>Counter id (in sale refs)</source>
         <translation>Identifiant de caisse (dans les réf. de vente)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="312"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="321"/>
         <source>Fixed in this version: sales wait offline up to these limits, then new sales are refused.</source>
         <translation>Fixé dans cette version : les ventes attendent hors ligne jusqu&apos;à ces limites, puis les nouvelles ventes sont refusées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="321"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="330"/>
         <source>Sales waiting, at most</source>
         <translation>Ventes en attente, au plus</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="323"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="332"/>
         <source>Money waiting, at most</source>
         <translation>Montant en attente, au plus</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="327"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="336"/>
         <source>Oldest waiting sale, at most</source>
         <translation>Vente en attente la plus ancienne, au plus</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="328"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="337"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="358"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="367"/>
         <source>The stored value could not be used: the default is shown. Save to replace it.</source>
         <translation>La valeur enregistrée est inutilisable : la valeur par défaut est affichée. Enregistrez pour la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="368"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="377"/>
         <source>{env} overrides this on this computer.</source>
         <translation>{env} remplace ce réglage sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="372"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="381"/>
         <source>Some settings could not be read: the defaults are shown.</source>
         <translation>Certains paramètres n&apos;ont pas pu être lus : les valeurs par défaut sont affichées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="387"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="396"/>
         <source>ONECLICK_API_KEY is set on this computer and overrides the key kept here.</source>
         <translation>ONECLICK_API_KEY est défini sur cet ordinateur et remplace la clé conservée ici.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="394"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="403"/>
         <source>Kept in the system keyring: {tail}. Type a new key to replace it.</source>
         <translation>Conservée dans le trousseau du système : {tail}. Saisissez une nouvelle clé pour la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="399"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="408"/>
         <source>No key is kept yet.</source>
         <translation>Aucune clé n&apos;est encore conservée.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="403"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="412"/>
         <source>This computer has no secure keyring: the key cannot be kept here. Set ONECLICK_API_KEY in pos-app&apos;s environment instead.</source>
         <translation>Cet ordinateur n&apos;a pas de trousseau sécurisé : la clé ne peut pas y être conservée. Définissez plutôt ONECLICK_API_KEY dans l&apos;environnement de pos-app.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="412"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="421"/>
         <source>Paste the key from your OneClickDZ account</source>
         <translation>Collez la clé de votre compte OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="424"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="433"/>
         <source>A key holds no such character (position {n}): paste it again.</source>
         <translation>Une clé ne contient pas ce caractère (position {n}) : collez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="452"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="461"/>
         <source>Needed for this printer.</source>
         <translation>Obligatoire pour cette imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="522"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="531"/>
         <source>Choose the logo</source>
         <translation>Choisir le logo</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="524"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="533"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="541"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="668"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="550"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="709"/>
         <source>Type the API key first.</source>
         <translation>Saisissez d&apos;abord la clé API.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="549"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="558"/>
         <source>Asking OneClickDZ…</source>
         <translation>Interrogation de OneClickDZ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="573"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="589"/>
+        <source>OneClickDZ refused this key: it is not saved. Copy it again from your OneClickDZ account and press Test connection, or use training mode meanwhile.</source>
+        <translation>OneClickDZ a refusé cette clé : elle n&apos;est pas enregistrée. Copiez-la à nouveau depuis votre compte OneClickDZ et appuyez sur Tester la connexion, ou utilisez le mode formation en attendant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="595"/>
+        <source>A key was refused: press Test connection with this key before saving it, or use training mode meanwhile.</source>
+        <translation>Une clé a été refusée : appuyez sur Tester la connexion avec cette clé avant de l&apos;enregistrer, ou utilisez le mode formation en attendant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings/form.py" line="611"/>
         <source>Complete the printer&apos;s fields first.</source>
         <translation>Complétez d&apos;abord les champs de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="576"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="614"/>
         <source>Printing a test page…</source>
         <translation>Impression d&apos;une page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="588"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="626"/>
         <source>The test page was not printed: unexpected error (see the log).</source>
         <translation>La page de test n&apos;a pas été imprimée : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="592"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="630"/>
         <source>Test page sent to {printer}.</source>
         <translation>Page de test envoyée à {printer}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="605"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="643"/>
         <location filename="../../pos_app/ui/settings/setup.py" line="311"/>
         <source>The settings are still being read.</source>
         <translation>Les paramètres sont encore en cours de lecture.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="607"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="611"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="325"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="645"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="652"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="328"/>
         <source>Some values are not accepted: see the reasons in red.</source>
         <translation>Certaines valeurs ne sont pas acceptées : voyez les raisons en rouge.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="614"/>
-        <location filename="../../pos_app/ui/settings/form.py" line="631"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="655"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="672"/>
         <source>Nothing was saved: the shop&apos;s database could not be written ({reason}). Every setting keeps its old value.</source>
         <translation>Rien n&apos;a été enregistré : la base de données de la boutique n&apos;a pas pu être écrite ({reason}). Chaque paramètre garde son ancienne valeur.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="620"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="661"/>
         <source>Nothing was saved: this computer has no secure keyring for the key. Set ONECLICK_API_KEY instead.</source>
         <translation>Rien n&apos;a été enregistré : cet ordinateur n&apos;a pas de trousseau sécurisé pour la clé. Définissez plutôt ONECLICK_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="626"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="667"/>
         <source>Nothing was saved: the system keyring refused to keep the key.</source>
         <translation>Rien n&apos;a été enregistré : le trousseau du système a refusé de conserver la clé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="642"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="683"/>
         <source>SANDBOX key (tests, no real money)</source>
         <translation>Clé SANDBOX (tests, sans argent réel)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="644"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="685"/>
         <source>PRODUCTION key (real sales)</source>
         <translation>Clé PRODUCTION (ventes réelles)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="646"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="687"/>
         <source>Connected. {kind}, scope {scope}, account {account}, balance {balance}.</source>
         <translation>Connecté. {kind}, portée {scope}, compte {account}, solde {balance}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="655"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="696"/>
         <source>This key is DISABLED at OneClickDZ.</source>
         <translation>Cette clé est DÉSACTIVÉE chez OneClickDZ.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="662"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="703"/>
         <source>This shop&apos;s address is blocked for 15 minutes after wrong keys. Wait, then check the key.</source>
         <translation>L&apos;adresse de la boutique est bloquée 15 minutes après des clés erronées. Patientez, puis vérifiez la clé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="670"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="711"/>
         <source>The key was refused. Check it (copy it again from your OneClickDZ account); it is not tried again by itself: five wrong keys block this shop&apos;s address for 15 minutes.</source>
         <translation>La clé a été refusée. Vérifiez-la (copiez-la à nouveau depuis votre compte OneClickDZ) ; elle n&apos;est pas réessayée d&apos;elle-même : cinq clés erronées bloquent l&apos;adresse de la boutique pendant 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="676"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="717"/>
         <source>A key holds no such character: paste it again.</source>
         <translation>Une clé ne contient pas ce caractère : collez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="678"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="719"/>
         <source>OneClickDZ cannot be reached: check the internet connection and the API address.</source>
         <translation>OneClickDZ est injoignable : vérifiez la connexion internet et l&apos;adresse de l&apos;API.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="683"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="724"/>
         <source>OneClickDZ did not answer in time. Try again in a moment.</source>
         <translation>OneClickDZ n&apos;a pas répondu à temps. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="685"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="726"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Try again in a minute.</source>
         <translation>Trop de requêtes : OneClickDZ demande de patienter un peu. Réessayez dans une minute.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="690"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="731"/>
         <source>OneClickDZ has a server problem. Try again later.</source>
         <translation>OneClickDZ a un problème de serveur. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="692"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="733"/>
         <source>The answer could not be read: is the API address right?</source>
         <translation>La réponse est illisible : l&apos;adresse de l&apos;API est-elle correcte ?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="694"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="735"/>
         <source>The API address cannot be used: see the reason beside it.</source>
         <translation>L&apos;adresse de l&apos;API est inutilisable : voyez la raison à côté.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="696"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="737"/>
         <source>OneClickDZ refused the test ({code}).</source>
         <translation>OneClickDZ a refusé le test ({code}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/form.py" line="700"/>
+        <location filename="../../pos_app/ui/settings/form.py" line="741"/>
         <source>The test failed: unexpected error (see the log).</source>
         <translation>Le test a échoué : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/launcher.py" line="113"/>
+        <location filename="../../pos_app/ui/settings/launcher.py" line="133"/>
         <source>The shop&apos;s people could not be read: open the settings from the selling window (pos-app without --demo).</source>
         <translation>Les personnes de la boutique n&apos;ont pas pu être lues : ouvrez les paramètres depuis la fenêtre de vente (pos-app sans --demo).</translation>
     </message>
@@ -2166,7 +2216,7 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/settings/setup.py" line="114"/>
-        <location filename="../../pos_app/ui/settings/setup.py" line="364"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="367"/>
         <source>Type your name and the same PIN twice.</source>
         <translation>Saisissez votre nom et deux fois le même code PIN.</translation>
     </message>
@@ -2221,7 +2271,7 @@
         <translation>Bienvenue. {n} étapes et la caisse est prête.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings/setup.py" line="367"/>
+        <location filename="../../pos_app/ui/settings/setup.py" line="370"/>
         <source>The settings are saved, but the manager could not be added (see the log). Type the PIN twice again and finish.</source>
         <translation>Les paramètres sont enregistrés, mais le gérant n&apos;a pas pu être ajouté (voir le journal). Saisissez à nouveau le code PIN deux fois et terminez.</translation>
     </message>

@@ -34,6 +34,9 @@ class ThreadRecordingStore:
     def users(self, include_disabled: bool = False) -> list[UserRecord]:
         return self.store.users(include_disabled)
 
+    def user(self, name: str) -> UserRecord | None:
+        return self.store.user(name)
+
     def check_pin(self, name: str, pin: str) -> PinCheck:
         self.check_threads.append(threading.current_thread().name)
         return self.store.check_pin(name, pin)

@@ -9,7 +9,6 @@ import asyncio
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 
@@ -21,92 +20,30 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
-from pos_app.store import Store
-from pos_app.store.users import ActionRecord
-from pos_app.ui.access import AccessControl, gate, install_access, require_manager
+from pos_app.ui.access import gate, require_manager
 from pos_app.ui.access.pin_field import PinEntry
-from pos_app.ui.history import HistoryLauncher, install_history
-from pos_app.ui.reports import ReportsOpener, install_reports
-from tests.support.clock import Clock
-from tests.support.history_sales import START, SaleSpec, add_sales
-from tests.support.people import (
-    CASHIER,
-    MANAGER,
-    OTHER_CASHIER,
-    ThreadRecordingStore,
-    add_people,
+from tests.support.access import (
+    CODE,
+    Counter,
+    active,
+    make_counter,
+    noted,
+    sign_in,
+    signed_in,
 )
+from tests.support.people import CASHIER, MANAGER, OTHER_CASHIER
 from tests.support.waiting import run, wait_until
-from tests.support.window import Harness, row_view, sign_in_by_pin, started
+from tests.support.window import Harness, row_view, started
 
 Make = Callable[..., Harness]
-CODE = "105380810795"
-
-
-@dataclass
-class Counter:
-    h: Harness
-    access: AccessControl
-    store: ThreadRecordingStore
-    history: HistoryLauncher
-    reports: ReportsOpener
 
 
 @pytest.fixture
 def counter(harness: Make) -> Callable[..., Counter]:
     def make(*, people: bool = True, sales: bool = False) -> Counter:
-        h = harness()
-        if people:
-            add_people(h.services.store)
-        if sales:
-            add_sales(
-                h.services.store, Clock(START), [SaleSpec(state=SaleState.FULFILLED, code=CODE)]
-            )
-        spawn = h.services.counter.spawn
-        history = install_history(h.window, h.services.store, h.services.executor, spawn)
-        reports = install_reports(
-            h.window,
-            h.services.store,
-            h.services.executor,
-            spawn,
-            counter="TEST",
-            settings=None,
-            language="en",
-        )
-        store = ThreadRecordingStore(h.services.store)
-        access = install_access(
-            h.window,
-            store,
-            h.services.executor,
-            training=False,
-            screens=(history, reports),
-            tz=UTC,
-        )
-        return Counter(h, access, store, history, reports)
+        return make_counter(harness(), people=people, sales=sales)
 
     return make
-
-
-async def sign_in(c: Counter, name: str, pin: str) -> None:
-    """Pick ``name`` by its first letters from the PIN field, type ``pin``, Enter."""
-    await sign_in_by_pin(c.access.lock_screen, name, pin)
-
-
-def noted(store: Store) -> list[ActionRecord]:
-    """The actions noted, newest first, but the adding of the test's people."""
-    return [action for action in store.actions() if not action.action.startswith("user.")]
-
-
-async def active(c: Counter) -> None:
-    c.h.window.activateWindow()
-    await wait_until(lambda: QApplication.activeWindow() is c.h.window, what="window active")
-
-
-async def signed_in(c: Counter, person: tuple[str, str]) -> None:
-    """The window active, ``person`` (name, PIN) signed in at the lock screen."""
-    await active(c)
-    await sign_in(c, *person)
-    await wait_until(lambda: not c.access.locked, what=f"{person[0]} signed in")
 
 
 def test_the_window_opens_locked_and_a_pin_checked_on_the_pool_signs_in(

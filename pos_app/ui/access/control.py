@@ -23,6 +23,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine, Mapping
 from datetime import tzinfo
+from enum import Enum
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -60,11 +61,21 @@ class PeopleStore(Protocol):
 
     def users(self, include_disabled: bool = False) -> list[UserRecord]: ...
 
+    def user(self, name: str) -> UserRecord | None: ...
+
     def check_pin(self, name: str, pin: str) -> PinCheck: ...
 
     def note_action(
         self, who: str, action: str, detail: Mapping[str, object] | None = None
     ) -> ActionRecord: ...
+
+
+class Recheck(Enum):
+    """What reading the signed-in person again found."""
+
+    CURRENT = "current"  # read now: ``AccessControl.user`` is as the store has them
+    UNREAD = "unread"  # nobody signed in, or the store could not tell: no role trusted
+    SIGNED_OUT = "signed_out"  # disabled or removed: the counter locked
 
 
 class Launcher(Protocol):
@@ -117,6 +128,11 @@ class AccessControl(QObject):
         self.shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.shortcut.activated.connect(self.lock)
         window.orders.cancel_requested.connect(self.cancel_sale)
+        window.orders.reveal_requested.connect(self.reveal_code)
+        # On a lock or a switch, the list hides the codes of sales others sold.
+        self.user_did_change.connect(
+            lambda user: window.orders.set_viewer(None if user is None else user.name)
+        )
         if self.enabled:
             self._cover(translate("Access", "Reading who may sell…"))
 
@@ -301,7 +317,9 @@ class AccessControl(QObject):
                 self.enabled = True
         if not self.enabled:
             who = self._anonymous()
-        elif self.user is not None and self.user.is_manager:
+        elif (known := await self._recheck_user()) is Recheck.SIGNED_OUT:
+            return self._refused(cancelled_text())
+        elif known is Recheck.CURRENT and self.user is not None and self.user.is_manager:
             who = self.user.name
         else:
             manager = await self._ask_manager(action, parent or self.window)
@@ -321,6 +339,32 @@ class AccessControl(QObject):
         self.window.status.say(text)
         return Approval(False, None, text)
 
+    async def _recheck_user(self) -> Recheck:
+        """Read the signed-in person again on the worker pool (a manager may have been
+        disabled or made a cashier since signing in, from another counter or the command
+        line). Disabled or gone: signed out, the counter locks. Another role: taken."""
+        user = self.user
+        if user is None:
+            return Recheck.UNREAD
+        try:
+            fresh: UserRecord | None = await self.executor.run(self.store.user, user.name)
+        except Exception as exc:  # noqa: BLE001 - cannot tell: their role is not trusted
+            log.error("the signed-in person could not be read: %s", type(exc).__name__)
+            return Recheck.UNREAD
+        if self.user is not user:  # locked or switched meanwhile
+            return Recheck.UNREAD
+        if fresh is None or not fresh.active:
+            self.lock()
+            self.lock_screen.say(
+                translate("Access", "{name} is disabled: signed out.").format(name=user.name)
+            )
+            return Recheck.SIGNED_OUT
+        if fresh.role is not user.role:
+            self.user = fresh
+            self._show_label()
+            self.user_did_change.emit(fresh)
+        return Recheck.CURRENT
+
     async def _ask_manager(self, action: str, parent: QWidget) -> UserRecord | None:
         """The manager who typed their PIN in a one-off prompt; None when it was cancelled."""
 
@@ -330,6 +374,17 @@ class AccessControl(QObject):
         return await ask_manager(
             self.store, self.executor, self._spawn, action, parent, tz=self._tz, showing=showing
         )
+
+    # --- a card code hidden in the list ---------------------------------------------------
+
+    def reveal_code(self, ref: str) -> None:
+        """The list asked to show ``ref``'s hidden card code (someone else sold it): a
+        manager allows it, then it shows and can be copied until the next lock or switch."""
+        self._spawn(self._reveal_code(ref))
+
+    async def _reveal_code(self, ref: str) -> None:
+        if await self.require_manager(gate.SALE_CODE_SHOW, {"ref": ref}):
+            self.window.orders.reveal(ref)
 
     # --- cancelling a sale not yet sent ---------------------------------------------------
 

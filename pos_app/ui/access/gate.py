@@ -22,6 +22,15 @@ EXPORT_PDF: Final = "history.export.pdf"
 CODE_SHOW: Final = "history.code.show"
 CODE_COPY: Final = "history.code.copy"
 SALE_CANCEL: Final = "sale.cancel"
+REPRINT: Final = "history.reprint"
+"""A receipt printed again (DUPLICATE) carrying a card code: from the history, or F9 at the
+counter for a sale someone else sold."""
+REPORT_PDF: Final = "report.pdf"
+"""An X or Z report (costs and margin) saved as a PDF file."""
+SALE_CODE_SHOW: Final = "sale.code.show"
+"""A card code in the counter's list, hidden after a lock or a switch, shown again."""
+PEOPLE_CHANGE: Final = "settings.people"
+"""A change on the settings' People page (add, PIN, disable, enable)."""
 MANAGER_ACTIONS: Final = (
     SETTINGS_OPEN,
     Z_CLOSE,
@@ -30,6 +39,10 @@ MANAGER_ACTIONS: Final = (
     CODE_SHOW,
     CODE_COPY,
     SALE_CANCEL,
+    REPRINT,
+    REPORT_PDF,
+    SALE_CODE_SHOW,
+    PEOPLE_CHANGE,
 )
 """Every action only a manager may allow (its name in the action log)."""
 

@@ -64,10 +64,16 @@ def action_text(action: str) -> str:
         return translate("Access", "Close the day (Z report)")
     if action in (gate.EXPORT_CSV, gate.EXPORT_PDF):
         return translate("Access", "Export the sales history")
-    if action in (gate.CODE_SHOW, gate.CODE_COPY):
+    if action in (gate.CODE_SHOW, gate.CODE_COPY, gate.SALE_CODE_SHOW):
         return translate("Access", "Show or copy a full card code")
     if action == gate.SALE_CANCEL:
         return translate("Access", "Cancel a sale not yet sent")
+    if action == gate.REPRINT:
+        return translate("Access", "Print a card code again (duplicate receipt)")
+    if action == gate.REPORT_PDF:
+        return translate("Access", "Save a report (costs and margin) as PDF")
+    if action == gate.PEOPLE_CHANGE:
+        return translate("Access", "Change the shop's people (add, PIN, disable)")
     return action
 
 

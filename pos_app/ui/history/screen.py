@@ -32,7 +32,6 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
-    QGuiApplication,
     QKeyEvent,
     QKeySequence,
 )
@@ -60,13 +59,20 @@ from pos_app.domain.sale_states import SaleState
 from pos_app.orders.offload import Offloader
 from pos_app.store.history import History, HistoryFilter, HistoryRow
 from pos_app.ui import messages
-from pos_app.ui.access.gate import CODE_COPY, CODE_SHOW, EXPORT_CSV, EXPORT_PDF, ManagerActions
+from pos_app.ui.access.gate import (
+    CODE_COPY,
+    CODE_SHOW,
+    EXPORT_CSV,
+    EXPORT_PDF,
+    REPRINT,
+    ManagerActions,
+)
 from pos_app.ui.history.document import PDF_ROW_LIMIT, write_pdf_pages
 from pos_app.ui.history.exporting import ExportCancelledError, ExportRun
 from pos_app.ui.history.filters import day_range, describe, week_start
 from pos_app.ui.history.model import HistoryModel, RowRole, headers, state_word
 from pos_app.ui.i18n import ltr, translate
-from pos_app.ui.orders.code_box import CodeBox
+from pos_app.ui.orders.code_box import CodeBox, copy_card_code
 
 log = logging.getLogger(__name__)
 
@@ -547,9 +553,15 @@ class HistoryScreen(QDialog):
         return row
 
     def reprint(self) -> str | None:
-        """Ask for the selected sale's receipt again; its ref (None: nothing selected)."""
+        """Ask for the selected sale's receipt again; its ref (None: nothing selected, or a
+        manager must allow it first). A receipt carrying a card code (its QR too) is a
+        manager's to print again: the gate asks, and runs this again once allowed."""
         row = self._selected_or_say()
         if row is None:
+            return None
+        if row.code_tail and self.manager_actions.held(
+            REPRINT, {"ref": row.ref}, self, self.reprint
+        ):
             return None
         self.reprint_requested.emit(row.ref)
         self._say(translate("History", "Reprint asked for {ref}.").format(ref=ltr(row.ref)))
@@ -613,7 +625,7 @@ class HistoryScreen(QDialog):
         if code is None:
             self._say(translate("History", "This sale has no card code."))
             return None
-        QGuiApplication.clipboard().setText(code)
+        copy_card_code(code)
         self.code_was_copied.emit(row.ref)
         self._say(translate("History", "Card code copied."))
         return code

@@ -1,11 +1,46 @@
 """The card code set large under a caption naming its sale: what the cashier reads out or
-copies (the counter's in-progress list and the history screen show it the same way)."""
+copies (the counter's in-progress list and the history screen show it the same way), and
+:func:`copy_card_code`, the one way a card code goes to the clipboard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Final
+
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+CLEAR_AFTER_MS: Final = 60_000
+"""A copied card code leaves the clipboard after this long (if it is still there)."""
+
+_NO_DWORD: Final = b"\x00\x00\x00\x00"
+PRIVATE_FORMATS: Final = {
+    # Windows: keep the copy out of the clipboard history (Win+V) and the cloud clipboard.
+    'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"': b"1",
+    'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"': _NO_DWORD,
+    'application/x-qt-windows-mime;value="CanUploadToCloudClipboard"': _NO_DWORD,
+    # KDE's Klipper keeps no history of an entry marked so.
+    "x-kde-passwordManagerHint": b"secret",
+}
+"""Formats that ask clipboard managers not to keep the copy; other systems ignore them."""
+
+
+def copy_card_code(code: str) -> None:
+    """Put ``code`` on the clipboard marked as private (:data:`PRIVATE_FORMATS`), and take
+    it off after :data:`CLEAR_AFTER_MS` if the clipboard still holds it then."""
+    clipboard = QGuiApplication.clipboard()
+    data = QMimeData()
+    data.setText(code)
+    for kind, value in PRIVATE_FORMATS.items():
+        data.setData(kind, value)
+    clipboard.setMimeData(data)
+
+    def clear() -> None:
+        if clipboard.text() == code:
+            clipboard.clear()
+
+    # The clipboard is the timer's context: it never fires after the application is gone.
+    QTimer.singleShot(CLEAR_AFTER_MS, clipboard, clear)
 
 
 class CodeBox(QWidget):

@@ -4,7 +4,7 @@ selected (or newest fulfilled) sale shown large, to read out or copy."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,10 +21,11 @@ from pos_app.domain.cards import group_code
 from pos_app.domain.money import format_dzd
 from pos_app.domain.numbers import LineType, group_number
 from pos_app.domain.sale_states import SaleState
+from pos_app.domain.users import name_key
 from pos_app.orders import OrderView
 from pos_app.ui import messages
 from pos_app.ui.i18n import ltr, translate
-from pos_app.ui.orders.code_box import CodeBox
+from pos_app.ui.orders.code_box import CodeBox, copy_card_code
 from pos_app.ui.orders.model import OrderListModel, ViewRole, widest_state_texts
 
 # The widest text of the time, type, number and value columns; the State column is measured
@@ -41,6 +42,7 @@ class OrderPanel(QWidget):
 
     code_was_copied = Signal(str)  # the ref whose card code was copied
     cancel_requested = Signal(str)  # the ref of a sale not yet sent the cashier would cancel
+    reveal_requested = Signal(str)  # the ref of a hidden card code a manager may show again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,7 +84,19 @@ class OrderPanel(QWidget):
         self.code_box = CodeBox(self)
         self.code_caption = self.code_box.caption
         self.code_label = self.code_box.label
+        self.code_note = QLabel(self.code_box)
+        self.code_note.setObjectName("codeNote")
+        self.code_note.setWordWrap(True)
+        self.code_note.hide()
+        self.code_box.lines.addWidget(self.code_note)
         self.shown_code: str | None = None  # the ref whose code the box shows
+        self.hidden_code: str | None = None  # the ref whose code the box says is hidden
+        self.hiding = False
+        """Codes of sales sold by someone else than :attr:`viewer` are hidden (from the first
+        lock or sign-in on; see :meth:`set_viewer`)."""
+        self.viewer: str | None = None
+        """Who is signed in at the counter (None: nobody, the counter is locked)."""
+        self._revealed: set[str] = set()  # refs a manager allowed since the last switch
         self.table.selectionModel().selectionChanged.connect(self._update_code_box)
         self.table.selectionModel().selectionChanged.connect(self._update_cancel)
         top = QHBoxLayout()
@@ -163,15 +177,68 @@ class OrderPanel(QWidget):
         self.cancel_requested.emit(view.ref)
         return view.ref
 
+    # --- who may see a code ---------------------------------------------------------------
+
+    def set_viewer(self, name: str | None) -> None:
+        """``name`` is signed in now (None: the counter locked). From then on, the card code
+        of a sale someone else sold is hidden (the box and Copy say so, the list keeps its
+        last four) until its seller signs in again or a manager allows it (:meth:`reveal`):
+        the next person at the counter must not read or copy the previous one's codes."""
+        self.hiding = True
+        self.viewer = name
+        self._revealed.clear()
+        self._update_code_box()
+
+    def is_hidden(self, view: OrderView) -> bool:
+        """Whether ``view``'s card code is hidden from the person at the counter now."""
+        if not self.hiding or view.ref in self._revealed:
+            return False
+        return self.viewer is None or name_key(view.cashier) != name_key(self.viewer)
+
+    def reveal(self, ref: str) -> None:
+        """A manager allowed ``ref``'s code to show again (until the next lock or switch)."""
+        self._revealed.add(ref)
+        self._update_code_box()
+
+    def _show_hidden(self, view: OrderView) -> None:
+        if self.hidden_code == view.ref:
+            return
+        self.shown_code = None
+        self.hidden_code = view.ref
+        self.code_caption.setText(
+            translate("OrderPanel", "Card code hidden · {number} · {value}").format(
+                number=ltr(group_number(view.number, view.line_type)),
+                value=ltr(format_dzd(view.face_value)),
+            )
+        )
+        self.code_label.setText(ltr("•••• " + (view.card_code or "")[-4:]))
+        seller = view.cashier or translate("OrderPanel", "someone else")
+        self.code_note.setText(
+            translate(
+                "OrderPanel",
+                "Sold by {name}: hidden since the counter changed hands. It shows again when "
+                "{name} signs in, or with a manager's approval (Ctrl+Shift+C).",
+            ).format(name=seller)
+        )
+        self.code_note.show()
+        self.code_box.show()
+
     def _update_code_box(self) -> None:
         view = self._current()
         if view is None or view.state is not SaleState.FULFILLED or not view.card_code:
             self.shown_code = None
+            self.hidden_code = None
+            self.code_label.clear()
             self.code_box.hide()
+            return
+        if self.is_hidden(view):
+            self._show_hidden(view)
             return
         if self.shown_code == view.ref:
             return
         self.shown_code = view.ref
+        self.hidden_code = None
+        self.code_note.hide()
         self.code_caption.setText(
             translate("OrderPanel", "Card code · {number} · {value}").format(
                 number=ltr(group_number(view.number, view.line_type)),
@@ -200,11 +267,15 @@ class OrderPanel(QWidget):
         return None
 
     def copy_code(self) -> str | None:
-        """Copy the card code of the selected sale, else of the sale just fulfilled."""
+        """Copy the card code of the selected sale, else of the sale just fulfilled (None:
+        no code, or it is hidden: then a manager is asked, see :meth:`set_viewer`)."""
         view = self._current()
         if view is None or view.state is not SaleState.FULFILLED or not view.card_code:
             return None
-        QGuiApplication.clipboard().setText(view.card_code)
+        if self.is_hidden(view):
+            self.reveal_requested.emit(view.ref)  # a manager may allow it: then it shows
+            return None
+        copy_card_code(view.card_code)
         self.code_was_copied.emit(view.ref)
         return view.card_code
 

@@ -8,6 +8,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton
 
 from pos_app.orders import OrderView
+from pos_app.ui.access import gate
+from pos_app.ui.access.gate import ManagerActions, ManagerGate
 from pos_app.ui.i18n import translate
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.orders.model import ViewRole
@@ -34,12 +36,18 @@ def newest_ref(panel: OrderPanel) -> str | None:
 
 class ReprintControl(QObject):
     """F9 and the status bar's Reprint button: reprint the selected sale, else the one whose
-    receipt failed or printed last, else the newest in the list."""
+    receipt failed or printed last, else the newest in the list.
+
+    A receipt carries the card code (and its QR). Free: a sale of the list whose code the
+    person at the counter may see (they sold it, or a manager allowed it since the last
+    switch): their customer is at the counter. Anything else (a sale someone else sold, one
+    no longer in the list) asks the manager gate first (:data:`gate.REPRINT`, noted)."""
 
     def __init__(self, window: MainWindow, service: PrintService) -> None:
         super().__init__(window)
         self.window = window
         self.service = service
+        self.manager_actions = ManagerActions(window.counter.spawn, window.status.say)
         self.action = QAction(translate("Printing", "Reprint receipt (F9)"), window)
         self.action.setObjectName("reprintAction")
         self.action.setShortcut(QKeySequence(REPRINT_KEY))
@@ -64,9 +72,34 @@ class ReprintControl(QObject):
             or newest_ref(panel)
         )
 
+    @property
+    def manager_gate(self) -> ManagerGate | None:
+        """Asked before printing a card code the counter may not show (None: not asked)."""
+        return self.manager_actions.gate
+
+    @manager_gate.setter
+    def manager_gate(self, value: ManagerGate | None) -> None:
+        self.manager_actions.gate = value
+
+    def needs_manager(self, ref: str) -> bool:
+        """Whether reprinting ``ref`` at the counter needs a manager (see the class)."""
+        panel = self.window.orders
+        view = panel.model.find(ref)
+        if view is None:
+            return True
+        return bool(view.card_code) and panel.is_hidden(view)
+
     def reprint(self) -> bool:
-        """Reprint :meth:`target`; False when there is no sale at all."""
-        return self.service.reprint(self.target())
+        """Reprint :meth:`target`; False when there is no sale at all, or while a manager is
+        asked to allow it (printed once they did)."""
+        ref = self.target()
+        if ref is not None and self.needs_manager(ref):
+            detail = {"ref": ref, "from": "counter"}
+            if self.manager_actions.held(
+                gate.REPRINT, detail, self.window, lambda: self.service.reprint(ref)
+            ):
+                return False
+        return self.service.reprint(ref)
 
 
 def install_printing(window: MainWindow, service: PrintService) -> ReprintControl:

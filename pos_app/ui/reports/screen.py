@@ -54,7 +54,7 @@ from pos_app.receipts.report_render import (
 )
 from pos_app.receipts.settings import ReceiptOutput, ReceiptSettings
 from pos_app.store import ChainCheck, Store, ZRecord
-from pos_app.ui.access.gate import Z_CLOSE, ManagerActions
+from pos_app.ui.access.gate import REPORT_PDF, Z_CLOSE, ManagerActions
 from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.printing.queue import PrinterBusyError, PrinterQueue, PrinterTurn
 from pos_app.ui.printing.service import printer_text
@@ -463,6 +463,9 @@ class ReportScreen(QDialog):
     def _choose_pdf(self) -> None:
         if self.report is None:
             return
+        detail = {"kind": self.report.kind}
+        if self.manager_actions.held(REPORT_PDF, detail, self, self._choose_pdf):
+            return  # costs and margin: a manager's (asked first, the file chosen after)
         name = f"report-{self._file_stem(self.report)}.pdf"
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -479,8 +482,12 @@ class ReportScreen(QDialog):
         return "X-" + report.until.astimezone(self._tz).strftime("%Y%m%d-%H%M")
 
     def save_pdf(self, path: Path) -> bool:
-        """Write the report shown to ``path`` as a PDF (A4); True when written."""
+        """Write the report shown to ``path`` as a PDF (A4); True when written (False too
+        while a manager is asked to allow it: then it is written once they did)."""
         if self.report is None:
+            return False
+        detail = {"kind": self.report.kind}
+        if self.manager_actions.held(REPORT_PDF, detail, self, lambda: self.save_pdf(path)):
             return False
         image = draw_report(self.report, WIDTH_80MM, self.wording, tz=self._tz)
         try:

@@ -8,6 +8,7 @@ keys block the shop's address for 15 minutes."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -40,3 +41,19 @@ def check_connection(url: str, key: str) -> ConnectionCheck:
     return ConnectionCheck(
         info.key_type, info.scope, info.username, info.is_enabled, balance.amount
     )
+
+
+def key_stands_refused(url: str, key: str) -> bool:
+    """Whether the server refused ``key`` at ``url`` earlier in this process and the refusal
+    still stands (the client's latch: nothing is sent to find out). False for a URL or key
+    that cannot be used (their checks say so elsewhere)."""
+    try:
+        with OneClickClient(url, key, retry=NO_RETRY) as client:
+            return client.key_refusal is not None
+    except ValueError:
+        return False
+
+
+def key_digest(url: str, key: str) -> str:
+    """What identifies a (URL, key) pair that passed Test connection, without the key."""
+    return hashlib.sha256(f"{url}\n{key}".encode()).hexdigest()

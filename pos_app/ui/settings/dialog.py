@@ -4,7 +4,11 @@ once a manager allowed it."""
 
 from __future__ import annotations
 
+from typing import Final
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -22,10 +26,24 @@ from pos_app.ui.settings.people import PeoplePage
 from pos_app.ui.settings.shop import ShopSettings
 
 DEFAULT_SIZE = (760, 600)
+IDLE_MS: Final = 3 * 60_000
+"""The dialog closes itself, unsaved, after this long without a key or a mouse in it."""
+_INPUT_EVENTS: Final = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+    }
+)
 
 
 class SettingsDialog(QDialog):
-    """Every setting of the shop, checked as typed; Save keeps them all, or none."""
+    """Every setting of the shop, checked as typed; Save keeps them all, or none. Left
+    alone for :data:`IDLE_MS` it closes itself without saving (:attr:`closed_idle`)."""
+
+    closed_idle = Signal(str)
+    """The dialog closed itself after the idle time; the sentence saying so."""
 
     def __init__(
         self,
@@ -62,6 +80,10 @@ class SettingsDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         self.form.validity_changed.connect(self.save_button.setEnabled)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(IDLE_MS)
+        self.idle_timer.timeout.connect(self.close_idle)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form.notice)
         layout.addWidget(self.tabs, 1)
@@ -78,9 +100,59 @@ class SettingsDialog(QDialog):
         self.people.result_line.clear()
         self.form.load()
         self.people.load()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # a key or a mouse in the dialog: not idle
+        self.idle_timer.start()
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if event.type() in _INPUT_EVENTS and self._holds(watched):
+            self.idle_timer.start()
+        return super().eventFilter(watched, event)
+
+    def _holds(self, watched: QObject) -> bool:
+        """Whether ``watched`` is this dialog or inside it (a manager prompt over it too)."""
+        node: QObject | None = watched
+        while node is not None:
+            if node is self:
+                return True
+            node = node.parent()
+        return False
+
+    def close_idle(self) -> None:
+        """Left alone too long: close without saving; a key typed and PINs are dropped."""
+        if not self.isVisible():
+            return
+        for prompt in self.findChildren(QDialog):
+            if prompt.isVisible():
+                prompt.reject()
+        self.reject()
+        self.closed_idle.emit(
+            translate(
+                "Settings",
+                "The settings closed after 3 minutes without use; nothing unsaved was kept.",
+            )
+        )
+
+    def done(self, result: int) -> None:
+        """Closing drops what was typed and not saved (the key, the People page's PINs)."""
+        self.idle_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        if self.form.key_edit is not None:
+            self.form.key_edit.clear()
+        for pin in (
+            self.people.new_pin,
+            self.people.new_pin_again,
+            self.people.change_pin,
+            self.people.change_pin_again,
+        ):
+            pin.clear()
+        super().done(result)
 
     def save(self) -> None:
         """Save on the pool; the result in one line under the pages."""

@@ -44,7 +44,12 @@ from pos_app.store.settings import (
 from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.printing.service import printer_text
 from pos_app.ui.settings import rows
-from pos_app.ui.settings.connection import ConnectionCheck, check_connection
+from pos_app.ui.settings.connection import (
+    ConnectionCheck,
+    check_connection,
+    key_digest,
+    key_stands_refused,
+)
 from pos_app.ui.settings.fields import Field
 from pos_app.ui.settings.shop import Loaded, ShopSettings
 
@@ -108,6 +113,10 @@ class SettingsForm(QObject):
         self.key_reason: QLabel | None = None
         self.key_error: str | None = None
         self.connection_result: QLabel | None = None
+        self.refusal_seen = False
+        """Test connection had a key refused: from then on a key is saved only once Test
+        connection passed with that very key (and address)."""
+        self._passed: str | None = None  # key_digest of the last pair that passed the test
         self.test_button: QPushButton | None = None
         self.print_result: QLabel | None = None
         self.print_button: QPushButton | None = None
@@ -554,12 +563,41 @@ class SettingsForm(QObject):
         try:
             result: ConnectionCheck = await self.executor.run(check_connection, url, key)
         except Exception as exc:  # noqa: BLE001 - every failure is one line, never a crash
+            if isinstance(exc, api_errors.AuthError) and not isinstance(
+                exc, api_errors.MissingAccessTokenError
+            ):
+                self.refusal_seen = True
+                self._passed = None
             text = connection_error(exc)
         else:
+            self._passed = key_digest(url, key)
             text = connection_text(result)
         finally:
             self.test_button.setEnabled(True)
         self.connection_result.setText(text)
+
+    def key_problem(self) -> str | None:
+        """Why the key typed cannot be saved (translated), else None. A key OneClickDZ
+        refused in this process is never saved (it would be sent again at every start: five
+        wrong keys block the shop's address for 15 minutes); after a refusal, a key is saved
+        only once Test connection passed with it."""
+        key = self.typed_key()
+        if key is None or self.key_error:
+            return None
+        url = str(self.value("api.url") or PREFERENCES["api.url"].default)
+        if key_stands_refused(url, key):
+            return translate(
+                "Settings",
+                "OneClickDZ refused this key: it is not saved. Copy it again from your "
+                "OneClickDZ account and press Test connection, or use training mode meanwhile.",
+            )
+        if self.refusal_seen and self._passed != key_digest(url, key):
+            return translate(
+                "Settings",
+                "A key was refused: press Test connection with this key before saving it, or "
+                "use training mode meanwhile.",
+            )
+        return None
 
     # -- Test page -----------------------------------------------------------------------------
 
@@ -605,6 +643,9 @@ class SettingsForm(QObject):
             return translate("Settings", "The settings are still being read.")
         if self.errors():
             return translate("Settings", "Some values are not accepted: see the reasons in red.")
+        refused = self.key_problem()
+        if refused is not None:
+            return refused
         try:
             await self.executor.run(self.shop.save, self.changes(), self.typed_key())
         except PreferenceError:

@@ -11,11 +11,12 @@ opens as before."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from pos_app.orders.offload import Offloader
 from pos_app.store import Store
@@ -94,15 +95,34 @@ class SettingsLauncher(QObject):
 
             shop = ShopSettings(self._store)
             self.dialog = SettingsDialog(shop, self.executor, self.window, spawn=self._spawn)
+            self.dialog.people.gate = self._people_gate  # every change asks again
+            self.dialog.closed_idle.connect(self.window.status.say)
         self.dialog.open_dialog(approved_by=approval.by)
         return self.dialog
 
     async def _approval(self) -> Approval:
         if self._store is not None:
             return await require_manager(self.window, gate.SETTINGS_OPEN)
-        return await self._shop_approval()
+        return await self._shop_approval(gate.SETTINGS_OPEN, {"training": True}, self.window)
 
-    async def _shop_approval(self) -> Approval:
+    async def _people_gate(
+        self,
+        action: str,
+        detail: Mapping[str, object] | None = None,
+        *,
+        parent: QWidget | None = None,
+    ) -> Approval:
+        """A change on the People page: the window's gate (a signed-in manager at once, else
+        a manager's PIN); in training, a manager of the shop's database, as at the opening."""
+        if self._store is not None:
+            return await require_manager(self.window, action, detail, parent=parent)
+        return await self._shop_approval(
+            action, {**(detail or {}), "training": True}, parent or self.window
+        )
+
+    async def _shop_approval(
+        self, action: str, detail: Mapping[str, object], parent: QWidget
+    ) -> Approval:
         """Training: a manager of the shop's own database, when it has anyone active."""
         people = self.people
         try:
@@ -119,21 +139,14 @@ class SettingsLauncher(QObject):
         if not anyone:
             return Approval(True)  # a new shop: nobody to ask yet
         manager = await ask_manager(
-            people,
-            self.executor,
-            self._spawn,
-            gate.SETTINGS_OPEN,
-            self.window,
-            showing=self._showing,
+            people, self.executor, self._spawn, action, parent, showing=self._showing
         )
         if manager is None:
             return self._refused(cancelled_text())
         try:
-            await self.executor.run(
-                people.note_action, manager.name, gate.SETTINGS_OPEN, {"training": True}
-            )
+            await self.executor.run(people.note_action, manager.name, action, detail)
         except Exception as exc:  # noqa: BLE001 - not noted: not done
-            log.error("action %s not noted: %s", gate.SETTINGS_OPEN, type(exc).__name__)
+            log.error("action %s not noted: %s", action, type(exc).__name__)
             return self._refused(
                 translate("Access", "Not done: the action could not be noted (see the log).")
             )

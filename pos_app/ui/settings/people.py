@@ -55,8 +55,9 @@ from pos_app.store.errors import (
     UserError,
 )
 from pos_app.store.users import UserRecord
+from pos_app.ui.access.gate import PEOPLE_CHANGE, ManagerGate
 from pos_app.ui.access.pin_field import PinField
-from pos_app.ui.access.texts import pin_problem_text, role_text
+from pos_app.ui.access.texts import cancelled_text, pin_problem_text, role_text
 from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.settings.form import Spawn
 from pos_app.ui.settings.roster import ShopPeople
@@ -181,6 +182,10 @@ class PeoplePage(QWidget):
         self.executor = executor
         self._spawn = spawn
         self.approved_by: str | None = None
+        self.gate: ManagerGate | None = None
+        """Asked before each change (None: not asked, the opening's approval stands). The
+        window's gate lets a signed-in manager through and asks a cashier's manager for
+        their PIN, for every change: whoever stays at the dialog cannot add a manager."""
         self.busy = False
         self.model = PeopleModel(self, tz=tz)
         self.table = QTableView(self)
@@ -296,6 +301,18 @@ class PeoplePage(QWidget):
             translate("People", "Disable") if person.active else translate("People", "Enable")
         )
 
+    async def _approved(self, detail: dict[str, object]) -> str | None:
+        """The name to note with a change (``detail``), once the gate allowed it; None when
+        it did not (said on the page; the caller is busy no more)."""
+        if self.gate is None:
+            return self.by
+        approval = await self.gate(PEOPLE_CHANGE, detail, parent=self)
+        if not approval:
+            self._set_busy(False)
+            self.result_line.setText(approval.text or cancelled_text())
+            return None
+        return approval.by or self.by
+
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.add_button.setEnabled(not busy)
@@ -346,9 +363,12 @@ class PeoplePage(QWidget):
         self._spawn(self._add(name.strip(), first, role))
 
     async def _add(self, name: str, pin: str, role: str) -> None:
+        by = await self._approved({"change": "add", "name": name, "role": role})
+        if by is None:
+            return
         try:
             person: UserRecord = await self.executor.run(
-                lambda: self.people.add_user(name, pin, role, by=self.by)
+                lambda: self.people.add_user(name, pin, role, by=by)
             )
         except UserError as exc:
             self._set_busy(False)
@@ -413,9 +433,12 @@ class PeoplePage(QWidget):
                 show_reason(self.change_reason, pin_problem_text(exc.problem))
             self.result_line.setText(translate("People", "The PIN was not changed."))
 
+        by = await self._approved({"change": "pin", "name": name})
+        if by is None:
+            return
         await self._save_change(
             name,
-            lambda: self.people.set_pin(name, pin, by=self.by),
+            lambda: self.people.set_pin(name, pin, by=by),
             InvalidUserInputError,
             refused,
             translate("People", "{name}'s PIN is changed; their lock-out is cleared.").format(
@@ -446,8 +469,11 @@ class PeoplePage(QWidget):
             if disable
             else translate("People", "{name} is enabled again.")
         )
+        by = await self._approved({"change": "disable" if disable else "enable", "name": name})
+        if by is None:
+            return
         await self._save_change(
-            name, lambda: call(name, by=self.by), LastManagerError, refused, done.format(name=name)
+            name, lambda: call(name, by=by), LastManagerError, refused, done.format(name=name)
         )
 
     async def _save_change(

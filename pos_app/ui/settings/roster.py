@@ -22,6 +22,11 @@ class ShopPeople(ShopDatabase):
         with self._opened(read_only=True) as store:
             return store.users(include_disabled)
 
+    def user(self, name: str) -> UserRecord | None:
+        """The person called ``name`` (any case), or None."""
+        with self._opened(read_only=True) as store:
+            return store.user(name)
+
     def check_pin(self, name: str, pin: str) -> PinCheck:
         with self._opened() as store:
             return store.check_pin(name, pin)

@@ -318,6 +318,9 @@ class SetupDialog(QDialog):
                 )
             if self.form.typed_key() is None:
                 return translate("Setup", "Type the API key, or use training mode.")
+            refused = self.form.key_problem()
+            if refused is not None:
+                return refused
         widget = self.stack.currentWidget()
         if isinstance(widget, ManagerStep):
             return widget.problem()
