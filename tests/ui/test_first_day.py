@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.api.keys import ACCOUNT, SERVICE
 from pos_app.cli import main
+from pos_app.cli.users import command_line_user
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
 from pos_app.receipts.report_render import report_drawing_lines
@@ -238,8 +239,10 @@ def test_the_first_day_of_a_new_shop(
         assert people == {MONA: "manager", KARIM: "cashier"}
         actions = [(a.who, a.action) for a in reversed(store.actions())]
         assert actions == [
+            (command_line_user(), "settings.change"),  # `pos-app config api.url ...`
             ("setup", "user.add"),
             (MONA, gate.SETTINGS_OPEN),
+            (MONA, gate.PEOPLE_CHANGE),
             (MONA, "user.add"),
             (MONA, gate.Z_CLOSE),
         ]
