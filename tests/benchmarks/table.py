@@ -151,7 +151,7 @@ class Xvfb:
 
         def watch(proc: subprocess.Popen[bytes], started: float) -> tuple[float | None, float]:
             deadline = started + 30
-            while time.perf_counter() < deadline and proc.poll() is None:
+            while time.perf_counter() < deadline and _running(proc.pid):
                 if self.visible(proc.pid):
                     seen = time.perf_counter() - started
                     if stop:
@@ -165,6 +165,11 @@ class Xvfb:
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(10)
+
+
+def _running(pid: int) -> bool:
+    """True while the child runs; never reaps it (``run_watched`` reads its rusage)."""
+    return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
 
 
 def _started(proc: subprocess.Popen[bytes], started: float) -> tuple[None, float]:
@@ -379,6 +384,10 @@ def _figure(value: float, unit: str) -> str:
     return f"{value:,.{digits}f} {unit}"
 
 
+def _ratio(ratio: float) -> str:
+    return f"{ratio:.2f}x" if ratio >= 0.1 else f"{ratio:.2g}x"
+
+
 def render(rows: Sequence[Row], header: Sequence[str]) -> str:
     lines = [*header, ""]
     lines.append("| figure | pos-app | baseline | ratio | target |")
@@ -387,7 +396,7 @@ def render(rows: Sequence[Row], header: Sequence[str]) -> str:
         verdict = "" if row.met is None else (" met" if row.met else " NOT met")
         lines.append(
             f"| {row.what} | {_figure(row.app, row.unit)} | {_figure(row.base, row.unit)} "
-            f"({row.baseline}) | {row.ratio:.2f}x | {row.target}{verdict} |"
+            f"({row.baseline}) | {_ratio(row.ratio)} | {row.target}{verdict} |"
         )
     return "\n".join(lines)
 
