@@ -24,10 +24,10 @@ SALES = 10
 LATENCY_MS = 100
 
 
-def docs_flow(sim: Simulator) -> tuple[list[float], list[int]]:
+def docs_flow(sim: Simulator, sales: int = SALES) -> tuple[list[float], list[int]]:
     times, calls = [], []
     with OneClickClient(sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY) as client:
-        for i in range(SALES):
+        for i in range(sales):
             before = len(sim.requests())
             start = time.perf_counter()
             client.check_number(LineType.ADSL, "036362608")
@@ -39,7 +39,9 @@ def docs_flow(sim: Simulator) -> tuple[list[float], list[int]]:
     return times, calls
 
 
-async def engine_flow(sim: Simulator, folder: Path) -> tuple[list[float], list[int]]:
+async def engine_flow(
+    sim: Simulator, folder: Path, sales: int = SALES
+) -> tuple[list[float], list[int]]:
     store = open_store(f"sqlite:///{folder / 'pos.sqlite3'}")
     client = OneClickClient(sim.base_url, DEFAULT_SIM_KEY, retry=NO_RETRY)
     engine = OrderEngine(store, client, settings=EngineSettings(), counter_id="BENCH")
@@ -57,7 +59,7 @@ async def engine_flow(sim: Simulator, folder: Path) -> tuple[list[float], list[i
     await engine.refresh_balance()
     await asyncio.to_thread(client.check_number, LineType.ADSL, "036362608")
     times, calls = [], []
-    for _ in range(SALES):
+    for _ in range(sales):
         before = len(sim.requests())
         start = time.perf_counter()
         view = await engine.place(LineType.ADSL, "036362608", 1000)

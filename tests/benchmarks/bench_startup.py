@@ -27,7 +27,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 RUNS = 9
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,42 +63,62 @@ def _maxrss_mib(ru_maxrss: int) -> float:
     return ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru_maxrss / 1024
 
 
+Watch = Callable[["subprocess.Popen[bytes]", float], Any]
+"""Called with a started child and the perf_counter reading just before it started."""
+
+
 def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     """(wall seconds, peak RSS MiB, stdout) of one run; raises if the child failed."""
+    wall, rss, stdout, _ = run_watched(cmd, env)
+    return wall, rss, stdout
+
+
+def run_watched(
+    cmd: list[str], env: dict[str, str], watch: Watch | None = None, *, check: bool = True
+) -> tuple[float, float, str, Any]:
+    """``run_once``, calling ``watch`` while the child runs; also what it returned. With
+    ``check`` false a child that exits non-zero (stopped by ``watch``) is no error."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
             cmd, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL
         )
+        seen = watch(proc, start) if watch is not None else None
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode(errors="replace")
-        if proc.returncode != 0:
+        if check and proc.returncode != 0:
             raise RuntimeError(
                 f"{cmd[1:3]} exited {proc.returncode}:\n"
                 f"{err.read().decode(errors='replace')[-2000:]}"
             )
-    return wall, _maxrss_mib(usage.ru_maxrss), stdout
+    return wall, _maxrss_mib(usage.ru_maxrss), stdout, seen
 
 
-def main() -> None:
-    data_dir = tempfile.mkdtemp(prefix="bench-startup-")
-    # As an installed app runs: compiled bytecode for every module, kept in a cache folder of
-    # the benchmark's own (the warm-up runs write it), even where PYTHONDONTWRITEBYTECODE is set.
+def bench_env(data_dir: str, platform: str = "offscreen") -> dict[str, str]:
+    """The children's environment: no key, a data folder of their own, and compiled bytecode
+    for every module kept in a cache folder of the benchmark's own (the warm-up runs write
+    it), even where PYTHONDONTWRITEBYTECODE is set: as an installed app runs."""
     env = {
         k: v
         for k, v in os.environ.items()
         if k not in ("ONECLICK_API_KEY", "PYTHONDONTWRITEBYTECODE", "POS_LANG")
     }
     env.update(
-        QT_QPA_PLATFORM="offscreen",
+        QT_QPA_PLATFORM=platform,
         POS_DATA_DIR=data_dir,
         POS_COUNTER_ID="BENCH",
         PYTHONPYCACHEPREFIX=os.path.join(data_dir, "pycache"),
     )
+    return env
+
+
+def main() -> None:
+    data_dir = tempfile.mkdtemp(prefix="bench-startup-")
+    env = bench_env(data_dir)
     for cmd in (APP, BARE, FLOOR):  # warm-up, discarded
         run_once(cmd, env)
     app_wall, app_mem, bare_wall, bare_mem, smoke = [], [], [], [], []

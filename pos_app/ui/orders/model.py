@@ -43,6 +43,7 @@ _COLOURS = {
 
 
 def headers() -> tuple[str, ...]:
+    """The column titles in the current language (``COLUMNS`` of them)."""
     return (
         translate("OrderList", "Time"),
         translate("OrderList", "Type"),
@@ -172,6 +173,22 @@ def detail_text(view: OrderView) -> str:
     return ""
 
 
+COLUMNS = 6
+_VIEW = int(ViewRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ANSWERED = frozenset({int(Qt.ItemDataRole.DisplayRole), _TOOLTIP, _FOREGROUND, _VIEW})
+_COLOURS_MADE: dict[SaleState, QColor | None] = {}
+
+
+def _colour(state: SaleState) -> QColor | None:
+    """The text colour of a state's cells (made once per state)."""
+    if state not in _COLOURS_MADE:
+        code = _COLOURS.get(state)
+        _COLOURS_MADE[state] = QColor(code) if code else None
+    return _COLOURS_MADE[state]
+
+
 class OrderListModel(QAbstractTableModel):
     """Sales of this session, newest first; redraws ticking rows once a second."""
 
@@ -181,6 +198,7 @@ class OrderListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None, *, now: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[OrderView] = []
+        self._fixed: dict[str, tuple[str, str, str, str]] = {}  # by ref: see _fixed_cells
         self._now = now or (lambda: datetime.now(UTC))
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
@@ -203,6 +221,8 @@ class OrderListModel(QAbstractTableModel):
         self.endInsertRows()
         if len(self._rows) > MAX_ROWS:
             self.beginRemoveRows(QModelIndex(), MAX_ROWS, len(self._rows) - 1)
+            for gone in self._rows[MAX_ROWS:]:
+                self._fixed.pop(gone.ref, None)
             del self._rows[MAX_ROWS:]
             self.endRemoveRows()
         self._update_timer()
@@ -222,7 +242,7 @@ class OrderListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(headers())
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(  # noqa: N802
         self,
@@ -237,31 +257,40 @@ class OrderListModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called for every cell and every role on each repaint (about 800 calls for 20
+        # rows): the roles the list never answers leave first, the fixed texts are cached.
+        if role not in _ANSWERED:
             return None
-        view = self._rows[index.row()]
+        row = index.row()
+        if not 0 <= row < len(self._rows) or not index.isValid():
+            return None
+        view = self._rows[row]
         col = index.column()
-        if role == ViewRole:
+        if role == _VIEW:
             return view
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_STATE:
-            return state_text(view, self._now(), whole=True)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == 0:
-                return ltr(view.created_at.astimezone().strftime("%H:%M:%S"))
-            if col == 1:
-                return messages.type_name(view.line_type)
-            if col == 2:
-                return ltr(group_number(view.number, view.line_type))
-            if col == 3:
-                return ltr(format_dzd(view.face_value))
-            if col == self.COL_STATE:
-                return state_text(view, self._now())
-            if col == self.COL_DETAIL:
-                return detail_text(view)
-        if role == Qt.ItemDataRole.ForegroundRole and col in (self.COL_STATE, self.COL_DETAIL):
-            colour = _COLOURS.get(view.state)
-            return QColor(colour) if colour else None
-        return None
+        if role == _FOREGROUND:
+            return _colour(view.state) if col >= self.COL_STATE else None
+        if col == self.COL_STATE:
+            return state_text(view, self._now(), whole=role == _TOOLTIP)
+        if col == self.COL_DETAIL:
+            return detail_text(view)
+        if col == 1:
+            return messages.type_name(view.line_type)
+        return self._fixed_cells(view)[col]
+
+    def _fixed_cells(self, view: OrderView) -> tuple[str, str, str, str]:
+        """The time, number and value texts of a sale (column 1, the type, is translated
+        when asked): they never change with its state, so they are made once per sale."""
+        cells = self._fixed.get(view.ref)
+        if cells is None:
+            cells = (
+                ltr(view.created_at.astimezone().strftime("%H:%M:%S")),
+                "",
+                ltr(group_number(view.number, view.line_type)),
+                ltr(format_dzd(view.face_value)),
+            )
+            self._fixed[view.ref] = cells
+        return cells
 
     # --- ticking --------------------------------------------------------------------------
 

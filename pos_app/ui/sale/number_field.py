@@ -233,10 +233,13 @@ class NumberField(QWidget):
         )
         self.grouped.setText(look.grouped or " ")
         self.hint.setText(look.hint)
-        for widget in (self.edit, self.hint, self.grouped):
-            widget.setProperty("state", look.state)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        if self.edit.property("state") != look.state:
+            # Re-styling costs a style-sheet pass per widget: only when the look changes,
+            # not on every keystroke.
+            for widget in (self.edit, self.hint, self.grouped):
+                widget.setProperty("state", look.state)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
         self.entry_did_change.emit(self._entry)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)

@@ -1,0 +1,442 @@
+"""One performance table: every benchmark beside its baseline, in one run, as markdown.
+
+    .venv/bin/python -m tests.benchmarks.table [--quick | --full] [--platform auto|xvfb|offscreen]
+
+Each row is a figure of the app, the same figure of its baseline measured in the same run,
+and their ratio (app / baseline: under 1 is better than the baseline). The rows reuse the
+scripts beside this one (``bench_startup``, ``bench_confirm``, ``bench_status``,
+``bench_stall``, ``bench_history``, ``bench_reports``, ``bench_chain``):
+
+* start-up: the first visible window, the ready time (products and balance shown) and the
+  peak memory of ``pos-app --smoke --demo`` beside a bare PySide6 window, median of
+  interleaved runs (app, bare, app, ...) after one warm-up each. Under Xvfb (when ``Xvfb``
+  and ``xdotool`` are installed) the first window is seen from outside the process, by
+  polling ``xdotool search --onlyvisible --pid``; else offscreen, from the processes' own
+  clocks (the app's smoke report, the bare window's reading after its first event-loop
+  turn), and the table says which. Ready comes from the smoke report in both cases.
+* confirming a sale: HTTP calls and time to "accepted" against the docs' four-call flow;
+* following sales: status-detection delay and status requests per sale against a fixed 5 s
+  check-id poll;
+* the GUI thread: the longest heartbeat gap with 20 sales in flight and while typing, against
+  a bare window in the same process (``bench_stall --json``, a child process);
+* the history screen's first page and a number search, a day's X report and the journal's
+  chain check, against their naive baselines.
+
+``--quick`` runs every row small (the test runs it); ``--full`` (the default) at the sizes
+shown in the README: a million sales, a million journal rows, 9 start-up runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import io
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.benchmarks import (
+    bench_chain,
+    bench_confirm,
+    bench_history,
+    bench_reports,
+    bench_startup,
+    bench_status,
+)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How big each benchmark runs."""
+
+    startup_runs: int
+    confirm_sales: int
+    status: tuple[tuple[str, int, tuple[float, float], float], ...]
+    stall_sales: int
+    stall_phase: float
+    sales: int  # in the history and report database
+    journal_rows: int
+    db_runs: int
+
+
+QUICK = Sizes(3, 3, (("busy counter", 8, (0.0, 3.0), 10.0),), 5, 3.0, 2000, 2001, 1)
+FULL = Sizes(9, 10, bench_status.SCENARIOS, 20, 12.0, 1_000_000, 1_000_000, 3)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure of the app beside the same figure of its baseline, both measured."""
+
+    what: str
+    app: float
+    base: float
+    unit: str
+    baseline: str
+    target: str = ""
+    met: bool | None = None
+
+    @property
+    def ratio(self) -> float:
+        return self.app / self.base if self.base else math.inf
+
+
+def machine() -> str:
+    """CPU model, cores, RAM and OS of this machine, in one line."""
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    ram = ""
+    with contextlib.suppress(OSError, ValueError):
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        ram = f", {pages / 2**30:.0f} GiB RAM"
+    return f"{cpu}, {os.cpu_count()} cores{ram}, {platform.platform(terse=True)}"
+
+
+# --- start-up --------------------------------------------------------------------------------
+
+# The bare window, and the moment its first event-loop turn ended (window shown and painted)
+# on the system-wide perf_counter clock; lingering, for Xvfb, until the table has seen it.
+BARE_TIMED = bench_startup.BARE_WINDOW + "import time\nprint(time.perf_counter())\n"
+BARE_LINGER = bench_startup.BARE_WINDOW.replace("singleShot(0,", "singleShot(20000,")
+assert BARE_LINGER != bench_startup.BARE_WINDOW, "the bare window no longer quits by a timer"
+
+
+class Xvfb:
+    """A private X display (``Xvfb -displayfd``) and an outside view of its windows."""
+
+    def __init__(self) -> None:
+        read, write = os.pipe()
+        self.proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            self.stop()
+            raise RuntimeError("Xvfb did not start")
+        self.display = f":{number}"
+
+    def visible(self, pid: int) -> bool:
+        """True when the process ``pid`` has a visible (mapped) window."""
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+            env={**os.environ, "DISPLAY": self.display},
+            capture_output=True,
+            check=False,
+        )
+        return found.returncode == 0 and bool(found.stdout.strip())
+
+    def first_window(self, stop: bool) -> bench_startup.Watch:
+        """A watch: (seconds from the start until the child's first visible window, None if
+        it exits first; the start), polling every 5 ms; ``stop`` ends the child once seen."""
+
+        def watch(proc: subprocess.Popen[bytes], started: float) -> tuple[float | None, float]:
+            deadline = started + 30
+            while time.perf_counter() < deadline and _running(proc.pid):
+                if self.visible(proc.pid):
+                    seen = time.perf_counter() - started
+                    if stop:
+                        proc.terminate()
+                    return seen, started
+                time.sleep(0.005)
+            return None, started
+
+        return watch
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def _running(pid: int) -> bool:
+    """True while the child runs; never reaps it (``run_watched`` reads its rusage)."""
+    return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+
+
+def _started(proc: subprocess.Popen[bytes], started: float) -> tuple[None, float]:
+    """A watch that only notes when the child started."""
+    return None, started
+
+
+def _smoke_times(stdout: str, started: float) -> tuple[float, float]:
+    """(first window, ready) in seconds since the child started, from its smoke report."""
+    report = json.loads(stdout.strip().splitlines()[-1])
+    if not report.get("ok"):
+        raise RuntimeError(f"smoke run not ok: {report}")
+    imported = float(report["imported_at_s"]) - started
+    shown = imported + report["window_shown_since_start_ms"] / 1000
+    ready = (
+        imported
+        + (report["imports_ms"] + max(report["products_shown_ms"], report["balance_shown_ms"]))
+        / 1000
+    )
+    return shown, ready
+
+
+def startup_rows(runs: int, choice: str) -> tuple[list[Row], str]:
+    """First window, ready and peak memory of the app beside a bare window; how measured."""
+    use_xvfb = choice == "xvfb" or (
+        choice == "auto" and bool(shutil.which("Xvfb")) and bool(shutil.which("xdotool"))
+    )
+    xvfb = Xvfb() if use_xvfb else None
+    data_dir = tempfile.mkdtemp(prefix="bench-table-")
+    try:
+        env = bench_startup.bench_env(data_dir, "xcb" if xvfb else "offscreen")
+        if xvfb is not None:
+            env["DISPLAY"] = xvfb.display
+            bare_cmd = [sys.executable, "-c", BARE_LINGER]
+            app_watch, bare_watch = xvfb.first_window(False), xvfb.first_window(True)
+        else:
+            bare_cmd = [sys.executable, "-c", BARE_TIMED]
+            app_watch = bare_watch = _started
+        app: dict[str, list[float]] = {"window": [], "ready": [], "memory": []}
+        bare: dict[str, list[float]] = {"window": [], "memory": []}
+        for turn in range(runs + 1):  # the first turn warms up (bytecode, file cache)
+            _, memory, out, (seen, started) = bench_startup.run_watched(
+                bench_startup.APP, env, app_watch
+            )
+            shown, ready = _smoke_times(out, started)
+            if xvfb is not None:
+                if seen is None:
+                    raise RuntimeError("no visible window of pos-app was seen under Xvfb")
+                shown = seen
+            if turn:
+                app["window"].append(shown)
+                app["ready"].append(ready)
+                app["memory"].append(memory)
+            _, memory, out, (seen, started) = bench_startup.run_watched(
+                bare_cmd, env, bare_watch, check=xvfb is None
+            )
+            if xvfb is None:
+                seen = float(out.strip().splitlines()[-1]) - started
+            elif seen is None:
+                raise RuntimeError("no visible bare window was seen under Xvfb")
+            if turn:
+                bare["window"].append(seen)
+                bare["memory"].append(memory)
+    finally:
+        if xvfb is not None:
+            xvfb.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+    med = statistics.median
+    how = (
+        "first window seen from outside the process under Xvfb (xdotool search --onlyvisible)"
+        if xvfb
+        else "offscreen, first window from the processes' own clocks (no Xvfb here)"
+    )
+    bare_name = "bare PySide6 window"
+    window = med(app["window"]) / med(bare["window"])
+    memory = med(app["memory"]) / med(bare["memory"])
+    rows = [
+        Row("first window", med(app["window"]) * 1000, med(bare["window"]) * 1000, "ms",
+            bare_name, "<= 1.5x", window <= 1.5),
+        Row("ready (products and balance shown)", med(app["ready"]) * 1000,
+            med(bare["window"]) * 1000, "ms", bare_name + " (first window)"),
+        Row("peak memory (RSS)", med(app["memory"]), med(bare["memory"]), "MiB", bare_name,
+            "<= 2x", memory <= 2.0),
+    ]  # fmt: skip
+    return rows, f"{how}; medians of {runs} interleaved runs after one warm-up each"
+
+
+# --- the engine ------------------------------------------------------------------------------
+
+
+def confirm_rows(sales: int) -> list[Row]:
+    from pos_app.simulator import SimConfig, Simulator
+
+    with Simulator(SimConfig(latency_ms=bench_confirm.LATENCY_MS, seed=1)) as sim:
+        docs_times, docs_calls = bench_confirm.docs_flow(sim, sales)
+        with tempfile.TemporaryDirectory() as folder:
+            eng_times, eng_calls = asyncio.run(bench_confirm.engine_flow(sim, Path(folder), sales))
+    docs = f"docs' flow (4 calls), {bench_confirm.LATENCY_MS} ms latency"
+    return [
+        Row("confirm to accepted: HTTP calls per sale", statistics.mean(eng_calls),
+            statistics.mean(docs_calls), "calls", docs),
+        Row("confirm to accepted: time", statistics.median(eng_times) * 1000,
+            statistics.median(docs_times) * 1000, "ms", docs),
+    ]  # fmt: skip
+
+
+def status_rows(scenarios: Sequence[tuple[str, int, tuple[float, float], float]]) -> list[Row]:
+    rows = []
+    for name, sales, gap, scale in scenarios:
+        with tempfile.TemporaryDirectory() as folder:
+            lags, requests = asyncio.run(bench_status.engine_run(Path(folder), sales, gap, scale))
+        fixed_lags, fixed_requests = asyncio.run(bench_status.fixed_poll_run(sales, gap, scale))
+        base = f"fixed 5 s check-id poll ({sales} sales)"
+        rows += [
+            Row(f"{name}: status-detection delay, median", statistics.median(lags),
+                statistics.median(fixed_lags), "s", base),
+            Row(f"{name}: status requests per sale", requests, fixed_requests, "req", base),
+        ]  # fmt: skip
+    return rows
+
+
+# --- the GUI thread --------------------------------------------------------------------------
+
+
+STALL = [sys.executable, "-m", "tests.benchmarks.bench_stall", "--json"]
+
+
+def stall_rows(sales: int, phase: float) -> list[Row]:
+    """``bench_stall --json`` in a child process (its own QApplication), offscreen."""
+    from tests.support.heartbeat import FRAME_MS
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("ONECLICK_API_KEY", None)
+    done = subprocess.run(
+        [*STALL, "--sales", str(sales), "--phase", str(phase)],
+        cwd=bench_startup.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figs = json.loads(done.stdout.strip().splitlines()[-1])
+    bare = figs["bare"]["max"]
+    base = "bare QMainWindow, same process (longest gap)"
+    target = f"<= {FRAME_MS:.1f} ms"
+    rows = []
+    for key, what in (("in_flight", f"{sales} sales in flight"), ("typing", "typing")):
+        longest = figs[key]["max"]
+        rows.append(
+            Row(f"GUI-thread longest stall, {what}", longest, bare, "ms", base, target,
+                longest <= FRAME_MS)
+        )  # fmt: skip
+    for key, what in (("in_flight", f"{sales} sales in flight"), ("typing", "typing")):
+        rows.append(
+            Row(f"GUI-thread CPU in one gap, longest, {what}", figs[key + "_cpu"]["max"],
+                figs["idle_cpu"]["max"], "ms", "idle app window (longest)")
+        )  # fmt: skip
+    return rows
+
+
+# --- the database ----------------------------------------------------------------------------
+
+
+def database_rows(sales: int, journal_rows: int, runs: int) -> list[Row]:
+    from pos_app.store import open_store
+
+    rows = []
+    folder = Path(tempfile.mkdtemp(prefix="bench-table-db-"))
+    try:
+        db = folder / "reports.sqlite3"
+        bench_reports.build(db, sales)
+        with (
+            open_store(f"sqlite:///{db.as_posix()}") as store,
+            contextlib.redirect_stdout(io.StringIO()),
+        ):
+            history = bench_history.measure(store, db, runs)
+            report = bench_reports.measure(store, db, runs)
+        naive = f"naive: all rows into Python ({sales:,} sales)"
+        for what, app, base, _ in history:
+            if what.startswith(("open: first 200", "search full number")):
+                label = "history: " + ("open, first 200 rows" if what.startswith("open") else
+                                       "search a full number")  # fmt: skip
+                rows.append(Row(label, app, base, "ms", naive))
+        x_report = next(r for r in report if r[0] == "X report of a day")
+        rows.append(
+            Row("a day's X report", x_report[1], x_report[2], "ms", naive,
+                f"<= {bench_reports.REPORT_TARGET_MS} ms",
+                x_report[1] <= bench_reports.REPORT_TARGET_MS)
+        )  # fmt: skip
+        chain_db = folder / "chain.sqlite3"
+        bench_chain.build(chain_db, journal_rows)
+        with (
+            open_store(f"sqlite:///{chain_db.as_posix()}", read_only=True) as store,
+            contextlib.redirect_stdout(io.StringIO()),
+        ):
+            verify, plain = bench_chain.measure(store, chain_db, runs)
+        rows.append(
+            Row("journal chain: verify every row", verify, plain, "ms",
+                f"plain SELECT of the same {journal_rows:,} rows",
+                f"< {bench_chain.TARGET_MS} ms", verify < bench_chain.TARGET_MS)
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return rows
+
+
+# --- the table -------------------------------------------------------------------------------
+
+
+def _figure(value: float, unit: str) -> str:
+    digits = 0 if value >= 100 else 1 if value >= 10 else 2 if value >= 1 else 3
+    return f"{value:,.{digits}f} {unit}"
+
+
+def _ratio(ratio: float) -> str:
+    return f"{ratio:.2f}x" if ratio >= 0.1 else f"{ratio:.2g}x"
+
+
+def render(rows: Sequence[Row], header: Sequence[str]) -> str:
+    lines = [*header, ""]
+    lines.append("| figure | pos-app | baseline | ratio | target |")
+    lines.append("|---|---:|---|---:|---|")
+    for row in rows:
+        verdict = "" if row.met is None else (" met" if row.met else " NOT met")
+        lines.append(
+            f"| {row.what} | {_figure(row.app, row.unit)} | {_figure(row.base, row.unit)} "
+            f"({row.baseline}) | {_ratio(row.ratio)} | {row.target}{verdict} |"
+        )
+    return "\n".join(lines)
+
+
+Section = Callable[[], list[Row]]
+
+
+def collect(sizes: Sizes, choice: str = "auto") -> tuple[list[Row], list[str]]:
+    """Every row, and the header lines (date, machine, how the start-up was measured)."""
+    started = time.perf_counter()
+    startup, how = startup_rows(sizes.startup_runs, choice)
+    rows = list(startup)
+    sections: list[Section] = [
+        lambda: confirm_rows(sizes.confirm_sales),
+        lambda: status_rows(sizes.status),
+        lambda: stall_rows(sizes.stall_sales, sizes.stall_phase),
+        lambda: database_rows(sizes.sales, sizes.journal_rows, sizes.db_runs),
+    ]
+    for section in sections:
+        rows += section()
+    header = [
+        f"Performance, {datetime.now(UTC):%Y-%m-%d} (UTC), `python -m tests.benchmarks.table"
+        f"{' --quick' if sizes is QUICK else ''}` in {time.perf_counter() - started:.0f} s",
+        f"Machine: {machine()}",
+        f"Start-up: {how}. Ratio = pos-app / baseline (under 1: better than the baseline).",
+    ]
+    return rows, header
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="small sizes (the test's)")
+    size.add_argument("--full", action="store_true", help="the README's sizes (default)")
+    parser.add_argument("--platform", choices=("auto", "xvfb", "offscreen"), default="auto")
+    args = parser.parse_args(argv)
+    rows, header = collect(QUICK if args.quick else FULL, args.platform)
+    print(render(rows, header))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
