@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../ui/about.py" line="30"/>
+        <source>About pos-app</source>
+        <translation>حول pos-app</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="32"/>
+        <source>Top-up counter for Algérie Télécom ADSL and 4G cards</source>
+        <translation>شباك تعبئة بطاقات اتصالات الجزائر ADSL و 4G</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="33"/>
+        <source>Version {version}</source>
+        <translation>الإصدار {version}</translation>
+    </message>
+</context>
+<context>
     <name>Access</name>
     <message>
         <location filename="../../pos_app/ui/access/control.py" line="121"/>

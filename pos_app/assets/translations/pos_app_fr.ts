@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../ui/about.py" line="30"/>
+        <source>About pos-app</source>
+        <translation>À propos de pos-app</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="32"/>
+        <source>Top-up counter for Algérie Télécom ADSL and 4G cards</source>
+        <translation>Comptoir de recharges Algérie Télécom ADSL et 4G</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="33"/>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+</context>
+<context>
     <name>Access</name>
     <message>
         <location filename="../../pos_app/ui/access/control.py" line="121"/>
