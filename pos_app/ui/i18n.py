@@ -116,11 +116,11 @@ def _ensure_arabic_font(app: QGuiApplication) -> None:
     families = load_shipped_fonts()
     if not families:
         log.warning("no font with Arabic glyphs here and the shipped one did not load")
-    if families:
-        _font_before.append(QFont(app.font()))  # put back when leaving Arabic
-        font = QFont(app.font())
-        font.setFamilies([families[0], *app.font().families()])
-        app.setFont(font)
+        return
+    _font_before.append(QFont(app.font()))  # put back when leaving Arabic
+    font = QFont(app.font())
+    font.setFamilies([families[0], *app.font().families()])
+    app.setFont(font)
 
 
 def load_shipped_fonts() -> list[str]:
