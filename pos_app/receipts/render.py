@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from pos_app import assets
 from pos_app.receipts.model import LineStyle, Receipt, ReceiptLine, receipt_lines
 from pos_app.receipts.raster import PAPER_WIDTHS, WIDTH_58MM, WIDTH_80MM, Raster
 from pos_app.receipts.texts import ReceiptLanguage, Wording
@@ -47,8 +48,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FONTS: Final = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-FONT_FILES: Final = (FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf")
+FONT_FILES: Final = assets.FONT_FILES
 FALLBACK_FAMILY: Final = "DejaVu Sans"
 DOTS_PER_MM: Final = 8
 """Thermal printers print 203 dpi: 8 dots a millimetre (the raster's scale on paper)."""

@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from pos_app import assets
 from pos_app.domain.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ MESSAGES_CONTEXT: Final = "messages"
 LANGUAGES: Final = ("en", "fr", "ar")
 SOURCE_LANGUAGE: Final = "en"
 RTL_LANGUAGES: Final = frozenset({"ar"})
-TRANSLATIONS: Final = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS: Final = assets.TRANSLATIONS
 
 # Titles.
 SALE_TITLE: Final = QT_TRANSLATE_NOOP("Receipt", "Receipt")

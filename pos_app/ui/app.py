@@ -26,6 +26,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from pos_app.api import OneClickClient
+from pos_app.assets import style_sheet
 from pos_app.domain import redaction
 from pos_app.orders import EngineSettings, OrderEngine
 from pos_app.orders.offload import Offloader
@@ -36,12 +37,12 @@ from pos_app.simulator import DEFAULT_SIM_KEY, SimConfig, Simulator
 from pos_app.store import LockHeldError, SenderLock, Store, StoreUnavailableError
 from pos_app.store.readonly import read_settings
 from pos_app.store.settings import Stored, database_url, get_preference, low_balance
+from pos_app.ui.about import application_icon
 from pos_app.ui.access import install_access
 from pos_app.ui.counter import EngineSignals
 from pos_app.ui.errors import ErrorReporter
 from pos_app.ui.history import install_history
 from pos_app.ui.i18n import (
-    RESOURCES,
     LanguageError,
     install_language,
     resolve_language,
@@ -227,9 +228,9 @@ def shop_settings(env: Mapping[str, str] = os.environ) -> dict[str, str]:
 
 
 def load_style(app: QApplication) -> None:
-    sheet = RESOURCES / "styles" / "cashier.qss"
-    if sheet.is_file():
-        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+    """The style sheet and the application icon (every window's, the set-up's too)."""
+    app.setStyleSheet(style_sheet())
+    app.setWindowIcon(application_icon())
 
 
 def choose_language(app: QApplication, lang: str | None, stored: Stored) -> str:

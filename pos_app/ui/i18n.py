@@ -1,7 +1,7 @@
 """Every user-facing string of the window goes through :func:`translate` (Qt translations).
 
 Call it with literal arguments, ``translate("Context", "text")``, so that ``pyside6-lupdate``
-finds the strings (resources/translations/*.ts, compiled to *.qm beside them).
+finds the strings (pos_app/assets/translations/*.ts, compiled to *.qm beside them).
 
 Languages: the source strings are English; French and Arabic come from the translation files.
 Which one a counter shows: ``--lang``, else ``POS_LANG``, else the shop's ``language``
@@ -12,19 +12,19 @@ and card codes stay left-to-right inside it (:func:`ltr`).
 
 from __future__ import annotations
 
-from pathlib import Path
+import logging
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
+from pos_app import assets
 from pos_app.store.settings import LANGUAGES, language_code
 
-RESOURCES: Final = Path(__file__).resolve().parents[2] / "resources"
-TRANSLATIONS: Final = RESOURCES / "translations"
-FONTS: Final = RESOURCES / "fonts"
-# DejaVu Sans has Arabic glyphs (its licence: resources/fonts/DejaVu-LICENSE.txt).
-ARABIC_FONTS: Final = (FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf")
+log = logging.getLogger(__name__)
+
+TRANSLATIONS: Final = assets.TRANSLATIONS  # found by pos_app.assets (a test swaps it)
+ARABIC_FONTS: Final = assets.FONT_FILES  # DejaVu Sans has Arabic glyphs
 SOURCE_LANGUAGE: Final = "en"
 RTL_LANGUAGES: Final = frozenset({"ar"})
 # Unicode isolates: LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE.
@@ -63,16 +63,19 @@ class LanguageError(RuntimeError):
 
 def install_language(app: QCoreApplication, language: str) -> QTranslator | None:
     """Load ``language`` into ``app`` (and, for Arabic, right-to-left layout and a font with
-    Arabic glyphs), replacing the one loaded before. The translator is a child of ``app``.
-    English needs no file and returns None."""
+    Arabic glyphs), replacing the one loaded before, with Qt's own words for its standard
+    dialogs and buttons (``qtbase_<language>``) when Qt has them. The translator is a child
+    of ``app``. English needs no file and returns None."""
     if language not in LANGUAGES:
         raise LanguageError(f"unknown language {language!r}; one of {', '.join(LANGUAGES)}")
     translator = None
+    translators: list[QTranslator] = []
     if language != SOURCE_LANGUAGE:
         translator = QTranslator(app)
         qm = TRANSLATIONS / f"pos_app_{language}.qm"
         if not translator.load(str(qm)):
             raise LanguageError(f"cannot load the {language} translation ({qm})")
+        translators = [translator, *_qt_translator(app, language)]
     while _installed:  # a second call switches language: the earlier one goes
         app.removeTranslator(_installed.pop())
     if isinstance(app, QGuiApplication):
@@ -84,10 +87,26 @@ def install_language(app: QCoreApplication, language: str) -> QTranslator | None
             _ensure_arabic_font(app)
         elif _font_before:
             app.setFont(_font_before.pop())
-    if translator is not None:
-        app.installTranslator(translator)
-        _installed.append(translator)
+    for each in translators:
+        app.installTranslator(each)
+        _installed.append(each)
     return translator
+
+
+def qt_translations_folder() -> str:
+    """Where Qt keeps its own ``.qm`` files (inside PySide6, or the frozen build's copy)."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def _qt_translator(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Qt's ``qtbase_<language>`` (OK, Cancel, the file and print dialogs), or nothing: its
+    standard dialogs then stay in English, which is logged, not fatal."""
+    translator = QTranslator()
+    if translator.load(f"qtbase_{language}", qt_translations_folder()):
+        translator.setParent(app)
+        return [translator]
+    log.warning("Qt's own %s translation is missing: standard dialogs stay in English", language)
+    return []
 
 
 def _ensure_arabic_font(app: QGuiApplication) -> None:
@@ -95,15 +114,18 @@ def _ensure_arabic_font(app: QGuiApplication) -> None:
     if _font_before or QFontDatabase.families(QFontDatabase.WritingSystem.Arabic):
         return
     families = load_shipped_fonts()
-    if families:
-        _font_before.append(QFont(app.font()))  # put back when leaving Arabic
-        font = QFont(app.font())
-        font.setFamilies([families[0], *app.font().families()])
-        app.setFont(font)
+    if not families:
+        log.warning("no font with Arabic glyphs here and the shipped one did not load")
+        return
+    _font_before.append(QFont(app.font()))  # put back when leaving Arabic
+    font = QFont(app.font())
+    font.setFamilies([families[0], *app.font().families()])
+    app.setFont(font)
 
 
 def load_shipped_fonts() -> list[str]:
-    """Register the fonts under resources/fonts; their family names (empty if none loaded)."""
+    """Register the shipped fonts (:data:`pos_app.assets.FONT_FILES`); their family names
+    (empty if none loaded)."""
     families: list[str] = []
     for path in ARABIC_FONTS:
         font_id = QFontDatabase.addApplicationFont(str(path))

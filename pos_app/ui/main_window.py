@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from pos_app.ui.about import install_about
 from pos_app.ui.counter import EngineSignals
 from pos_app.ui.i18n import translate
 from pos_app.ui.orders.panel import OrderPanel
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         refresh.activated.connect(counter.refresh_now)
         reports = QShortcut(QKeySequence("F4"), self)
         reports.activated.connect(self.reports_requested)
+        install_about(self)  # F1: the About box with the version
         self._may_close = False
         self.sale.focus_number()
 

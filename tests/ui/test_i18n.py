@@ -94,7 +94,7 @@ def test_every_string_of_the_code_is_in_the_translation_file(language: str) -> N
     in_code = strings_in_code()
     assert len(in_code) > 100
     in_file = {(ctx, src) for ctx, src, _ in ts_messages(language)}
-    assert in_code - in_file == set(), "run pyside6-lupdate (see resources/README.md)"
+    assert in_code - in_file == set(), "run packaging/update-translations"
     assert in_file - in_code == set(), "obsolete entries: run pyside6-lupdate -no-obsolete"
 
 
