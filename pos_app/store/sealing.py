@@ -348,9 +348,7 @@ class Sealing(StoreBase):
             check = chain.verify_table(self._db, ACTIONS, sealer)
         return _with(check, _user_problems(self._db))
 
-    def _verify_z_reports(
-        self, journal_rows: int, anchors: Sequence[vault.Anchor]
-    ) -> ChainCheck:
+    def _verify_z_reports(self, journal_rows: int, anchors: Sequence[vault.Anchor]) -> ChainCheck:
         check = chain.verify_table(self._db, Z_REPORTS, self._sealer(Z_REPORTS))
         extra = _z_problems(self._db, journal_rows) + _anchor_problems(self._db, anchors)
         return _with(check, extra)

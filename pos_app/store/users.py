@@ -276,9 +276,7 @@ class Users(StoreBase):
                 )
             row.role, row.updated_at = role.value, now
             row.save()
-            self._note(
-                by, "user.role", {"name": row.name, "role": role.value}, now, person=row
-            )
+            self._note(by, "user.role", {"name": row.name, "role": role.value}, now, person=row)
             return self._user_record(row)
 
     @on_own_database
