@@ -51,7 +51,8 @@ def test_an_intact_journal(db_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert lines[1] == "action: 0 rows, head -, intact"
     assert f"journal chain head: {head}" in lines and "journal rows checked: 6" in lines
     assert "action rows checked: 0" in lines
-    assert lines[-1] == "the journal and the action log are intact"
+    assert lines[2] == "z_report: 0 rows, head -, intact" and "z_report rows checked: 0" in lines
+    assert lines[-1] == "the journal, the action log and the Z reports are intact"
 
 
 def test_a_tampered_journal_names_the_first_break(
@@ -64,7 +65,10 @@ def test_a_tampered_journal_names_the_first_break(
     print("\n".join(lines))
     assert status == 1
     assert "first break: journal row 3: its MAC does not match" in "\n".join(lines)
-    assert err == "pos-app verify: the journal or the action log was changed outside the app\n"
+    assert err == (
+        "pos-app verify: the books (journal, action log, people or Z reports) were changed "
+        "outside the app\n"
+    )
 
 
 def test_a_missing_key_stops_with_status_4(
@@ -91,4 +95,6 @@ def test_a_child_process_opens_a_database_made_here(db_path: Path) -> None:
         check=False,
     )
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout.splitlines()[-1] == "the journal and the action log are intact"
+    assert (
+        done.stdout.splitlines()[-1] == "the journal, the action log and the Z reports are intact"
+    )

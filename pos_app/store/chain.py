@@ -6,21 +6,24 @@ row's MAC and its own canonical bytes, under a key kept outside the database.
 ``canonical_i`` is ``ascii()`` of the tuple of every column of the row (its id first, in
 :attr:`ChainSpec.columns` order; ints, str, None exactly as SQLite returns them), followed,
 for a journal row that created a sale, by the sale's fixed facts (:data:`SALE_FACTS`), as
-one tuple, in ASCII. Row ids are consecutive from 1 (the writer takes the last id + 1 inside
-its write transaction), so a deleted, inserted or reordered row breaks the chain where it
-happened.
+one tuple, in ASCII. Row keys (``id``; a Z's ``number``) are consecutive from 1 (the writer
+takes the last key + 1 inside its write transaction), so a deleted, inserted or reordered
+row breaks the chain where it happened; cutting the newest rows does not (see
+``sealing.py`` for what is kept outside the database against that).
 
 A table gets its own chain with a :class:`ChainSpec`, a ``mac`` column (migration) and
 :func:`append` as its only writer. :func:`scan` checks it fast (a million rows in about a
 second per core: stretches of rows checked side by side in child processes, see
 :mod:`pos_app.store.chainscan`) and only says whether it holds; :func:`verify_table` checks
-it row by row and says where and why it breaks. The journal adds the sales' facts and states
-(``sealing.py``); the action log (:data:`ACTIONS`) is chained the same way.
+it row by row and says where and why it breaks. The journal adds the sales' facts, states
+and card codes (``sealing.py``); the action log (:data:`ACTIONS`, with the people's
+digests) and the Z reports (:data:`Z_REPORTS`) are chained the same way.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import sqlite3
@@ -46,6 +49,7 @@ SALE_FACTS: Final = (
     "line_type",
     "number",
     "face_value",
+    "cost",
     "price",
     "cashier",
     "counter",
@@ -53,6 +57,9 @@ SALE_FACTS: Final = (
 )
 """The sale's columns that never change, sealed in its "created" journal row."""
 _BATCH: Final = 20_000
+KEY_COLUMNS: Final = ("id", "number")
+NO_CODE: Final = "none"
+"""The :func:`code_digest` of a card code set to nothing."""
 PARALLEL_FROM: Final = 200_000
 """From this many rows :func:`scan` shares the rows with child processes (one per core
 beyond the first, at most :data:`MAX_CHILDREN`); below it a child's start costs more than
@@ -64,25 +71,53 @@ CHILD_TIMEOUT: Final = 300.0
 
 @dataclass(frozen=True, slots=True)
 class ChainSpec:
-    """A chained table: its name, every column but the MAC (``id`` first) and the sub-key
-    purpose of its key (``Vault.subkey``)."""
+    """A chained table: its name, every column but the MAC (its integer key first: ``id``,
+    or ``number`` for the Z reports) and the sub-key purpose of its key (``Vault.subkey``)."""
 
     table: str
     columns: tuple[str, ...]
     purpose: str
 
     def __post_init__(self) -> None:
-        if not self.columns or self.columns[0] != "id":
-            raise ValueError("a chained table's columns start with its id")
+        if not self.columns or self.columns[0] not in KEY_COLUMNS:
+            raise ValueError("a chained table's columns start with its key (id or number)")
+
+    @property
+    def key(self) -> str:
+        """The key column: 1, 2, 3... in the order the rows were written."""
+        return self.columns[0]
 
 
 JOURNAL: Final = ChainSpec(
     "journal",
-    ("id", "sale_id", "at", "from_state", "to_state", "cause", "detail"),
+    ("id", "sale_id", "at", "from_state", "to_state", "cause", "detail", "code_digest"),
     "journal-chain",
 )
-ACTIONS: Final = ChainSpec("action", ("id", "at", "who", "action", "detail"), "action-chain")
-"""The log of privileged actions (who did what, when), chained like the journal."""
+"""The sales' journal. ``code_digest`` is set by the row of a change that wrote the sale's
+card code (:func:`code_digest` of the stored ciphertext), NULL in every other row."""
+ACTIONS: Final = ChainSpec(
+    "action", ("id", "at", "who", "action", "detail", "user_id", "user_digest"), "action-chain"
+)
+"""The log of privileged actions (who did what, when), chained like the journal. A row that
+changed a person's role, active flag or PIN hash seals :func:`user_digest` of the person as
+they became (``user_id``, ``user_digest``; NULL in other rows)."""
+Z_REPORTS: Final = ChainSpec(
+    "z_report",
+    (
+        "number",
+        "counter",
+        "opened_at",
+        "closed_at",
+        "created_at",
+        "cash_counted",
+        "last_sale_id",
+        "last_journal_id",
+        "journal_head",
+        "body",
+    ),
+    "z-chain",
+)
+"""The closed periods, chained like the journal (every column, the report's body too)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +168,21 @@ class Sealer:
 def canonical(values: Sequence[object]) -> bytes:
     """The canonical bytes of a row's values (and facts): ``ascii()`` of them as a tuple."""
     return ascii(tuple(values)).encode("ascii")
+
+
+def code_digest(stored: object) -> str:
+    """What a journal row seals of a sale's card code as stored (the ciphertext, never the
+    code): the SHA-256 of its text, or :data:`NO_CODE` for none."""
+    if stored is None:
+        return NO_CODE
+    return hashlib.sha256(str(stored).encode("utf-8")).hexdigest()
+
+
+def user_digest(name_key: object, role: object, active: object, pin_hash: object) -> str:
+    """What an action row seals of a person: the SHA-256 of their name key, role, active
+    flag (0 or 1) and PIN hash, as the user table holds them (never the PIN)."""
+    flag = int(active) if isinstance(active, (bool, int)) else active
+    return hashlib.sha256(canonical((name_key, role, flag, pin_hash))).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +244,8 @@ class ChainCheck:
 
 def head(database: pw.Database, spec: ChainSpec) -> tuple[int, str]:
     """The last row's id and MAC (``(0, GENESIS)`` for an empty table)."""
-    sql = f"SELECT id, {MAC_COLUMN} FROM {spec.table} ORDER BY id DESC LIMIT 1"  # noqa: S608
+    key = spec.key
+    sql = f"SELECT {key}, {MAC_COLUMN} FROM {spec.table} ORDER BY {key} DESC LIMIT 1"  # noqa: S608
     rows = sql_rows(database, sql)
     if not rows:
         return 0, GENESIS
@@ -204,7 +255,7 @@ def head(database: pw.Database, spec: ChainSpec) -> tuple[int, str]:
 
 def mac_of(database: pw.Database, spec: ChainSpec, row_id: int) -> str | None:
     """The recorded MAC of row ``row_id`` (None when there is no such row or no MAC)."""
-    sql = f"SELECT {MAC_COLUMN} FROM {spec.table} WHERE id = ?"  # noqa: S608 - a spec's names
+    sql = f"SELECT {MAC_COLUMN} FROM {spec.table} WHERE {spec.key} = ?"  # noqa: S608
     rows = _fetch(database, sql, (row_id,))
     return str(rows[0][0]) if rows and rows[0][0] is not None else None
 
@@ -260,10 +311,10 @@ def seal_all(
     for row in _rows(database, spec, with_mac=False):
         count += 1
         if row[0] != count:
-            raise ValueError(f"{spec.table} ids are not consecutive at id {row[0]}")
+            raise ValueError(f"{spec.table} keys are not consecutive at {row[0]}")
         previous = sealer.mac(previous, canonical((*row, *source.facts_for(row))))
         table.update({pw.Column(table, MAC_COLUMN): previous}).where(
-            pw.Column(table, "id") == row[0]
+            pw.Column(table, spec.key) == row[0]
         ).execute()
     return count
 
@@ -276,7 +327,8 @@ def _rows(database: pw.Database, spec: ChainSpec, *, with_mac: bool) -> Iterator
     while True:
         rows = _fetch(
             database,
-            f"SELECT {columns} FROM {spec.table} WHERE id > ? ORDER BY id LIMIT {_BATCH}",  # noqa: S608
+            f"SELECT {columns} FROM {spec.table} "  # noqa: S608 - a spec's names
+            f"WHERE {spec.key} > ? ORDER BY {spec.key} LIMIT {_BATCH}",
             (last,),
         )
         if not rows:
@@ -393,7 +445,7 @@ def scan(
     connection: sqlite3.Connection = cast(Any, database).connection()
     table = spec.table
     count, first, last = connection.execute(
-        f"SELECT count(*), min(id), max(id) FROM {table}"  # noqa: S608 - a spec's names
+        f"SELECT count(*), min({spec.key}), max({spec.key}) FROM {table}"  # noqa: S608
     ).fetchone()
     if not count:
         return Scan(0, None)
@@ -422,7 +474,7 @@ def scan(
     if any(before.last_fact >= after.first_fact for before, after in pairwise(used)):
         return None  # a facts row sealed twice, in two stretches
     (head,) = connection.execute(
-        f"SELECT {MAC_COLUMN} FROM {table} WHERE id = ?",  # noqa: S608 - a spec's names
+        f"SELECT {MAC_COLUMN} FROM {table} WHERE {spec.key} = ?",  # noqa: S608
         (count,),
     ).fetchone()
     return Scan(count, str(head), sum(result.facts for result in results))

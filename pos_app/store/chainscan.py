@@ -38,7 +38,8 @@ def key_pads(key: bytes) -> tuple[Any, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Stretch:
-    """The rows of ``table`` with ``after < id <= upto``, each of ``columns`` (``id`` first).
+    """The rows of ``table`` with ``after < key <= upto``, each of ``columns`` (the key
+    first: ``id`` or ``number``).
     With ``facts_table``: a row whose column number ``when_null`` is NULL also seals the
     row of ``facts_table`` (``facts_columns``, its id first) whose id is in its column
     number ``link``."""
@@ -116,18 +117,19 @@ def check_stretch(connection: sqlite3.Connection, key: bytes, stretch: Stretch) 
     inner, outer = key_pads(key)
     new_inner: Callable[[], Any] = inner.copy
     new_outer: Callable[[], Any] = outer.copy
-    table = stretch.table
+    table, key_column = stretch.table, stretch.columns[0]
     if stretch.after == 0:
         previous: Any = GENESIS
     else:
         found = connection.execute(
-            f"SELECT {MAC_COLUMN} FROM {table} WHERE id = ?",  # noqa: S608 - a spec's names
+            f"SELECT {MAC_COLUMN} FROM {table} WHERE {key_column} = ?",  # noqa: S608
             (stretch.after,),
         ).fetchone()
         previous = found[0] if found else None
     columns = ", ".join((*stretch.columns, MAC_COLUMN))
     cursor = connection.execute(
-        f"SELECT {columns} FROM {table} WHERE id > ? AND id <= ? ORDER BY id",  # noqa: S608
+        f"SELECT {columns} FROM {table} "  # noqa: S608 - a spec's names
+        f"WHERE {key_column} > ? AND {key_column} <= ? ORDER BY {key_column}",
         (stretch.after, stretch.upto),
     )
     facts = _Facts(connection, stretch) if stretch.facts_table else None

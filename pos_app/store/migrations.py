@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import json
 import logging
 import os
 import sqlite3
@@ -285,59 +286,112 @@ class WithVault:
 
 
 def _v4_journal_chain(database: pw.Database, vault: Callable[[], Vault]) -> None:
-    """Version 4: each journal row carries the HMAC of the chain (``journal.mac``), computed
-    here for the existing rows in id order. On SQLite the trigger that refuses any UPDATE of
-    the journal is dropped for the length of this transaction and made again."""
+    """Version 4: the journal and the Z reports are chained. Each journal row carries the
+    HMAC of its chain (``journal.mac``) and, for a change that wrote a card code, the digest
+    of the code as stored (``journal.code_digest``; NULL in the rows of older changes); each
+    Z report its own chain's HMAC (``z_report.mac``, every column and the body sealed) and
+    the journal's head in full (``z_report.journal_head``; NULL in older Zs). The MACs of
+    the existing rows are computed here in id (and number) order. On SQLite the triggers that
+    refuse any UPDATE of the journal and of the Z reports are dropped for the length of this
+    transaction and made again."""
     migrator = SchemaMigrator.from_database(database)
-    migrate_schema(migrator.add_column("journal", chain.MAC_COLUMN, pw.TextField(null=True)))
+    migrate_schema(
+        migrator.add_column("journal", chain.MAC_COLUMN, pw.TextField(null=True)),
+        migrator.add_column("journal", "code_digest", pw.TextField(null=True)),
+        migrator.add_column("z_report", "journal_head", pw.TextField(null=True)),
+        migrator.add_column("z_report", chain.MAC_COLUMN, pw.TextField(null=True)),
+    )
     sqlite = isinstance(database, pw.SqliteDatabase)
     if sqlite:
         sql_rows(database, "DROP TRIGGER IF EXISTS journal_no_update")
-    sealer = Sealer(vault().subkey(chain.JOURNAL.purpose))
+        sql_rows(database, "DROP TRIGGER IF EXISTS z_report_no_update")
+    data_key = vault()
+    sealer = Sealer(data_key.subkey(chain.JOURNAL.purpose))
     chain.seal_all(database, chain.JOURNAL, sealer, JournalFacts(database))
+    chain.seal_all(database, chain.Z_REPORTS, Sealer(data_key.subkey(chain.Z_REPORTS.purpose)))
     if sqlite:
-        sql_rows(
-            database,
-            "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal "
-            "BEGIN SELECT RAISE(ABORT, 'journal rows are never changed'); END",
-        )
+        for table in ("journal", "z_report"):
+            sql_rows(
+                database,
+                f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} rows are never changed'); END",
+            )
 
 
 def _v5_card_codes_sealed(database: pw.Database, vault: Callable[[], Vault]) -> int:
     """Version 5: every card code kept in clear is encrypted (:mod:`~pos_app.store.codes`,
-    format ``gcm1``: the data key's card-codes sub-key, the sale's ref as associated data).
-    No column changes. Returns how many codes it encrypted."""
-    sale = pw.Table("sale", ("id", "ref", "card_code")).bind(database)
-    row_id, ref_column, code_column = (pw.Column(sale, name) for name in ("id", "ref", "card_code"))
-    cipher = CodeCipher(vault().subkey(CARD_CODES))
+    format ``gcm1``: the data key's card-codes sub-key, the sale's ref as associated data),
+    each with a journal row (cause ``card code encrypted``, its state unchanged) that seals
+    the digest of the code as now stored. No column changes. Returns how many codes it
+    encrypted."""
+    sale = pw.Table("sale", ("id", "ref", "card_code", "state")).bind(database)
+    row_id, ref_column, code_column, state_column = (
+        pw.Column(sale, name) for name in ("id", "ref", "card_code", "state")
+    )
+    data_key = vault()
+    cipher = CodeCipher(data_key.subkey(CARD_CODES))
+    sealer = Sealer(data_key.subkey(chain.JOURNAL.purpose))
+    at = to_millis(utc_now())
     sealed, last_id = 0, 0
     while True:
         query = (
-            sale.select(row_id, ref_column, code_column)
+            sale.select(row_id, ref_column, code_column, state_column)
             .where((row_id > last_id) & code_column.is_null(False))
             .order_by(row_id)
             .limit(1000)
         )
-        rows: list[tuple[int, str, str]] = list(query.tuples())
+        rows: list[tuple[int, str, str, str]] = list(query.tuples())
         if not rows:
             return sealed
-        for sale_id, ref, code in rows:
+        for sale_id, ref, code, state in rows:
             if not is_sealed(code):
                 sealed_code = cipher.seal(ref, code)
                 sale.update({code_column: sealed_code}).where(row_id == sale_id).execute()
+                journal_row = {
+                    "sale_id": sale_id,
+                    "at": at,
+                    "from_state": state,
+                    "to_state": state,
+                    "cause": "card code encrypted",
+                    "detail": None,
+                    "code_digest": chain.code_digest(sealed_code),
+                }
+                chain.append(database, chain.JOURNAL, sealer, journal_row)
                 sealed += 1
         last_id = rows[-1][0]
 
 
 def _v6_action_chain(database: pw.Database, vault: Callable[[], Vault]) -> None:
     """Version 6: the action log is chained like the journal: each row's ``mac`` (a column
-    since v3, left empty until now) computed here in id order under its own sub-key. On
-    SQLite the trigger that refuses any UPDATE of the log is dropped for the length of this
-    transaction and made again."""
+    since v3, left empty until now) computed here in id order under its own sub-key; a row
+    that changes a person seals their digest (``action.user_id``, ``action.user_digest``),
+    and each person already there gets one such row now (``user.sealed``, by
+    ``migration``). On SQLite the trigger that refuses any UPDATE of the log is dropped for
+    the length of this transaction and made again."""
+    migrator = SchemaMigrator.from_database(database)
+    migrate_schema(
+        migrator.add_column("action", "user_id", pw.IntegerField(null=True)),
+        migrator.add_column("action", "user_digest", pw.TextField(null=True)),
+    )
     sqlite = isinstance(database, pw.SqliteDatabase)
     if sqlite:
         sql_rows(database, "DROP TRIGGER IF EXISTS action_no_update")
-    chain.seal_all(database, chain.ACTIONS, Sealer(vault().subkey(chain.ACTIONS.purpose)))
+    sealer = Sealer(vault().subkey(chain.ACTIONS.purpose))
+    chain.seal_all(database, chain.ACTIONS, sealer)
+    at = to_millis(utc_now())
+    people = sql_rows(
+        database, 'SELECT id, name, name_key, role, active, pin_hash FROM "user" ORDER BY id'
+    )
+    for user_id, name, key, role, active, pin_hash in people:
+        values = {
+            "at": at,
+            "who": "migration",
+            "action": "user.sealed",
+            "detail": json.dumps({"name": name}, ensure_ascii=False),
+            "user_id": user_id,
+            "user_digest": chain.user_digest(key, role, active, pin_hash),
+        }
+        chain.append(database, chain.ACTIONS, sealer, values)
     if sqlite:
         sql_rows(
             database,

@@ -120,6 +120,8 @@ class Journal(BaseModel):
     to_state = pw.CharField(STATE_LENGTH)
     cause = pw.CharField(CAUSE_LENGTH)
     detail = pw.TextField(null=True)
+    code_digest = pw.TextField(null=True)
+    """``chain.code_digest`` of the card code this change wrote (NULL: it wrote none)."""
     mac = pw.TextField(null=True)
     """HMAC of the chain over the previous row's and this row's contents (``store.chain``);
     NULL only in a row written outside the app."""
@@ -223,6 +225,11 @@ class ZReport(BaseModel):
     last_sale_id = pw.BigIntegerField()
     last_journal_id = pw.BigIntegerField()
     body = pw.TextField()
+    journal_head = pw.TextField(null=True)
+    """The journal's chain head (the MAC of row ``last_journal_id``) in full; NULL in a Z
+    made before the chain existed."""
+    mac = pw.TextField(null=True)
+    """HMAC of the Z reports' chain (``store.chain.Z_REPORTS``)."""
 
     class Meta:
         table_name = "z_report"
@@ -260,7 +267,11 @@ class Action(BaseModel):
     action = pw.CharField(ACTION_LENGTH)
     detail = pw.TextField(null=True)
     mac = pw.TextField(null=True)
-    """Reserved for the tamper-evident chain (left null until it exists)."""
+    """HMAC of the action log's chain (``store.chain.ACTIONS``)."""
+    user_id = pw.IntegerField(null=True)
+    """The person this action changed (role, active or PIN), else NULL."""
+    user_digest = pw.TextField(null=True)
+    """``chain.user_digest`` of that person as the action left them."""
 
     class Meta:
         table_name = "action"

@@ -16,6 +16,7 @@ transaction.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -40,11 +41,13 @@ from pos_app.domain.reports import (
     report_to_data,
 )
 from pos_app.domain.sale_states import SaleState
-from pos_app.store import chain, models
+from pos_app.store import chain, models, vault
 from pos_app.store.base import StoreBase, on_own_database
 from pos_app.store.connection import is_sqlite
 from pos_app.store.models import Journal, Sale, ZReport
 from pos_app.store.timestamps import from_millis, to_millis
+
+log = logging.getLogger(__name__)
 
 SAME_READING_KEPT_EVERY: Final = timedelta(minutes=10)
 """A balance equal to the last reading is stored again only after this long."""
@@ -148,18 +151,34 @@ def append_balance_reading(centimes: int, at_ms: int) -> bool:
     return True
 
 
+def _whole(value: object) -> int | None:
+    """``value`` when it is a whole number (a Z's cell as stored), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def _record(row: ZReport) -> ZRecord:
+    """The Z as stored; a cell edited to something else than a whole number (a tampered
+    file: ``verify_chain`` names it) reads as 0, or as the close for a time."""
+    closed = _whole(row.closed_at) or 0
     return ZRecord(
         number=row.number,
-        counter=row.counter,
-        opened_at=from_millis(row.opened_at),
-        closed_at=from_millis(row.closed_at),
-        created_at=from_millis(row.created_at),
-        cash_counted=row.cash_counted,
-        body=row.body,
-        last_sale_id=int(row.last_sale_id),
-        last_journal_id=int(row.last_journal_id),
+        counter=str(row.counter),
+        opened_at=from_millis(_whole(row.opened_at) or closed),
+        closed_at=from_millis(closed),
+        created_at=from_millis(_whole(row.created_at) or closed),
+        cash_counted=_whole(row.cash_counted),
+        body=str(row.body),
+        last_sale_id=_whole(row.last_sale_id) or 0,
+        last_journal_id=_whole(row.last_journal_id) or 0,
     )
+
+
+def _bounds(row: ZReport) -> tuple[int, int] | None:
+    """The sale and journal ids a Z closed on (None when a cell is not a whole number)."""
+    last_sale, last_journal = _whole(row.last_sale_id), _whole(row.last_journal_id)
+    if last_sale is None or last_journal is None:
+        return None
+    return last_sale, last_journal
 
 
 class Reports(StoreBase):
@@ -226,8 +245,7 @@ class Reports(StoreBase):
     ) -> tuple[PeriodFigures, tuple[int, int], datetime, datetime]:
         """Inside the caller's transaction: the open period's figures, the ids it ends at,
         and its opening and closing times (the closing never before the opening)."""
-        last = ZReport.select().order_by(ZReport.number.desc()).first()
-        after = (0, 0) if last is None else (int(last.last_sale_id), int(last.last_journal_id))
+        after = self._last_bounds()
         upto = (
             int(Sale.select(pw.fn.MAX(Sale.id)).scalar() or 0),
             int(Journal.select(pw.fn.MAX(Journal.id)).scalar() or 0),
@@ -236,6 +254,19 @@ class Reports(StoreBase):
         until = max(since, self._now())
         figures = self._figures(_Scope.of_ids(after, upto), since, until, counter)
         return figures, upto, since, until
+
+    def _last_bounds(self) -> tuple[int, int]:
+        """Where the open period begins: the newest Z's bounds. A Z whose bounds were edited
+        into something else than whole numbers is skipped for the one before (the period
+        then holds more, never less; ``verify_chain`` names the damaged Z)."""
+        for row in ZReport.select().order_by(ZReport.number.desc()):
+            bounds = _bounds(row)
+            if bounds is not None:
+                return bounds
+            log.error(
+                "Z %s has damaged bounds: the open period starts after the one before", row.number
+            )
+        return 0, 0
 
     def _figures(
         self, scope: _Scope, since: datetime, until: datetime, counter: str | None
@@ -346,8 +377,9 @@ class Reports(StoreBase):
 
     def _next_opening_ms(self) -> int:
         last = ZReport.select(ZReport.closed_at).order_by(ZReport.number.desc()).first()
-        if last is not None:
-            return int(last.closed_at)
+        closed = None if last is None else _whole(last.closed_at)
+        if closed is not None:
+            return closed
         ((first,),) = _tuples(Sale.select(pw.fn.MIN(Sale.created_at)))
         return self._now_ms() if first is None else int(first)
 
@@ -382,17 +414,23 @@ class Reports(StoreBase):
                 number,
                 chain=seal,
             )
-            row = ZReport.create(
-                number=number,
-                counter=counter,
-                opened_at=to_millis(since),
-                closed_at=to_millis(until),
-                created_at=self._now_ms(),
-                cash_counted=cash_counted,
-                last_sale_id=upto[0],
-                last_journal_id=upto[1],
-                body=report_to_json(report),
-            )
+            values = {
+                "counter": counter,
+                "opened_at": to_millis(since),
+                "closed_at": to_millis(until),
+                "created_at": self._now_ms(),
+                "cash_counted": cash_counted,
+                "last_sale_id": upto[0],
+                "last_journal_id": upto[1],
+                "journal_head": mac,
+                "body": report_to_json(report),
+            }
+            spec = chain.Z_REPORTS
+            written = chain.append(self._db, spec, self._sealer(spec), values)
+            if written != number:  # the chain's next key is the next Z number
+                raise RuntimeError(f"Z {number} would be stored as {written}")
+            row = ZReport.get_by_id(number)
+        vault.keep_anchor(self._vault, number, str(row.mac))
         return _record(row)
 
     @on_own_database

@@ -5,7 +5,10 @@ Promises:
 - the journal is append-only: there is no method to change or delete a row;
 - the card code never goes into a journal detail (it is a credential), and the sale row
   keeps it only encrypted (:mod:`~pos_app.store.codes`): it is sealed here on write and
-  opened here on read;
+  opened here on read; the journal row of the change that writes it seals the digest of
+  the ciphertext (``chain.code_digest``);
+- a sale's fixed facts (``chain.SALE_FACTS``, the cost among them) are never changed after
+  it is created: its "created" journal row seals them;
 - callers only ever see frozen dataclasses with aware UTC datetimes and integer money.
 """
 
@@ -55,7 +58,6 @@ class SaleFields(TypedDict, total=False):
     date_traitement: str | None
     failure_code: str | None
     failure_reason: str | None
-    cost: int | None
     sent_at: datetime | None
     send_attempts: int
     not_found_count: int
@@ -74,7 +76,6 @@ _TEXT_FIELDS: Final = frozenset(
     }
 )
 _TIME_FIELDS: Final = frozenset({"sent_at", "next_check_at"})
-_COUNT_FIELDS: Final = frozenset({"send_attempts", "not_found_count"})
 UPDATABLE_FIELDS: Final = frozenset(SaleFields.__annotations__)
 """Names accepted as keyword fields by ``transition`` and ``record``."""
 
@@ -97,11 +98,7 @@ def _field_values(fields: Mapping[str, object]) -> dict[str, object]:
             if value is not None and not isinstance(value, datetime):
                 raise TypeError(f"{name} must be a datetime or None, got {type(value).__name__}")
             values[name] = None if value is None else to_millis(value)
-        else:  # cost and the counters
-            nullable = name not in _COUNT_FIELDS
-            if value is None and nullable:
-                values[name] = None
-                continue
+        else:  # the counters (send_attempts, not_found_count)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise TypeError(f"{name} must be an int, got {type(value).__name__}")
             if value < 0:
@@ -401,6 +398,7 @@ class Sales(StoreBase):
         )
         if changed != 1:  # only possible without a write lock (another engine)
             raise StaleStateError(row.ref, before, SaleState(self._row(row.ref).state))
+        stored_code = values.get("card_code")
         self._append(
             row.id,
             from_state=before,
@@ -408,6 +406,7 @@ class Sales(StoreBase):
             cause=cause,
             detail_json=detail_json,
             at=now,
+            code_digest=chain.code_digest(stored_code) if "card_code" in values else None,
         )
         return self._row(row.ref)
 
@@ -437,9 +436,11 @@ class Sales(StoreBase):
         detail_json: str | None,
         at: int,
         facts: tuple[object, ...] = (),
+        code_digest: str | None = None,
     ) -> None:
         """Inside the caller's transaction: the journal row, chained to the last one
-        (``facts``: the sale's fixed facts, sealed with its "created" row)."""
+        (``facts``: the sale's fixed facts, sealed with its "created" row; ``code_digest``:
+        the card code this change wrote, as stored)."""
         chain.append(
             self._db,
             JOURNAL,
@@ -451,6 +452,7 @@ class Sales(StoreBase):
                 "to_state": to_state.value,
                 "cause": cause,
                 "detail": detail_json,
+                "code_digest": code_digest,
             },
             facts,
         )

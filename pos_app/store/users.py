@@ -5,7 +5,12 @@ Promises:
   line, action detail or exception holds a PIN or its hash;
 - one active manager always remains: disabling or demoting the last one is refused, and so is
   a first person who is not a manager;
-- every change of a person is one transaction together with its action row;
+- every change of a person is one transaction together with its action row; a change of
+  their role, active flag or PIN hash seals the person's digest in that row
+  (``chain.user_digest``), which ``verify_chain`` compares with the user table. The lock-out
+  counters (``failed_pins``, ``lock_level``, ``locked_until``) are not sealed: they change
+  at every wrong PIN, and an edit there can lock a person out or lift a lock, never grant
+  a role or a PIN;
 - a PIN check reads and updates the person's count in one write transaction, so two counters
   cannot each get five tries;
 - the action log is append-only (no method changes a row; on SQLite, triggers refuse it).
@@ -231,8 +236,9 @@ class Users(StoreBase):
                 created_at=now,
                 updated_at=now,
             ).execute()
-            self._note(by, "user.add", {"name": name, "role": role.value}, now)
-            return self._user_record(User.get_by_id(user_id))
+            row = User.get_by_id(user_id)
+            self._note(by, "user.add", {"name": name, "role": role.value}, now, person=row)
+            return self._user_record(row)
 
     @on_own_database
     def set_pin(self, name: str, pin: str, *, by: str) -> UserRecord:
@@ -249,7 +255,7 @@ class Users(StoreBase):
             row.failed_pins, row.lock_level, row.locked_until = 0, 0, None
             row.updated_at = now
             row.save()
-            self._note(by, "user.passwd", {"name": row.name}, now)
+            self._note(by, "user.passwd", {"name": row.name}, now, person=row)
             return self._user_record(row)
 
     @on_own_database
@@ -270,7 +276,7 @@ class Users(StoreBase):
                 )
             row.role, row.updated_at = role.value, now
             row.save()
-            self._note(by, "user.role", {"name": row.name, "role": role.value}, now)
+            self._note(by, "user.role", {"name": row.name, "role": role.value}, now, person=row)
             return self._user_record(row)
 
     @on_own_database
@@ -301,7 +307,7 @@ class Users(StoreBase):
             row.active, row.updated_at = active, now
             row.save()
             action = "user.enable" if active else "user.disable"
-            self._note(by, action, {"name": row.name}, now)
+            self._note(by, action, {"name": row.name}, now, person=row)
             return self._user_record(row)
 
     @on_own_database
@@ -401,14 +407,24 @@ class Users(StoreBase):
             action_id = self._note(who, action, detail, now)
             return _action_record(Action.get_by_id(action_id))
 
-    def _note(self, who: str, action: str, detail: Mapping[str, object] | None, at: int) -> int:
+    def _note(
+        self,
+        who: str,
+        action: str,
+        detail: Mapping[str, object] | None,
+        at: int,
+        *,
+        person: User | None = None,
+    ) -> int:
         """Insert one action row in the caller's transaction, chained to the last one; its
-        id."""
+        id. ``person``: the user row as this action leaves it, whose digest the row seals."""
         values = {
             "at": at,
             "who": _check_who(who),
             "action": _check_action(action),
             "detail": action_detail_json(detail),
+            "user_id": None if person is None else person.id,
+            "user_digest": None if person is None else _person_digest(person),
         }
         return chain.append(self._db, ACTIONS, self._sealer(ACTIONS), values)
 
@@ -423,6 +439,11 @@ class Users(StoreBase):
         if since is not None:
             query = query.where(Action.at >= to_millis(since))
         return [_action_record(row) for row in query]
+
+
+def _person_digest(row: User) -> str:
+    """The digest an action row seals of ``row`` (as it is saved)."""
+    return chain.user_digest(row.name_key, row.role, row.active, row.pin_hash)
 
 
 def _action_record(row: Action) -> ActionRecord:

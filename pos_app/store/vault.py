@@ -1,12 +1,29 @@
 """The database's data key: 32 random bytes per database, kept OUTSIDE it, and the sub-keys
-derived from it (HKDF-SHA256) for the journal's chain and the card codes.
+derived from it (HKDF-SHA256) for the chains and the card codes.
 
 The key lives in the system keyring when a secure one exists (:mod:`pos_app.keychain`),
-else in a 0600 file beside the database (``<db>.key``, written atomically). The database
-records WHERE (setting ``vault.key_place``) and a random store id (``vault.store_id``,
-which names the keyring entry and salts the derivation), never the key. A key that cannot
-be found is an error that says where it was looked for: never a silent new key, which would
-make every recorded MAC look forged.
+else in a 0600 file beside the database (``<db>.key``, written atomically; a key file that
+others may read is set back to 0600, with a warning). The database records WHERE (setting
+``vault.key_place``) and a random store id (``vault.store_id``, which names the keyring
+entry and salts the derivation), never the key. A key that cannot be found is an error that
+says where it was looked for: never a silent new key, which would make every recorded MAC
+look forged.
+
+What is kept outside the database besides the key, so that someone who can write the
+database (and the folder) cannot swap the key under it:
+
+- a key in the file while the keyring holds this store's key is refused (the database's
+  record of the place was changed);
+- where a secure keyring exists, it keeps a fingerprint of a key kept in a file (an
+  HKDF sub-key, which tells nothing of the key): a key file that does not match is refused;
+- at each Z report the newest Z's number and MAC (:func:`keep_anchor`) go to the keyring
+  and to a file beside the database (``<db>.anchor``): ``verify_chain`` finds a Z cut from
+  the end, or Zs resealed under another key.
+
+What remains: where no secure keyring exists, someone with the folder holds the key file,
+its fingerprint has nowhere safe to live and the anchor file is theirs to edit: with the
+key they can rewrite and reseal everything. And a key fingerprint first seen on a machine
+is trusted (a database moved to another PC brings no fingerprint with it).
 
 ``POS_DATA_KEY_STORE=file`` keeps the key of a NEW database in the file even where a
 keyring exists (a portable install; the tests, whose child processes have no keyring).
@@ -18,8 +35,10 @@ import base64
 import binascii
 import contextlib
 import json
+import logging
 import os
 import secrets
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +48,13 @@ import keyring.errors
 import peewee as pw
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from keyring.backend import KeyringBackend
 
 from pos_app import keychain
 from pos_app.store.errors import StoreConfigError, StoreUnavailableError
-from pos_app.store.paths import PRIVATE_FILE_MODE, make_private_dir
+from pos_app.store.paths import HAS_MODES, PRIVATE_FILE_MODE, make_private_dir
+
+log = logging.getLogger(__name__)
 
 KEY_BYTES: Final = 32
 STORE_ID_SETTING: Final = "vault.store_id"
@@ -46,6 +68,9 @@ KEYRING_SERVICE: Final = "pos-app"
 JOURNAL_CHAIN: Final = "journal-chain"
 CARD_CODES: Final = "card-codes"
 FILE_FORMAT: Final = "pos-app data key 1"
+FINGERPRINT: Final = "key-fingerprint"
+"""The sub-key purpose whose first bytes are the key's fingerprint (kept in the keyring)."""
+ANCHOR_FORMAT: Final = "pos-app z anchor 1"
 _SETTINGS: Final = pw.Table("setting", ("id", "key", "value"))
 
 
@@ -68,6 +93,21 @@ def key_file_for(db_file: Path) -> Path:
     return db_file.with_name(db_file.name + ".key")
 
 
+def anchor_file_for(db_file: Path) -> Path:
+    """The file beside the SQLite database ``db_file`` that keeps its newest Z's seal."""
+    return db_file.with_name(db_file.name + ".anchor")
+
+
+def fingerprint_account(store_id: str) -> str:
+    """The keyring entry that keeps the fingerprint of the store's key kept in a file."""
+    return f"data-key-fingerprint:{store_id}"
+
+
+def anchor_account(store_id: str) -> str:
+    """The keyring entry that keeps the store's newest Z seal."""
+    return f"z-anchor:{store_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class Vault:
     """One database's data key and where it lives; its repr never shows the key."""
@@ -77,6 +117,8 @@ class Vault:
     """:data:`IN_KEYRING` or :data:`IN_FILE`."""
     key_file: Path | None
     _key: bytes = field(repr=False)
+    anchor_file: Path | None = None
+    """Where the newest Z's seal is kept beside the database (None: not a file)."""
 
     @property
     def where(self) -> str:
@@ -97,6 +139,11 @@ class Vault:
             info=purpose.encode("utf-8"),
         )
         return hkdf.derive(self._key)
+
+    @property
+    def fingerprint(self) -> str:
+        """32 hex digits that tell this key from another (and nothing of the key)."""
+        return self.subkey(FINGERPRINT)[:16].hex()
 
 
 def _settings(database: pw.Database) -> dict[str, str]:
@@ -155,11 +202,68 @@ def load_vault(
             "recorded was changed",
             db_file,
         )
+    anchor_file = anchor_file_for(db_file) if db_file is not None else None
     if place == IN_FILE:
         if key_file is None:
             raise DataKeyError("the database keeps its data key in a file, but is no file")
-        return Vault(store_id, IN_FILE, key_file, _read_file(key_file, store_id))
-    return Vault(store_id, IN_KEYRING, None, _read_keyring(store_id, db_file))
+        found_vault = Vault(
+            store_id, IN_FILE, key_file, _read_file(key_file, store_id), anchor_file
+        )
+        _check_file_key(found_vault)
+        return found_vault
+    return Vault(store_id, IN_KEYRING, None, _read_keyring(store_id, db_file), anchor_file)
+
+
+def _secure_backend() -> KeyringBackend | None:
+    try:
+        return keychain.secure_backend()
+    except keychain.NoSecureKeyringError:
+        return None
+
+
+def _check_file_key(found: Vault) -> None:
+    """Refuse a key file when the keyring says otherwise: the keyring holds this store's key
+    (so the database's ``file`` was written by someone else), or a fingerprint of another
+    key. The first time a key file is met where a keyring exists, its fingerprint is kept."""
+    backend = _secure_backend()
+    if backend is None:
+        return
+    try:
+        in_keyring = backend.get_password(KEYRING_SERVICE, keyring_account(found.store_id))
+        kept = backend.get_password(KEYRING_SERVICE, fingerprint_account(found.store_id))
+    except keyring.errors.KeyringError as exc:
+        log.warning("the data key's fingerprint could not be read (%s)", type(exc).__name__)
+        return
+    if in_keyring is not None:
+        raise DataKeyError(
+            f"the database says its data key is in the file {found.key_file}, but the system "
+            "keyring holds this database's key: the database's record of where its key lives "
+            "was changed outside the app; nothing was sold and nothing recorded was changed",
+            found.key_file,
+        )
+    if kept is None:
+        _keep_fingerprint(found)
+    elif kept != found.fingerprint:
+        raise DataKeyError(
+            f"the data key file {found.key_file} does not hold the key this database was "
+            "sealed with (the system keyring keeps the fingerprint of another key): the file "
+            "was replaced; put back the one kept with the database's backups; nothing was "
+            "sold and nothing recorded was changed",
+            found.key_file,
+        )
+
+
+def _keep_fingerprint(found: Vault) -> None:
+    """Keep the fingerprint of a file key in the keyring, where a secure one exists."""
+    backend = _secure_backend()
+    if backend is None:
+        return
+    try:
+        backend.set_password(
+            KEYRING_SERVICE, fingerprint_account(found.store_id), found.fingerprint
+        )
+    except keyring.errors.KeyringError as exc:
+        log.warning("the data key's fingerprint could not be kept (%s)", type(exc).__name__)
 
 
 def _has_sealed_rows(database: pw.Database) -> bool:
@@ -222,7 +326,13 @@ def _create(database: pw.Database, key_file: Path | None, place: str) -> Vault:
             table.insert(
                 {pw.Column(table, "key"): name, pw.Column(table, "value"): value}
             ).execute()
-    return Vault(store_id, place, key_file if place == IN_FILE else None, key)
+    anchor_file = None
+    if key_file is not None:
+        anchor_file = key_file.with_name(key_file.name.removesuffix(".key") + ".anchor")
+    made = Vault(store_id, place, key_file if place == IN_FILE else None, key, anchor_file)
+    if place == IN_FILE:
+        _keep_fingerprint(made)
+    return made
 
 
 def _b64(key: bytes) -> str:
@@ -271,6 +381,7 @@ def _read_keyring(store_id: str, db_file: Path | None) -> bytes:
 
 def _read_file(path: Path, store_id: str) -> bytes:
     try:
+        _make_private(path)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise _missing(
@@ -298,6 +409,21 @@ def _read_file(path: Path, store_id: str) -> bytes:
             f"{path}", path, "that file holds the key of another database (its store id differs)"
         )
     return key
+
+
+def _make_private(path: Path) -> None:
+    """Set a key file that others may read back to 0600, with a warning (POSIX)."""
+    if not HAS_MODES:
+        return
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    if mode & 0o077:
+        os.chmod(path, PRIVATE_FILE_MODE)
+        log.warning(
+            "the data key file %s could be read by other users (mode %o): set back to 600; "
+            "whoever could read it holds the database's data key",
+            path,
+            mode,
+        )
 
 
 def _write_file(path: Path, store_id: str, key: bytes) -> None:
@@ -335,3 +461,89 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The newest Z's number and MAC as kept outside the database, and where (for
+    messages)."""
+
+    number: int
+    mac: str
+    where: str
+
+
+def _anchor_text(number: int, mac: str) -> str:
+    return json.dumps({"format": ANCHOR_FORMAT, "z": number, "mac": mac})
+
+
+def _anchor(text: object, where: str) -> Anchor | None:
+    try:
+        data = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or data.get("format") != ANCHOR_FORMAT:
+        return None
+    number, mac = data.get("z"), data.get("mac")
+    if isinstance(number, bool) or not isinstance(number, int) or not isinstance(mac, str):
+        return None
+    return Anchor(number, mac, where)
+
+
+def anchors(found: Vault) -> list[Anchor]:
+    """The newest Z seals kept outside the database: in the keyring (where a secure one
+    exists) and in the file beside the database. A place that cannot be read, or holds
+    something else, gives none (logged)."""
+    kept: list[Anchor] = []
+    backend = _secure_backend()
+    if backend is not None:
+        try:
+            text = backend.get_password(KEYRING_SERVICE, anchor_account(found.store_id))
+        except keyring.errors.KeyringError as exc:
+            log.warning("the Z seal in the keyring could not be read (%s)", type(exc).__name__)
+            text = None
+        if text is not None:
+            kept.append(_anchor(text, "the system keyring") or _bad_anchor("the keyring"))
+    if found.anchor_file is not None:
+        try:
+            text = found.anchor_file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = None
+        except OSError as exc:
+            log.warning("the Z seal file could not be read (%s)", type(exc).__name__)
+            text = None
+        if text is not None:
+            where = f"the file {found.anchor_file}"
+            kept.append(_anchor(text, where) or _bad_anchor(where))
+    return [anchor for anchor in kept if anchor.number > 0]
+
+
+def _bad_anchor(where: str) -> Anchor:
+    log.warning("the Z seal kept in %s is not one this app writes: ignored", where)
+    return Anchor(0, "", where)
+
+
+def keep_anchor(found: Vault, number: int, mac: str) -> None:
+    """Keep Z ``number``'s MAC outside the database, in the keyring (where a secure one
+    exists) and in the file beside the database, unless a later Z is kept there already.
+    Best effort: a failure is logged (the Z itself is stored)."""
+    text = _anchor_text(number, mac)
+    newer = {anchor.where: anchor.number for anchor in anchors(found)}
+    backend = _secure_backend()
+    if backend is not None and newer.get("the system keyring", 0) < number:
+        try:
+            backend.set_password(KEYRING_SERVICE, anchor_account(found.store_id), text)
+        except keyring.errors.KeyringError as exc:
+            log.warning("the Z seal could not be kept in the keyring (%s)", type(exc).__name__)
+    path = found.anchor_file
+    if path is not None and newer.get(f"the file {path}", 0) < number:
+        partial = path.with_name(f"{path.name}.partial")
+        try:
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text + "\n")
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(partial, path)
+        except OSError as exc:
+            log.warning("the Z seal file %s could not be written (%s)", path, type(exc).__name__)

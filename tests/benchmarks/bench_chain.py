@@ -1,8 +1,9 @@
 """Verifying the journal's chain over a million rows, beside a plain read of the same rows.
 
 Builds a database of ``--rows`` journal rows (default 1,000,000: a quarter as many sales,
-each created, sent, accepted and fulfilled), sealed as the store seals them (the same
-``Sealer`` and canonical bytes, written with plain ``executemany``), or reuses the one at
+each created, sent, accepted and fulfilled with an encrypted card code), sealed as the store
+seals them (the same ``Sealer``, canonical bytes and code digests, written with plain
+``executemany``), or reuses the one at
 ``--db PATH`` when it holds that many rows. Then times ``Store.verify_chain`` beside the
 baseline (a plain SELECT of every journal row and of the sales' facts into Python), and
 again with every row checked in this process (no child process), and prints the ratios.
@@ -25,7 +26,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pos_app.store import Store, open_store
-from pos_app.store.chain import GENESIS, JOURNAL, SALE_FACTS, Sealer, canonical
+from pos_app.store.chain import GENESIS, JOURNAL, SALE_FACTS, Sealer, canonical, code_digest
+from pos_app.store.codes import CodeCipher
+from pos_app.store.vault import CARD_CODES
 from tests.benchmarks.bench_history import median_ms
 
 TARGET_MS = 2000
@@ -37,11 +40,12 @@ MOVES = ((None, "waiting", "created"), ("waiting", "sending", "send"),
          ("sending", "accepted", "accepted"), ("accepted", "fulfilled", "fulfilled"))  # fmt: skip
 
 
-Facts = tuple[int, str, str, str, int, int, str, str, int]
+Facts = tuple[int, str, str, str, int, int, int, str, str, int]
 
 
 def _sales(count: int) -> Iterator[Facts]:
-    """(id, ref, line_type, number, face_value, price, cashier, counter, created_at)."""
+    """(id, ref, line_type, number, face_value, cost, price, cashier, counter, created_at):
+    ``chain.SALE_FACTS`` after the id."""
     for sale_id in range(1, count + 1):
         created = START_MS + sale_id * 30_000
         yield (
@@ -50,6 +54,7 @@ def _sales(count: int) -> Iterator[Facts]:
             "ADSL" if sale_id % 3 else "4G",
             f"0{36_000_000 + sale_id % 999_999:08d}",
             1000,
+            980,
             1000,
             "bench",
             "B01",
@@ -64,6 +69,7 @@ def build(db_file: Path, rows: int) -> float:
     url = f"sqlite:///{db_file.as_posix()}"
     with open_store(url, key_in_file=True) as store:  # a bench file: no keyring entry
         sealer = Sealer(store.vault.subkey(JOURNAL.purpose))
+        codes = CodeCipher(store.vault.subkey(CARD_CODES))
     raw = sqlite3.connect(db_file, isolation_level=None)
     try:
         raw.execute("PRAGMA synchronous = OFF")
@@ -73,25 +79,27 @@ def build(db_file: Path, rows: int) -> float:
         previous = GENESIS
         row_id = 0
         for sale in _sales(-(-rows // ROWS_PER_SALE)):
-            sales.append((*sale, "fulfilled", sale[-1] + 9_000))
+            code = codes.seal(sale[1], f"{sale[0]:016d}")
+            sales.append((*sale, "fulfilled", sale[-1] + 9_000, code))
             for step, (before, after, cause) in enumerate(MOVES):
                 if row_id == rows:
                     break
                 row_id += 1
-                row = (row_id, sale[0], sale[-1] + step * 3000, before, after, cause, None)
+                digest = code_digest(code) if after == "fulfilled" else None
+                row = (row_id, sale[0], sale[-1] + step * 3000, before, after, cause, None, digest)
                 facts: tuple[object, ...] = sale[1:] if before is None else ()
                 previous = sealer.mac(previous, canonical((*row, *facts)))
                 journal.append((*row, previous))
             if row_id == rows and journal and journal[-1][4] != "fulfilled":
-                sales[-1] = (*sales[-1][:-2], journal[-1][4], sales[-1][-1])
+                sales[-1] = (*sales[-1][:-3], journal[-1][4], sales[-1][-2], None)
         raw.executemany(
-            f"INSERT INTO sale (id, {', '.join(SALE_FACTS)}, state, updated_at, "
-            "send_attempts, not_found_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0)",
+            f"INSERT INTO sale (id, {', '.join(SALE_FACTS)}, state, updated_at, card_code, "
+            "send_attempts, not_found_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0)",
             sales,
         )
         raw.executemany(
-            "INSERT INTO journal (id, sale_id, at, from_state, to_state, cause, detail, mac) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO journal ({', '.join(JOURNAL.columns)}, mac) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             journal,
         )
         raw.execute("COMMIT")
@@ -120,7 +128,7 @@ def plain_read(db_file: Path) -> int:
         count = 0
         for _ in raw.execute(f"SELECT {', '.join(JOURNAL.columns)}, mac FROM journal"):
             count += 1
-        for _ in raw.execute(f"SELECT id, {', '.join(SALE_FACTS)}, state FROM sale"):
+        for _ in raw.execute(f"SELECT id, {', '.join(SALE_FACTS)}, state, card_code FROM sale"):
             pass
         return count
     finally:

@@ -77,15 +77,16 @@ def test_the_macs_follow_the_documented_formula(store: Store, clock: Clock, db_p
     key = store.vault.subkey(JOURNAL.purpose)
     with contextlib.closing(sqlite3.connect(db_path)) as connection:
         rows = connection.execute(
-            "SELECT id, sale_id, at, from_state, to_state, cause, detail, mac FROM journal"
+            "SELECT id, sale_id, at, from_state, to_state, cause, detail, code_digest, mac "
+            "FROM journal"
         ).fetchall()
         facts = connection.execute(
-            "SELECT ref, line_type, number, face_value, price, cashier, counter, created_at "
-            "FROM sale"
+            "SELECT ref, line_type, number, face_value, cost, price, cashier, counter, "
+            "created_at FROM sale"
         ).fetchone()
-    first = hmac.new(key, GENESIS.encode() + canonical((*rows[0][:7], *facts)), "sha256")
-    second = hmac.new(key, first.hexdigest().encode() + canonical(rows[1][:7]), "sha256")
-    assert [rows[0][7], rows[1][7]] == [first.hexdigest(), second.hexdigest()]
+    first = hmac.new(key, GENESIS.encode() + canonical((*rows[0][:8], *facts)), "sha256")
+    second = hmac.new(key, first.hexdigest().encode() + canonical(rows[1][:8]), "sha256")
+    assert [rows[0][8], rows[1][8]] == [first.hexdigest(), second.hexdigest()]
     reference = hmac.new(key, GENESIS.encode() + b"x", "sha256").hexdigest()
     assert Sealer(key).mac(GENESIS, b"x") == reference
 
@@ -211,6 +212,9 @@ def test_migrating_a_v2_database_with_sales_seals_it(
         connection.execute("DROP TRIGGER journal_no_update")
         connection.execute("UPDATE journal SET mac = NULL")
         connection.execute("ALTER TABLE journal DROP COLUMN mac")
+        connection.execute("ALTER TABLE journal DROP COLUMN code_digest")
+        connection.execute("ALTER TABLE z_report DROP COLUMN mac")
+        connection.execute("ALTER TABLE z_report DROP COLUMN journal_head")
         connection.execute("DELETE FROM setting WHERE key LIKE 'vault.%'")
         connection.execute("DELETE FROM schema_version WHERE version > 2")
         connection.execute('DROP TABLE "action"')  # v3's tables (their triggers go with them)
@@ -366,11 +370,13 @@ def test_the_action_log_is_chained_and_verified_with_the_journal(
     make_history(store, clock, sales=2)
     make_actions(store, clock)
     check = store.verify_chain()
-    assert check.ok and [part.table for part in check.parts] == ["journal", "action"]
-    journal, actions = check.parts
+    assert check.ok and [part.table for part in check.parts] == ["journal", "action", "z_report"]
+    journal, actions, reports = check.parts
     assert (check.rows, check.head) == (journal.rows, journal.head) == store.chain_head()
     assert actions.rows == 6 and actions.head == store.actions(limit=1)[0].mac
-    assert check.describe() == f"{journal.describe()}; {actions.describe()}"
+    assert (reports.rows, reports.head) == (0, None)
+    described = f"{journal.describe()}; {actions.describe()}; {reports.describe()}"
+    assert check.describe() == described
     assert "action: 6 rows" in check.describe()
 
 
@@ -415,6 +421,8 @@ def test_migration_6_seals_an_existing_action_log(
     with contextlib.closing(sqlite3.connect(old)) as connection:
         connection.execute("DROP TRIGGER action_no_update")
         connection.execute("UPDATE action SET mac = NULL")
+        connection.execute("ALTER TABLE action DROP COLUMN user_id")
+        connection.execute("ALTER TABLE action DROP COLUMN user_digest")
         connection.execute("DELETE FROM schema_version WHERE version > 4")
         connection.execute(
             "CREATE TRIGGER action_no_update BEFORE UPDATE ON action "

@@ -20,6 +20,7 @@ from pos_app.store.vault import (
     KEY_STORE_ENV,
     KEYRING_SERVICE,
     STORE_ID_SETTING,
+    fingerprint_account,
     key_file_for,
     keyring_account,
 )
@@ -82,10 +83,13 @@ def test_without_a_secure_keyring_the_key_goes_to_a_private_file(
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     assert stat.S_IMODE(key_file.parent.stat().st_mode) == 0o700
     assert [p.name for p in db_path.parent.iterdir() if ".partial" in p.name] == []
-    keyring.set_keyring(memory_keyring)  # a keyring appearing later changes nothing
+    keyring.set_keyring(memory_keyring)  # a keyring appearing later keeps only a fingerprint
     with open_store(sqlite_url(db_path)) as store:
         assert store.vault.place == IN_FILE
-    assert memory_keyring.entries == {}
+        vault = store.vault
+    assert memory_keyring.entries == {
+        (KEYRING_SERVICE, fingerprint_account(vault.store_id)): vault.fingerprint
+    }
 
 
 def test_a_missing_key_file_is_an_error_that_names_it(db_path: Path) -> None:
