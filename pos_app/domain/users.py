@@ -168,6 +168,7 @@ class PinOutcome(StrEnum):
     LOCKED = "locked"
     DISABLED = "disabled"
     UNKNOWN = "unknown"
+    UNSEALED = "unsealed"  # the person's row differs from what the sealed action log says
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import logging
 import os
 import sqlite3
@@ -340,6 +341,33 @@ def _rows(database: pw.Database, spec: ChainSpec, *, with_mac: bool) -> Iterator
 def _fetch(database: pw.Database, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
     cursor = cast(Any, database).execute_sql(sql, params)
     return cast(list[tuple[Any, ...]], cursor.fetchall())
+
+
+def newest_sealed(
+    database: pw.Database, spec: ChainSpec, sealer: Sealer, where: str, params: tuple[object, ...]
+) -> tuple[Any, ...] | None:
+    """The newest row of ``spec``'s table matching ``where`` (SQL over its columns), when
+    its MAC holds against the row before it; None when no row matches or the MAC fails (a
+    row added or rewritten without the key). One link only: a whole check is
+    :func:`verify_table`'s."""
+    columns = ", ".join(spec.columns)
+    sql = (
+        f"SELECT {columns}, {MAC_COLUMN} FROM {spec.table} WHERE {where} "  # noqa: S608
+        f"ORDER BY {spec.key} DESC LIMIT 1"
+    )
+    rows = _fetch(database, sql, params)
+    if not rows:
+        return None
+    *values, mac = rows[0]
+    before = _fetch(
+        database,
+        f"SELECT {MAC_COLUMN} FROM {spec.table} WHERE {spec.key} < ? "  # noqa: S608
+        f"ORDER BY {spec.key} DESC LIMIT 1",
+        (values[0],),
+    )
+    previous = str(before[0][0]) if before and before[0][0] is not None else GENESIS
+    expected = sealer.mac(previous, canonical(values))
+    return tuple(values) if hmac.compare_digest(expected, str(mac or "")) else None
 
 
 def verify_table(

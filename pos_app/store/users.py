@@ -19,6 +19,7 @@ Promises:
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -53,6 +54,8 @@ from pos_app.store.models import ACTION_LENGTH, Action, User
 from pos_app.store.pins import new_pin_hash, pin_matches
 from pos_app.store.sales import _detail_json
 from pos_app.store.timestamps import from_millis, to_millis
+
+log = logging.getLogger(__name__)
 
 WHO_MAX_LENGTH: Final = 80
 _ACTION_NAME: Final = re.compile(rf"[a-z0-9][a-z0-9_.-]{{0,{ACTION_LENGTH - 1}}}")
@@ -330,6 +333,9 @@ class Users(StoreBase):
                 return PinCheck(PinOutcome.UNKNOWN)
             if not row.active:
                 return PinCheck(PinOutcome.DISABLED, self._user_record(row))
+            if not self._as_sealed(row):
+                log.warning("refused a sign-in: person %d differs from the sealed log", row.id)
+                return PinCheck(PinOutcome.UNSEALED, self._user_record(row))
             if row.pin_hash != hashed:  # the PIN was changed meanwhile
                 right = pin_matches(pin, row.pin_hash)
             before, now = _guard(row), self._now()
@@ -344,6 +350,18 @@ class Users(StoreBase):
             until = judged.locked_until
             return PinCheck(PinOutcome.LOCKED, record, tries_left=0, locked_until=until)
         return PinCheck(PinOutcome.ACCEPTED, record, tries_left=MAX_WRONG_PINS)
+
+    def _as_sealed(self, row: User) -> bool:
+        """Whether the person's role, active flag and PIN hash are as the newest action about
+        them sealed them (that action's MAC checked against the row before it): a user row
+        rewritten by another tool (a cashier made manager, a PIN hash replaced) is not let in."""
+        newest = chain.newest_sealed(
+            self._db, ACTIONS, self._sealer(ACTIONS), "user_id = ?", (row.id,)
+        )
+        if newest is None:
+            return False
+        digest = newest[ACTIONS.columns.index("user_digest")]
+        return bool(digest == _person_digest(row))
 
     def _keep_guard(self, row: User, guard: PinGuard, *, newly_locked: bool) -> None:
         now = self._now_ms()

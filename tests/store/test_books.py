@@ -25,6 +25,7 @@ import pytest
 
 from pos_app.cli import main
 from pos_app.domain.sale_states import SaleState
+from pos_app.domain.users import PinOutcome
 from pos_app.store import ChainCheck, DataKeyError, Store, open_store
 from pos_app.store import migrations as store_migrations
 from pos_app.store.pins import new_pin_hash
@@ -328,6 +329,35 @@ def test_a_person_changed_outside_the_app_is_found(
     check = check_of(db_path, clock, changed, capsys)
     assert not check.ok and check.first_break is not None
     assert (check.first_break.table, check.first_break.row_id) == ("user", user_id)
+
+
+SIGN_IN_CASES = {
+    "a cashier made manager": (promote_a_cashier, "Cash", "0000"),
+    "a PIN hash replaced": (enable_and_rehash, "Boss", "1111"),
+    "a manager added": (add_a_manager, "Eve", "4321"),
+}
+
+
+@pytest.mark.parametrize("case", list(SIGN_IN_CASES))
+def test_a_person_changed_outside_the_app_cannot_sign_in(
+    case: str, db_path: Path, clock: Clock
+) -> None:
+    """Not only found by verify: the PIN planted with the row is refused at the lock screen."""
+    shop_with_people(db_path, clock)
+    tamper, name, pin = SIGN_IN_CASES[case]
+    with raw(db_path) as connection:
+        tamper(connection)
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        check = store.check_pin(name, pin)
+    assert check.outcome is PinOutcome.UNSEALED and not check.accepted
+
+
+def test_people_changed_by_the_app_still_sign_in(db_path: Path, clock: Clock) -> None:
+    shop_with_people(db_path, clock)
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        store.set_pin("Cash", "2468", by="Boss")
+        assert store.check_pin("Cash", "2468").accepted
+        assert store.check_pin("Boss", "0000").outcome is not PinOutcome.UNSEALED
 
 
 def test_the_lock_out_counters_are_not_sealed(db_path: Path, clock: Clock) -> None:

@@ -179,57 +179,62 @@
         <translation>حساب {name} معطّل: اسأل مديرًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="54"/>
+        <location filename="../../ui/access/texts.py" line="55"/>
+        <source>{name}&apos;s record was changed outside the app: a manager must check the books (pos-app verify).</source>
+        <translation>تم تعديل سجل {name} خارج التطبيق: يجب على المدير فحص السجلات (pos-app verify).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access/texts.py" line="60"/>
         <source>{name} is not known here: pick a name in the list.</source>
         <translation>{name} غير معروف هنا: اختر اسمًا من القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="62"/>
+        <location filename="../../ui/access/texts.py" line="68"/>
         <source>Open the settings</source>
         <translation>فتح الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="64"/>
+        <location filename="../../ui/access/texts.py" line="70"/>
         <source>Close the day (Z report)</source>
         <translation>إقفال اليوم (تقرير Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="66"/>
+        <location filename="../../ui/access/texts.py" line="72"/>
         <source>Export the sales history</source>
         <translation>تصدير سجل المبيعات</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="68"/>
+        <location filename="../../ui/access/texts.py" line="74"/>
         <source>Show or copy a full card code</source>
         <translation>عرض أو نسخ رمز بطاقة كامل</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="70"/>
+        <location filename="../../ui/access/texts.py" line="76"/>
         <source>Cancel a sale not yet sent</source>
         <translation>إلغاء عملية بيع لم تُرسل بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="72"/>
+        <location filename="../../ui/access/texts.py" line="78"/>
         <source>Print a card code again (duplicate receipt)</source>
         <translation>طباعة رمز بطاقة مرة أخرى (وصل مكرر)</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="74"/>
+        <location filename="../../ui/access/texts.py" line="80"/>
         <source>Save a report (costs and margin) as PDF</source>
         <translation>حفظ تقرير (التكاليف والهامش) بصيغة PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="76"/>
+        <location filename="../../ui/access/texts.py" line="82"/>
         <source>Change the shop&apos;s people (add, PIN, disable)</source>
         <translation>تعديل أشخاص المحل (إضافة، رمز PIN، تعطيل)</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="81"/>
+        <location filename="../../ui/access/texts.py" line="87"/>
         <source>The PIN could not be checked (see the log). Try again.</source>
         <translation>تعذّر التحقق من الرمز السري (انظر السجل). حاول مجددًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="85"/>
+        <location filename="../../ui/access/texts.py" line="91"/>
         <source>Not allowed: no manager approved it. Nothing was done.</source>
         <translation>غير مسموح: لم يوافق أي مدير. لم يتم أي شيء.</translation>
     </message>

@@ -179,57 +179,62 @@
         <translation>{name} est désactivé(e) : demandez à un gérant.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="54"/>
+        <location filename="../../ui/access/texts.py" line="55"/>
+        <source>{name}&apos;s record was changed outside the app: a manager must check the books (pos-app verify).</source>
+        <translation>La fiche de {name} a été modifiée hors de l’application : un gérant doit vérifier les registres (pos-app verify).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access/texts.py" line="60"/>
         <source>{name} is not known here: pick a name in the list.</source>
         <translation>{name} est inconnu(e) ici : choisissez un nom dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="62"/>
+        <location filename="../../ui/access/texts.py" line="68"/>
         <source>Open the settings</source>
         <translation>Ouvrir les réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="64"/>
+        <location filename="../../ui/access/texts.py" line="70"/>
         <source>Close the day (Z report)</source>
         <translation>Clôturer la journée (rapport Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="66"/>
+        <location filename="../../ui/access/texts.py" line="72"/>
         <source>Export the sales history</source>
         <translation>Exporter l&apos;historique des ventes</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="68"/>
+        <location filename="../../ui/access/texts.py" line="74"/>
         <source>Show or copy a full card code</source>
         <translation>Afficher ou copier un code de carte complet</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="70"/>
+        <location filename="../../ui/access/texts.py" line="76"/>
         <source>Cancel a sale not yet sent</source>
         <translation>Annuler une vente pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="72"/>
+        <location filename="../../ui/access/texts.py" line="78"/>
         <source>Print a card code again (duplicate receipt)</source>
         <translation>Réimprimer un code de carte (ticket DUPLICATA)</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="74"/>
+        <location filename="../../ui/access/texts.py" line="80"/>
         <source>Save a report (costs and margin) as PDF</source>
         <translation>Enregistrer un rapport (coûts et marge) en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="76"/>
+        <location filename="../../ui/access/texts.py" line="82"/>
         <source>Change the shop&apos;s people (add, PIN, disable)</source>
         <translation>Modifier les personnes de la boutique (ajout, PIN, désactivation)</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="81"/>
+        <location filename="../../ui/access/texts.py" line="87"/>
         <source>The PIN could not be checked (see the log). Try again.</source>
         <translation>Le code PIN n&apos;a pas pu être vérifié (voir le journal). Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/texts.py" line="85"/>
+        <location filename="../../ui/access/texts.py" line="91"/>
         <source>Not allowed: no manager approved it. Nothing was done.</source>
         <translation>Non autorisé : aucun gérant ne l&apos;a accepté. Rien n&apos;a été fait.</translation>
     </message>

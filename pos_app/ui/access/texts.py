@@ -51,6 +51,12 @@ def refused_text(check: PinCheck, name: str, tz: tzinfo | None = None) -> str:
         ).format(name=name, time=ltr(until))
     if check.outcome is PinOutcome.DISABLED:
         return translate("Access", "{name} is disabled: ask a manager.").format(name=name)
+    if check.outcome is PinOutcome.UNSEALED:
+        return translate(
+            "Access",
+            "{name}'s record was changed outside the app: a manager must check the books "
+            "(pos-app verify).",
+        ).format(name=name)
     return translate("Access", "{name} is not known here: pick a name in the list.").format(
         name=name
     )
