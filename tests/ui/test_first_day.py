@@ -66,12 +66,6 @@ async def active(widget: QWidget) -> None:
     await wait_until(lambda: QApplication.activeWindow() is widget, what="window active")
 
 
-def click(widget: QWidget) -> None:
-    """A click into a field; it then has the focus."""
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
-    assert widget.hasFocus()
-
-
 def press(widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier | None = None) -> None:
     QTest.keyClick(widget, key, modifier or Qt.KeyboardModifier.NoModifier)
 
@@ -100,8 +94,8 @@ def test_the_first_day_of_a_new_shop(
             await wait_until(lambda: form.data is not None, what="the stored values")
             await active(setup)
             assert form.key_edit is not None and form.test_button is not None
-            # Each step opens with the focus on Next, not on its first field: a click there.
-            click(form.key_edit)
+            # Each step opens with the focus in its first field: typed at once.
+            assert setup.focusWidget() is form.key_edit
             QTest.keyClicks(form.key_edit, key)
             press(form.key_edit, Qt.Key.Key_Tab)
             assert setup.focusWidget() is form.test_button
@@ -115,7 +109,7 @@ def test_the_first_day_of_a_new_shop(
             press(setup.next_button, Qt.Key.Key_Return)
             await wait_until(lambda: setup.index == 1, what="the shop's page")
             name = form.fields["shop.name"].editor
-            click(name)
+            assert setup.focusWidget() is name
             QTest.keyClicks(name, SHOP)
             press(name, Qt.Key.Key_Return)
             await wait_until(lambda: setup.index == 2, what="the printer's page")
@@ -125,11 +119,14 @@ def test_the_first_day_of_a_new_shop(
             step = setup.manager_step
             assert step is not None
             await wait_until(lambda: setup.index == 3 and not form.busy, what="manager step")
-            # Tab from the name skips to "PIN again" (the fields' focus order): clicks.
+            # Tab visits the name, the PIN and the PIN again.
+            assert setup.focusWidget() is step.name_edit
             typing = ((step.name_edit, MONA), (step.pin, mona_pin), (step.pin_again, mona_pin))
             for field, typed in typing:
-                click(field)
+                assert setup.focusWidget() is field
                 QTest.keyClicks(field, typed)
+                if field is not step.pin_again:
+                    press(field, Qt.Key.Key_Tab)
             press(step.pin_again, Qt.Key.Key_Return)  # Enter: finish
             # -- the window, signed in as Mona ----------------------------------------------
             window = await shown(MainWindow)
@@ -163,12 +160,12 @@ def test_the_first_day_of_a_new_shop(
             assert people.role_box.currentData() == "cashier"  # the default role
             press(people.name_edit, Qt.Key.Key_Tab)
             assert dialog.focusWidget() is people.role_box
-            # Tab from the role skips to "PIN again", and from there to Save (the fields'
-            # focus order): clicks.
+            # Tab visits the PIN and the PIN again; Enter there adds (not the dialog's Save).
             for field in (people.new_pin, people.new_pin_again):
-                click(field)
+                press(dialog.focusWidget() or dialog, Qt.Key.Key_Tab)
+                assert dialog.focusWidget() is field
                 QTest.keyClicks(field, karim_pin)
-            QTest.mouseClick(people.add_button, Qt.MouseButton.LeftButton)
+            press(people.new_pin_again, Qt.Key.Key_Return)
             await wait_until(lambda: people.model.rowCount() == 2, what="Karim listed")
             assert people.result_line.text() == "Karim added (cashier)."
             press(people.table, Qt.Key.Key_Escape)

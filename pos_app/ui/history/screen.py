@@ -287,7 +287,8 @@ class HistoryScreen(QDialog):
         self.model.rowsInserted.connect(self._show_count)
 
         # The card code, large, only when asked for: what the cashier reads out again.
-        self.code_box = CodeBox(self)
+        self.code_box = CodeBox(self, copy_text=translate("History", "Copy code (Ctrl+Shift+C)"))
+        self.code_box.copy_requested.connect(self.copy_code)
         self.code_caption = self.code_box.caption
         self.code_label = self.code_box.label
         self.code_detail = QLabel(self.code_box)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QMimeData, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
 CLEAR_AFTER_MS: Final = 60_000
 """A copied card code leaves the clipboard after this long (if it is still there)."""
@@ -45,11 +45,20 @@ def copy_card_code(code: str) -> None:
 
 class CodeBox(QWidget):
     """A caption and the code under it (``codeBox``, ``codeCaption`` and ``codeLarge`` in the
-    style sheet); hidden until its owner shows it. ``lines`` takes any further line."""
+    style sheet); hidden until its owner shows it. ``lines`` takes any further line.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    The code cannot be selected: a click in the box then Ctrl+C, or the context menu's one
+    action (``copy_text``), emit :attr:`copy_requested`, which the owner connects to its
+    own copy (its manager gate, then :func:`copy_card_code`): a plain text copy would skip
+    the private marking and the clearing, and would copy the grouped or masked text."""
+
+    copy_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, copy_text: str) -> None:
         super().__init__(parent)
         self.setObjectName("codeBox")
+        self.copy_text = copy_text
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a click in it: Ctrl+C copies
         # A QWidget subclass paints no style-sheet background or border without this.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.caption = QLabel(self)
@@ -63,8 +72,23 @@ class CodeBox(QWidget):
             if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
             else Qt.AlignmentFlag.AlignLeft
         )
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.lines = QVBoxLayout(self)
         self.lines.addWidget(self.caption)
         self.lines.addWidget(self.label)
         self.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt)
+        """A menu of one action: the owner's copy."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.copy_text, self.copy_requested.emit)
+        menu.popup(event.globalPos())
+        event.accept()

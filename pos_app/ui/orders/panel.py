@@ -81,7 +81,8 @@ class OrderPanel(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.request_cancel)
         # The card code, large: what the cashier reads to the customer or copies.
-        self.code_box = CodeBox(self)
+        self.code_box = CodeBox(self, copy_text=self.copy.text())
+        self.code_box.copy_requested.connect(self.copy_code)
         self.code_caption = self.code_box.caption
         self.code_label = self.code_box.label
         self.code_note = QLabel(self.code_box)

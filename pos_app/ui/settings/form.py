@@ -113,6 +113,7 @@ class SettingsForm(QObject):
         self.key_reason: QLabel | None = None
         self.key_error: str | None = None
         self.connection_result: QLabel | None = None
+        self.test_address: QLabel | None = None  # beside Test connection: what it asks
         self.refusal_seen = False
         """Test connection had a key refused: from then on a key is saved only once Test
         connection passed with that very key (and address)."""
@@ -200,11 +201,14 @@ class SettingsForm(QObject):
         self.test_button = QPushButton(translate("Settings", "Test connection"))
         self.test_button.setObjectName("testConnection")
         self.test_button.clicked.connect(self.test_connection)
+        self.test_address = QLabel()
+        self.test_address.setObjectName("testAddress")
         self.connection_result = QLabel()
         self.connection_result.setObjectName("connectionResult")
         self.connection_result.setWordWrap(True)
         self.connection_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.test_button, self.connection_result)
+        form.addRow(self.test_button, rows.stacked(self.test_address, self.connection_result))
+        self._show_address()
         return page
 
     def shop_page(self, *, name_only: bool = False) -> QWidget:
@@ -474,6 +478,7 @@ class SettingsForm(QObject):
 
     def _changed(self) -> None:
         self._show_printer_rows()  # first: a field of another kind is not checked
+        self._show_address()
         self.validity_changed.emit(self.data is not None and not self.errors())
 
     def changes(self) -> dict[str, str | None]:
@@ -489,6 +494,12 @@ class SettingsForm(QObject):
         if key in self.fields:
             return self.fields[key].text()
         return self.data.shown[key].value if self.data is not None else None
+
+    def api_address(self) -> str:
+        """The address Test connection asks, the one the app will send to once saved:
+        ``ONECLICK_API_URL`` when set, else the address typed (else kept), else the real API.
+        ValueError for an address that cannot be used."""
+        return self.shop.api_address(self.value("api.url"))
 
     def printer_config(self) -> PrinterConfig:
         """The printer as typed (ValueError naming the key that is wrong)."""
@@ -507,6 +518,23 @@ class SettingsForm(QObject):
             field.editor.setEnabled(key in wanted)
         if self.print_button is not None:
             self.print_button.setEnabled(kind != "none")
+
+    def _show_address(self) -> None:
+        """The address Test connection asks, beside it (the environment's: said so)."""
+        if self.test_address is None:
+            return
+        try:
+            address = self.api_address()
+        except ValueError:  # the field's reason says why
+            self.test_address.clear()
+            return
+        env = self.shop.address_override()
+        self.test_address.setText(ltr(address) + (f" ({env})" if env else ""))
+        self.test_address.setToolTip(
+            translate("Settings", "{env} overrides this on this computer.").format(env=env)
+            if env
+            else ""
+        )
 
     def _show_logo(self) -> None:
         if self._logo is None:
@@ -550,13 +578,17 @@ class SettingsForm(QObject):
             self.connection_result.setText(translate("Settings", "Type the API key first."))
             return
         url_field = self.fields.get("api.url")
-        if url_field is not None and url_field.error:
+        if url_field is not None and url_field.error and not self.shop.address_override():
             self.connection_result.setText(url_field.error)
             return
-        url = self.value("api.url") or PREFERENCES["api.url"].default
+        try:
+            url = self.api_address()
+        except ValueError as exc:
+            self.connection_result.setText(connection_error(exc))
+            return
         self.test_button.setEnabled(False)  # one test at a time
         self.connection_result.setText(translate("Settings", "Asking OneClickDZ…"))
-        self._spawn(self._test(str(url), key))
+        self._spawn(self._test(url, key))
 
     async def _test(self, url: str, key: str) -> None:
         assert self.test_button is not None and self.connection_result is not None
@@ -584,7 +616,10 @@ class SettingsForm(QObject):
         key = self.typed_key()
         if key is None or self.key_error:
             return None
-        url = str(self.value("api.url") or PREFERENCES["api.url"].default)
+        try:
+            url = self.api_address()
+        except ValueError:  # the address's own check says why
+            return None
         if key_stands_refused(url, key):
             return translate(
                 "Settings",

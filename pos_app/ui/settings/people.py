@@ -16,11 +16,14 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -61,7 +64,7 @@ from pos_app.ui.access.texts import cancelled_text, pin_problem_text, role_text
 from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.settings.form import Spawn
 from pos_app.ui.settings.roster import ShopPeople
-from pos_app.ui.settings.rows import reason_label, show_reason, stacked
+from pos_app.ui.settings.rows import reason_label, show_reason, stacked, tab_order
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +197,7 @@ class PeoplePage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
@@ -263,7 +267,44 @@ class PeoplePage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(sides)
         layout.addWidget(self.result_line)
+        tab_order(
+            self.table,
+            self.name_edit,
+            self.role_box,
+            self.new_pin,
+            self.new_pin_again,
+            self.add_button,
+            self.change_pin,
+            self.change_pin_again,
+            self.change_button,
+            self.active_button,
+        )
+        # Enter in a group's fields presses that group's button, not the dialog's Save.
+        self._enter_presses: dict[QObject, Callable[[], None]] = {
+            self.name_edit: self.add,
+            self.role_box: self.add,
+            self.new_pin: self.add,
+            self.new_pin_again: self.add,
+            self.change_pin: self.change,
+            self.change_pin_again: self.change,
+        }
+        for field in self._enter_presses:
+            field.installEventFilter(self)
         self._selected()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        """Enter in an add-person field adds; in a new-PIN field, changes the PIN."""
+        press = self._enter_presses.get(watched)
+        if (
+            press is not None
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            press()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- who and what ------------------------------------------------------------------------
 

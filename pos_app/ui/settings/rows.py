@@ -1,8 +1,12 @@
 """The small parts every settings row is built from: the label that says why a value is
-refused (shown only when there is a reason), and a field stacked over that label."""
+refused (shown only when there is a reason), a field stacked over that label, and the order
+in which Tab visits the fields."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -36,3 +40,26 @@ def stacked(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget)
     return box
+
+
+def tab_order(*widgets: QWidget) -> None:
+    """Tab visits ``widgets`` in this order. Call once the layout is built: a field moved
+    into a box made later (:func:`stacked`) goes to the end of the focus chain."""
+    for first, second in pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
+def first_field(page: QWidget) -> QWidget | None:
+    """The first widget of ``page`` that Tab reaches and that takes input now (enabled, not
+    hidden), in the focus chain's order; None when there is none."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if (
+            page.isAncestorOf(widget)
+            and widget.isEnabled()
+            and widget.isVisibleTo(page)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None

@@ -37,7 +37,7 @@ from pos_app.ui.access.texts import pin_problem_text
 from pos_app.ui.i18n import translate
 from pos_app.ui.settings.form import SettingsForm, Spawn
 from pos_app.ui.settings.people import name_field, name_text, pins_problem
-from pos_app.ui.settings.rows import reason_label, show_reason, stacked
+from pos_app.ui.settings.rows import first_field, reason_label, show_reason, stacked, tab_order
 from pos_app.ui.settings.shop import ShopSettings
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,7 @@ class ManagerStep(QWidget):
         form.addRow(translate("Setup", "PIN (4 to 8 digits)"), self.pin)
         form.addRow(translate("Setup", "PIN again"), stacked(self.pin_again, self.pin_reason))
         form.addRow(self.note)
+        tab_order(self.name_edit, self.pin, self.pin_again)
 
     @property
     def required(self) -> bool:
@@ -287,6 +288,10 @@ class SetupDialog(QDialog):
             translate("Setup", "Finish and start selling") if last else translate("Setup", "Next")
         )
         self.result_line.clear()
+        # The first field has the focus, so a key typed at once lands there (none: Next).
+        page_widget = self.stack.currentWidget()
+        field = first_field(page_widget) if page_widget is not None else None
+        (field or self.next_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def back(self) -> None:
         if self.index > 0:

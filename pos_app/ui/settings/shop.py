@@ -15,10 +15,12 @@ from functools import cached_property
 
 from pos_app.api import keys
 from pos_app.store.settings import (
+    API_URL_ENV,
     DEFAULT,
     PREFERENCES,
     InvalidSettingError,
     Settings,
+    api_url,
     read_preference,
     save_preferences,
 )
@@ -92,6 +94,17 @@ class ShopSettings(ShopDatabase):
         if reading.problem is not None:
             problem = problem or reading.problem
         return Loaded(shown, reading.key, reading.source, secure, problem, overridden)
+
+    def api_address(self, typed: str | None) -> str:
+        """The address a client of this shop sends to, ``typed`` taken as the kept
+        ``api.url``: ``ONECLICK_API_URL``, else ``typed``, else the real API (the one
+        reading, :func:`~pos_app.store.settings.api_url`). InvalidSettingError (a
+        ValueError) for one that cannot be used."""
+        return api_url({"api.url": typed} if typed else None, self._env)
+
+    def address_override(self) -> str | None:
+        """The environment variable that sets the API address here, when it is set."""
+        return API_URL_ENV if self._env.get(API_URL_ENV) else None
 
     def save(self, changes: Mapping[str, str | None], api_key: str | None = None) -> None:
         """Keep ``api_key`` (None: unchanged) in the keyring, then ``changes`` in one
