@@ -65,7 +65,7 @@ def test_a_piped_key_is_kept_in_the_keyring_and_shown_by_its_tail(
     assert cli.main(["-v", "config", "api_key"]) == 0
     captured = capsys.readouterr()
     assert captured.out == "api_key = ••••Q7zX  [keyring]\n" and captured.err == ""
-    assert memory_keyring.entries == {(SERVICE, ACCOUNT): KEY}
+    assert memory_keyring.shop_entries == {(SERVICE, ACCOUNT): KEY}
     assert cli.main(["-v", "config"]) == 0  # listed, and read again for the listing
     assert_never_shown(capsys.readouterr(), KEY)
     assert_never_shown(captured, KEY)
@@ -87,7 +87,7 @@ def test_a_terminal_key_is_typed_without_echo(
     monkeypatch.setattr(sys, "stdin", FakeTerminal(f"{ENV_KEY}\n"))
     assert cli.main(["config", "api_key"]) == 0
     assert prompts == ["API key (not shown): "]
-    assert memory_keyring.entries == {(SERVICE, ACCOUNT): KEY}
+    assert memory_keyring.shop_entries == {(SERVICE, ACCOUNT): KEY}
     captured = capsys.readouterr()
     assert captured.out == "api_key = ••••Q7zX  [keyring]\n"
     assert_never_shown(captured, KEY)
@@ -102,14 +102,14 @@ def test_a_key_on_the_command_line_is_refused(
     assert cli.main(["config", "api_key", KEY]) == 2
     captured = capsys.readouterr()
     assert "shell history" in captured.err and captured.out == ""
-    assert memory_keyring.entries == {}
+    assert memory_keyring.shop_entries == {}
     assert_never_shown(captured, KEY, ENV_KEY)
     for argv in (["--clear", KEY], [KEY, "more"], [f"-{KEY}"], ["--bogus", KEY]):
         assert cli.main(["config", "api_key", *argv]) == 2  # argparse would echo it
         captured = capsys.readouterr()
         assert "shell history" in captured.err
         assert_never_shown(captured, KEY)
-    assert memory_keyring.entries == {}
+    assert memory_keyring.shop_entries == {}
     with pytest.raises(SystemExit):  # other commands: argparse's own refusal, as before
         cli.main(["config", "language", "fr", "extra"])
     assert "unrecognized arguments: extra" in capsys.readouterr().err
@@ -129,7 +129,7 @@ def test_a_bad_or_empty_key_is_refused_without_showing_it(
     piped(monkeypatch, "")  # an empty pipe
     assert cli.main(["config", "api_key"]) == 2
     assert "empty" in capsys.readouterr().err
-    assert memory_keyring.entries == {}
+    assert memory_keyring.shop_entries == {}
 
 
 def test_clear_removes_the_key(
@@ -138,7 +138,7 @@ def test_clear_removes_the_key(
     store_key(KEY)
     assert cli.main(["config", "api_key", "--clear"]) == 0
     assert capsys.readouterr().out == "api_key removed from the keyring\n"
-    assert memory_keyring.entries == {}
+    assert memory_keyring.shop_entries == {}
     assert cli.main(["config", "api_key", "--clear"]) == 0
     assert capsys.readouterr().out == "no key was kept\n"
     assert cli.main(["config", "language", "--clear"]) == 2
@@ -298,5 +298,5 @@ def test_a_real_pipe_into_a_child_process(shop: Path) -> None:
 def test_run_api_key_reads_the_given_input(memory_keyring: MemoryKeyring) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run_api_key(None, out, err, stdin=io.StringIO(f"  {KEY}  \r\n")) == 0
-    assert memory_keyring.entries == {(SERVICE, ACCOUNT): KEY}
+    assert memory_keyring.shop_entries == {(SERVICE, ACCOUNT): KEY}
     assert KEY not in out.getvalue() + err.getvalue()

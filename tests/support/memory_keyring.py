@@ -25,6 +25,15 @@ class MemoryKeyring(KeyringBackend):
     def get_password(self, service: str, username: str) -> str | None:
         return self.entries.get((service, username))
 
+    @property
+    def shop_entries(self) -> dict[tuple[str, str], str]:
+        """The entries but the books' own (a database's data key, its fingerprint and its
+        newest Z's anchor, kept by ``pos_app.store.vault`` whenever a database opens)."""
+        books = ("data-key:", "data-key-fingerprint:", "z-anchor:")
+        return {
+            entry: value for entry, value in self.entries.items() if not entry[1].startswith(books)
+        }
+
     def set_password(self, service: str, username: str, password: str) -> None:
         self.entries[(service, username)] = password
 

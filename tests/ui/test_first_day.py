@@ -82,7 +82,7 @@ def test_the_first_day_of_a_new_shop(
     caplog.set_level(logging.DEBUG)
     key, mona_pin, karim_pin = unique_key("first-day"), unique_pin(), unique_pin()
     data = Path(os.environ["POS_DATA_DIR"])
-    assert not data.exists() and memory_keyring.entries == {}  # a new shop, a new machine
+    assert not data.exists() and memory_keyring.shop_entries == {}  # a new shop, a new machine
     seen: dict[str, object] = {}
     with Simulator(SimConfig(key=key, seed=7, time_scale=200.0)) as sim:
         assert main(["config", "api.url", sim.base_url]) == 0
@@ -223,7 +223,7 @@ def test_the_first_day_of_a_new_shop(
     assert failures == []
     assert code == EXIT_OK
     # The key: in the keyring (the tests' backend), nowhere else.
-    assert memory_keyring.entries == {(SERVICE, ACCOUNT): key}
+    assert memory_keyring.shop_entries == {(SERVICE, ACCOUNT): key}
     with open_store(database_url(os.environ), read_only=True) as store:
         sale = sale_of(store, str(seen["ref"]))
         assert (sale.cashier, sale.state, sale.line_type) == (
