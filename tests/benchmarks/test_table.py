@@ -39,7 +39,9 @@ def _number(cell: str) -> tuple[float, str]:
 def test_the_quick_table_has_every_row_each_ratio_from_two_measured_figures(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert table.main(["--quick"]) == 0
+    # Offscreen whatever the machine has: a loaded machine's Xvfb can miss a window that
+    # lingers only briefly (the README's run uses Xvfb; this checks the table's making).
+    assert table.main(["--quick", "--platform", "offscreen"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Performance, ") and "--quick" in out.splitlines()[0]
     assert "Machine: " in out and " cores" in out and "GiB RAM" in out
