@@ -29,7 +29,7 @@ from pos_app.store.errors import StoreError
 from pos_app.store.paths import default_url
 
 if TYPE_CHECKING:  # the table's mixin (peewee): not imported to read a preference
-    from pos_app.store.settings_table import Settings
+    from pos_app.store.settings_table import Settings as Settings  # noqa: PLC0414 (re-export)
 
 log = logging.getLogger(__name__)
 
@@ -517,3 +517,12 @@ def save_preferences(store: Settings, changes: Mapping[str, str | None]) -> dict
         checked[key] = None if text is None else check_preference(key, text)
     store.save_settings(checked)
     return checked
+
+
+def __getattr__(name: str) -> type:
+    """``Settings`` (the table's peewee mixin) still imports from here, loaded at first use."""
+    if name == "Settings":
+        from pos_app.store import settings_table
+
+        return settings_table.Settings
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

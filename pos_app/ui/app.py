@@ -15,10 +15,10 @@ The start-up order, in :func:`run_window` and nowhere else:
    peewee store, engine, simulator, HTTP server, printing, history, reports, settings or
    access code (``tests/ui/test_paint_first.py`` checks the list).
 2. **Load** (:func:`load_services`): keys typed meanwhile wait in the field (Qt queues them);
-   the services are built, the screens installed (printing, history, reports, settings,
-   access: the lock screen replaces the cover), and only then the engine is attached to the
-   window (:meth:`EngineSignals.attach`): until that moment no summary opens, so no sale
-   can be confirmed.
+   the services are built, the engine attached to the window (:meth:`EngineSignals.attach`:
+   until then no summary opens, so no sale can be confirmed) and the screens installed
+   (printing, history, reports, settings, access: its lock screen replaces the cover), all
+   in one turn of the event loop, so no key reaches the sale screen in between.
 3. **Run**: the engine starts (cached values, then fresh ones), the journal's chain is
    checked on a worker thread.
 """
@@ -329,11 +329,19 @@ class Painted:
 
 
 def paint_first(
-    app: QApplication, *, demo: bool, no_key: bool, lang: str | None, manager: bool = False
+    app: QApplication,
+    *,
+    demo: bool,
+    no_key: bool,
+    lang: str | None,
+    manager: bool = False,
+    paint: bool = True,
 ) -> Painted:
     """Step 1 of the start-up: the window over what the shop's database has cached, shown
     and painted, with no service behind it yet (``manager``: the set-up just made one, the
-    window opens signed in as them: no cover)."""
+    window opens signed in as them: no cover). ``paint`` false: shown only, painted when
+    the event loop next turns (after the set-up, whose loop has callbacks of its own that
+    must not run outside it)."""
     first = read_first_screen(database_url(), caches=not demo)  # training: a throwaway cache
     language = choose_language(app, lang, first.settings)
     threshold = low_balance(first.settings)
@@ -351,7 +359,8 @@ def paint_first(
     if first.has_people and not demo and not manager:  # nobody sells before a PIN is typed
         cover = cover_window(window)
     window.show()
-    app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # map and paint
+    if paint:  # map and paint now; keys stay queued for the number field
+        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     return Painted(
         window, counter, language, threshold, first.settings, first, cover,
         loaded_after_paint_modules(), time.perf_counter(),
@@ -362,7 +371,8 @@ def cover_window(window: MainWindow) -> QLabel:
     """An opaque cover over the whole window until the lock screen takes its place: the
     counter and the status bar take no key, click or focus under it."""
     for part in (window.centralWidget(), window.status):
-        part.setEnabled(False)
+        if part is not None:
+            part.setEnabled(False)
     cover = QLabel(translate("Access", "Reading who may sell…"), window)
     cover.setObjectName("startCover")
     cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -383,9 +393,9 @@ def load_services(
     api_key: str | None,
     manager: object | None,
 ) -> Services:
-    """Step 2 of the start-up: build the services and install every screen over the painted
-    window; the engine is attached last (no sale before). Raises what
-    :func:`build_services` raises."""
+    """Step 2 of the start-up: build the services, attach the engine to the painted window
+    and install every screen over it, all in one turn of the event loop (no key is handled
+    in between). Raises what :func:`build_services` raises."""
     from pos_app.ui.access import install_access
     from pos_app.ui.history import install_history
     from pos_app.ui.printing import install_printing, open_print_service
@@ -394,6 +404,9 @@ def load_services(
 
     window = painted.window
     services = build_services(demo=demo, api_key=api_key, counter=painted.counter)
+    # From here a summary can open; this function handles no event, so the lock screen (when
+    # the shop has people) covers the window before any key reaches the sale screen.
+    services.counter.attach(services.engine)  # the access control names its cashier
     # Training keeps a throwaway database: the shop's settings come from its real one.
     stored: Stored = painted.stored if demo else services.store
     printing = open_print_service(
@@ -443,7 +456,6 @@ def load_services(
     if painted.cover is not None:  # the lock screen covers the window now
         painted.cover.deleteLater()
         painted.cover = None
-    services.counter.attach(services.engine)  # from here on a sale can be confirmed
     return services
 
 
@@ -486,7 +498,9 @@ def run_window(
             demo, no_key, api_key = False, False, outcome.api_key
             manager = outcome.manager
     # 1. Paint.
-    painted = paint_first(app, demo=demo, no_key=no_key, lang=lang, manager=manager is not None)
+    painted = paint_first(
+        app, demo=demo, no_key=no_key, lang=lang, manager=manager is not None, paint=loop is None
+    )
     window = painted.window
     # 2. Load (keys typed meanwhile wait in Qt's queue, then land in the number field).
     from pos_app.store import LockHeldError, StoreUnavailableError

@@ -6,7 +6,8 @@ The start-up tests and ``tests/benchmarks/bench_startup.py`` read that line; its
 ``ok``, ``demo``, ``language``, ``low_balance``, ``imports_ms``, ``window_shown_ms``,
 ``window_shown_since_start_ms``, ``products_shown_ms``, ``balance_shown_ms``, ``total_ms``,
 ``cpu_ms``, ``screenshot``, ``imported_at_s`` and ``loaded_at_paint`` (which of the modules
-meant to load after the first paint were imported already: :data:`pos_app.ui.app.LOADED_AFTER_PAINT`). Every ``*_ms`` counts from the start of
+meant to load after the first paint were imported already:
+:data:`pos_app.ui.app.LOADED_AFTER_PAINT`). Every ``*_ms`` counts from the start of
 ``run_window`` except ``window_shown_since_start_ms`` and ``imports_ms``, which count from the
 first import of ``pos_app`` (after the interpreter's own start). ``imported_at_s`` is that
 first import's ``time.perf_counter()`` reading: a system-wide clock on Linux, so a parent

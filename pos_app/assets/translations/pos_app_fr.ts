@@ -22,59 +22,60 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../ui/access/control.py" line="137"/>
-        <location filename="../../ui/access/control.py" line="171"/>
+        <location filename="../../ui/access/control.py" line="139"/>
+        <location filename="../../ui/access/control.py" line="175"/>
+        <location filename="../../ui/app.py" line="366"/>
         <source>Reading who may sell…</source>
         <translation>Lecture des personnes autorisées à vendre…</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="164"/>
+        <location filename="../../ui/access/control.py" line="168"/>
         <source>The list of people could not be read (see the log). Press Enter to try again.</source>
         <translation>La liste des personnes n&apos;a pas pu être lue (voir le journal). Appuyez sur Entrée pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="184"/>
+        <location filename="../../ui/access/control.py" line="188"/>
         <source>Training mode: nobody signs in.</source>
         <translation>Mode formation : personne ne se connecte.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="203"/>
+        <location filename="../../ui/access/control.py" line="207"/>
         <source>No one to sign in yet: add a manager in Settings.</source>
         <translation>Personne ne peut encore se connecter : ajoutez un gérant dans les Réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="240"/>
+        <location filename="../../ui/access/control.py" line="244"/>
         <source>Ctrl+L locks the counter.</source>
         <translation>Ctrl+L verrouille la caisse.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="242"/>
+        <location filename="../../ui/access/control.py" line="246"/>
         <source>No manager yet: add one in Settings</source>
         <translation>Pas encore de gérant : ajoutez-en un dans les Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="288"/>
+        <location filename="../../ui/access/control.py" line="292"/>
         <source>{name} is signed in.</source>
         <translation>{name} est connecté(e).</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="334"/>
+        <location filename="../../ui/access/control.py" line="338"/>
         <location filename="../../ui/settings/launcher.py" line="151"/>
         <source>Not done: the action could not be noted (see the log).</source>
         <translation>Non fait : l&apos;action n&apos;a pas pu être enregistrée (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="359"/>
+        <location filename="../../ui/access/control.py" line="363"/>
         <source>{name} is disabled: signed out.</source>
         <translation>{name} est désactivé(e) : session fermée.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="444"/>
+        <location filename="../../ui/access/control.py" line="448"/>
         <source>{name} is not a manager.</source>
         <translation>{name} n&apos;est pas gérant(e).</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="404"/>
+        <location filename="../../ui/access/control.py" line="408"/>
         <source>Sale {ref} cancelled.</source>
         <translation>Vente {ref} annulée.</translation>
     </message>
@@ -644,7 +645,7 @@
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="146"/>
+        <location filename="../../ui/app.py" line="161"/>
         <source>Closing: finishing the work under way…</source>
         <translation>Fermeture : fin du travail en cours…</translation>
     </message>
@@ -1601,42 +1602,47 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../ui/sale/panel.py" line="123"/>
+        <location filename="../../ui/sale/panel.py" line="121"/>
+        <source>Starting up: the sale can be confirmed in a moment.</source>
+        <translation>Démarrage : la vente pourra être confirmée dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale/panel.py" line="127"/>
         <source>Type a complete line number first.</source>
         <translation>Saisissez d&apos;abord un numéro de ligne complet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="131"/>
+        <location filename="../../ui/sale/panel.py" line="135"/>
         <source>Pick a card value: keys 1-9.</source>
         <translation>Choisissez une valeur : touches 1-9.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="175"/>
+        <location filename="../../ui/sale/panel.py" line="181"/>
         <source>Sale recorded. Next customer.</source>
         <translation>Vente enregistrée. Client suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="206"/>
+        <location filename="../../ui/sale/panel.py" line="212"/>
         <source>Checking the line…</source>
         <translation>Vérification de la ligne…</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="220"/>
+        <location filename="../../ui/sale/panel.py" line="226"/>
         <source>Offer: {offer}</source>
         <translation>Offre : {offer}</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="223"/>
+        <location filename="../../ui/sale/panel.py" line="229"/>
         <source>Customer: {ncli}</source>
         <translation>Client : {ncli}</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="227"/>
+        <location filename="../../ui/sale/panel.py" line="233"/>
         <source>Line found.</source>
         <translation>Ligne trouvée.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="238"/>
+        <location filename="../../ui/sale/panel.py" line="244"/>
         <source>Enter: summary</source>
         <translation>Enter : récapitulatif</translation>
     </message>
