@@ -1,14 +1,24 @@
-"""The OneClickDZ v3 client: typed results and errors (no Qt)."""
+"""The OneClickDZ v3 client: typed results and errors (no Qt).
 
-from pos_app.api.client import (
-    NO_RETRY,
-    InvalidKeyFormatError,
-    OneClickClient,
-    RetryPolicy,
-    Timeouts,
-    check_api_key,
-)
-from pos_app.domain.urls import BadUrlError, InsecureUrlError, check_base_url
+The names below load on first use (PEP 562): importing one small submodule does not
+import the whole package (the window paints before the heavy parts load).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pos_app.api.client import (
+        NO_RETRY,
+        InvalidKeyFormatError,
+        OneClickClient,
+        RetryPolicy,
+        Timeouts,
+        check_api_key,
+    )
+    from pos_app.domain.urls import BadUrlError, InsecureUrlError, check_base_url
 
 __all__ = [
     "NO_RETRY",
@@ -21,3 +31,29 @@ __all__ = [
     "check_api_key",
     "check_base_url",
 ]
+
+_WHERE: dict[str, str] = {
+    "NO_RETRY": "pos_app.api.client",
+    "InvalidKeyFormatError": "pos_app.api.client",
+    "OneClickClient": "pos_app.api.client",
+    "RetryPolicy": "pos_app.api.client",
+    "Timeouts": "pos_app.api.client",
+    "check_api_key": "pos_app.api.client",
+    "BadUrlError": "pos_app.domain.urls",
+    "InsecureUrlError": "pos_app.domain.urls",
+    "check_base_url": "pos_app.domain.urls",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the submodule that defines ``name`` at its first use."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

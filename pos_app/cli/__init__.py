@@ -29,16 +29,19 @@ import sys
 from collections.abc import Sequence
 
 from pos_app import __version__
-from pos_app.api.keys import configured_key
-from pos_app.cli import orders, receipt, reports, users, verify
-from pos_app.cli.config import API_KEY, run_config
 from pos_app.cli.logfile import LOG_FORMAT, log_to_file, redacted_stderr
 from pos_app.domain import redaction
-from pos_app.store import StoreConfigError, StoreUnavailableError
+from pos_app.store.errors import StoreConfigError, StoreUnavailableError
 from pos_app.store.settings import LANGUAGES
 
+COMMANDS = frozenset(
+    ("sim", "status", "config", "order", "resume", "history", "receipt", "report", "user", "verify")
+)
 
-def _parser() -> argparse.ArgumentParser:
+
+def _window_parser() -> argparse.ArgumentParser:
+    """The options of the window alone: parsed without importing any command's module, so
+    the window starts without them (the full :func:`_parser` for everything else)."""
     parser = argparse.ArgumentParser(
         prog="pos-app",
         description="Counter app for Algérie Télécom ADSL and 4G top-ups (OneClickDZ v3).",
@@ -59,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=LANGUAGES, help="window language (default: POS_LANG, else the system's)"
     )
+    return parser
+
+
+def _parser() -> argparse.ArgumentParser:
+    from pos_app.cli import orders, receipt, reports, users, verify
+
+    parser = _window_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("sim", help="run the OneClickDZ API simulator", add_help=False)
     sub.add_parser("status", help="show the account, balance and card values")
@@ -88,8 +98,18 @@ def _main(argv: Sequence[str] | None) -> int:
         from pos_app.simulator.__main__ import main as sim_main
 
         return sim_main(args_list[1:])
-    parser = _parser()
-    args, extras = parser.parse_known_args(args_list)
+    window_only = not COMMANDS.intersection(args_list) and not {"-h", "--help"} & set(args_list)
+    if window_only:  # the window: no command's module is imported (it paints first)
+        args, extras = _window_parser().parse_known_args(args_list)
+        args.command = None
+        if extras:
+            window_only = False
+    if not window_only:
+        from pos_app.cli import users
+        from pos_app.cli.config import API_KEY
+
+        parser = _parser()
+        args, extras = parser.parse_known_args(args_list)
     if extras:
         if args.command == "config" and args.key == API_KEY:  # refused, and never echoed
             args.value = args.value or " ".join(extras)
@@ -105,10 +125,21 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return _run(args)
     except (StoreUnavailableError, StoreConfigError) as exc:  # one line, never a traceback
+        from pos_app.cli import orders
+
         return orders.cannot_start(exc, sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command is not None:
+        return _run_command(args)
+    return _run_counter(args)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    from pos_app.cli import orders, receipt, reports, users, verify
+    from pos_app.cli.config import run_config
+
     if args.command == "order":
         return orders.run_order(args, sys.stdout, sys.stderr)
     if args.command == "resume":
@@ -125,9 +156,16 @@ def _run(args: argparse.Namespace) -> int:
         return users.run_user(args, sys.stdout, sys.stderr)
     if args.command == "verify":
         return verify.run_verify(sys.stdout, sys.stderr)
+    return _run_counter(args)
+
+
+def _run_counter(args: argparse.Namespace) -> int:
+    """The window (no command) or ``status``: both read the key once, here."""
     no_key = False
     key = None  # read once here, handed to the window or the status (never read again)
     if not args.demo:  # --demo never asks the keyring
+        from pos_app.api.keys import configured_key
+
         reading = configured_key()
         key = reading.key
         no_key = key is None
@@ -136,6 +174,7 @@ def _run(args: argparse.Namespace) -> int:
     demo = args.demo or no_key
     if args.command is None:
         return _run_window(args, demo=demo, no_key=no_key, api_key=key)
+    from pos_app.cli import orders
     from pos_app.cli.status import show_status
 
     try:

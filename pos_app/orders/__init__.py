@@ -1,16 +1,26 @@
-"""The order engine: sales that are never lost and never charged twice (no Qt)."""
+"""The order engine: sales that are never lost and never charged twice (no Qt).
 
-from pos_app.orders.engine import OrderEngine, SaleRefusedError
-from pos_app.orders.settings import EngineSettings
-from pos_app.orders.views import (
-    BalanceView,
-    ConnectionView,
-    EngineEvent,
-    KeyView,
-    LineCheckView,
-    OrderView,
-    ProductsView,
-)
+The names below load on first use (PEP 562): importing one small submodule does not
+import the whole package (the window paints before the heavy parts load).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pos_app.orders.engine import OrderEngine, SaleRefusedError
+    from pos_app.orders.settings import EngineSettings
+    from pos_app.orders.views import (
+        BalanceView,
+        ConnectionView,
+        EngineEvent,
+        KeyView,
+        LineCheckView,
+        OrderView,
+        ProductsView,
+    )
 
 __all__ = [
     "BalanceView",
@@ -24,3 +34,30 @@ __all__ = [
     "ProductsView",
     "SaleRefusedError",
 ]
+
+_WHERE: dict[str, str] = {
+    "OrderEngine": "pos_app.orders.engine",
+    "SaleRefusedError": "pos_app.orders.engine",
+    "EngineSettings": "pos_app.orders.settings",
+    "BalanceView": "pos_app.orders.views",
+    "ConnectionView": "pos_app.orders.views",
+    "EngineEvent": "pos_app.orders.views",
+    "KeyView": "pos_app.orders.views",
+    "LineCheckView": "pos_app.orders.views",
+    "OrderView": "pos_app.orders.views",
+    "ProductsView": "pos_app.orders.views",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the submodule that defines ``name`` at its first use."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -20,17 +20,16 @@ import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
-
-import peewee as pw
+from typing import TYPE_CHECKING, Final, Protocol
 
 from pos_app.domain.money import parse_dinars
 from pos_app.domain.refs import COUNTER_ID_MAX_LENGTH, is_valid_counter_id, sanitise_counter_id
 from pos_app.domain.urls import ONECLICK_BASE_URL, check_base_url
-from pos_app.store.base import StoreBase, on_own_database
 from pos_app.store.errors import StoreError
-from pos_app.store.models import SETTING_KEY_LENGTH, Setting
 from pos_app.store.paths import default_url
+
+if TYPE_CHECKING:  # the table's mixin (peewee): not imported to read a preference
+    from pos_app.store.settings_table import Settings as Settings  # noqa: PLC0414 (re-export)
 
 log = logging.getLogger(__name__)
 
@@ -52,61 +51,6 @@ def setting_text(key: str, raw: object) -> str | None:
             key,
         )
         return None
-
-
-class Settings(StoreBase):
-    """The settings table (part of :class:`~pos_app.store.store.Store`)."""
-
-    @on_own_database
-    def get_setting(self, key: str, default: str | None = None) -> str | None:
-        """The value of setting ``key``, or ``default`` (also for a value that is not UTF-8
-        text: :func:`setting_text`)."""
-        self._open()
-        value: pw.Node = Setting.value
-        if isinstance(self._db, pw.SqliteDatabase):  # SQLite keeps any bytes in a TEXT column
-            value = Setting.value.cast("BLOB")
-        row = Setting.select(value).where(Setting.key == key).tuples().first()
-        text = None if row is None else setting_text(key, row[0])
-        return default if text is None else text
-
-    @on_own_database
-    def set_setting(self, key: str, value: str) -> None:
-        """Set setting ``key`` to ``value`` (text)."""
-        self._open()
-        if not key or len(key) > SETTING_KEY_LENGTH:
-            raise ValueError(f"a setting key must be 1-{SETTING_KEY_LENGTH} characters")
-        if not isinstance(value, str):
-            raise TypeError(f"a setting value must be a str, got {type(value).__name__}")
-        with self._db.atomic():
-            (
-                Setting.insert(key=key, value=value)
-                .on_conflict(conflict_target=[Setting.key], update={"value": value})
-                .execute()
-            )
-
-    @on_own_database
-    def save_settings(self, changes: Mapping[str, str | None]) -> None:
-        """Set every key of ``changes`` to its value (None: remove it) in ONE transaction:
-        all of them are kept, or, on any failure (``SettingsNotSavedError``), none."""
-        self._open()
-        for key, value in changes.items():
-            if not key or len(key) > SETTING_KEY_LENGTH:
-                raise ValueError(f"a setting key must be 1-{SETTING_KEY_LENGTH} characters")
-            if value is not None and not isinstance(value, str):
-                raise TypeError(f"a setting value must be a str, got {type(value).__name__}")
-        try:
-            with self._db.atomic():
-                for key, value in changes.items():
-                    if value is None:
-                        Setting.delete().where(Setting.key == key).execute()
-                        continue
-                    (
-                        Setting.insert(key=key, value=value)
-                        .on_conflict(conflict_target=[Setting.key], update={"value": value})
-                        .execute()
-                    )
-        except pw.PeeweeException as exc:  # disk full, read-only, locked, I/O error
-            raise SettingsNotSavedError(type(exc).__name__) from exc
 
 
 class SettingsNotSavedError(StoreError):
@@ -499,7 +443,13 @@ def set_preference(store: Settings, key: str, text: str) -> str:
     return value
 
 
-Stored = Settings | Mapping[str, str] | None  # an open store, settings read already, or none
+class SettingsReader(Protocol):
+    """What reads one stored setting (an open store)."""
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None: ...
+
+
+Stored = SettingsReader | Mapping[str, str] | None  # an open store, settings read, or none
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,7 +475,7 @@ def read_preference(stored: Stored, key: str, env: Mapping[str, str] = os.enviro
     if pref.env:
         candidates.append((pref.env, env.get(pref.env)))
     if stored is not None:
-        text = stored.get_setting(key) if isinstance(stored, Settings) else stored.get(key)
+        text = stored.get(key) if isinstance(stored, Mapping) else stored.get_setting(key)
         candidates.append((STORED, text))
     for source, text in candidates:
         if not text:
@@ -567,3 +517,12 @@ def save_preferences(store: Settings, changes: Mapping[str, str | None]) -> dict
         checked[key] = None if text is None else check_preference(key, text)
     store.save_settings(checked)
     return checked
+
+
+def __getattr__(name: str) -> type:
+    """``Settings`` (the table's peewee mixin) still imports from here, loaded at first use."""
+    if name == "Settings":
+        from pos_app.store import settings_table
+
+        return settings_table.Settings
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

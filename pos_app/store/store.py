@@ -23,7 +23,7 @@ from pos_app.store.paths import sqlite_file
 from pos_app.store.reports import Reports
 from pos_app.store.sales import UPDATABLE_FIELDS, SaleFields, Sales
 from pos_app.store.sealing import Sealing
-from pos_app.store.settings import Settings
+from pos_app.store.settings_table import Settings
 from pos_app.store.users import Users
 
 __all__ = ["UPDATABLE_FIELDS", "SaleFields", "Store"]

@@ -2,7 +2,10 @@
 
 The engine (Qt-free) owns every piece of state the screens show: sales, catalogue, balance,
 number checks, reachability and the key. ``EngineSignals`` turns its events into Qt signals
-and forwards the screens' requests (place, check a line, refresh now, cancel) to it. It keeps no
+and forwards the screens' requests (place, check a line, refresh now, cancel) to it. It can
+exist before the engine (the window paints first, :mod:`pos_app.ui.app`): until
+:meth:`EngineSignals.attach` it is not ``ready``, a line check or a refresh does nothing, and
+no sale can be placed (the sale screen does not open its summary). It keeps no
 cache, runs no refresh loop and mints no ref. Background work is a coroutine on the qasync
 loop, owned by the counter (cancelled at stop).
 """
@@ -12,14 +15,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
-from pos_app.orders import OrderEngine
-from pos_app.orders.engine import report_task_failure
 from pos_app.orders.views import (
     BalanceView,
     ConnectionView,
@@ -30,6 +31,9 @@ from pos_app.orders.views import (
     ProductsView,
 )
 from pos_app.ui import messages
+
+if TYPE_CHECKING:  # the engine (requests, peewee) loads after the window's first paint
+    from pos_app.orders import OrderEngine
 
 # Re-exported: the screens import the views they show from here.
 __all__ = [
@@ -74,13 +78,35 @@ class EngineSignals(QObject):
     """A ``KeyView``: the account behind the key (sandbox, training) or its problem."""
     recent_numbers_did_change = Signal(object)
     """A ``tuple[str, ...]``: the latest sales' numbers, newest first."""
+    engine_did_attach = Signal()
+    """The engine is there: requests are served from now on (``ready``)."""
 
-    def __init__(self, engine: OrderEngine, *, parent: QObject | None = None) -> None:
+    def __init__(self, engine: OrderEngine | None = None, *, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.engine = engine
+        self._engine: OrderEngine | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._stopped = False
+        if engine is not None:
+            self.attach(engine)
+
+    def attach(self, engine: OrderEngine) -> None:
+        """Serve the screens with ``engine`` from now on (once)."""
+        if self._engine is not None:
+            raise RuntimeError("the counter already has its engine")
+        self._engine = engine
         engine.subscribe(self._on_engine)
+        self.engine_did_attach.emit()
+
+    @property
+    def ready(self) -> bool:
+        """True once the engine is attached: before, no sale can be placed."""
+        return self._engine is not None
+
+    @property
+    def engine(self) -> OrderEngine:
+        if self._engine is None:
+            raise RuntimeError("the engine is not started yet")
+        return self._engine
 
     @property
     def training(self) -> bool:
@@ -105,7 +131,8 @@ class EngineSignals(QObject):
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-        await self.engine.stop(timeout)
+        if self._engine is not None:
+            await self._engine.stop(timeout)
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
         """Run ``coro`` on the loop, owned by the counter (cancelled at stop)."""
@@ -117,6 +144,8 @@ class EngineSignals(QObject):
         task.add_done_callback(self._task_done)
 
     def _task_done(self, task: asyncio.Future[Any]) -> None:
+        from pos_app.orders.engine import report_task_failure
+
         self._tasks.discard(task)
         report_task_failure(task, "window")
 
@@ -139,15 +168,19 @@ class EngineSignals(QObject):
         return await self.engine.cancel(ref)
 
     def check_line(self, kind: LineType, digits: str) -> None:
-        """Ask the engine about the line in the background; answers via line_did_check."""
-        self.spawn(self._check_line(kind, digits))
+        """Ask the engine about the line in the background; answers via line_did_check.
+        Nothing before the engine is attached (the screen asks again then)."""
+        if self.ready:
+            self.spawn(self._check_line(kind, digits))
 
     async def _check_line(self, kind: LineType, digits: str) -> None:
         self.line_did_check.emit(await self.engine.check_line(kind, digits))
 
     def refresh_now(self) -> None:
-        """F5: products and balance now."""
-        self.spawn(self.refresh())
+        """F5: products and balance now (nothing before the engine runs: it refreshes at
+        its start)."""
+        if self.ready:
+            self.spawn(self.refresh())
 
     async def refresh(self, *, products: bool = True) -> bool:
         """Products (unless told not to) and balance now; True when all came."""

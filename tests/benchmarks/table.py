@@ -1,6 +1,7 @@
 """One performance table: every benchmark beside its baseline, in one run, as markdown.
 
-    .venv/bin/python -m tests.benchmarks.table [--quick | --full] [--platform auto|xvfb|offscreen]
+    .venv/bin/python -m tests.benchmarks.table [--quick | --full] [--startup]
+        [--platform auto|xvfb|offscreen]
 
 Each row is a figure of the app, the same figure of its baseline measured in the same run,
 and their ratio (app / baseline: under 1 is better than the baseline). The rows reuse the
@@ -24,6 +25,7 @@ scripts beside this one (``bench_startup``, ``bench_confirm``, ``bench_status``,
 
 ``--quick`` runs every row small (the test runs it); ``--full`` (the default) at the sizes
 shown in the README: a million sales, a million journal rows, 9 start-up runs.
+``--startup`` runs only the start-up rows (first window, ready, peak memory).
 """
 
 from __future__ import annotations
@@ -404,22 +406,30 @@ def render(rows: Sequence[Row], header: Sequence[str]) -> str:
 Section = Callable[[], list[Row]]
 
 
-def collect(sizes: Sizes, choice: str = "auto") -> tuple[list[Row], list[str]]:
-    """Every row, and the header lines (date, machine, how the start-up was measured)."""
+def collect(
+    sizes: Sizes, choice: str = "auto", *, startup_only: bool = False
+) -> tuple[list[Row], list[str]]:
+    """Every row (``startup_only``: the start-up rows), and the header lines (date, machine,
+    how the start-up was measured)."""
     started = time.perf_counter()
     startup, how = startup_rows(sizes.startup_runs, choice)
     rows = list(startup)
-    sections: list[Section] = [
-        lambda: confirm_rows(sizes.confirm_sales),
-        lambda: status_rows(sizes.status),
-        lambda: stall_rows(sizes.stall_sales, sizes.stall_phase),
-        lambda: database_rows(sizes.sales, sizes.journal_rows, sizes.db_runs),
-    ]
+    sections: list[Section] = (
+        []
+        if startup_only
+        else [
+            lambda: confirm_rows(sizes.confirm_sales),
+            lambda: status_rows(sizes.status),
+            lambda: stall_rows(sizes.stall_sales, sizes.stall_phase),
+            lambda: database_rows(sizes.sales, sizes.journal_rows, sizes.db_runs),
+        ]
+    )
     for section in sections:
         rows += section()
     header = [
         f"Performance, {datetime.now(UTC):%Y-%m-%d} (UTC), `python -m tests.benchmarks.table"
-        f"{' --quick' if sizes is QUICK else ''}` in {time.perf_counter() - started:.0f} s",
+        f"{' --quick' if sizes is QUICK else ''}{' --startup' if startup_only else ''}` in "
+        f"{time.perf_counter() - started:.0f} s",
         f"Machine: {machine()}",
         f"Start-up: {how}. Ratio = pos-app / baseline (under 1: better than the baseline).",
     ]
@@ -432,8 +442,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     size.add_argument("--quick", action="store_true", help="small sizes (the test's)")
     size.add_argument("--full", action="store_true", help="the README's sizes (default)")
     parser.add_argument("--platform", choices=("auto", "xvfb", "offscreen"), default="auto")
+    parser.add_argument("--startup", action="store_true", help="only the start-up rows")
     args = parser.parse_args(argv)
-    rows, header = collect(QUICK if args.quick else FULL, args.platform)
+    sizes = QUICK if args.quick else FULL
+    rows, header = collect(sizes, args.platform, startup_only=args.startup)
     print(render(rows, header))
     return 0
 

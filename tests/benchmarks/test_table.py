@@ -59,3 +59,14 @@ def test_the_quick_table_has_every_row_each_ratio_from_two_measured_figures(
         # the printed figures are rounded (3 significant digits at least): the ratio agrees
         # with them to that precision, so it is their quotient, not a number of its own
         assert ratio == pytest.approx(app / base, rel=0.03, abs=0.01), what
+
+
+@pytest.mark.slow
+def test_the_startup_flag_runs_only_the_startup_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    assert table.main(["--quick", "--startup", "--platform", "offscreen"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ")]
+    names = [line.split("|")[1].strip() for line in lines[1:]]  # after the heading row
+    assert names == list(ROWS[:3])
+    for line in lines[1:]:
+        cells = [cell.strip() for cell in line.split("|")[1:-1]]
+        assert _number(cells[1])[0] > 0 and _number(cells[2])[0] > 0

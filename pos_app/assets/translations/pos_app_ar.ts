@@ -22,59 +22,60 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../ui/access/control.py" line="137"/>
-        <location filename="../../ui/access/control.py" line="171"/>
+        <location filename="../../ui/access/control.py" line="139"/>
+        <location filename="../../ui/access/control.py" line="175"/>
+        <location filename="../../ui/app.py" line="376"/>
         <source>Reading who may sell…</source>
         <translation>قراءة من يحق له البيع…</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="164"/>
+        <location filename="../../ui/access/control.py" line="168"/>
         <source>The list of people could not be read (see the log). Press Enter to try again.</source>
         <translation>تعذّرت قراءة قائمة الأشخاص (انظر السجل). اضغط Enter للمحاولة مجددًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="184"/>
+        <location filename="../../ui/access/control.py" line="188"/>
         <source>Training mode: nobody signs in.</source>
         <translation>وضع التدريب: لا أحد يسجّل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="203"/>
+        <location filename="../../ui/access/control.py" line="207"/>
         <source>No one to sign in yet: add a manager in Settings.</source>
         <translation>لا أحد يمكنه تسجيل الدخول بعد: أضف مديرًا في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="240"/>
+        <location filename="../../ui/access/control.py" line="244"/>
         <source>Ctrl+L locks the counter.</source>
         <translation>Ctrl+L يقفل نقطة البيع.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="242"/>
+        <location filename="../../ui/access/control.py" line="246"/>
         <source>No manager yet: add one in Settings</source>
         <translation>لا يوجد مدير بعد: أضف مديرًا في الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="288"/>
+        <location filename="../../ui/access/control.py" line="292"/>
         <source>{name} is signed in.</source>
         <translation>سجّل {name} الدخول.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="334"/>
+        <location filename="../../ui/access/control.py" line="338"/>
         <location filename="../../ui/settings/launcher.py" line="151"/>
         <source>Not done: the action could not be noted (see the log).</source>
         <translation>لم يتم: تعذّر تسجيل العملية (انظر السجل).</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="359"/>
+        <location filename="../../ui/access/control.py" line="363"/>
         <source>{name} is disabled: signed out.</source>
         <translation>{name} معطَّل: تم تسجيل خروجه.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="444"/>
+        <location filename="../../ui/access/control.py" line="448"/>
         <source>{name} is not a manager.</source>
         <translation>{name} ليس مديرًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="404"/>
+        <location filename="../../ui/access/control.py" line="408"/>
         <source>Sale {ref} cancelled.</source>
         <translation>أُلغيت عملية البيع {ref}.</translation>
     </message>
@@ -410,7 +411,7 @@
     </message>
     <message>
         <location filename="../../ui/history/screen.py" line="216"/>
-        <location filename="../../ui/history/screen.py" line="804"/>
+        <location filename="../../ui/history/screen.py" line="805"/>
         <source>Sales history</source>
         <translation>سجل المبيعات</translation>
     </message>
@@ -455,167 +456,168 @@
         <translation>كل الباعة</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="297"/>
+        <location filename="../../ui/history/screen.py" line="298"/>
         <source>Reprint (F9)</source>
         <translation>إعادة الطبع (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="298"/>
+        <location filename="../../ui/history/screen.py" line="299"/>
         <source>Show code (Enter)</source>
         <translation>إظهار الرمز (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="300"/>
+        <location filename="../../ui/history/screen.py" line="290"/>
+        <location filename="../../ui/history/screen.py" line="301"/>
         <source>Copy code (Ctrl+Shift+C)</source>
         <translation>نسخ الرمز (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="302"/>
+        <location filename="../../ui/history/screen.py" line="303"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>تصدير CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="304"/>
+        <location filename="../../ui/history/screen.py" line="305"/>
         <source>Export PDF (Ctrl+Shift+E)</source>
         <translation>تصدير PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="306"/>
+        <location filename="../../ui/history/screen.py" line="307"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="308"/>
+        <location filename="../../ui/history/screen.py" line="309"/>
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="338"/>
+        <location filename="../../ui/history/screen.py" line="339"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="340"/>
+        <location filename="../../ui/history/screen.py" line="341"/>
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="373"/>
+        <location filename="../../ui/history/screen.py" line="374"/>
         <source>Any day</source>
         <translation>أي يوم</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="528"/>
+        <location filename="../../ui/history/screen.py" line="529"/>
         <source>No sale matches.</source>
         <translation>لا توجد عملية بيع مطابقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="530"/>
+        <location filename="../../ui/history/screen.py" line="531"/>
         <source>{n} sale(s)</source>
         <translation>{n} عملية بيع</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="532"/>
+        <location filename="../../ui/history/screen.py" line="533"/>
         <source>{n} sales shown, more as you scroll</source>
         <translation>{n} عملية بيع معروضة، والمزيد عند التمرير</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="552"/>
+        <location filename="../../ui/history/screen.py" line="553"/>
         <source>Select a sale first.</source>
         <translation>اختر عملية بيع أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="567"/>
+        <location filename="../../ui/history/screen.py" line="568"/>
         <source>Reprint asked for {ref}.</source>
         <translation>طُلبت إعادة طبع {ref}.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="585"/>
+        <location filename="../../ui/history/screen.py" line="586"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="590"/>
+        <location filename="../../ui/history/screen.py" line="591"/>
         <source>{state} · {number} · {value}</source>
         <translation>الحالة: {state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="598"/>
+        <location filename="../../ui/history/screen.py" line="599"/>
         <source>Ref: {ref}</source>
         <translation>المرجع: {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="601"/>
+        <location filename="../../ui/history/screen.py" line="602"/>
         <source>Transaction: {number}</source>
         <translation>المعاملة: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="626"/>
+        <location filename="../../ui/history/screen.py" line="627"/>
         <source>This sale has no card code.</source>
         <translation>لا يوجد رمز بطاقة لعملية البيع هذه.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="630"/>
+        <location filename="../../ui/history/screen.py" line="631"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="661"/>
+        <location filename="../../ui/history/screen.py" line="662"/>
         <source>Export the sales to CSV</source>
         <translation>تصدير المبيعات إلى CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="663"/>
+        <location filename="../../ui/history/screen.py" line="664"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="746"/>
+        <location filename="../../ui/history/screen.py" line="747"/>
         <source>Exporting to {file}: {n} sale(s) read…</source>
         <translation>جارٍ التصدير إلى {file}: تمت قراءة {n} عملية بيع…</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="769"/>
+        <location filename="../../ui/history/screen.py" line="770"/>
         <source>Export cancelled: no file was written.</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="776"/>
+        <location filename="../../ui/history/screen.py" line="777"/>
         <source>The disk is full: the file was not written.</source>
         <translation>القرص ممتلئ: لم يُكتب الملف.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="778"/>
+        <location filename="../../ui/history/screen.py" line="779"/>
         <source>The file could not be written: choose another place.</source>
         <translation>تعذّرت كتابة الملف: اختر مكانًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="764"/>
+        <location filename="../../ui/history/screen.py" line="765"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>تم تصدير {n} عملية بيع إلى {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="691"/>
+        <location filename="../../ui/history/screen.py" line="692"/>
         <source>Export the sales to PDF</source>
         <translation>تصدير المبيعات إلى PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="693"/>
+        <location filename="../../ui/history/screen.py" line="694"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="781"/>
+        <location filename="../../ui/history/screen.py" line="782"/>
         <source>The export failed: unexpected error (see the log).</source>
         <translation>فشل التصدير: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="807"/>
+        <location filename="../../ui/history/screen.py" line="808"/>
         <source>Printed {when}</source>
         <translation>طُبع في {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="813"/>
+        <location filename="../../ui/history/screen.py" line="814"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>تُعرض أحدث {n} عملية بيع فقط؛ صدّر إلى CSV للحصول عليها كلها.</translation>
     </message>
@@ -649,7 +651,7 @@
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="146"/>
+        <location filename="../../ui/app.py" line="161"/>
         <source>Closing: finishing the work under way…</source>
         <translation>جارٍ الإغلاق: إنهاء العمل الجاري…</translation>
     </message>
@@ -874,22 +876,22 @@
         <translation>نسخ رمز البطاقة (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="209"/>
+        <location filename="../../ui/orders/panel.py" line="210"/>
         <source>Card code hidden · {number} · {value}</source>
         <translation>رمز البطاقة مخفي · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="215"/>
+        <location filename="../../ui/orders/panel.py" line="216"/>
         <source>someone else</source>
         <translation>شخص آخر</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="217"/>
+        <location filename="../../ui/orders/panel.py" line="218"/>
         <source>Sold by {name}: hidden since the counter changed hands. It shows again when {name} signs in, or with a manager&apos;s approval (Ctrl+Shift+C).</source>
         <translation>باعه {name}: مخفي منذ تغيّر الشخص عند الشباك. يظهر من جديد عندما يسجّل {name} دخوله، أو بموافقة مسؤول (Ctrl+Shift+C).</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="243"/>
+        <location filename="../../ui/orders/panel.py" line="244"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
@@ -902,175 +904,175 @@
 <context>
     <name>People</name>
     <message>
-        <location filename="../../ui/settings/people.py" line="85"/>
+        <location filename="../../ui/settings/people.py" line="88"/>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>الرمزان السريان مختلفان: اكتب الرمز السري نفسه مرتين.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="98"/>
+        <location filename="../../ui/settings/people.py" line="101"/>
         <source>{name} is the last active manager: make someone else a manager first.</source>
         <translation>{name} هو آخر مدير نشط: اجعل شخصًا آخر مديرًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="141"/>
-        <location filename="../../ui/settings/people.py" line="221"/>
+        <location filename="../../ui/settings/people.py" line="144"/>
+        <location filename="../../ui/settings/people.py" line="225"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="142"/>
-        <location filename="../../ui/settings/people.py" line="222"/>
+        <location filename="../../ui/settings/people.py" line="145"/>
+        <location filename="../../ui/settings/people.py" line="226"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="143"/>
+        <location filename="../../ui/settings/people.py" line="146"/>
         <source>Active</source>
         <translation>نشط</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="144"/>
+        <location filename="../../ui/settings/people.py" line="147"/>
         <source>Locked until</source>
         <translation>مقفل حتى</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="158"/>
+        <location filename="../../ui/settings/people.py" line="161"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="158"/>
+        <location filename="../../ui/settings/people.py" line="161"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="200"/>
+        <location filename="../../ui/settings/people.py" line="204"/>
         <source>Each change here is saved at once.</source>
         <translation>كل تغيير هنا يُحفظ فورًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="204"/>
+        <location filename="../../ui/settings/people.py" line="208"/>
         <source>Add a person</source>
         <translation>إضافة شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="217"/>
+        <location filename="../../ui/settings/people.py" line="221"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="223"/>
+        <location filename="../../ui/settings/people.py" line="227"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>الرمز السري (من 4 إلى 8 أرقام)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="225"/>
+        <location filename="../../ui/settings/people.py" line="229"/>
         <source>PIN again</source>
         <translation>الرمز السري مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="230"/>
+        <location filename="../../ui/settings/people.py" line="234"/>
         <source>The person selected</source>
         <translation>الشخص المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="238"/>
+        <location filename="../../ui/settings/people.py" line="242"/>
         <source>Change the PIN</source>
         <translation>تغيير الرمز السري</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="241"/>
-        <location filename="../../ui/settings/people.py" line="297"/>
-        <location filename="../../ui/settings/people.py" line="301"/>
+        <location filename="../../ui/settings/people.py" line="245"/>
+        <location filename="../../ui/settings/people.py" line="338"/>
+        <location filename="../../ui/settings/people.py" line="342"/>
         <source>Disable</source>
         <translation>تعطيل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="247"/>
+        <location filename="../../ui/settings/people.py" line="251"/>
         <source>New PIN</source>
         <translation>الرمز السري الجديد</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="249"/>
+        <location filename="../../ui/settings/people.py" line="253"/>
         <source>New PIN again</source>
         <translation>الرمز السري الجديد مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="296"/>
+        <location filename="../../ui/settings/people.py" line="337"/>
         <source>Select a person in the list.</source>
         <translation>اختر شخصًا من القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="301"/>
+        <location filename="../../ui/settings/people.py" line="342"/>
         <source>Enable</source>
         <translation>تفعيل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="335"/>
+        <location filename="../../ui/settings/people.py" line="376"/>
         <source>The list of people could not be read (see the log).</source>
         <translation>تعذّرت قراءة قائمة الأشخاص (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="359"/>
-        <location filename="../../ui/settings/people.py" line="394"/>
+        <location filename="../../ui/settings/people.py" line="400"/>
+        <location filename="../../ui/settings/people.py" line="435"/>
         <source>Not added: see the reasons in red.</source>
         <translation>لم تتم الإضافة: راجع الأسباب باللون الأحمر.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="362"/>
-        <location filename="../../ui/settings/people.py" line="427"/>
-        <location filename="../../ui/settings/people.py" line="457"/>
+        <location filename="../../ui/settings/people.py" line="403"/>
+        <location filename="../../ui/settings/people.py" line="468"/>
+        <location filename="../../ui/settings/people.py" line="498"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="387"/>
+        <location filename="../../ui/settings/people.py" line="428"/>
         <source>{name} added ({role}).</source>
         <translation>تمت إضافة {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="398"/>
-        <location filename="../../ui/settings/setup.py" line="357"/>
+        <location filename="../../ui/settings/people.py" line="439"/>
+        <location filename="../../ui/settings/setup.py" line="362"/>
         <source>Someone is already called {name}: choose another name.</source>
         <translation>يوجد شخص باسم {name} مسبقًا: اختر اسمًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="405"/>
+        <location filename="../../ui/settings/people.py" line="446"/>
         <source>The shop has no manager yet: the first person is a manager.</source>
         <translation>لا يوجد مدير للمحل بعد: الشخص الأول يكون مديرًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="434"/>
+        <location filename="../../ui/settings/people.py" line="475"/>
         <source>The PIN was not changed.</source>
         <translation>لم يتم تغيير الرمز السري.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="444"/>
+        <location filename="../../ui/settings/people.py" line="485"/>
         <source>{name}&apos;s PIN is changed; their lock-out is cleared.</source>
         <translation>تم تغيير الرمز السري لـ {name} ورُفع القفل عنه.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="465"/>
+        <location filename="../../ui/settings/people.py" line="506"/>
         <source>Nothing was changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="468"/>
+        <location filename="../../ui/settings/people.py" line="509"/>
         <source>{name} is disabled: they can no longer sign in.</source>
         <translation>تم تعطيل {name}: لم يعد بإمكانه تسجيل الدخول.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="470"/>
+        <location filename="../../ui/settings/people.py" line="511"/>
         <source>{name} is enabled again.</source>
         <translation>تم تفعيل {name} من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="512"/>
+        <location filename="../../ui/settings/people.py" line="553"/>
         <source>No one is called {name} any more: the list is read again.</source>
         <translation>لم يعد هناك شخص باسم {name}: تُقرأ القائمة من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="520"/>
+        <location filename="../../ui/settings/people.py" line="561"/>
         <source>Nothing was saved: the shop&apos;s database could not be written (see the log).</source>
         <translation>لم يُحفظ شيء: تعذّرت الكتابة في قاعدة بيانات المحل (راجع السجل).</translation>
     </message>
@@ -1606,42 +1608,47 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../ui/sale/panel.py" line="123"/>
+        <location filename="../../ui/sale/panel.py" line="121"/>
+        <source>Starting up: the sale can be confirmed in a moment.</source>
+        <translation>جارٍ التشغيل: يمكن تأكيد البيع بعد لحظة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale/panel.py" line="127"/>
         <source>Type a complete line number first.</source>
         <translation>اكتب رقم الخط كاملًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="131"/>
+        <location filename="../../ui/sale/panel.py" line="135"/>
         <source>Pick a card value: keys 1-9.</source>
         <translation>اختر قيمة البطاقة: المفاتيح 1-9.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="175"/>
+        <location filename="../../ui/sale/panel.py" line="181"/>
         <source>Sale recorded. Next customer.</source>
         <translation>تم تسجيل البيع. الزبون التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="206"/>
+        <location filename="../../ui/sale/panel.py" line="212"/>
         <source>Checking the line…</source>
         <translation>جارٍ التحقق من الخط…</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="220"/>
+        <location filename="../../ui/sale/panel.py" line="226"/>
         <source>Offer: {offer}</source>
         <translation>العرض: {offer}</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="223"/>
+        <location filename="../../ui/sale/panel.py" line="229"/>
         <source>Customer: {ncli}</source>
         <translation>الزبون: {ncli}</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="227"/>
+        <location filename="../../ui/sale/panel.py" line="233"/>
         <source>Line found.</source>
         <translation>تم العثور على الخط.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="238"/>
+        <location filename="../../ui/sale/panel.py" line="244"/>
         <source>Enter: summary</source>
         <translation>اضغط Enter للملخص</translation>
     </message>
@@ -1749,7 +1756,7 @@
     </message>
     <message>
         <location filename="../../ui/settings/dialog.py" line="160"/>
-        <location filename="../../ui/settings/setup.py" line="306"/>
+        <location filename="../../ui/settings/setup.py" line="311"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
@@ -1850,362 +1857,363 @@
         <translation>ملف أو جهاز</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="193"/>
+        <location filename="../../ui/settings/form.py" line="194"/>
         <source>API key</source>
         <translation>مفتاح API</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="199"/>
+        <location filename="../../ui/settings/form.py" line="200"/>
         <source>API address</source>
         <translation>عنوان API</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="200"/>
+        <location filename="../../ui/settings/form.py" line="201"/>
         <source>Test connection</source>
         <translation>اختبار الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="213"/>
+        <location filename="../../ui/settings/form.py" line="217"/>
         <source>Shop name</source>
         <translation>اسم المحل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="216"/>
+        <location filename="../../ui/settings/form.py" line="220"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="217"/>
+        <location filename="../../ui/settings/form.py" line="221"/>
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="219"/>
+        <location filename="../../ui/settings/form.py" line="223"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="222"/>
+        <location filename="../../ui/settings/form.py" line="226"/>
         <source>Logo (image file)</source>
         <translation>الشعار (ملف صورة)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="236"/>
+        <location filename="../../ui/settings/form.py" line="240"/>
         <source>Receipt printer</source>
         <translation>طابعة الإيصالات</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="238"/>
+        <location filename="../../ui/settings/form.py" line="242"/>
         <source>Printer address (IP or name)</source>
         <translation>عنوان الطابعة (IP أو اسم)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="239"/>
+        <location filename="../../ui/settings/form.py" line="243"/>
         <source>TCP port</source>
         <translation>منفذ TCP</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="240"/>
+        <location filename="../../ui/settings/form.py" line="244"/>
         <source>USB vendor id</source>
         <translation>معرّف الصانع USB</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="241"/>
+        <location filename="../../ui/settings/form.py" line="245"/>
         <source>USB product id</source>
         <translation>معرّف المنتج USB</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="242"/>
+        <location filename="../../ui/settings/form.py" line="246"/>
         <source>Serial port (COM3, /dev/ttyUSB0)</source>
         <translation>المنفذ التسلسلي (COM3، /dev/ttyUSB0)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="243"/>
+        <location filename="../../ui/settings/form.py" line="247"/>
         <source>Speed (baud)</source>
         <translation>السرعة (باود)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="244"/>
+        <location filename="../../ui/settings/form.py" line="248"/>
         <source>Windows printer name</source>
         <translation>اسم طابعة Windows</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="245"/>
+        <location filename="../../ui/settings/form.py" line="249"/>
         <source>File or device path</source>
         <translation>مسار الملف أو الجهاز</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="270"/>
+        <location filename="../../ui/settings/form.py" line="274"/>
         <source>{mm} mm</source>
         <translation>{mm} مم</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="273"/>
+        <location filename="../../ui/settings/form.py" line="277"/>
         <source>Paper width</source>
         <translation>عرض الورق</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="278"/>
+        <location filename="../../ui/settings/form.py" line="282"/>
         <source>Print the receipt when a sale is fulfilled</source>
         <translation>طباعة الإيصال عند إتمام البيع</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="283"/>
+        <location filename="../../ui/settings/form.py" line="287"/>
         <source>Print a claim slip when a sale is queued</source>
         <translation>طباعة وصل مطالبة عند وضع البيع في الانتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="286"/>
+        <location filename="../../ui/settings/form.py" line="290"/>
         <source>Test page</source>
         <translation>صفحة اختبار</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="300"/>
+        <location filename="../../ui/settings/form.py" line="304"/>
         <source>Warn when the balance is under (DA)</source>
         <translation>التنبيه عندما يقل الرصيد عن (دج)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="303"/>
+        <location filename="../../ui/settings/form.py" line="307"/>
         <source>The computer&apos;s language</source>
         <translation>لغة الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="306"/>
+        <location filename="../../ui/settings/form.py" line="310"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="311"/>
+        <location filename="../../ui/settings/form.py" line="315"/>
         <source>Counter id (in sale refs)</source>
         <translation>معرّف نقطة البيع (في مراجع البيع)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="321"/>
+        <location filename="../../ui/settings/form.py" line="325"/>
         <source>Fixed in this version: sales wait offline up to these limits, then new sales are refused.</source>
         <translation>ثابت في هذا الإصدار: تنتظر المبيعات دون اتصال حتى هذه الحدود، ثم تُرفض المبيعات الجديدة.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="330"/>
+        <location filename="../../ui/settings/form.py" line="334"/>
         <source>Sales waiting, at most</source>
         <translation>المبيعات المنتظرة، على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="332"/>
+        <location filename="../../ui/settings/form.py" line="336"/>
         <source>Money waiting, at most</source>
         <translation>المبلغ المنتظر، على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="336"/>
+        <location filename="../../ui/settings/form.py" line="340"/>
         <source>Oldest waiting sale, at most</source>
         <translation>أقدم بيع منتظر، على الأكثر</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="337"/>
+        <location filename="../../ui/settings/form.py" line="341"/>
         <source>{h} h</source>
         <translation>{h} ساعة</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="367"/>
+        <location filename="../../ui/settings/form.py" line="371"/>
         <source>The stored value could not be used: the default is shown. Save to replace it.</source>
         <translation>تعذّر استعمال القيمة المحفوظة: تُعرض القيمة الافتراضية. احفظ لاستبدالها.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="377"/>
+        <location filename="../../ui/settings/form.py" line="381"/>
+        <location filename="../../ui/settings/form.py" line="534"/>
         <source>{env} overrides this on this computer.</source>
         <translation>{env} يتجاوز هذا الإعداد على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="381"/>
+        <location filename="../../ui/settings/form.py" line="385"/>
         <source>Some settings could not be read: the defaults are shown.</source>
         <translation>تعذّرت قراءة بعض الإعدادات: تُعرض القيم الافتراضية.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="396"/>
+        <location filename="../../ui/settings/form.py" line="400"/>
         <source>ONECLICK_API_KEY is set on this computer and overrides the key kept here.</source>
         <translation>ONECLICK_API_KEY مضبوط على هذا الحاسوب ويتجاوز المفتاح المحفوظ هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="403"/>
+        <location filename="../../ui/settings/form.py" line="407"/>
         <source>Kept in the system keyring: {tail}. Type a new key to replace it.</source>
         <translation>محفوظ في حافظة مفاتيح النظام: {tail}. اكتب مفتاحًا جديدًا لاستبداله.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="408"/>
+        <location filename="../../ui/settings/form.py" line="412"/>
         <source>No key is kept yet.</source>
         <translation>لا يوجد مفتاح محفوظ بعد.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="412"/>
+        <location filename="../../ui/settings/form.py" line="416"/>
         <source>This computer has no secure keyring: the key cannot be kept here. Set ONECLICK_API_KEY in pos-app&apos;s environment instead.</source>
         <translation>لا توجد حافظة مفاتيح آمنة على هذا الحاسوب: لا يمكن حفظ المفتاح هنا. اضبط ONECLICK_API_KEY في بيئة pos-app بدلًا من ذلك.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="421"/>
+        <location filename="../../ui/settings/form.py" line="425"/>
         <source>Paste the key from your OneClickDZ account</source>
         <translation>الصق المفتاح من حسابك في OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="433"/>
+        <location filename="../../ui/settings/form.py" line="437"/>
         <source>A key holds no such character (position {n}): paste it again.</source>
         <translation>لا يحتوي المفتاح على هذا الحرف (الموضع {n}): الصقه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="461"/>
+        <location filename="../../ui/settings/form.py" line="465"/>
         <source>Needed for this printer.</source>
         <translation>مطلوب لهذه الطابعة.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="531"/>
+        <location filename="../../ui/settings/form.py" line="559"/>
         <source>Choose the logo</source>
         <translation>اختيار الشعار</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="533"/>
+        <location filename="../../ui/settings/form.py" line="561"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>صور (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="550"/>
-        <location filename="../../ui/settings/form.py" line="709"/>
+        <location filename="../../ui/settings/form.py" line="578"/>
+        <location filename="../../ui/settings/form.py" line="744"/>
         <source>Type the API key first.</source>
         <translation>اكتب مفتاح API أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="558"/>
+        <location filename="../../ui/settings/form.py" line="590"/>
         <source>Asking OneClickDZ…</source>
         <translation>جارٍ سؤال OneClickDZ…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="589"/>
+        <location filename="../../ui/settings/form.py" line="624"/>
         <source>OneClickDZ refused this key: it is not saved. Copy it again from your OneClickDZ account and press Test connection, or use training mode meanwhile.</source>
         <translation>رفضت OneClickDZ هذا المفتاح: لم يُحفظ. انسخه من جديد من حسابك في OneClickDZ واضغط اختبار الاتصال، أو استعمل وضع التدريب في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="595"/>
+        <location filename="../../ui/settings/form.py" line="630"/>
         <source>A key was refused: press Test connection with this key before saving it, or use training mode meanwhile.</source>
         <translation>رُفض مفتاح: اضغط اختبار الاتصال بهذا المفتاح قبل حفظه، أو استعمل وضع التدريب في الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="611"/>
+        <location filename="../../ui/settings/form.py" line="646"/>
         <source>Complete the printer&apos;s fields first.</source>
         <translation>أكمل حقول الطابعة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="614"/>
+        <location filename="../../ui/settings/form.py" line="649"/>
         <source>Printing a test page…</source>
         <translation>جارٍ طباعة صفحة اختبار…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="626"/>
+        <location filename="../../ui/settings/form.py" line="661"/>
         <source>The test page was not printed: unexpected error (see the log).</source>
         <translation>لم تُطبع صفحة الاختبار: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="630"/>
+        <location filename="../../ui/settings/form.py" line="665"/>
         <source>Test page sent to {printer}.</source>
         <translation>أُرسلت صفحة الاختبار إلى {printer}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="643"/>
-        <location filename="../../ui/settings/setup.py" line="311"/>
+        <location filename="../../ui/settings/form.py" line="678"/>
+        <location filename="../../ui/settings/setup.py" line="316"/>
         <source>The settings are still being read.</source>
         <translation>ما زالت الإعدادات قيد القراءة.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="645"/>
-        <location filename="../../ui/settings/form.py" line="652"/>
-        <location filename="../../ui/settings/setup.py" line="328"/>
+        <location filename="../../ui/settings/form.py" line="680"/>
+        <location filename="../../ui/settings/form.py" line="687"/>
+        <location filename="../../ui/settings/setup.py" line="333"/>
         <source>Some values are not accepted: see the reasons in red.</source>
         <translation>بعض القيم غير مقبولة: راجع الأسباب باللون الأحمر.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="655"/>
-        <location filename="../../ui/settings/form.py" line="672"/>
+        <location filename="../../ui/settings/form.py" line="690"/>
+        <location filename="../../ui/settings/form.py" line="707"/>
         <source>Nothing was saved: the shop&apos;s database could not be written ({reason}). Every setting keeps its old value.</source>
         <translation>لم يُحفظ أي شيء: تعذّرت الكتابة في قاعدة بيانات المحل ({reason}). يحتفظ كل إعداد بقيمته السابقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="661"/>
+        <location filename="../../ui/settings/form.py" line="696"/>
         <source>Nothing was saved: this computer has no secure keyring for the key. Set ONECLICK_API_KEY instead.</source>
         <translation>لم يُحفظ أي شيء: لا توجد حافظة مفاتيح آمنة على هذا الحاسوب. اضبط ONECLICK_API_KEY بدلًا من ذلك.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="667"/>
+        <location filename="../../ui/settings/form.py" line="702"/>
         <source>Nothing was saved: the system keyring refused to keep the key.</source>
         <translation>لم يُحفظ أي شيء: رفضت حافظة مفاتيح النظام حفظ المفتاح.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="683"/>
+        <location filename="../../ui/settings/form.py" line="718"/>
         <source>SANDBOX key (tests, no real money)</source>
         <translation>مفتاح SANDBOX (اختبار، لا أموال حقيقية)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="685"/>
+        <location filename="../../ui/settings/form.py" line="720"/>
         <source>PRODUCTION key (real sales)</source>
         <translation>مفتاح PRODUCTION (مبيعات حقيقية)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="687"/>
+        <location filename="../../ui/settings/form.py" line="722"/>
         <source>Connected. {kind}, scope {scope}, account {account}, balance {balance}.</source>
         <translation>متصل. {kind}، النطاق {scope}، الحساب {account}، الرصيد {balance}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="696"/>
+        <location filename="../../ui/settings/form.py" line="731"/>
         <source>This key is DISABLED at OneClickDZ.</source>
         <translation>هذا المفتاح مُعطّل لدى OneClickDZ.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="703"/>
+        <location filename="../../ui/settings/form.py" line="738"/>
         <source>This shop&apos;s address is blocked for 15 minutes after wrong keys. Wait, then check the key.</source>
         <translation>عنوان المحل محظور لمدة 15 دقيقة بعد مفاتيح خاطئة. انتظر، ثم تحقق من المفتاح.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="711"/>
+        <location filename="../../ui/settings/form.py" line="746"/>
         <source>The key was refused. Check it (copy it again from your OneClickDZ account); it is not tried again by itself: five wrong keys block this shop&apos;s address for 15 minutes.</source>
         <translation>رُفض المفتاح. تحقق منه (انسخه من جديد من حسابك في OneClickDZ)؛ لن تتم إعادة تجربته تلقائيًا: خمسة مفاتيح خاطئة تحظر عنوان المحل لمدة 15 دقيقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="717"/>
+        <location filename="../../ui/settings/form.py" line="752"/>
         <source>A key holds no such character: paste it again.</source>
         <translation>لا يحتوي المفتاح على هذا الحرف: الصقه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="719"/>
+        <location filename="../../ui/settings/form.py" line="754"/>
         <source>OneClickDZ cannot be reached: check the internet connection and the API address.</source>
         <translation>تعذّر الوصول إلى OneClickDZ: تحقق من اتصال الإنترنت وعنوان API.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="724"/>
+        <location filename="../../ui/settings/form.py" line="759"/>
         <source>OneClickDZ did not answer in time. Try again in a moment.</source>
         <translation>لم يُجب OneClickDZ في الوقت المحدد. أعد المحاولة بعد قليل.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="726"/>
+        <location filename="../../ui/settings/form.py" line="761"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Try again in a minute.</source>
         <translation>طلبات كثيرة جدًا: يطلب OneClickDZ الانتظار قليلًا. أعد المحاولة بعد دقيقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="731"/>
+        <location filename="../../ui/settings/form.py" line="766"/>
         <source>OneClickDZ has a server problem. Try again later.</source>
         <translation>لدى OneClickDZ مشكلة في الخادم. أعد المحاولة لاحقًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="733"/>
+        <location filename="../../ui/settings/form.py" line="768"/>
         <source>The answer could not be read: is the API address right?</source>
         <translation>تعذّرت قراءة الرد: هل عنوان API صحيح؟</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="735"/>
+        <location filename="../../ui/settings/form.py" line="770"/>
         <source>The API address cannot be used: see the reason beside it.</source>
         <translation>لا يمكن استعمال عنوان API: راجع السبب بجانبه.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="737"/>
+        <location filename="../../ui/settings/form.py" line="772"/>
         <source>OneClickDZ refused the test ({code}).</source>
         <translation>رفض OneClickDZ الاختبار ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="741"/>
+        <location filename="../../ui/settings/form.py" line="776"/>
         <source>The test failed: unexpected error (see the log).</source>
         <translation>فشل الاختبار: خطأ غير متوقع (راجع السجل).</translation>
     </message>
@@ -2233,104 +2241,104 @@
         <translation>الرمز السري مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="97"/>
+        <location filename="../../ui/settings/setup.py" line="98"/>
         <source>This shop has a manager already ({names}): the counter opens locked, sign in there.</source>
         <translation>لهذا المحل مدير بالفعل ({names}): تُفتح نقطة البيع مقفلة، سجّل الدخول هناك.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="114"/>
-        <location filename="../../ui/settings/setup.py" line="367"/>
+        <location filename="../../ui/settings/setup.py" line="115"/>
+        <location filename="../../ui/settings/setup.py" line="372"/>
         <source>Type your name and the same PIN twice.</source>
         <translation>اكتب اسمك والرمز السري نفسه مرتين.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="145"/>
+        <location filename="../../ui/settings/setup.py" line="146"/>
         <source>Your OneClickDZ API key</source>
         <translation>مفتاح API الخاص بك في OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="146"/>
+        <location filename="../../ui/settings/setup.py" line="147"/>
         <source>Paste the API key of your OneClickDZ account, then press Test connection. It is kept in this computer&apos;s keyring, never in a file.</source>
         <translation>الصق مفتاح API لحسابك في OneClickDZ، ثم اضغط اختبار الاتصال. يُحفظ في حافظة مفاتيح هذا الحاسوب، وليس في ملف أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="155"/>
+        <location filename="../../ui/settings/setup.py" line="156"/>
         <source>Your shop</source>
         <translation>محلك</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="156"/>
+        <location filename="../../ui/settings/setup.py" line="157"/>
         <source>The name printed at the top of every receipt.</source>
         <translation>الاسم المطبوع أعلى كل إيصال.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="161"/>
+        <location filename="../../ui/settings/setup.py" line="162"/>
         <source>Receipt printer (optional)</source>
         <translation>طابعة الإيصالات (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="162"/>
+        <location filename="../../ui/settings/setup.py" line="163"/>
         <source>A network receipt printer needs its address; the others can be set later in the settings (Ctrl+,).</source>
         <translation>تحتاج طابعة الشبكة إلى عنوانها؛ ويمكن ضبط الأنواع الأخرى لاحقًا في الإعدادات (Ctrl+,).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="171"/>
+        <location filename="../../ui/settings/setup.py" line="172"/>
         <source>Manager: your name and a PIN (twice)</source>
         <translation>المدير: اسمك ورمز سري (مرتين)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="172"/>
+        <location filename="../../ui/settings/setup.py" line="173"/>
         <source>The manager opens the settings, closes the day and adds the cashiers. The PIN signs you in at the counter: keep it to yourself.</source>
         <translation>يفتح المدير الإعدادات ويغلق اليوم ويضيف البائعين. يسجّل الرمز السري دخولك في نقطة البيع: احتفظ به لنفسك.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="199"/>
+        <location filename="../../ui/settings/setup.py" line="200"/>
         <source>pos-app: first start</source>
         <translation>pos-app: التشغيل الأول</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="205"/>
+        <location filename="../../ui/settings/setup.py" line="206"/>
         <source>Welcome. {n} steps and the counter is ready.</source>
         <translation>مرحبًا. {n} خطوات وتصبح نقطة البيع جاهزة.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="370"/>
+        <location filename="../../ui/settings/setup.py" line="375"/>
         <source>The settings are saved, but the manager could not be added (see the log). Type the PIN twice again and finish.</source>
         <translation>تم حفظ الإعدادات، لكن تعذّرت إضافة المدير (راجع السجل). اكتب الرمز السري مرتين من جديد ثم أنهِ.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="213"/>
+        <location filename="../../ui/settings/setup.py" line="214"/>
         <source>Use training mode (no key, no real money)</source>
         <translation>استعمال وضع التدريب (بدون مفتاح، بدون أموال حقيقية)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="232"/>
+        <location filename="../../ui/settings/setup.py" line="233"/>
         <source>Back</source>
         <translation>رجوع</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="233"/>
-        <location filename="../../ui/settings/setup.py" line="287"/>
+        <location filename="../../ui/settings/setup.py" line="234"/>
+        <location filename="../../ui/settings/setup.py" line="288"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="279"/>
+        <location filename="../../ui/settings/setup.py" line="280"/>
         <source>Step {n} of {total}: {title}</source>
         <translation>الخطوة {n} من {total}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="287"/>
+        <location filename="../../ui/settings/setup.py" line="288"/>
         <source>Finish and start selling</source>
         <translation>إنهاء وبدء البيع</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="314"/>
+        <location filename="../../ui/settings/setup.py" line="319"/>
         <source>The key cannot be kept on this computer: set ONECLICK_API_KEY, or use training mode.</source>
         <translation>لا يمكن حفظ المفتاح على هذا الحاسوب: اضبط ONECLICK_API_KEY، أو استعمل وضع التدريب.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="320"/>
+        <location filename="../../ui/settings/setup.py" line="325"/>
         <source>Type the API key, or use training mode.</source>
         <translation>اكتب مفتاح API، أو استعمل وضع التدريب.</translation>
     </message>

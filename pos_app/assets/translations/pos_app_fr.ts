@@ -22,59 +22,60 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../ui/access/control.py" line="137"/>
-        <location filename="../../ui/access/control.py" line="171"/>
+        <location filename="../../ui/access/control.py" line="139"/>
+        <location filename="../../ui/access/control.py" line="175"/>
+        <location filename="../../ui/app.py" line="376"/>
         <source>Reading who may sell…</source>
         <translation>Lecture des personnes autorisées à vendre…</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="164"/>
+        <location filename="../../ui/access/control.py" line="168"/>
         <source>The list of people could not be read (see the log). Press Enter to try again.</source>
         <translation>La liste des personnes n&apos;a pas pu être lue (voir le journal). Appuyez sur Entrée pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="184"/>
+        <location filename="../../ui/access/control.py" line="188"/>
         <source>Training mode: nobody signs in.</source>
         <translation>Mode formation : personne ne se connecte.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="203"/>
+        <location filename="../../ui/access/control.py" line="207"/>
         <source>No one to sign in yet: add a manager in Settings.</source>
         <translation>Personne ne peut encore se connecter : ajoutez un gérant dans les Réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="240"/>
+        <location filename="../../ui/access/control.py" line="244"/>
         <source>Ctrl+L locks the counter.</source>
         <translation>Ctrl+L verrouille la caisse.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="242"/>
+        <location filename="../../ui/access/control.py" line="246"/>
         <source>No manager yet: add one in Settings</source>
         <translation>Pas encore de gérant : ajoutez-en un dans les Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="288"/>
+        <location filename="../../ui/access/control.py" line="292"/>
         <source>{name} is signed in.</source>
         <translation>{name} est connecté(e).</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="334"/>
+        <location filename="../../ui/access/control.py" line="338"/>
         <location filename="../../ui/settings/launcher.py" line="151"/>
         <source>Not done: the action could not be noted (see the log).</source>
         <translation>Non fait : l&apos;action n&apos;a pas pu être enregistrée (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="359"/>
+        <location filename="../../ui/access/control.py" line="363"/>
         <source>{name} is disabled: signed out.</source>
         <translation>{name} est désactivé(e) : session fermée.</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="444"/>
+        <location filename="../../ui/access/control.py" line="448"/>
         <source>{name} is not a manager.</source>
         <translation>{name} n&apos;est pas gérant(e).</translation>
     </message>
     <message>
-        <location filename="../../ui/access/control.py" line="404"/>
+        <location filename="../../ui/access/control.py" line="408"/>
         <source>Sale {ref} cancelled.</source>
         <translation>Vente {ref} annulée.</translation>
     </message>
@@ -410,7 +411,7 @@
     </message>
     <message>
         <location filename="../../ui/history/screen.py" line="216"/>
-        <location filename="../../ui/history/screen.py" line="804"/>
+        <location filename="../../ui/history/screen.py" line="805"/>
         <source>Sales history</source>
         <translation>Historique des ventes</translation>
     </message>
@@ -455,167 +456,168 @@
         <translation>Tous les caissiers</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="297"/>
+        <location filename="../../ui/history/screen.py" line="298"/>
         <source>Reprint (F9)</source>
         <translation>Réimprimer (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="298"/>
+        <location filename="../../ui/history/screen.py" line="299"/>
         <source>Show code (Enter)</source>
         <translation>Afficher le code (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="300"/>
+        <location filename="../../ui/history/screen.py" line="290"/>
+        <location filename="../../ui/history/screen.py" line="301"/>
         <source>Copy code (Ctrl+Shift+C)</source>
         <translation>Copier le code (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="302"/>
+        <location filename="../../ui/history/screen.py" line="303"/>
         <source>Export CSV (Ctrl+E)</source>
         <translation>Exporter en CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="304"/>
+        <location filename="../../ui/history/screen.py" line="305"/>
         <source>Export PDF (Ctrl+Shift+E)</source>
         <translation>Exporter en PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="306"/>
+        <location filename="../../ui/history/screen.py" line="307"/>
         <source>Close (Esc)</source>
         <translation>Fermer (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="308"/>
+        <location filename="../../ui/history/screen.py" line="309"/>
         <source>Cancel export</source>
         <translation>Annuler l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="338"/>
+        <location filename="../../ui/history/screen.py" line="339"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="340"/>
+        <location filename="../../ui/history/screen.py" line="341"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="373"/>
+        <location filename="../../ui/history/screen.py" line="374"/>
         <source>Any day</source>
         <translation>Toute date</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="528"/>
+        <location filename="../../ui/history/screen.py" line="529"/>
         <source>No sale matches.</source>
         <translation>Aucune vente ne correspond.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="530"/>
+        <location filename="../../ui/history/screen.py" line="531"/>
         <source>{n} sale(s)</source>
         <translation>{n} vente(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="532"/>
+        <location filename="../../ui/history/screen.py" line="533"/>
         <source>{n} sales shown, more as you scroll</source>
         <translation>{n} ventes affichées, d&apos;autres en faisant défiler</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="552"/>
+        <location filename="../../ui/history/screen.py" line="553"/>
         <source>Select a sale first.</source>
         <translation>Sélectionnez d&apos;abord une vente.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="567"/>
+        <location filename="../../ui/history/screen.py" line="568"/>
         <source>Reprint asked for {ref}.</source>
         <translation>Réimpression demandée pour {ref}.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="585"/>
+        <location filename="../../ui/history/screen.py" line="586"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="590"/>
+        <location filename="../../ui/history/screen.py" line="591"/>
         <source>{state} · {number} · {value}</source>
         <translation>{state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="598"/>
+        <location filename="../../ui/history/screen.py" line="599"/>
         <source>Ref: {ref}</source>
         <translation>Réf. : {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="601"/>
+        <location filename="../../ui/history/screen.py" line="602"/>
         <source>Transaction: {number}</source>
         <translation>Transaction : {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="626"/>
+        <location filename="../../ui/history/screen.py" line="627"/>
         <source>This sale has no card code.</source>
         <translation>Cette vente n&apos;a pas de code de carte.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="630"/>
+        <location filename="../../ui/history/screen.py" line="631"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="661"/>
+        <location filename="../../ui/history/screen.py" line="662"/>
         <source>Export the sales to CSV</source>
         <translation>Exporter les ventes en CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="663"/>
+        <location filename="../../ui/history/screen.py" line="664"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="746"/>
+        <location filename="../../ui/history/screen.py" line="747"/>
         <source>Exporting to {file}: {n} sale(s) read…</source>
         <translation>Export vers {file} : {n} vente(s) lue(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="769"/>
+        <location filename="../../ui/history/screen.py" line="770"/>
         <source>Export cancelled: no file was written.</source>
         <translation>Export annulé : aucun fichier n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="776"/>
+        <location filename="../../ui/history/screen.py" line="777"/>
         <source>The disk is full: the file was not written.</source>
         <translation>Le disque est plein : le fichier n&apos;a pas été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="778"/>
+        <location filename="../../ui/history/screen.py" line="779"/>
         <source>The file could not be written: choose another place.</source>
         <translation>Impossible d&apos;écrire le fichier : choisissez un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="764"/>
+        <location filename="../../ui/history/screen.py" line="765"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>{n} vente(s) exportée(s) dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="691"/>
+        <location filename="../../ui/history/screen.py" line="692"/>
         <source>Export the sales to PDF</source>
         <translation>Exporter les ventes en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="693"/>
+        <location filename="../../ui/history/screen.py" line="694"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="781"/>
+        <location filename="../../ui/history/screen.py" line="782"/>
         <source>The export failed: unexpected error (see the log).</source>
         <translation>L&apos;export a échoué : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="807"/>
+        <location filename="../../ui/history/screen.py" line="808"/>
         <source>Printed {when}</source>
         <translation>Imprimé le {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="813"/>
+        <location filename="../../ui/history/screen.py" line="814"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>Seules les {n} ventes les plus récentes sont listées ; exportez en CSV pour les avoir toutes.</translation>
     </message>
@@ -649,7 +651,7 @@
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="146"/>
+        <location filename="../../ui/app.py" line="161"/>
         <source>Closing: finishing the work under way…</source>
         <translation>Fermeture : fin du travail en cours…</translation>
     </message>
@@ -874,22 +876,22 @@
         <translation>Copier le code de la carte (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="209"/>
+        <location filename="../../ui/orders/panel.py" line="210"/>
         <source>Card code hidden · {number} · {value}</source>
         <translation>Code de carte masqué · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="215"/>
+        <location filename="../../ui/orders/panel.py" line="216"/>
         <source>someone else</source>
         <translation>quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="217"/>
+        <location filename="../../ui/orders/panel.py" line="218"/>
         <source>Sold by {name}: hidden since the counter changed hands. It shows again when {name} signs in, or with a manager&apos;s approval (Ctrl+Shift+C).</source>
         <translation>Vendu par {name} : masqué depuis le changement de personne au comptoir. Il réapparaît quand {name} se connecte, ou avec l&apos;accord d&apos;un gérant (Ctrl+Shift+C).</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="243"/>
+        <location filename="../../ui/orders/panel.py" line="244"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
@@ -902,175 +904,175 @@
 <context>
     <name>People</name>
     <message>
-        <location filename="../../ui/settings/people.py" line="85"/>
+        <location filename="../../ui/settings/people.py" line="88"/>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>Les deux codes PIN diffèrent : saisissez deux fois le même code PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="98"/>
+        <location filename="../../ui/settings/people.py" line="101"/>
         <source>{name} is the last active manager: make someone else a manager first.</source>
         <translation>{name} est le dernier gérant actif : nommez d&apos;abord quelqu&apos;un d&apos;autre gérant.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="141"/>
-        <location filename="../../ui/settings/people.py" line="221"/>
+        <location filename="../../ui/settings/people.py" line="144"/>
+        <location filename="../../ui/settings/people.py" line="225"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="142"/>
-        <location filename="../../ui/settings/people.py" line="222"/>
+        <location filename="../../ui/settings/people.py" line="145"/>
+        <location filename="../../ui/settings/people.py" line="226"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="143"/>
+        <location filename="../../ui/settings/people.py" line="146"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="144"/>
+        <location filename="../../ui/settings/people.py" line="147"/>
         <source>Locked until</source>
         <translation>Bloqué jusqu&apos;à</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="158"/>
+        <location filename="../../ui/settings/people.py" line="161"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="158"/>
+        <location filename="../../ui/settings/people.py" line="161"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="200"/>
+        <location filename="../../ui/settings/people.py" line="204"/>
         <source>Each change here is saved at once.</source>
         <translation>Chaque modification ici est enregistrée aussitôt.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="204"/>
+        <location filename="../../ui/settings/people.py" line="208"/>
         <source>Add a person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="217"/>
+        <location filename="../../ui/settings/people.py" line="221"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="223"/>
+        <location filename="../../ui/settings/people.py" line="227"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>Code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="225"/>
+        <location filename="../../ui/settings/people.py" line="229"/>
         <source>PIN again</source>
         <translation>Code PIN à nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="230"/>
+        <location filename="../../ui/settings/people.py" line="234"/>
         <source>The person selected</source>
         <translation>La personne sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="238"/>
+        <location filename="../../ui/settings/people.py" line="242"/>
         <source>Change the PIN</source>
         <translation>Changer le code PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="241"/>
-        <location filename="../../ui/settings/people.py" line="297"/>
-        <location filename="../../ui/settings/people.py" line="301"/>
+        <location filename="../../ui/settings/people.py" line="245"/>
+        <location filename="../../ui/settings/people.py" line="338"/>
+        <location filename="../../ui/settings/people.py" line="342"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="247"/>
+        <location filename="../../ui/settings/people.py" line="251"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="249"/>
+        <location filename="../../ui/settings/people.py" line="253"/>
         <source>New PIN again</source>
         <translation>Nouveau code PIN à nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="296"/>
+        <location filename="../../ui/settings/people.py" line="337"/>
         <source>Select a person in the list.</source>
         <translation>Sélectionnez une personne dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="301"/>
+        <location filename="../../ui/settings/people.py" line="342"/>
         <source>Enable</source>
         <translation>Réactiver</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="335"/>
+        <location filename="../../ui/settings/people.py" line="376"/>
         <source>The list of people could not be read (see the log).</source>
         <translation>La liste des personnes n&apos;a pas pu être lue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="359"/>
-        <location filename="../../ui/settings/people.py" line="394"/>
+        <location filename="../../ui/settings/people.py" line="400"/>
+        <location filename="../../ui/settings/people.py" line="435"/>
         <source>Not added: see the reasons in red.</source>
         <translation>Non ajouté : voyez les raisons en rouge.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="362"/>
-        <location filename="../../ui/settings/people.py" line="427"/>
-        <location filename="../../ui/settings/people.py" line="457"/>
+        <location filename="../../ui/settings/people.py" line="403"/>
+        <location filename="../../ui/settings/people.py" line="468"/>
+        <location filename="../../ui/settings/people.py" line="498"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="387"/>
+        <location filename="../../ui/settings/people.py" line="428"/>
         <source>{name} added ({role}).</source>
         <translation>{name} ajouté(e) ({role}).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="398"/>
-        <location filename="../../ui/settings/setup.py" line="357"/>
+        <location filename="../../ui/settings/people.py" line="439"/>
+        <location filename="../../ui/settings/setup.py" line="362"/>
         <source>Someone is already called {name}: choose another name.</source>
         <translation>Quelqu&apos;un s&apos;appelle déjà {name} : choisissez un autre nom.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="405"/>
+        <location filename="../../ui/settings/people.py" line="446"/>
         <source>The shop has no manager yet: the first person is a manager.</source>
         <translation>La boutique n&apos;a pas encore de gérant : la première personne est un gérant.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="434"/>
+        <location filename="../../ui/settings/people.py" line="475"/>
         <source>The PIN was not changed.</source>
         <translation>Le code PIN n&apos;a pas été changé.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="444"/>
+        <location filename="../../ui/settings/people.py" line="485"/>
         <source>{name}&apos;s PIN is changed; their lock-out is cleared.</source>
         <translation>Le code PIN de {name} est changé ; son blocage est levé.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="465"/>
+        <location filename="../../ui/settings/people.py" line="506"/>
         <source>Nothing was changed.</source>
         <translation>Rien n&apos;a été changé.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="468"/>
+        <location filename="../../ui/settings/people.py" line="509"/>
         <source>{name} is disabled: they can no longer sign in.</source>
         <translation>{name} est désactivé(e) : cette personne ne peut plus se connecter.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="470"/>
+        <location filename="../../ui/settings/people.py" line="511"/>
         <source>{name} is enabled again.</source>
         <translation>{name} est de nouveau actif(ve).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="512"/>
+        <location filename="../../ui/settings/people.py" line="553"/>
         <source>No one is called {name} any more: the list is read again.</source>
         <translation>Plus personne ne s&apos;appelle {name} : la liste est relue.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/people.py" line="520"/>
+        <location filename="../../ui/settings/people.py" line="561"/>
         <source>Nothing was saved: the shop&apos;s database could not be written (see the log).</source>
         <translation>Rien n&apos;a été enregistré : la base de données de la boutique n&apos;a pas pu être écrite (voir le journal).</translation>
     </message>
@@ -1606,42 +1608,47 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../ui/sale/panel.py" line="123"/>
+        <location filename="../../ui/sale/panel.py" line="121"/>
+        <source>Starting up: the sale can be confirmed in a moment.</source>
+        <translation>Démarrage : la vente pourra être confirmée dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sale/panel.py" line="127"/>
         <source>Type a complete line number first.</source>
         <translation>Saisissez d&apos;abord un numéro de ligne complet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="131"/>
+        <location filename="../../ui/sale/panel.py" line="135"/>
         <source>Pick a card value: keys 1-9.</source>
         <translation>Choisissez une valeur : touches 1-9.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="175"/>
+        <location filename="../../ui/sale/panel.py" line="181"/>
         <source>Sale recorded. Next customer.</source>
         <translation>Vente enregistrée. Client suivant.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="206"/>
+        <location filename="../../ui/sale/panel.py" line="212"/>
         <source>Checking the line…</source>
         <translation>Vérification de la ligne…</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="220"/>
+        <location filename="../../ui/sale/panel.py" line="226"/>
         <source>Offer: {offer}</source>
         <translation>Offre : {offer}</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="223"/>
+        <location filename="../../ui/sale/panel.py" line="229"/>
         <source>Customer: {ncli}</source>
         <translation>Client : {ncli}</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="227"/>
+        <location filename="../../ui/sale/panel.py" line="233"/>
         <source>Line found.</source>
         <translation>Ligne trouvée.</translation>
     </message>
     <message>
-        <location filename="../../ui/sale/panel.py" line="238"/>
+        <location filename="../../ui/sale/panel.py" line="244"/>
         <source>Enter: summary</source>
         <translation>Enter : récapitulatif</translation>
     </message>
@@ -1749,7 +1756,7 @@
     </message>
     <message>
         <location filename="../../ui/settings/dialog.py" line="160"/>
-        <location filename="../../ui/settings/setup.py" line="306"/>
+        <location filename="../../ui/settings/setup.py" line="311"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -1850,362 +1857,363 @@
         <translation>Fichier ou périphérique</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="193"/>
+        <location filename="../../ui/settings/form.py" line="194"/>
         <source>API key</source>
         <translation>Clé API</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="199"/>
+        <location filename="../../ui/settings/form.py" line="200"/>
         <source>API address</source>
         <translation>Adresse de l&apos;API</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="200"/>
+        <location filename="../../ui/settings/form.py" line="201"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="213"/>
+        <location filename="../../ui/settings/form.py" line="217"/>
         <source>Shop name</source>
         <translation>Nom de la boutique</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="216"/>
+        <location filename="../../ui/settings/form.py" line="220"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="217"/>
+        <location filename="../../ui/settings/form.py" line="221"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="219"/>
+        <location filename="../../ui/settings/form.py" line="223"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="222"/>
+        <location filename="../../ui/settings/form.py" line="226"/>
         <source>Logo (image file)</source>
         <translation>Logo (fichier image)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="236"/>
+        <location filename="../../ui/settings/form.py" line="240"/>
         <source>Receipt printer</source>
         <translation>Imprimante à tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="238"/>
+        <location filename="../../ui/settings/form.py" line="242"/>
         <source>Printer address (IP or name)</source>
         <translation>Adresse de l&apos;imprimante (IP ou nom)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="239"/>
+        <location filename="../../ui/settings/form.py" line="243"/>
         <source>TCP port</source>
         <translation>Port TCP</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="240"/>
+        <location filename="../../ui/settings/form.py" line="244"/>
         <source>USB vendor id</source>
         <translation>Identifiant fabricant USB</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="241"/>
+        <location filename="../../ui/settings/form.py" line="245"/>
         <source>USB product id</source>
         <translation>Identifiant produit USB</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="242"/>
+        <location filename="../../ui/settings/form.py" line="246"/>
         <source>Serial port (COM3, /dev/ttyUSB0)</source>
         <translation>Port série (COM3, /dev/ttyUSB0)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="243"/>
+        <location filename="../../ui/settings/form.py" line="247"/>
         <source>Speed (baud)</source>
         <translation>Vitesse (bauds)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="244"/>
+        <location filename="../../ui/settings/form.py" line="248"/>
         <source>Windows printer name</source>
         <translation>Nom de l&apos;imprimante Windows</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="245"/>
+        <location filename="../../ui/settings/form.py" line="249"/>
         <source>File or device path</source>
         <translation>Chemin du fichier ou du périphérique</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="270"/>
+        <location filename="../../ui/settings/form.py" line="274"/>
         <source>{mm} mm</source>
         <translation>{mm} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="273"/>
+        <location filename="../../ui/settings/form.py" line="277"/>
         <source>Paper width</source>
         <translation>Largeur du papier</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="278"/>
+        <location filename="../../ui/settings/form.py" line="282"/>
         <source>Print the receipt when a sale is fulfilled</source>
         <translation>Imprimer le ticket quand une vente est livrée</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="283"/>
+        <location filename="../../ui/settings/form.py" line="287"/>
         <source>Print a claim slip when a sale is queued</source>
         <translation>Imprimer un bon de réclamation quand une vente est en file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="286"/>
+        <location filename="../../ui/settings/form.py" line="290"/>
         <source>Test page</source>
         <translation>Page de test</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="300"/>
+        <location filename="../../ui/settings/form.py" line="304"/>
         <source>Warn when the balance is under (DA)</source>
         <translation>Alerter sous ce solde (DA)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="303"/>
+        <location filename="../../ui/settings/form.py" line="307"/>
         <source>The computer&apos;s language</source>
         <translation>La langue de l&apos;ordinateur</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="306"/>
+        <location filename="../../ui/settings/form.py" line="310"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="311"/>
+        <location filename="../../ui/settings/form.py" line="315"/>
         <source>Counter id (in sale refs)</source>
         <translation>Identifiant de caisse (dans les réf. de vente)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="321"/>
+        <location filename="../../ui/settings/form.py" line="325"/>
         <source>Fixed in this version: sales wait offline up to these limits, then new sales are refused.</source>
         <translation>Fixé dans cette version : les ventes attendent hors ligne jusqu&apos;à ces limites, puis les nouvelles ventes sont refusées.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="330"/>
+        <location filename="../../ui/settings/form.py" line="334"/>
         <source>Sales waiting, at most</source>
         <translation>Ventes en attente, au plus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="332"/>
+        <location filename="../../ui/settings/form.py" line="336"/>
         <source>Money waiting, at most</source>
         <translation>Montant en attente, au plus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="336"/>
+        <location filename="../../ui/settings/form.py" line="340"/>
         <source>Oldest waiting sale, at most</source>
         <translation>Vente en attente la plus ancienne, au plus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="337"/>
+        <location filename="../../ui/settings/form.py" line="341"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="367"/>
+        <location filename="../../ui/settings/form.py" line="371"/>
         <source>The stored value could not be used: the default is shown. Save to replace it.</source>
         <translation>La valeur enregistrée est inutilisable : la valeur par défaut est affichée. Enregistrez pour la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="377"/>
+        <location filename="../../ui/settings/form.py" line="381"/>
+        <location filename="../../ui/settings/form.py" line="534"/>
         <source>{env} overrides this on this computer.</source>
         <translation>{env} remplace ce réglage sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="381"/>
+        <location filename="../../ui/settings/form.py" line="385"/>
         <source>Some settings could not be read: the defaults are shown.</source>
         <translation>Certains paramètres n&apos;ont pas pu être lus : les valeurs par défaut sont affichées.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="396"/>
+        <location filename="../../ui/settings/form.py" line="400"/>
         <source>ONECLICK_API_KEY is set on this computer and overrides the key kept here.</source>
         <translation>ONECLICK_API_KEY est défini sur cet ordinateur et remplace la clé conservée ici.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="403"/>
+        <location filename="../../ui/settings/form.py" line="407"/>
         <source>Kept in the system keyring: {tail}. Type a new key to replace it.</source>
         <translation>Conservée dans le trousseau du système : {tail}. Saisissez une nouvelle clé pour la remplacer.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="408"/>
+        <location filename="../../ui/settings/form.py" line="412"/>
         <source>No key is kept yet.</source>
         <translation>Aucune clé n&apos;est encore conservée.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="412"/>
+        <location filename="../../ui/settings/form.py" line="416"/>
         <source>This computer has no secure keyring: the key cannot be kept here. Set ONECLICK_API_KEY in pos-app&apos;s environment instead.</source>
         <translation>Cet ordinateur n&apos;a pas de trousseau sécurisé : la clé ne peut pas y être conservée. Définissez plutôt ONECLICK_API_KEY dans l&apos;environnement de pos-app.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="421"/>
+        <location filename="../../ui/settings/form.py" line="425"/>
         <source>Paste the key from your OneClickDZ account</source>
         <translation>Collez la clé de votre compte OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="433"/>
+        <location filename="../../ui/settings/form.py" line="437"/>
         <source>A key holds no such character (position {n}): paste it again.</source>
         <translation>Une clé ne contient pas ce caractère (position {n}) : collez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="461"/>
+        <location filename="../../ui/settings/form.py" line="465"/>
         <source>Needed for this printer.</source>
         <translation>Obligatoire pour cette imprimante.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="531"/>
+        <location filename="../../ui/settings/form.py" line="559"/>
         <source>Choose the logo</source>
         <translation>Choisir le logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="533"/>
+        <location filename="../../ui/settings/form.py" line="561"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="550"/>
-        <location filename="../../ui/settings/form.py" line="709"/>
+        <location filename="../../ui/settings/form.py" line="578"/>
+        <location filename="../../ui/settings/form.py" line="744"/>
         <source>Type the API key first.</source>
         <translation>Saisissez d&apos;abord la clé API.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="558"/>
+        <location filename="../../ui/settings/form.py" line="590"/>
         <source>Asking OneClickDZ…</source>
         <translation>Interrogation de OneClickDZ…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="589"/>
+        <location filename="../../ui/settings/form.py" line="624"/>
         <source>OneClickDZ refused this key: it is not saved. Copy it again from your OneClickDZ account and press Test connection, or use training mode meanwhile.</source>
         <translation>OneClickDZ a refusé cette clé : elle n&apos;est pas enregistrée. Copiez-la à nouveau depuis votre compte OneClickDZ et appuyez sur Tester la connexion, ou utilisez le mode formation en attendant.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="595"/>
+        <location filename="../../ui/settings/form.py" line="630"/>
         <source>A key was refused: press Test connection with this key before saving it, or use training mode meanwhile.</source>
         <translation>Une clé a été refusée : appuyez sur Tester la connexion avec cette clé avant de l&apos;enregistrer, ou utilisez le mode formation en attendant.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="611"/>
+        <location filename="../../ui/settings/form.py" line="646"/>
         <source>Complete the printer&apos;s fields first.</source>
         <translation>Complétez d&apos;abord les champs de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="614"/>
+        <location filename="../../ui/settings/form.py" line="649"/>
         <source>Printing a test page…</source>
         <translation>Impression d&apos;une page de test…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="626"/>
+        <location filename="../../ui/settings/form.py" line="661"/>
         <source>The test page was not printed: unexpected error (see the log).</source>
         <translation>La page de test n&apos;a pas été imprimée : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="630"/>
+        <location filename="../../ui/settings/form.py" line="665"/>
         <source>Test page sent to {printer}.</source>
         <translation>Page de test envoyée à {printer}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="643"/>
-        <location filename="../../ui/settings/setup.py" line="311"/>
+        <location filename="../../ui/settings/form.py" line="678"/>
+        <location filename="../../ui/settings/setup.py" line="316"/>
         <source>The settings are still being read.</source>
         <translation>Les paramètres sont encore en cours de lecture.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="645"/>
-        <location filename="../../ui/settings/form.py" line="652"/>
-        <location filename="../../ui/settings/setup.py" line="328"/>
+        <location filename="../../ui/settings/form.py" line="680"/>
+        <location filename="../../ui/settings/form.py" line="687"/>
+        <location filename="../../ui/settings/setup.py" line="333"/>
         <source>Some values are not accepted: see the reasons in red.</source>
         <translation>Certaines valeurs ne sont pas acceptées : voyez les raisons en rouge.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="655"/>
-        <location filename="../../ui/settings/form.py" line="672"/>
+        <location filename="../../ui/settings/form.py" line="690"/>
+        <location filename="../../ui/settings/form.py" line="707"/>
         <source>Nothing was saved: the shop&apos;s database could not be written ({reason}). Every setting keeps its old value.</source>
         <translation>Rien n&apos;a été enregistré : la base de données de la boutique n&apos;a pas pu être écrite ({reason}). Chaque paramètre garde son ancienne valeur.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="661"/>
+        <location filename="../../ui/settings/form.py" line="696"/>
         <source>Nothing was saved: this computer has no secure keyring for the key. Set ONECLICK_API_KEY instead.</source>
         <translation>Rien n&apos;a été enregistré : cet ordinateur n&apos;a pas de trousseau sécurisé pour la clé. Définissez plutôt ONECLICK_API_KEY.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="667"/>
+        <location filename="../../ui/settings/form.py" line="702"/>
         <source>Nothing was saved: the system keyring refused to keep the key.</source>
         <translation>Rien n&apos;a été enregistré : le trousseau du système a refusé de conserver la clé.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="683"/>
+        <location filename="../../ui/settings/form.py" line="718"/>
         <source>SANDBOX key (tests, no real money)</source>
         <translation>Clé SANDBOX (tests, sans argent réel)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="685"/>
+        <location filename="../../ui/settings/form.py" line="720"/>
         <source>PRODUCTION key (real sales)</source>
         <translation>Clé PRODUCTION (ventes réelles)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="687"/>
+        <location filename="../../ui/settings/form.py" line="722"/>
         <source>Connected. {kind}, scope {scope}, account {account}, balance {balance}.</source>
         <translation>Connecté. {kind}, portée {scope}, compte {account}, solde {balance}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="696"/>
+        <location filename="../../ui/settings/form.py" line="731"/>
         <source>This key is DISABLED at OneClickDZ.</source>
         <translation>Cette clé est DÉSACTIVÉE chez OneClickDZ.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="703"/>
+        <location filename="../../ui/settings/form.py" line="738"/>
         <source>This shop&apos;s address is blocked for 15 minutes after wrong keys. Wait, then check the key.</source>
         <translation>L&apos;adresse de la boutique est bloquée 15 minutes après des clés erronées. Patientez, puis vérifiez la clé.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="711"/>
+        <location filename="../../ui/settings/form.py" line="746"/>
         <source>The key was refused. Check it (copy it again from your OneClickDZ account); it is not tried again by itself: five wrong keys block this shop&apos;s address for 15 minutes.</source>
         <translation>La clé a été refusée. Vérifiez-la (copiez-la à nouveau depuis votre compte OneClickDZ) ; elle n&apos;est pas réessayée d&apos;elle-même : cinq clés erronées bloquent l&apos;adresse de la boutique pendant 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="717"/>
+        <location filename="../../ui/settings/form.py" line="752"/>
         <source>A key holds no such character: paste it again.</source>
         <translation>Une clé ne contient pas ce caractère : collez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="719"/>
+        <location filename="../../ui/settings/form.py" line="754"/>
         <source>OneClickDZ cannot be reached: check the internet connection and the API address.</source>
         <translation>OneClickDZ est injoignable : vérifiez la connexion internet et l&apos;adresse de l&apos;API.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="724"/>
+        <location filename="../../ui/settings/form.py" line="759"/>
         <source>OneClickDZ did not answer in time. Try again in a moment.</source>
         <translation>OneClickDZ n&apos;a pas répondu à temps. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="726"/>
+        <location filename="../../ui/settings/form.py" line="761"/>
         <source>Too many requests: OneClickDZ asks to wait a little. Try again in a minute.</source>
         <translation>Trop de requêtes : OneClickDZ demande de patienter un peu. Réessayez dans une minute.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="731"/>
+        <location filename="../../ui/settings/form.py" line="766"/>
         <source>OneClickDZ has a server problem. Try again later.</source>
         <translation>OneClickDZ a un problème de serveur. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="733"/>
+        <location filename="../../ui/settings/form.py" line="768"/>
         <source>The answer could not be read: is the API address right?</source>
         <translation>La réponse est illisible : l&apos;adresse de l&apos;API est-elle correcte ?</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="735"/>
+        <location filename="../../ui/settings/form.py" line="770"/>
         <source>The API address cannot be used: see the reason beside it.</source>
         <translation>L&apos;adresse de l&apos;API est inutilisable : voyez la raison à côté.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="737"/>
+        <location filename="../../ui/settings/form.py" line="772"/>
         <source>OneClickDZ refused the test ({code}).</source>
         <translation>OneClickDZ a refusé le test ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="741"/>
+        <location filename="../../ui/settings/form.py" line="776"/>
         <source>The test failed: unexpected error (see the log).</source>
         <translation>Le test a échoué : erreur inattendue (voir le journal).</translation>
     </message>
@@ -2233,104 +2241,104 @@
         <translation>Code PIN à nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="97"/>
+        <location filename="../../ui/settings/setup.py" line="98"/>
         <source>This shop has a manager already ({names}): the counter opens locked, sign in there.</source>
         <translation>Cette boutique a déjà un gérant ({names}) : la caisse s&apos;ouvre verrouillée, connectez-vous-y.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="114"/>
-        <location filename="../../ui/settings/setup.py" line="367"/>
+        <location filename="../../ui/settings/setup.py" line="115"/>
+        <location filename="../../ui/settings/setup.py" line="372"/>
         <source>Type your name and the same PIN twice.</source>
         <translation>Saisissez votre nom et deux fois le même code PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="145"/>
+        <location filename="../../ui/settings/setup.py" line="146"/>
         <source>Your OneClickDZ API key</source>
         <translation>Votre clé API OneClickDZ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="146"/>
+        <location filename="../../ui/settings/setup.py" line="147"/>
         <source>Paste the API key of your OneClickDZ account, then press Test connection. It is kept in this computer&apos;s keyring, never in a file.</source>
         <translation>Collez la clé API de votre compte OneClickDZ, puis appuyez sur Tester la connexion. Elle est conservée dans le trousseau de cet ordinateur, jamais dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="155"/>
+        <location filename="../../ui/settings/setup.py" line="156"/>
         <source>Your shop</source>
         <translation>Votre boutique</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="156"/>
+        <location filename="../../ui/settings/setup.py" line="157"/>
         <source>The name printed at the top of every receipt.</source>
         <translation>Le nom imprimé en haut de chaque ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="161"/>
+        <location filename="../../ui/settings/setup.py" line="162"/>
         <source>Receipt printer (optional)</source>
         <translation>Imprimante à tickets (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="162"/>
+        <location filename="../../ui/settings/setup.py" line="163"/>
         <source>A network receipt printer needs its address; the others can be set later in the settings (Ctrl+,).</source>
         <translation>Une imprimante réseau a besoin de son adresse ; les autres se règlent plus tard dans les paramètres (Ctrl+,).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="171"/>
+        <location filename="../../ui/settings/setup.py" line="172"/>
         <source>Manager: your name and a PIN (twice)</source>
         <translation>Gérant : votre nom et un code PIN (deux fois)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="172"/>
+        <location filename="../../ui/settings/setup.py" line="173"/>
         <source>The manager opens the settings, closes the day and adds the cashiers. The PIN signs you in at the counter: keep it to yourself.</source>
         <translation>Le gérant ouvre les paramètres, clôture la journée et ajoute les caissiers. Le code PIN vous connecte à la caisse : gardez-le pour vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="199"/>
+        <location filename="../../ui/settings/setup.py" line="200"/>
         <source>pos-app: first start</source>
         <translation>pos-app : premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="205"/>
+        <location filename="../../ui/settings/setup.py" line="206"/>
         <source>Welcome. {n} steps and the counter is ready.</source>
         <translation>Bienvenue. {n} étapes et la caisse est prête.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="370"/>
+        <location filename="../../ui/settings/setup.py" line="375"/>
         <source>The settings are saved, but the manager could not be added (see the log). Type the PIN twice again and finish.</source>
         <translation>Les paramètres sont enregistrés, mais le gérant n&apos;a pas pu être ajouté (voir le journal). Saisissez à nouveau le code PIN deux fois et terminez.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="213"/>
+        <location filename="../../ui/settings/setup.py" line="214"/>
         <source>Use training mode (no key, no real money)</source>
         <translation>Utiliser le mode formation (sans clé, sans argent réel)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="232"/>
+        <location filename="../../ui/settings/setup.py" line="233"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="233"/>
-        <location filename="../../ui/settings/setup.py" line="287"/>
+        <location filename="../../ui/settings/setup.py" line="234"/>
+        <location filename="../../ui/settings/setup.py" line="288"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="279"/>
+        <location filename="../../ui/settings/setup.py" line="280"/>
         <source>Step {n} of {total}: {title}</source>
         <translation>Étape {n} sur {total} : {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="287"/>
+        <location filename="../../ui/settings/setup.py" line="288"/>
         <source>Finish and start selling</source>
         <translation>Terminer et commencer à vendre</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="314"/>
+        <location filename="../../ui/settings/setup.py" line="319"/>
         <source>The key cannot be kept on this computer: set ONECLICK_API_KEY, or use training mode.</source>
         <translation>La clé ne peut pas être conservée sur cet ordinateur : définissez ONECLICK_API_KEY, ou utilisez le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/setup.py" line="320"/>
+        <location filename="../../ui/settings/setup.py" line="325"/>
         <source>Type the API key, or use training mode.</source>
         <translation>Saisissez la clé API, ou utilisez le mode formation.</translation>
     </message>

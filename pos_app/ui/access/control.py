@@ -98,10 +98,12 @@ class AccessControl(QObject):
         *,
         training: bool = False,
         tz: tzinfo | None = None,
+        covered: bool = True,
     ) -> None:
         """Nothing is read here: :meth:`start` reads the people on the worker pool. Until
         then the window is covered (not in training), so no sale starts before it is known
-        whether someone must sign in."""
+        whether someone must sign in; ``covered`` false: a read at the first paint found
+        nobody, the window stays open unless :meth:`start` finds someone."""
         super().__init__(window)
         self.setObjectName("accessControl")
         self.window = window
@@ -133,7 +135,7 @@ class AccessControl(QObject):
         self.user_did_change.connect(
             lambda user: window.orders.set_viewer(None if user is None else user.name)
         )
-        if self.enabled:
+        if self.enabled and covered:
             self._cover(translate("Access", "Reading who may sell…"))
 
     def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
@@ -153,6 +155,8 @@ class AccessControl(QObject):
             self.enabled = False
             self._uncover()
             self._show_label()
+        elif people and self.user is None and not self.locked:  # added since the first paint
+            self._cover("")
 
     async def _list_people(self) -> list[UserRecord] | None:
         """The active people, listed on the lock screen; None when they cannot be read."""
@@ -496,10 +500,12 @@ def install_access(
     training: bool,
     screens: tuple[Launcher, ...] = (),
     tz: tzinfo | None = None,
+    covered: bool = True,
 ) -> AccessControl:
     """Give ``window`` its lock screen, Ctrl+L and manager gate (``screens``' launchers get
-    the gate for their manager-only actions), and start reading the people."""
-    control = AccessControl(window, store, executor, training=training, tz=tz)
+    the gate for their manager-only actions), and start reading the people (``covered``:
+    :class:`AccessControl`)."""
+    control = AccessControl(window, store, executor, training=training, tz=tz, covered=covered)
     for launcher in screens:
         launcher.manager_gate = control.require_manager
     window.counter.spawn(control.start())

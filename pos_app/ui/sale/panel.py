@@ -15,7 +15,7 @@ from enum import Enum
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from pos_app.orders import BalanceView, SaleRefusedError
+from pos_app.orders.views import BalanceView
 from pos_app.ui import messages
 from pos_app.ui.counter import EngineSignals, LineCheckView, ProductsView, problem_text
 from pos_app.ui.i18n import ltr, translate
@@ -83,6 +83,7 @@ class SalePanel(QWidget):
         counter.balance_did_refresh.connect(self._on_balance)
         counter.line_did_check.connect(self._on_line)
         counter.recent_numbers_did_change.connect(self.field.set_recent)
+        counter.engine_did_attach.connect(self._on_engine_attached)
 
     # --- keyboard -------------------------------------------------------------------------
 
@@ -116,6 +117,9 @@ class SalePanel(QWidget):
     # --- stages ---------------------------------------------------------------------------
 
     def _open_summary(self) -> None:
+        if not self.counter.ready:  # the window painted before the engine: nothing to sell with
+            self._say(translate("SalePanel", "Starting up: the sale can be confirmed in a moment."))
+            return
         entry = self.field.entry
         if not entry.is_complete or entry.kind is None:
             self._say(
@@ -154,6 +158,8 @@ class SalePanel(QWidget):
         self.counter.spawn(self._place(request))
 
     async def _place(self, request: SaleRequest) -> None:
+        from pos_app.orders.engine import SaleRefusedError  # loaded with the engine
+
         try:
             view = await self.counter.place(
                 request.line_type, request.digits, request.value, request.ref, request.price
@@ -236,6 +242,12 @@ class SalePanel(QWidget):
     def _on_choice(self, choice: ProductChoice | None) -> None:
         if choice is not None:
             self._say(translate("SalePanel", "Enter: summary"))
+
+    def _on_engine_attached(self) -> None:
+        """Ask about the line typed before the engine ran (its check was not sent)."""
+        self._asked = None
+        if self.stage is Stage.ENTRY:
+            self._on_entry(self.field.entry)
 
     def _on_products(self, view: ProductsView) -> None:
         self.grid.set_products(view.line_type, view.items)

@@ -1,0 +1,143 @@
+"""Paint first, then load: the window shows (cached values, lock cover) before any service
+exists, keeps what is typed meanwhile, and confirms no sale until the engine is attached."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from pos_app.domain.numbers import LineType
+from pos_app.orders import EngineSettings
+from pos_app.simulator import SimConfig, Simulator
+from pos_app.store import open_store
+from pos_app.ui.app import Painted, build_services, load_style, paint_first
+from pos_app.ui.sale.panel import Stage
+from tests.support.people import add_people
+from tests.support.waiting import run, wait_until
+from tests.support.window import KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+NUMBER = "036362607"  # an ADSL line the simulator knows
+
+
+def _close(painted: Painted) -> None:
+    painted.window.allow_close()
+    painted.window.close()
+    painted.window.deleteLater()
+
+
+def test_keys_typed_before_the_services_all_land_and_no_sale_is_confirmed_before_the_engine(
+    qloop: qasync.QEventLoop, qapp: QApplication, tmp_path: Path
+) -> None:
+    load_style(qapp)
+    painted = paint_first(qapp, demo=True, no_key=False, lang="en")
+    window, edit = painted.window, painted.window.sale.field.edit
+    assert painted.window.isVisible() and edit.hasFocus()
+    assert not painted.counter.ready
+    QTest.keyClicks(edit, NUMBER)
+    QTest.keyClick(edit, KEY[1])
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    assert window.sale.stage is Stage.ENTRY  # no summary, so nothing to confirm
+    assert not window.sale.summary.isVisible()
+    assert "".join(ch for ch in edit.text() if ch.isdigit()) == NUMBER
+    sim = Simulator(SimConfig(seed=7, time_scale=200.0)).start()
+    services = build_services(
+        demo=True,
+        db_url=f"sqlite:///{tmp_path / 'pos.sqlite3'}",
+        simulator=sim,
+        settings=EngineSettings(time_scale=200.0),
+        counter=painted.counter,
+    )
+
+    async def body() -> None:
+        services.counter.attach(services.engine)
+        await services.counter.start()
+        await wait_until(lambda: window.sale.grid.buttons, what="card values")
+        assert "".join(ch for ch in edit.text() if ch.isdigit()) == NUMBER  # nothing lost
+        QTest.keyClick(edit, KEY[1])
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        assert window.sale.stage is Stage.SUMMARY  # with the engine, the summary opens
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+        await wait_until(lambda: window.orders.model.rowCount() == 1, what="the sale listed")
+        await services.shutdown()
+
+    try:
+        run(qloop, body())
+    finally:
+        _close(painted)
+        sim.stop()
+
+
+def test_the_first_paint_shows_the_cached_values_and_covers_a_shop_with_people(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "shop.sqlite3"
+    monkeypatch.setenv("POS_DB_URL", f"sqlite:///{db}")
+    with open_store(f"sqlite:///{db}") as store:
+        when = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+        store.save_products(LineType.ADSL, [(500, 480, True), (1000, 960, True)], when)
+        store.save_balance(Decimal("12345.50"), when)
+        add_people(store)
+    load_style(qapp)
+    painted = paint_first(qapp, demo=False, no_key=False, lang="en")
+    try:
+        window = painted.window
+        assert [b.choice.value for b in window.sale.grid.buttons] == [500, 1000]
+        assert window.balance.view is not None
+        assert window.balance.view.amount == Decimal("12345.50")
+        assert painted.cover is not None and painted.cover.isVisible()
+        assert not window.sale.field.edit.isEnabled()  # nobody types a sale under the cover
+        assert not painted.counter.ready
+    finally:
+        _close(painted)
+
+
+def test_a_shop_without_people_or_cache_opens_uncovered_and_loading(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POS_DB_URL", f"sqlite:///{tmp_path / 'none.sqlite3'}")
+    load_style(qapp)
+    painted = paint_first(qapp, demo=False, no_key=False, lang="en")
+    try:
+        assert painted.cover is None
+        assert painted.window.sale.field.edit.isEnabled()
+        assert not painted.window.sale.grid.buttons
+        assert painted.window.sale.grid.empty.isVisible()  # "Loading card values…"
+        assert painted.window.balance.view is None
+    finally:
+        _close(painted)
+
+
+@pytest.mark.slow  # starts the app in a child process
+def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("ONECLICK_API_KEY", "POS_LANG")}
+    env |= {
+        "QT_QPA_PLATFORM": "offscreen",
+        "POS_DATA_DIR": str(tmp_path / "data"),
+        "PYTHONPATH": str(ROOT),
+        "POS_COUNTER_ID": "TEST",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "pos_app", "--smoke", "--demo"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["ok"]
+    assert report["loaded_at_paint"] == []
