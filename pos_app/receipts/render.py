@@ -22,7 +22,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
-import qrcode  # type: ignore[import-untyped]
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -406,7 +405,10 @@ def _painting(device: QImage | QPagedPaintDevice) -> Iterator[QPainter]:
 
 
 def qr_matrix(payload: str) -> list[list[bool]]:
-    """The QR code of ``payload`` as rows of modules (True: black), without quiet zone."""
+    """The QR code of ``payload`` as rows of modules (True: black), without quiet zone.
+    ``qrcode`` is imported here, at the first receipt drawn."""
+    import qrcode  # type: ignore[import-untyped]
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     code.add_data(payload)
     code.make(fit=True)

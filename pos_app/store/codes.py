@@ -13,12 +13,12 @@ import base64
 import binascii
 import secrets
 from dataclasses import dataclass, field
-from typing import Final
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import TYPE_CHECKING, Final
 
 from pos_app.store.errors import StoreError
+
+if TYPE_CHECKING:  # cryptography (and its OpenSSL) loads at the first code sealed or opened
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 SEALED_PREFIX: Final = "gcm1:"
 """How a stored card code begins (the format's version: a later one gets another prefix)."""
@@ -38,10 +38,20 @@ class CodeCipher:
     """Seals and opens card codes with one 32-byte key; its repr never shows the key."""
 
     key: bytes = field(repr=False)
-    _aead: AESGCM = field(init=False, repr=False, compare=False)
+    _made: list[AESGCM] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_aead", AESGCM(self.key))
+        if len(self.key) not in (16, 24, 32):  # AES-GCM's sizes, checked before first use
+            raise ValueError("a card-code key is 16, 24 or 32 bytes")
+
+    @property
+    def _aead(self) -> AESGCM:
+        """The AES-GCM cipher, made (and cryptography imported) at its first use."""
+        if not self._made:
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+            self._made.append(AESGCM(self.key))
+        return self._made[0]
 
     def seal(self, ref: str, code: str) -> str:
         """The stored text of ``code`` for the sale ``ref`` (a new nonce each call)."""
@@ -60,6 +70,8 @@ class CodeCipher:
             raise CardCodeUnreadableError(NOT_SEALED) from None
         if len(blob) <= NONCE_BYTES:
             raise CardCodeUnreadableError(NOT_SEALED)
+        from cryptography.exceptions import InvalidTag
+
         try:
             clear = self._aead.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], ref.encode("utf-8"))
         except InvalidTag:

@@ -34,6 +34,8 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import hashlib
+import hmac
 import json
 import logging
 import os
@@ -46,8 +48,6 @@ from typing import Final
 
 import keyring.errors
 import peewee as pw
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from keyring.backend import KeyringBackend
 
 from pos_app import keychain
@@ -132,18 +132,26 @@ class Vault:
         with HKDF-SHA256 (salt: the store id, info: the purpose)."""
         if not purpose:
             raise ValueError("a sub-key needs a purpose")
-        hkdf = HKDF(
-            algorithm=hashes.SHA256(),
-            length=KEY_BYTES,
-            salt=self.store_id.encode("ascii"),
-            info=purpose.encode("utf-8"),
-        )
-        return hkdf.derive(self._key)
+        return hkdf_sha256(self._key, self.store_id.encode("ascii"), purpose.encode("utf-8"))
 
     @property
     def fingerprint(self) -> str:
         """32 hex digits that tell this key from another (and nothing of the key)."""
         return self.subkey(FINGERPRINT)[:16].hex()
+
+
+def hkdf_sha256(key: bytes, salt: bytes, info: bytes, length: int = KEY_BYTES) -> bytes:
+    """HKDF-SHA256 (RFC 5869) with the standard library: the same bytes as
+    ``cryptography``'s HKDF, without loading it (and its OpenSSL) when a store opens."""
+    if not 0 < length <= 255 * hashlib.sha256().digest_size:
+        raise ValueError("HKDF-SHA256 gives 1 to 8160 bytes")
+    pseudo_random = hmac.digest(salt, key, "sha256")
+    out, block, counter = b"", b"", 1
+    while len(out) < length:
+        block = hmac.digest(pseudo_random, block + info + bytes([counter]), "sha256")
+        out += block
+        counter += 1
+    return out[:length]
 
 
 def _settings(database: pw.Database) -> dict[str, str]:

@@ -11,14 +11,16 @@ The start-up order, in :func:`run_window` and nowhere else:
 1. **Paint** (:func:`paint_first`): Qt, the style, the language, the window over the cached
    card values and balance (a plain ``sqlite3`` read, :func:`read_first_screen`; "loading"
    where nothing is cached), the number field focused, and, when the shop has people, the
-   lock cover over it. Only this module's top-level imports are loaded: no requests, qasync,
-   peewee store, engine, simulator, HTTP server, printing, history, reports, settings or
-   access code (``tests/ui/test_paint_first.py`` checks the list).
+   lock cover over it. Only this module's top-level imports are loaded: no asyncio, requests,
+   qasync, peewee store, engine, simulator, HTTP server, printing, history, reports, settings
+   or access code (``tests/ui/test_paint_first.py`` checks the list).
 2. **Load** (:func:`load_services`): keys typed meanwhile wait in the field (Qt queues them);
    the services are built, the engine attached to the window (:meth:`EngineSignals.attach`:
    until then no summary opens, so no sale can be confirmed) and the screens installed
    (printing, history, reports, settings, access: its lock screen replaces the cover), all
-   in one turn of the event loop, so no key reaches the sale screen in between.
+   in one turn of the event loop, so no key reaches the sale screen in between. Printing's
+   libraries (qrcode, Pillow, python-escpos) and renderers are not among them: they load at
+   the first print, preview, reprint or test page (:data:`LOADED_AT_FIRST_PRINT`).
 3. **Run**: the engine starts (cached values, then fresh ones), the journal's chain is
    checked on a worker thread.
 """
@@ -305,7 +307,27 @@ LOADED_AFTER_PAINT = (
     "pos_app.ui.reports",
     "pos_app.ui.settings",
     "pos_app.ui.access",
+    "asyncio",
+    "pos_app.receipts.render",
+    "pos_app.ui.reports.screen",
 )
+
+# Printing's libraries and modules, imported at the first print, preview, reprint or test
+# page (the receipts' renderer when a receipt is drawn, the report screen at the first F4),
+# never while the window starts (a smoke run reports them: none).
+LOADED_AT_FIRST_PRINT = (
+    "qrcode",
+    "PIL",
+    "escpos",
+    "pos_app.receipts.render",
+    "pos_app.receipts.report_render",
+    "pos_app.ui.reports.screen",
+)
+
+
+def loaded_printing_modules() -> list[str]:
+    """Which of :data:`LOADED_AT_FIRST_PRINT` are imported already (before a print: none)."""
+    return [name for name in LOADED_AT_FIRST_PRINT if name in sys.modules]
 
 
 def loaded_after_paint_modules() -> list[str]:

@@ -12,7 +12,6 @@ loop, owned by the counter (cancelled at stop).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
@@ -32,7 +31,9 @@ from pos_app.orders.views import (
 )
 from pos_app.ui import messages
 
-if TYPE_CHECKING:  # the engine (requests, peewee) loads after the window's first paint
+if TYPE_CHECKING:  # the engine (requests, peewee) and asyncio load after the first paint
+    import asyncio
+
     from pos_app.orders import OrderEngine
 
 # Re-exported: the screens import the views they show from here.
@@ -125,6 +126,8 @@ class EngineSignals(QObject):
         if self._stopped:
             return
         self._stopped = True
+        import asyncio
+
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
@@ -139,6 +142,8 @@ class EngineSignals(QObject):
         if self._stopped:
             coro.close()
             return
+        import asyncio
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)

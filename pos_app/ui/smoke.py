@@ -5,9 +5,11 @@ start-up timings as one JSON line on stdout.
 The start-up tests and ``tests/benchmarks/bench_startup.py`` read that line; its keys are
 ``ok``, ``demo``, ``language``, ``low_balance``, ``imports_ms``, ``window_shown_ms``,
 ``window_shown_since_start_ms``, ``products_shown_ms``, ``balance_shown_ms``, ``total_ms``,
-``cpu_ms``, ``screenshot``, ``imported_at_s`` and ``loaded_at_paint`` (which of the modules
+``cpu_ms``, ``screenshot``, ``imported_at_s``, ``loaded_at_paint`` (which of the modules
 meant to load after the first paint were imported already:
-:data:`pos_app.ui.app.LOADED_AFTER_PAINT`). Every ``*_ms`` counts from the start of
+:data:`pos_app.ui.app.LOADED_AFTER_PAINT`) and ``printing_loaded`` (which of printing's
+libraries were imported by the time the window was ready, with nothing printed:
+:data:`pos_app.ui.app.LOADED_AT_FIRST_PRINT`). Every ``*_ms`` counts from the start of
 ``run_window`` except ``window_shown_since_start_ms`` and ``imports_ms``, which count from the
 first import of ``pos_app`` (after the interpreter's own start). ``imported_at_s`` is that
 first import's ``time.perf_counter()`` reading: a system-wide clock on Linux, so a parent
@@ -80,6 +82,9 @@ async def run_smoke(
     since_shown = time.perf_counter()
     seen = await wait_until_shown(window, limit)
     ok = all(v is not None for v in seen.values())
+    from pos_app.ui.app import loaded_printing_modules  # imported already: run_window's module
+
+    printing_loaded = loaded_printing_modules()
     if screenshot:
         await asyncio.sleep(SETTLE_DELAY)
         Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
@@ -104,6 +109,7 @@ async def run_smoke(
         "screenshot": screenshot,
         "imported_at_s": IMPORTED_AT,
         "loaded_at_paint": launch.loaded_at_paint,
+        "printing_loaded": printing_loaded,
     }
     (out or sys.stdout).write(json.dumps(report) + "\n")
     return ok

@@ -21,7 +21,13 @@ from pos_app.domain.numbers import LineType
 from pos_app.orders import EngineSettings
 from pos_app.simulator import SimConfig, Simulator
 from pos_app.store import open_store
-from pos_app.ui.app import Painted, build_services, load_style, paint_first
+from pos_app.ui.app import (
+    LOADED_AFTER_PAINT,
+    Painted,
+    build_services,
+    load_style,
+    paint_first,
+)
 from pos_app.ui.sale.panel import Stage
 from tests.support.people import add_people
 from tests.support.waiting import run, wait_until
@@ -121,7 +127,9 @@ def test_a_shop_without_people_or_cache_opens_uncovered_and_loading(
 
 
 @pytest.mark.slow  # starts the app in a child process
-def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> None:
+def test_nothing_heavy_is_imported_before_the_first_paint_nor_printing_before_a_print(
+    tmp_path: Path,
+) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("ONECLICK_API_KEY", "POS_LANG")}
     env |= {
         "QT_QPA_PLATFORM": "offscreen",
@@ -141,3 +149,32 @@ def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> Non
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["ok"]
     assert report["loaded_at_paint"] == []
+    assert report["printing_loaded"] == []  # ready, nothing printed: no qrcode, PIL, renderer
+
+
+def test_the_lists_name_the_printing_libraries_and_what_a_print_imports() -> None:
+    """The paint list covers printing and asyncio; drawing a receipt's QR code loads what the
+    first-print list names (so an empty list in a smoke run means they were not loaded)."""
+    for name in ("qrcode", "PIL", "escpos", "asyncio", "pos_app.receipts.render"):
+        assert name in LOADED_AFTER_PAINT
+    code = (
+        "import sys\n"
+        "from pos_app.ui.app import loaded_printing_modules\n"
+        "before = loaded_printing_modules()\n"
+        "from pos_app.receipts.render import qr_matrix\n"
+        "assert qr_matrix('https://example.com/r/1')\n"
+        "print(before, loaded_printing_modules())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    before, after = done.stdout.strip().split("] [")
+    assert before == "["
+    assert {"qrcode", "pos_app.receipts.render"} <= set(
+        after.rstrip("]").replace("'", "").split(", ")
+    )

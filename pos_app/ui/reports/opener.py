@@ -1,18 +1,22 @@
-"""F4 from the counter opens the reports screen (made the first time, kept afterwards)."""
+"""F4 from the counter opens the reports screen (made the first time, kept afterwards; its
+module, with the receipts' renderer, is imported then)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from pos_app.orders.offload import Offloader
 from pos_app.receipts.settings import ReceiptSettings
 from pos_app.store import Store
-from pos_app.ui.access.gate import ManagerGate
+from pos_app.ui.access.gate import ManagerGate, Spawn
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.printing.queue import PrinterQueue
-from pos_app.ui.reports.screen import ReportScreen, Spawn
+
+if TYPE_CHECKING:
+    from pos_app.ui.reports.screen import ReportScreen
 
 
 class ReportsOpener(QObject):
@@ -52,9 +56,11 @@ def install_reports(
 ) -> ReportsOpener:
     """Wire the reports screen into ``window``: F4 opens it (see :class:`ReportScreen`);
     its prints take turns in ``printer_queue`` (the print service's)."""
-    return ReportsOpener(
-        window,
-        lambda parent: ReportScreen(
+
+    def make_screen(parent: MainWindow) -> ReportScreen:
+        from pos_app.ui.reports.screen import ReportScreen  # at the first F4
+
+        return ReportScreen(
             store,
             executor,
             spawn,
@@ -64,5 +70,6 @@ def install_reports(
             refresh_balance=refresh_balance,
             printer_queue=printer_queue,
             parent=parent,
-        ),
-    )
+        )
+
+    return ReportsOpener(window, make_screen)
