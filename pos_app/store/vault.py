@@ -119,6 +119,9 @@ class Vault:
     _key: bytes = field(repr=False)
     anchor_file: Path | None = None
     """Where the newest Z's seal is kept beside the database (None: not a file)."""
+    throwaway: bool = False
+    """A training database, thrown away after the run: its key stays in its file and
+    nothing about it (fingerprint, Z seal) is written to the system keyring."""
 
     @property
     def where(self) -> str:
@@ -202,7 +205,9 @@ def load_vault(
                 db_file,
             )
         wanted = IN_FILE if prefer_file and key_file is not None else None
-        return _create(database, key_file, wanted or _new_place(env, key_file))
+        return _create(
+            database, key_file, wanted or _new_place(env, key_file), throwaway=prefer_file
+        )
     if not store_id or place not in (IN_KEYRING, IN_FILE):
         raise DataKeyError(
             f"the database's record of its data key is damaged ({STORE_ID_SETTING}="
@@ -215,11 +220,21 @@ def load_vault(
         if key_file is None:
             raise DataKeyError("the database keeps its data key in a file, but is no file")
         found_vault = Vault(
-            store_id, IN_FILE, key_file, _read_file(key_file, store_id), anchor_file
+            store_id,
+            IN_FILE,
+            key_file,
+            _read_file(key_file, store_id),
+            anchor_file,
+            throwaway=prefer_file,
         )
         _check_file_key(found_vault)
         return found_vault
     return Vault(store_id, IN_KEYRING, None, _read_keyring(store_id, db_file), anchor_file)
+
+
+def _keyring_of(found: Vault) -> KeyringBackend | None:
+    """The keyring that keeps ``found``'s fingerprint and Z seals (none for a throwaway)."""
+    return None if found.throwaway else _secure_backend()
 
 
 def _secure_backend() -> KeyringBackend | None:
@@ -233,7 +248,7 @@ def _check_file_key(found: Vault) -> None:
     """Refuse a key file when the keyring says otherwise: the keyring holds this store's key
     (so the database's ``file`` was written by someone else), or a fingerprint of another
     key. The first time a key file is met where a keyring exists, its fingerprint is kept."""
-    backend = _secure_backend()
+    backend = _keyring_of(found)
     if backend is None:
         return
     try:
@@ -263,7 +278,7 @@ def _check_file_key(found: Vault) -> None:
 
 def _keep_fingerprint(found: Vault) -> None:
     """Keep the fingerprint of a file key in the keyring, where a secure one exists."""
-    backend = _secure_backend()
+    backend = _keyring_of(found)
     if backend is None:
         return
     try:
@@ -313,7 +328,9 @@ def _new_place(env: Mapping[str, str], key_file: Path | None) -> str:
     return IN_FILE
 
 
-def _create(database: pw.Database, key_file: Path | None, place: str) -> Vault:
+def _create(
+    database: pw.Database, key_file: Path | None, place: str, *, throwaway: bool = False
+) -> Vault:
     store_id = secrets.token_hex(16)
     key = secrets.token_bytes(KEY_BYTES)
     if place == IN_FILE:
@@ -337,7 +354,14 @@ def _create(database: pw.Database, key_file: Path | None, place: str) -> Vault:
     anchor_file = None
     if key_file is not None:
         anchor_file = key_file.with_name(key_file.name.removesuffix(".key") + ".anchor")
-    made = Vault(store_id, place, key_file if place == IN_FILE else None, key, anchor_file)
+    made = Vault(
+        store_id,
+        place,
+        key_file if place == IN_FILE else None,
+        key,
+        anchor_file,
+        throwaway=throwaway and place == IN_FILE,
+    )
     if place == IN_FILE:
         _keep_fingerprint(made)
     return made
@@ -503,7 +527,7 @@ def anchors(found: Vault) -> list[Anchor]:
     exists) and in the file beside the database. A place that cannot be read, or holds
     something else, gives none (logged)."""
     kept: list[Anchor] = []
-    backend = _secure_backend()
+    backend = _keyring_of(found)
     if backend is not None:
         try:
             text = backend.get_password(KEYRING_SERVICE, anchor_account(found.store_id))
@@ -537,7 +561,7 @@ def keep_anchor(found: Vault, number: int, mac: str) -> None:
     Best effort: a failure is logged (the Z itself is stored)."""
     text = _anchor_text(number, mac)
     newer = {anchor.where: anchor.number for anchor in anchors(found)}
-    backend = _secure_backend()
+    backend = _keyring_of(found)
     if backend is not None and newer.get("the system keyring", 0) < number:
         try:
             backend.set_password(KEYRING_SERVICE, anchor_account(found.store_id), text)

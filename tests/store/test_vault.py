@@ -141,3 +141,19 @@ def test_an_unknown_key_store_setting_is_refused(
         open_store(sqlite_url(db_path))
     assert not db_path.exists(), "the new database is removed, as after any failed start"
     assert not key_file_for(db_path).exists()
+
+
+@pytest.mark.usefixtures("keyring_wanted")
+def test_a_training_database_leaves_nothing_in_the_keyring(
+    db_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    """`pos-app --demo` makes a throwaway database each run: its key stays in its file, and
+    neither a fingerprint nor a Z seal of it is written to the shop's keyring."""
+    with open_store(sqlite_url(db_path), key_in_file=True) as store:
+        assert store.vault.place == IN_FILE and store.vault.throwaway
+        store.add_sale(new_sale(1))
+        store.close_period(counter="T01", cash_counted=None)
+    with open_store(sqlite_url(db_path), key_in_file=True) as again:
+        assert again.verify_chain().ok
+    assert memory_keyring.entries == {}
+    assert key_file_for(db_path).exists()

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.assets import style_sheet
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
 from pos_app.orders import OrderView
-from pos_app.ui.app import style_sheet
 from pos_app.ui.orders.panel import OrderPanel
 
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
