@@ -496,6 +496,32 @@ def run_window(
     configured; the banner says how to sell for real. ``api_key``: the key already read by the
     command line (None: the configured one). The order of the start-up: the module's
     docstring."""
+    from pos_app.ui.errors import route_qt_messages
+
+    restore_qt_messages = route_qt_messages()  # Qt's warnings to the log, not the console
+    try:
+        return _run_window(
+            demo=demo,
+            smoke=smoke,
+            screenshot=screenshot,
+            lang=lang,
+            no_key=no_key,
+            api_key=api_key,
+        )
+    finally:
+        restore_qt_messages()
+
+
+def _run_window(
+    *,
+    demo: bool,
+    smoke: bool = False,
+    screenshot: str | None = None,
+    lang: str | None = None,
+    no_key: bool = False,
+    api_key: str | None = None,
+) -> int:
+    """The body of :func:`run_window`."""
     started = time.perf_counter()
     redaction.install()  # already done by the command line; a window started alone needs it
     if smoke:

@@ -478,8 +478,12 @@ def test_ctrl_comma_opens_the_settings_from_the_window(
 
 @pytest.mark.slow  # a child interpreter imports Qt
 def test_the_dialog_module_is_imported_only_when_first_opened() -> None:
+    """Starting the window loads no settings module before the first paint; installing the
+    settings (the launcher) still loads neither the dialog nor its pages."""
     code = (
         "import sys, pos_app.ui.app\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pos_app.ui.settings')))\n"
+        "import pos_app.ui.settings.launcher\n"
         "print(sorted(m for m in sys.modules if m.startswith('pos_app.ui.settings')))\n"
     )
     done = subprocess.run(
@@ -490,9 +494,10 @@ def test_the_dialog_module_is_imported_only_when_first_opened() -> None:
         check=True,
         env={"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"},
     )
-    loaded = done.stdout.strip()
-    assert "pos_app.ui.settings.launcher" in loaded
-    assert "dialog" not in loaded and "form" not in loaded and "setup" not in loaded
+    at_start, installed = done.stdout.strip().splitlines()
+    assert at_start == "[]"
+    assert "pos_app.ui.settings.launcher" in installed
+    assert "dialog" not in installed and "form" not in installed and "setup" not in installed
 
 
 # -- how it looks ------------------------------------------------------------------------------
