@@ -5,7 +5,8 @@ Service on Linux) through ``keyring``, under one fixed entry (``SERVICE``/``ACCO
 the only backend would keep it in clear (keyring's fail or null backend, a plaintext file), it
 is neither stored nor read there: ``InsecureKeyringError`` says so and points to
 ``ONECLICK_API_KEY``. :func:`configured_key` is the app's one reading of the key; nothing here
-logs or shows a key, only its last four characters (:func:`key_tail`).
+logs or shows a key, only its last four characters (:func:`key_tail`). ``keyring`` is imported
+at the first use of the keyring, not with this module (``--demo`` never uses it).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
 
 from pos_app import keychain
 from pos_app.api.client import ENV_KEY, check_api_key
 from pos_app.domain.redaction import register_key
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,8 @@ def stored_key() -> str | None:
         backend = secure_backend()
     except InsecureKeyringError:
         return None
+    import keyring.errors
+
     try:
         value = backend.get_password(SERVICE, ACCOUNT)
     except keyring.errors.KeyringError as exc:
@@ -82,6 +86,8 @@ def store_key(raw: str) -> str:
         raise ValueError("the API key is empty; nothing was kept")
     register_key(key)
     backend = secure_backend()
+    import keyring.errors
+
     try:
         backend.set_password(SERVICE, ACCOUNT, key)
     except keyring.errors.KeyringError as exc:
@@ -98,6 +104,8 @@ def forget_key() -> bool:
         backend = secure_backend()
     except InsecureKeyringError:
         return False
+    import keyring.errors
+
     try:
         if backend.get_password(SERVICE, ACCOUNT) is None:
             return False

@@ -3,14 +3,16 @@ and the database's data key (``store.vault``); no Qt, no store, no API.
 
 A secure keyring is the OS one (Windows Credential Manager, macOS Keychain, Secret Service
 on Linux) or any backend keyring rates 1 or more. Keyring's fail and null backends, a
-plaintext file and anything keyring does not recommend are refused.
+plaintext file and anything keyring does not recommend are refused. ``keyring`` is imported at
+the first question, not with this module: a training run (``--demo``) never asks one.
 """
 
 from __future__ import annotations
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 __all__ = ["MIN_PRIORITY", "NoSecureKeyringError", "backend_name", "secure_backend"]
 
@@ -32,6 +34,8 @@ def backend_name(backend: KeyringBackend) -> str:
 
 
 def _insecure(backend: KeyringBackend) -> bool:
+    from keyring.backends import chainer, fail, null
+
     if isinstance(backend, chainer.ChainerBackend):
         members = list(backend.backends)
         return not members or any(_insecure(member) for member in members)
@@ -49,6 +53,8 @@ def _insecure(backend: KeyringBackend) -> bool:
 def secure_backend() -> KeyringBackend:
     """The active keyring backend; raises :class:`NoSecureKeyringError` when it is keyring's
     fail or null backend, a plaintext one or another keyring calls not recommended."""
+    import keyring
+
     backend = keyring.get_keyring()
     if _insecure(backend):
         raise NoSecureKeyringError(backend_name(backend))

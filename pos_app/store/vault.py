@@ -44,15 +44,16 @@ import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import keyring.errors
 import peewee as pw
-from keyring.backend import KeyringBackend
 
 from pos_app import keychain
 from pos_app.store.errors import StoreConfigError, StoreUnavailableError
 from pos_app.store.paths import HAS_MODES, PRIVATE_FILE_MODE, make_private_dir
+
+if TYPE_CHECKING:  # keyring is imported where a keyring is used: never for a throwaway
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -251,6 +252,8 @@ def _check_file_key(found: Vault) -> None:
     backend = _keyring_of(found)
     if backend is None:
         return
+    import keyring.errors
+
     try:
         in_keyring = backend.get_password(KEYRING_SERVICE, keyring_account(found.store_id))
         kept = backend.get_password(KEYRING_SERVICE, fingerprint_account(found.store_id))
@@ -281,6 +284,8 @@ def _keep_fingerprint(found: Vault) -> None:
     backend = _keyring_of(found)
     if backend is None:
         return
+    import keyring.errors
+
     try:
         backend.set_password(
             KEYRING_SERVICE, fingerprint_account(found.store_id), found.fingerprint
@@ -337,6 +342,8 @@ def _create(
         assert key_file is not None
         _write_file(key_file, store_id, key)
     else:
+        import keyring.errors
+
         try:
             backend = keychain.secure_backend()
             backend.set_password(KEYRING_SERVICE, keyring_account(store_id), _b64(key))
@@ -386,6 +393,8 @@ def _read_keyring(store_id: str, db_file: Path | None) -> bytes:
         backend = keychain.secure_backend()
     except keychain.NoSecureKeyringError as exc:
         raise _missing("the system keyring", db_file, f"{exc}") from None
+    import keyring.errors
+
     try:
         text = backend.get_password(KEYRING_SERVICE, keyring_account(store_id))
     except keyring.errors.KeyringError as exc:
@@ -529,6 +538,8 @@ def anchors(found: Vault) -> list[Anchor]:
     kept: list[Anchor] = []
     backend = _keyring_of(found)
     if backend is not None:
+        import keyring.errors
+
         try:
             text = backend.get_password(KEYRING_SERVICE, anchor_account(found.store_id))
         except keyring.errors.KeyringError as exc:
@@ -563,6 +574,8 @@ def keep_anchor(found: Vault, number: int, mac: str) -> None:
     newer = {anchor.where: anchor.number for anchor in anchors(found)}
     backend = _keyring_of(found)
     if backend is not None and newer.get("the system keyring", 0) < number:
+        import keyring.errors
+
         try:
             backend.set_password(KEYRING_SERVICE, anchor_account(found.store_id), text)
         except keyring.errors.KeyringError as exc:

@@ -21,22 +21,26 @@ The start-up order, in :func:`run_window` and nowhere else:
    in one turn of the event loop, so no key reaches the sale screen in between. Printing's
    libraries (qrcode, Pillow, python-escpos) and renderers are not among them: they load at
    the first print, preview, reprint or test page (:data:`LOADED_AT_FIRST_PRINT`).
+   From the paint to the end of the load ``linecache`` keeps no source file
+   (:func:`forget_source_lines`), and a training run never loads ``keyring``
+   (:data:`NOT_LOADED_IN_TRAINING`): the start-up's peak memory.
 3. **Run**: the engine starts (cached values, then fresh ones), the journal's chain is
    checked on a worker thread.
 """
 
 from __future__ import annotations
 
+import linecache
 import logging
 import os
 import shutil
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QLabel
@@ -312,6 +316,10 @@ LOADED_AFTER_PAINT = (
     "pos_app.ui.reports.screen",
 )
 
+# What a training run (``--demo``) never needs: its throwaway database keeps its key in a
+# file and no API key is read, so nothing asks the keyring (a smoke run reports them: none).
+NOT_LOADED_IN_TRAINING = ("keyring", "secretstorage", "jeepney")
+
 # Printing's libraries and modules, imported at the first print, preview, reprint or test
 # page (the receipts' renderer when a receipt is drawn, the report screen at the first F4),
 # never while the window starts (a smoke run reports them: none).
@@ -328,6 +336,11 @@ LOADED_AT_FIRST_PRINT = (
 def loaded_printing_modules() -> list[str]:
     """Which of :data:`LOADED_AT_FIRST_PRINT` are imported already (before a print: none)."""
     return [name for name in LOADED_AT_FIRST_PRINT if name in sys.modules]
+
+
+def loaded_unused_in_training() -> list[str]:
+    """Which of :data:`NOT_LOADED_IN_TRAINING` are imported already (in a training run: none)."""
+    return [name for name in NOT_LOADED_IN_TRAINING if name in sys.modules]
 
 
 def loaded_after_paint_modules() -> list[str]:
@@ -387,6 +400,33 @@ def paint_first(
         window, counter, language, threshold, first.settings, first, cover,
         loaded_after_paint_modules(), time.perf_counter(),
     )  # fmt: skip
+
+
+def forget_source_lines() -> Callable[[], int]:
+    """Until the returned function is called, ``linecache`` keeps no file it reads, and what
+    it kept is dropped; that function says how many files ``linecache`` held then (none).
+    PySide6's import hook reads every module imported after PySide6 (``inspect.getsource``:
+    does it use PySide6?) and ``linecache`` would keep every line: about 14 MiB by the end of
+    a ``--demo`` load, none of it used again. A traceback meanwhile reads its lines afresh.
+    Used from the paint to the end of the load."""
+    linecache.clearcache()
+    keeping = linecache.updatecache
+
+    def read_and_forget(filename: str, module_globals: Any = None) -> list[str]:
+        lines = keeping(filename, module_globals)
+        linecache.cache.pop(filename, None)
+        return lines
+
+    linecache.updatecache = read_and_forget
+
+    def restore() -> int:
+        held = len(linecache.cache)
+        if linecache.updatecache is read_and_forget:
+            linecache.updatecache = keeping
+        linecache.clearcache()
+        return held
+
+    return restore
 
 
 def cover_window(window: MainWindow) -> QLabel:
@@ -546,6 +586,7 @@ def _run_window(
             demo, no_key, api_key = False, False, outcome.api_key
             manager = outcome.manager
     # 1. Paint.
+    keep_source_lines = forget_source_lines()  # until the load is done
     painted = paint_first(
         app, demo=demo, no_key=no_key, lang=lang, manager=manager is not None, paint=loop is None
     )
@@ -567,6 +608,8 @@ def _run_window(
     except ValueError as exc:  # a bad ONECLICK_API_URL, POS_DB_URL, POS_COUNTER_ID, ...
         sys.stderr.write(f"pos-app: a setting cannot be used ({exc}); nothing was sold\n")
         return _close_painted(window, EXIT_USAGE)
+    finally:
+        source_files_kept = keep_source_lines()
     closed = wire_close(window, services)
     reporter = ErrorReporter(window)
     reporter.notice.connect(window.status.say)  # queued to the GUI thread when need be
@@ -583,7 +626,7 @@ def _run_window(
 
             launch = Launch(
                 started, painted.shown, demo, painted.language, painted.threshold,
-                painted.early_modules,
+                painted.early_modules, source_files_kept,
             )  # fmt: skip
             ok = await run_smoke(window, launch, services.shutdown, screenshot=screenshot)
             return EXIT_OK if ok else EXIT_FAILED

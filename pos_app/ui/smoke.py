@@ -9,7 +9,10 @@ The start-up tests and ``tests/benchmarks/bench_startup.py`` read that line; its
 meant to load after the first paint were imported already:
 :data:`pos_app.ui.app.LOADED_AFTER_PAINT`) and ``printing_loaded`` (which of printing's
 libraries were imported by the time the window was ready, with nothing printed:
-:data:`pos_app.ui.app.LOADED_AT_FIRST_PRINT`). Every ``*_ms`` counts from the start of
+:data:`pos_app.ui.app.LOADED_AT_FIRST_PRINT`), ``training_unused_loaded`` (which of the
+modules a ``--demo`` run never needs were imported: :data:`pos_app.ui.app.NOT_LOADED_IN_TRAINING`)
+and ``source_files_kept`` (how many files ``linecache`` held at the end of the load:
+:func:`pos_app.ui.app.forget_source_lines`). Every ``*_ms`` counts from the start of
 ``run_window`` except ``window_shown_since_start_ms`` and ``imports_ms``, which count from the
 first import of ``pos_app`` (after the interpreter's own start). ``imported_at_s`` is that
 first import's ``time.perf_counter()`` reading: a system-wide clock on Linux, so a parent
@@ -47,6 +50,7 @@ class Launch:
     language: str
     low_balance: int
     loaded_at_paint: list[str] = field(default_factory=list)
+    source_files_kept: int = 0  # files linecache held at the end of the load
 
 
 async def wait_until_shown(window: MainWindow, timeout: float) -> dict[str, float | None]:
@@ -82,9 +86,11 @@ async def run_smoke(
     since_shown = time.perf_counter()
     seen = await wait_until_shown(window, limit)
     ok = all(v is not None for v in seen.values())
-    from pos_app.ui.app import loaded_printing_modules  # imported already: run_window's module
+    # imported already: run_window's module
+    from pos_app.ui.app import loaded_printing_modules, loaded_unused_in_training
 
     printing_loaded = loaded_printing_modules()
+    unused_loaded = loaded_unused_in_training()
     if screenshot:
         await asyncio.sleep(SETTLE_DELAY)
         Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
@@ -110,6 +116,8 @@ async def run_smoke(
         "imported_at_s": IMPORTED_AT,
         "loaded_at_paint": launch.loaded_at_paint,
         "printing_loaded": printing_loaded,
+        "training_unused_loaded": unused_loaded,
+        "source_files_kept": launch.source_files_kept,
     }
     (out or sys.stdout).write(json.dumps(report) + "\n")
     return ok

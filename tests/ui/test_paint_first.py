@@ -150,6 +150,8 @@ def test_nothing_heavy_is_imported_before_the_first_paint_nor_printing_before_a_
     assert report["ok"]
     assert report["loaded_at_paint"] == []
     assert report["printing_loaded"] == []  # ready, nothing printed: no qrcode, PIL, renderer
+    assert report["training_unused_loaded"] == []  # a training run never loads the keyring
+    assert report["source_files_kept"] == 0  # linecache kept no source through the load
 
 
 def test_the_lists_name_the_printing_libraries_and_what_a_print_imports() -> None:

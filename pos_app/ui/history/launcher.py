@@ -1,8 +1,10 @@
-"""F3 in the cashier window opens the history screen (built at its first use)."""
+"""F3 in the cashier window opens the history screen (built, and imported, at its first use:
+the start-up does not load it)."""
 
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -10,9 +12,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from pos_app.orders.offload import Offloader
 from pos_app.store.history import History
 from pos_app.ui.access.gate import ManagerGate
-from pos_app.ui.history.screen import HistoryScreen, Spawn
 from pos_app.ui.i18n import translate
 from pos_app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from pos_app.ui.history.screen import HistoryScreen, Spawn
 
 HISTORY_KEY = Qt.Key.Key_F3
 
@@ -51,6 +55,8 @@ class HistoryLauncher(QObject):
     def open(self) -> HistoryScreen:
         """Show the history screen (built the first time), with the sales as they are now."""
         if self.screen is None:
+            from pos_app.ui.history.screen import HistoryScreen
+
             self.screen = HistoryScreen(
                 self.store, self.executor, self._spawn, self.window, tz=self._tz
             )
