@@ -24,7 +24,7 @@
     <message>
         <location filename="../../ui/access/control.py" line="139"/>
         <location filename="../../ui/access/control.py" line="175"/>
-        <location filename="../../ui/app.py" line="376"/>
+        <location filename="../../ui/app.py" line="438"/>
         <source>Reading who may sell…</source>
         <translation>Lecture des personnes autorisées à vendre…</translation>
     </message>
@@ -306,7 +306,7 @@
         <translation>Toutes les ventes</translation>
     </message>
     <message>
-        <location filename="../../ui/history/launcher.py" line="44"/>
+        <location filename="../../ui/history/launcher.py" line="48"/>
         <source>Sales history (F3)</source>
         <translation>Historique des ventes (F3)</translation>
     </message>
@@ -645,13 +645,13 @@
         <translation>Recharge Internet</translation>
     </message>
     <message>
-        <location filename="../../ui/history/launcher.py" line="60"/>
+        <location filename="../../ui/history/launcher.py" line="66"/>
         <location filename="../../ui/main_window.py" line="92"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="167"/>
         <source>Closing: finishing the work under way…</source>
         <translation>Fermeture : fin du travail en cours…</translation>
     </message>
@@ -866,37 +866,37 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/orders/panel.py" line="65"/>
+        <location filename="../../ui/orders/panel.py" line="70"/>
         <source>Sales in progress</source>
         <translation>Ventes en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="67"/>
+        <location filename="../../ui/orders/panel.py" line="72"/>
         <source>Copy card code (Ctrl+Shift+C)</source>
         <translation>Copier le code de la carte (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="210"/>
+        <location filename="../../ui/orders/panel.py" line="215"/>
         <source>Card code hidden · {number} · {value}</source>
         <translation>Code de carte masqué · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="216"/>
+        <location filename="../../ui/orders/panel.py" line="221"/>
         <source>someone else</source>
         <translation>quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="218"/>
+        <location filename="../../ui/orders/panel.py" line="223"/>
         <source>Sold by {name}: hidden since the counter changed hands. It shows again when {name} signs in, or with a manager&apos;s approval (Ctrl+Shift+C).</source>
         <translation>Vendu par {name} : masqué depuis le changement de personne au comptoir. Il réapparaît quand {name} se connecte, ou avec l&apos;accord d&apos;un gérant (Ctrl+Shift+C).</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="244"/>
+        <location filename="../../ui/orders/panel.py" line="249"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/panel.py" line="75"/>
+        <location filename="../../ui/orders/panel.py" line="80"/>
         <source>Cancel sale (Del)</source>
         <translation>Annuler la vente (Suppr)</translation>
     </message>
