@@ -536,7 +536,7 @@ def run_window(
     configured; the banner says how to sell for real. ``api_key``: the key already read by the
     command line (None: the configured one). The order of the start-up: the module's
     docstring."""
-    from pos_app.ui.errors import route_qt_messages
+    from pos_app.ui.qt_messages import route_qt_messages
 
     restore_qt_messages = route_qt_messages()  # Qt's warnings to the log, not the console
     try:
