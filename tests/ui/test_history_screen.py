@@ -6,10 +6,12 @@ is one line), the keys, and F3 from the cashier window."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import errno
 import logging
 import shutil
+import sqlite3
 import threading
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
@@ -268,6 +270,26 @@ def test_copy_puts_the_whole_code_on_the_clipboard(qtbot: QtBot, screen: History
     select_first(screen, SaleState.QUEUED)
     assert screen.copy_code() is None
     assert screen.message.text() == "This sale has no card code."
+
+
+def test_a_code_that_cannot_be_read_says_why(screen: HistoryScreen, store: Store) -> None:
+    """A code kept under another data key (the key file swapped, a database copied without
+    its key): the screen names the cause instead of "no card code"."""
+    row = select_first(screen, SaleState.FULFILLED)
+    sale = screen.model.row_at(row)
+    assert sale is not None and sale.code_tail is not None
+    db_file = store.db_file
+    assert db_file is not None and screen.store is store
+    with contextlib.closing(sqlite3.connect(db_file)) as connection, connection:
+        other = connection.execute(
+            "SELECT card_code FROM sale WHERE card_code IS NOT NULL AND id != ?", (sale.id,)
+        ).fetchone()[0]
+        connection.execute("UPDATE sale SET card_code = ? WHERE id = ?", (other, sale.id))
+    assert screen.show_code() is None
+    assert "cannot be read: the data key does not match" in screen.message.text()
+    assert not screen.code_label.isVisible()
+    assert screen.copy_code() is None
+    assert "cannot be read" in screen.message.text()
 
 
 def test_f9_asks_to_reprint_the_selected_sale(qtbot: QtBot, screen: HistoryScreen) -> None:

@@ -411,7 +411,7 @@
     </message>
     <message>
         <location filename="../../ui/history/screen.py" line="216"/>
-        <location filename="../../ui/history/screen.py" line="805"/>
+        <location filename="../../ui/history/screen.py" line="819"/>
         <source>Sales history</source>
         <translation>سجل المبيعات</translation>
     </message>
@@ -532,92 +532,97 @@
         <translation>طُلبت إعادة طبع {ref}.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="586"/>
+        <location filename="../../ui/history/screen.py" line="577"/>
+        <source>This sale&apos;s card code cannot be read: the data key does not match this database. Put back the key file or keyring entry kept with it; pos-app verify says which.</source>
+        <translation>تعذّرت قراءة رمز البطاقة لهذا البيع: مفتاح البيانات لا يطابق قاعدة البيانات هذه. أعد ملف المفتاح أو مدخل حافظة المفاتيح المحفوظ معها؛ يحدّده الأمر pos-app verify.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/screen.py" line="598"/>
         <source>Card code · {number} · {value}</source>
         <translation>رمز البطاقة · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="591"/>
+        <location filename="../../ui/history/screen.py" line="603"/>
         <source>{state} · {number} · {value}</source>
         <translation>الحالة: {state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="599"/>
+        <location filename="../../ui/history/screen.py" line="611"/>
         <source>Ref: {ref}</source>
         <translation>المرجع: {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="602"/>
+        <location filename="../../ui/history/screen.py" line="614"/>
         <source>Transaction: {number}</source>
         <translation>المعاملة: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="627"/>
+        <location filename="../../ui/history/screen.py" line="638"/>
         <source>This sale has no card code.</source>
         <translation>لا يوجد رمز بطاقة لعملية البيع هذه.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="631"/>
+        <location filename="../../ui/history/screen.py" line="645"/>
         <source>Card code copied.</source>
         <translation>تم نسخ رمز البطاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="662"/>
+        <location filename="../../ui/history/screen.py" line="676"/>
         <source>Export the sales to CSV</source>
         <translation>تصدير المبيعات إلى CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="664"/>
+        <location filename="../../ui/history/screen.py" line="678"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="747"/>
+        <location filename="../../ui/history/screen.py" line="761"/>
         <source>Exporting to {file}: {n} sale(s) read…</source>
         <translation>جارٍ التصدير إلى {file}: تمت قراءة {n} عملية بيع…</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="770"/>
+        <location filename="../../ui/history/screen.py" line="784"/>
         <source>Export cancelled: no file was written.</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="777"/>
+        <location filename="../../ui/history/screen.py" line="791"/>
         <source>The disk is full: the file was not written.</source>
         <translation>القرص ممتلئ: لم يُكتب الملف.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="779"/>
+        <location filename="../../ui/history/screen.py" line="793"/>
         <source>The file could not be written: choose another place.</source>
         <translation>تعذّرت كتابة الملف: اختر مكانًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="765"/>
+        <location filename="../../ui/history/screen.py" line="779"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>تم تصدير {n} عملية بيع إلى {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="692"/>
+        <location filename="../../ui/history/screen.py" line="706"/>
         <source>Export the sales to PDF</source>
         <translation>تصدير المبيعات إلى PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="694"/>
+        <location filename="../../ui/history/screen.py" line="708"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="782"/>
+        <location filename="../../ui/history/screen.py" line="796"/>
         <source>The export failed: unexpected error (see the log).</source>
         <translation>فشل التصدير: خطأ غير متوقع (راجع السجل).</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="808"/>
+        <location filename="../../ui/history/screen.py" line="822"/>
         <source>Printed {when}</source>
         <translation>طُبع في {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="814"/>
+        <location filename="../../ui/history/screen.py" line="828"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>تُعرض أحدث {n} عملية بيع فقط؛ صدّر إلى CSV للحصول عليها كلها.</translation>
     </message>

@@ -411,7 +411,7 @@
     </message>
     <message>
         <location filename="../../ui/history/screen.py" line="216"/>
-        <location filename="../../ui/history/screen.py" line="805"/>
+        <location filename="../../ui/history/screen.py" line="819"/>
         <source>Sales history</source>
         <translation>Historique des ventes</translation>
     </message>
@@ -532,92 +532,97 @@
         <translation>Réimpression demandée pour {ref}.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="586"/>
+        <location filename="../../ui/history/screen.py" line="577"/>
+        <source>This sale&apos;s card code cannot be read: the data key does not match this database. Put back the key file or keyring entry kept with it; pos-app verify says which.</source>
+        <translation>Le code de la carte de cette vente est illisible : la clé de données ne correspond pas à cette base. Remettez le fichier de clé ou l’entrée du trousseau gardés avec elle ; pos-app verify indique lequel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/screen.py" line="598"/>
         <source>Card code · {number} · {value}</source>
         <translation>Code de la carte · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="591"/>
+        <location filename="../../ui/history/screen.py" line="603"/>
         <source>{state} · {number} · {value}</source>
         <translation>{state} · {number} · {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="599"/>
+        <location filename="../../ui/history/screen.py" line="611"/>
         <source>Ref: {ref}</source>
         <translation>Réf. : {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="602"/>
+        <location filename="../../ui/history/screen.py" line="614"/>
         <source>Transaction: {number}</source>
         <translation>Transaction : {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="627"/>
+        <location filename="../../ui/history/screen.py" line="638"/>
         <source>This sale has no card code.</source>
         <translation>Cette vente n&apos;a pas de code de carte.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="631"/>
+        <location filename="../../ui/history/screen.py" line="645"/>
         <source>Card code copied.</source>
         <translation>Code de la carte copié.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="662"/>
+        <location filename="../../ui/history/screen.py" line="676"/>
         <source>Export the sales to CSV</source>
         <translation>Exporter les ventes en CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="664"/>
+        <location filename="../../ui/history/screen.py" line="678"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="747"/>
+        <location filename="../../ui/history/screen.py" line="761"/>
         <source>Exporting to {file}: {n} sale(s) read…</source>
         <translation>Export vers {file} : {n} vente(s) lue(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="770"/>
+        <location filename="../../ui/history/screen.py" line="784"/>
         <source>Export cancelled: no file was written.</source>
         <translation>Export annulé : aucun fichier n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="777"/>
+        <location filename="../../ui/history/screen.py" line="791"/>
         <source>The disk is full: the file was not written.</source>
         <translation>Le disque est plein : le fichier n&apos;a pas été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="779"/>
+        <location filename="../../ui/history/screen.py" line="793"/>
         <source>The file could not be written: choose another place.</source>
         <translation>Impossible d&apos;écrire le fichier : choisissez un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="765"/>
+        <location filename="../../ui/history/screen.py" line="779"/>
         <source>{n} sale(s) written to {file}.</source>
         <translation>{n} vente(s) exportée(s) dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="692"/>
+        <location filename="../../ui/history/screen.py" line="706"/>
         <source>Export the sales to PDF</source>
         <translation>Exporter les ventes en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="694"/>
+        <location filename="../../ui/history/screen.py" line="708"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="782"/>
+        <location filename="../../ui/history/screen.py" line="796"/>
         <source>The export failed: unexpected error (see the log).</source>
         <translation>L&apos;export a échoué : erreur inattendue (voir le journal).</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="808"/>
+        <location filename="../../ui/history/screen.py" line="822"/>
         <source>Printed {when}</source>
         <translation>Imprimé le {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/history/screen.py" line="814"/>
+        <location filename="../../ui/history/screen.py" line="828"/>
         <source>Only the {n} newest sales are listed; export to CSV for all of them.</source>
         <translation>Seules les {n} ventes les plus récentes sont listées ; exportez en CSV pour les avoir toutes.</translation>
     </message>

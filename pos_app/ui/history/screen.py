@@ -569,7 +569,19 @@ class HistoryScreen(QDialog):
         return row.ref
 
     def _full_code(self, row: HistoryRow) -> str | None:
-        return self.store.full_card_codes([row.id]).get(row.id)
+        """The whole card code of ``row``; None when it has none, or when its stored code
+        cannot be read (then the screen says why: a code kept, under another data key)."""
+        code = self.store.full_card_codes([row.id]).get(row.id)
+        if code is None and row.code_tail:
+            self._say(
+                translate(
+                    "History",
+                    "This sale's card code cannot be read: the data key does not match this "
+                    "database. Put back the key file or keyring entry kept with it; "
+                    "pos-app verify says which.",
+                )
+            )
+        return code
 
     def show_code(self) -> str | None:
         """Show the selected sale large: its whole card code (read from the store now) when
@@ -622,9 +634,11 @@ class HistoryScreen(QDialog):
             CODE_COPY, {"ref": row.ref}, self, self.copy_code
         ):
             return None
-        code = self._full_code(row) if row.code_tail else None
-        if code is None:
+        if not row.code_tail:
             self._say(translate("History", "This sale has no card code."))
+            return None
+        code = self._full_code(row)
+        if code is None:  # unreadable: said by _full_code
             return None
         copy_card_code(code)
         self.code_was_copied.emit(row.ref)
