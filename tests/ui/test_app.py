@@ -101,21 +101,28 @@ def test_training_uses_the_shops_settings_and_leaves_its_database_alone(tmp_path
 
 
 STRANDED_SCRIPT = """
-import asyncio, sys
+import asyncio, sys, time
+import pos_app.simulator as simulator
 import pos_app.ui.app as app
 import pos_app.ui.smoke as smoke
 from pos_app.domain.numbers import LineType
-from pos_app.simulator import SimConfig, parse_faults
 
-# The server takes the sale and answers only after 30 s; then the window fails.
-app.SimConfig = lambda: SimConfig(time_scale=50, faults=parse_faults("send:slow=30000"))
+# The server takes the sale and answers only after 30 s; then the window fails. (The window
+# imports SimConfig from pos_app.simulator when it loads, after the first paint: patch there.)
+real_config = simulator.SimConfig
+simulator.SimConfig = lambda: real_config(
+    time_scale=50, faults=simulator.parse_faults("send:slow=30000")
+)
 shown = smoke.wait_until_shown
 
 async def fail_with_a_send_on_the_wire(window, timeout):
     seen = await shown(window, timeout)
     counter = window.counter
     await counter.place(LineType.ADSL, "036362609", 1000, counter.new_ref(), 1000)
+    deadline = time.monotonic() + 20
     while not counter.engine._sends_in_flight:
+        if time.monotonic() > deadline:
+            raise SystemExit("the sale was never on the wire")
         await asyncio.sleep(0.01)
     await asyncio.sleep(0.3)  # the request is on the wire
     raise RuntimeError("something broke in the window")
