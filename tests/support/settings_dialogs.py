@@ -10,6 +10,8 @@ import qasync
 
 from pos_app.orders.offload import Offloader
 from pos_app.ui.settings.dialog import SettingsDialog
+from pos_app.ui.settings.setup import SetupDialog
+from pos_app.ui.settings.shop import ShopSettings
 from tests.support.waiting import run, wait_until
 
 
@@ -35,3 +37,15 @@ def closed_after(loop: qasync.QEventLoop) -> Iterator[list[SettingsDialog]]:
         run(loop, wait_until(lambda d=dialog: not d.form.busy, what="the dialog's work"))  # type: ignore[misc]
         dialog.close()
         dialog.deleteLater()
+
+
+def started_setup(loop: qasync.QEventLoop, pool: Offloader, db_url: str) -> Iterator[SetupDialog]:
+    """A fixture's body: the set-up on the shop at ``db_url`` (no environment), its stored
+    values read; hidden and deleted after the test once its work is done."""
+    dialog = SetupDialog(ShopSettings(db_url=db_url, env={}), pool)
+    dialog.start()
+    run(loop, wait_until(lambda: dialog.form.data is not None, what="the stored values"))
+    yield dialog
+    run(loop, wait_until(lambda: not dialog.form.busy))
+    dialog.hide()
+    dialog.deleteLater()

@@ -21,7 +21,7 @@ from pos_app.ui.settings.dialog import SettingsDialog
 from pos_app.ui.settings.setup import SetupDialog
 from pos_app.ui.settings.shop import ShopSettings
 from tests.support.people import add_people
-from tests.support.settings_dialogs import closed_after, shop_db_url, worker_pool
+from tests.support.settings_dialogs import closed_after, shop_db_url, started_setup, worker_pool
 from tests.support.shop_settings import stored_settings
 from tests.support.waiting import run, wait_until
 
@@ -40,13 +40,7 @@ def pool() -> Iterator[Offloader]:
 
 @pytest.fixture
 def setup(qloop: qasync.QEventLoop, pool: Offloader, db_url: str) -> Iterator[SetupDialog]:
-    dialog = SetupDialog(ShopSettings(db_url=db_url, env={}), pool)
-    dialog.start()
-    run(qloop, wait_until(lambda: dialog.form.data is not None, what="the stored values"))
-    yield dialog
-    run(qloop, wait_until(lambda: not dialog.form.busy))
-    dialog.hide()
-    dialog.deleteLater()
+    yield from started_setup(qloop, pool, db_url)
 
 
 @pytest.fixture

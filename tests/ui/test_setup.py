@@ -23,7 +23,7 @@ from pos_app.ui.i18n import install_language
 from pos_app.ui.settings.setup import SetupDialog, SetupOutcome, SetupPage, default_pages
 from pos_app.ui.settings.shop import ShopSettings
 from tests.support.memory_keyring import PlaintextMemoryKeyring
-from tests.support.settings_dialogs import shop_db_url, worker_pool
+from tests.support.settings_dialogs import shop_db_url, started_setup, worker_pool
 from tests.support.shop_settings import stored_settings as stored
 from tests.support.waiting import run, wait_until
 from tests.support.window import SCREENSHOTS
@@ -41,13 +41,7 @@ def pool() -> Iterator[Offloader]:
 
 @pytest.fixture
 def setup(qloop: qasync.QEventLoop, pool: Offloader, db_url: str) -> Iterator[SetupDialog]:
-    dialog = SetupDialog(ShopSettings(db_url=db_url, env={}), pool)
-    dialog.start()
-    run(qloop, wait_until(lambda: dialog.form.data is not None, what="the stored values"))
-    yield dialog
-    run(qloop, wait_until(lambda: not dialog.form.busy))
-    dialog.hide()
-    dialog.deleteLater()
+    yield from started_setup(qloop, pool, db_url)
 
 
 def outcomes(dialog: SetupDialog) -> list[SetupOutcome | None]:
