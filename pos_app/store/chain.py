@@ -12,10 +12,12 @@ row breaks the chain where it happened; cutting the newest rows does not (see
 ``sealing.py`` for what is kept outside the database against that).
 
 A table gets its own chain with a :class:`ChainSpec`, a ``mac`` column (migration) and
-:func:`append` as its only writer. :func:`scan` checks it fast (a million rows in about a
-second per core: stretches of rows checked side by side in child processes, see
-:mod:`pos_app.store.chainscan`) and only says whether it holds; :func:`verify_table` checks
-it row by row and says where and why it breaks. The journal adds the sales' facts, states
+:func:`append` as its only writer; the journal and the action log also get a block seal
+each time a block of rows fills (:func:`seal_block`). :func:`scan` checks a chain fast
+(stretches of rows checked side by side in child processes, each sealed block taken whole
+by SQLite's JSON text of its rows, the rest row by row: see :mod:`pos_app.store.chainscan`)
+and only says whether it holds; :func:`verify_table` checks it row by row and says where and
+why it breaks. The journal adds the sales' facts, states
 and card codes (``sealing.py``); the action log (:data:`ACTIONS`, with the people's
 digests) and the Z reports (:data:`Z_REPORTS`) are chained the same way.
 """
@@ -30,7 +32,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -135,6 +137,9 @@ class FactLink:
 
 JOURNAL_FACTS: Final = FactLink("sale", ("id", *SALE_FACTS), "sale_id", "from_state")
 """A journal row that creates a sale (``from_state`` NULL) seals the sale's fixed facts."""
+BLOCK_LINKS: Final = {JOURNAL.table: JOURNAL_FACTS, ACTIONS.table: None}
+"""The chains whose whole blocks are sealed as they fill (the ones :func:`scan` checks),
+with the facts their rows seal."""
 
 
 class Sealer:
@@ -283,6 +288,8 @@ def append(
     table.insert(
         {pw.Column(table, name): value for name, value in zip(names, (*row, mac), strict=True)}
     ).execute()
+    if spec.table in BLOCK_LINKS and row_id % chainscan.BLOCK_ROWS == 0:
+        seal_block(database, spec, sealer.key, row_id)
     return row_id
 
 
@@ -459,6 +466,7 @@ def scan(
     link: FactLink | None = None,
     *,
     parallel_from: int = PARALLEL_FROM,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Scan | None:
     """Check that every row of ``spec``'s table holds (ids 1, 2, 3..., each MAC right under
     ``key``, with ``link``'s facts for the rows that seal them, each facts row sealed once
@@ -467,7 +475,8 @@ def scan(
     ``parallel_from`` rows, stretches of rows are checked at the same time in child
     processes (a child that fails has its stretch checked here). Run it inside
     :func:`read_snapshot`: the children read rows that cannot change (ids up to the last one
-    seen here), later rows are left for the next check."""
+    seen here), later rows are left for the next check. ``meanwhile`` is called in this
+    process while the children work (other checks of the same snapshot)."""
     if not isinstance(database, pw.SqliteDatabase):
         return None
     connection: sqlite3.Connection = cast(Any, database).connection()
@@ -479,57 +488,123 @@ def scan(
         return Scan(0, None)
     if first != 1 or last != count:
         return None
-    stretches = _stretches(spec, link, count, _children(database, count, parallel_from))
-    children = [_start_child(database, key, stretch) for stretch in stretches[1:]]
+    children = _children(database, count, parallel_from, busy=meanwhile is not None)
+    here = 0 if children and meanwhile is not None else 1  # stretches checked here: 0 or 1
+    stretches = _stretches(spec, link, count, children + here)
+    started = [_start_child(database, key, stretch) for stretch in stretches[here:]]
     try:
-        results = [chainscan.check_stretch(connection, key, stretches[0])]
-        if not results[0].intact:
+        if meanwhile is not None:
+            meanwhile()
+        results = [
+            chainscan.check_stretch(connection, key, stretch) for stretch in stretches[:here]
+        ]
+        if results and not results[0].intact:
             return None
-        for stretch, child in zip(stretches[1:], children, strict=True):
+        for stretch, child in zip(stretches[here:], started, strict=True):
             found = _child_result(child) or chainscan.check_stretch(connection, key, stretch)
             results.append(found)
     finally:
-        for child in children:
+        for child in started:
             if child is not None and child.returncode is None:
                 _discard(child)
     every = all(
-        result.intact and result.rows == stretch.upto - stretch.after
+        result.rows == stretch.upto - stretch.after
         for result, stretch in zip(results, stretches, strict=True)
     )
-    if not every:
+    whole = chainscan.joined(results)  # not intact when a facts row is sealed in two
+    if not every or not whole.intact:
         return None
-    used = [result for result in results if result.facts]
-    if any(before.last_fact >= after.first_fact for before, after in pairwise(used)):
-        return None  # a facts row sealed twice, in two stretches
     (head,) = connection.execute(
         f"SELECT {MAC_COLUMN} FROM {table} WHERE {spec.key} = ?",  # noqa: S608
         (count,),
     ).fetchone()
-    return Scan(count, str(head), sum(result.facts for result in results))
+    return Scan(count, str(head), whole.facts)
 
 
-def _children(database: pw.SqliteDatabase, rows: int, parallel_from: int) -> int:
-    """How many child processes share a check of ``rows`` rows (0: none)."""
+def _children(database: pw.SqliteDatabase, rows: int, parallel_from: int, *, busy: bool) -> int:
+    """How many child processes share a check of ``rows`` rows (0: none): one per core
+    beyond this process's, or one per core when this process is ``busy`` with other work
+    meanwhile (the rows are then all theirs)."""
     if rows < parallel_from or getattr(sys, "frozen", False) or _file_uri(database) is None:
         return 0
-    return max(0, min((os.cpu_count() or 1) - 1, MAX_CHILDREN))
+    cores = os.cpu_count() or 1
+    return max(0, min(cores if busy else cores - 1, MAX_CHILDREN))
 
 
-def _stretches(spec: ChainSpec, link: FactLink | None, rows: int, children: int) -> list[Stretch]:
-    """``rows`` split in ``children + 1`` stretches of about the same size, in id order."""
-    parts = children + 1
+def _stretches(spec: ChainSpec, link: FactLink | None, rows: int, parts: int) -> list[Stretch]:
+    """``rows`` split in ``parts`` stretches of about the same size, in id order."""
     bounds = [rows * index // parts for index in range(parts + 1)]
-    facts: dict[str, Any] = {}
-    if link is not None:
-        facts = {
-            "facts_table": link.table,
-            "facts_columns": link.columns,
-            "link": spec.columns.index(link.link),
-            "when_null": spec.columns.index(link.when_null),
-        }
-    return [
-        Stretch(spec.table, spec.columns, after, upto, **facts) for after, upto in pairwise(bounds)
-    ]
+    return [stretch_of(spec, link, after, upto) for after, upto in pairwise(bounds)]
+
+
+def stretch_of(spec: ChainSpec, link: FactLink | None, after: int, upto: int) -> Stretch:
+    """The rows of ``spec``'s table with ``after < key <= upto``, with ``link``'s facts."""
+    if link is None:
+        return Stretch(spec.table, spec.columns, after, upto)
+    return Stretch(
+        spec.table,
+        spec.columns,
+        after,
+        upto,
+        facts_table=link.table,
+        facts_columns=link.columns,
+        link=spec.columns.index(link.link),
+        when_null=spec.columns.index(link.when_null),
+    )
+
+
+def seal_block(database: pw.Database, spec: ChainSpec, key: bytes, upto: int) -> bool:
+    """Inside the caller's write transaction: keep the seal of the block of
+    :data:`~pos_app.store.chainscan.BLOCK_ROWS` rows ending at ``upto`` when each of its rows
+    holds (see :mod:`~pos_app.store.chainscan`). False, and nothing kept, when one does not,
+    when the database keeps no seals (not SQLite, an older schema) or on a database error:
+    a seal only makes checks faster, so it never fails the write it follows."""
+    rows = chainscan.BLOCK_ROWS
+    if not isinstance(database, pw.SqliteDatabase) or upto < rows:
+        return False
+    connection: sqlite3.Connection = cast(Any, database).connection()
+    block = stretch_of(spec, BLOCK_LINKS.get(spec.table), upto - rows, upto)
+    try:
+        kept = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+            (chainscan.BLOCK_TABLE,),
+        ).fetchone()
+        if kept is None:
+            return False  # a migration before block seals existed: v7 seals this block
+        seal = chainscan.seal_for(connection, key, block)
+        if seal is None:
+            log.warning(
+                "%s rows %d-%d do not hold: their block is not sealed",
+                spec.table,
+                upto - rows + 1,
+                upto,
+            )
+            return False
+        connection.execute(
+            f"INSERT OR REPLACE INTO {chainscan.BLOCK_TABLE} (chain, upto, rows, seal) "  # noqa: S608
+            "VALUES (?, ?, ?, ?)",
+            (spec.table, upto, rows, seal),
+        )
+    except sqlite3.Error as exc:
+        log.warning("%s block to %d not sealed (%s)", spec.table, upto, type(exc).__name__)
+        return False
+    return True
+
+
+def seal_blocks(database: pw.Database, spec: ChainSpec, key: bytes) -> int:
+    """Seal every whole block of ``spec``'s table that has no seal yet (a migration, or a
+    check that found them missing); return how many were sealed."""
+    if not isinstance(database, pw.SqliteDatabase):
+        return 0
+    rows = chainscan.BLOCK_ROWS
+    last, _ = head(database, spec)
+    sql = f"SELECT upto FROM {chainscan.BLOCK_TABLE} WHERE chain = ?"  # noqa: S608
+    kept = {int(upto) for (upto,) in _fetch(database, sql, (spec.table,))}
+    sealed = 0
+    for upto in range(rows, last + 1, rows):
+        if upto not in kept and seal_block(database, spec, key, upto):
+            sealed += 1
+    return sealed
 
 
 def _file_uri(database: pw.SqliteDatabase) -> str | None:

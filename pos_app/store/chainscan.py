@@ -7,22 +7,39 @@ checked independently, in this process or in a child: this module imports the st
 library only, and ``python -I chainscan.py`` reads one request (JSON) on its standard input
 and writes the result (JSON) on its standard output. The check only says whether every row
 holds; where and why one does not is for the slower check of ``chain.verify_table``.
+
+Blocks: when a chain's row count reaches a multiple of :data:`BLOCK_ROWS`, the writer
+checks that block's rows one by one and, when they hold, keeps a *block seal* in
+:data:`BLOCK_TABLE`: an HMAC, under a key derived from the chain's, of SQLite's JSON text of
+every column of the block's rows (MACs and sealed facts included). A check takes a block
+whose seal matches as holding without recomputing each row's MAC (SQLite builds the text, so
+no row becomes Python objects); a block without a seal, or whose seal does not match, is
+checked row by row, and that check decides. A seal is only a shortcut: removing or forging
+one hides nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from itertools import pairwise
 from typing import Any, Final
 
 GENESIS: Final = "0" * 64
 """The MAC the first row of every chain follows."""
 MAC_COLUMN: Final = "mac"
 BATCH: Final = 20_000
+BLOCK_ROWS: Final = 4096
+"""Rows per block seal (the writer's choice; each seal says how many rows it covers)."""
+BLOCK_TABLE: Final = "chain_block"
+"""Where block seals are kept: ``chain`` (the table), ``upto`` (its last row's key),
+``rows`` and ``seal`` (64 hex digits)."""
+_BLOCK_PURPOSE: Final = b"pos-app chain block seal 1"
 
 
 def key_pads(key: bytes) -> tuple[Any, Any]:
@@ -109,7 +126,7 @@ class _Facts:
         return {row[0]: tuple(row[1:]) for row in found}
 
 
-def check_stretch(connection: sqlite3.Connection, key: bytes, stretch: Stretch) -> StretchResult:
+def check_rows(connection: sqlite3.Connection, key: bytes, stretch: Stretch) -> StretchResult:
     """Check every row of ``stretch``: each MAC right under ``key`` after the one stored in
     the row before, with its facts when it seals some (each facts row once at most); stops
     at the first row that does not hold. ``rows`` tells the caller whether every id was
@@ -159,6 +176,128 @@ def check_stretch(connection: sqlite3.Connection, key: bytes, stretch: Stretch) 
     if facts is None:
         return StretchResult(True, rows)
     return StretchResult(True, rows, facts.count, facts.first, facts.last)
+
+
+def check_stretch(connection: sqlite3.Connection, key: bytes, stretch: Stretch) -> StretchResult:
+    """Check every row of ``stretch`` as :func:`check_rows` does, taking each block whose
+    seal matches as a whole and the other rows one by one; stops at the first piece that
+    does not hold."""
+    parts: list[StretchResult] = []
+    position = stretch.after
+    for upto, rows, seal in _seals(connection, stretch):
+        start = upto - rows
+        if start < position or rows <= 0:
+            continue  # overlaps what is already checked: the rows decide
+        block = replace(stretch, after=start, upto=upto)
+        found = block_result(connection, key, block, seal)
+        if found is None:
+            continue  # checked with the rows around it
+        if start > position:
+            parts.append(check_rows(connection, key, replace(stretch, after=position, upto=start)))
+            if not parts[-1].intact:
+                return joined(parts)
+        parts.append(found)
+        position = upto
+    if position < stretch.upto or not parts:
+        parts.append(check_rows(connection, key, replace(stretch, after=position)))
+    return joined(parts)
+
+
+def joined(parts: list[StretchResult]) -> StretchResult:
+    """Consecutive pieces' results as one (not intact when a facts row is sealed in two)."""
+    used = [part for part in parts if part.facts]
+    intact = all(part.intact for part in parts) and all(
+        before.last_fact < after.first_fact for before, after in pairwise(used)
+    )
+    rows = sum(part.rows for part in parts)
+    if not used:
+        return StretchResult(intact, rows)
+    facts = sum(part.facts for part in used)
+    return StretchResult(intact, rows, facts, used[0].first_fact, used[-1].last_fact)
+
+
+def block_key(key: bytes) -> bytes:
+    """The key of a chain's block seals, derived from the chain's own key."""
+    return hmac.digest(key, _BLOCK_PURPOSE, "sha256")
+
+
+def _seals(connection: sqlite3.Connection, stretch: Stretch) -> list[tuple[int, int, str]]:
+    """The block seals kept for blocks ending inside ``stretch``, by their last key."""
+    try:
+        found = connection.execute(
+            f"SELECT upto, rows, seal FROM {BLOCK_TABLE} "  # noqa: S608 - a constant
+            "WHERE chain = ? AND upto > ? AND upto <= ? ORDER BY upto",
+            (stretch.table, stretch.after, stretch.upto),
+        ).fetchall()
+    except sqlite3.Error:  # no seals kept (an older schema): every row is checked
+        return []
+    return [
+        (upto, rows, seal)
+        for upto, rows, seal in found
+        if isinstance(upto, int) and isinstance(rows, int) and isinstance(seal, str)
+    ]
+
+
+def _block_sql(stretch: Stretch) -> str:
+    """One row: the block's row count, the JSON text of its rows (and of the facts rows they
+    seal), and how many facts rows, the first and last of their ids."""
+    key_column = stretch.columns[0]
+    rows = f"SELECT * FROM {stretch.table} WHERE {key_column} > ? AND {key_column} <= ?"  # noqa: S608
+    own = ", ".join(f"c.{name}" for name in (*stretch.columns, MAC_COLUMN))
+    if stretch.facts_table is None:
+        return (
+            f"SELECT count(*), json_group_array(json_array({own})), 0, 0, 0 "  # noqa: S608
+            f"FROM ({rows} ORDER BY {key_column}) AS c"
+        )
+    fact_id = stretch.facts_columns[0]
+    facts = ", ".join(f"f.{name}" for name in stretch.facts_columns)
+    link = stretch.columns[stretch.link]
+    when_null = stretch.columns[stretch.when_null]
+    return (
+        f"SELECT count(*), json_group_array(CASE WHEN f.{fact_id} IS NULL "  # noqa: S608
+        f"THEN json_array({own}) ELSE json_array({own}, {facts}) END), "
+        f"count(f.{fact_id}), min(f.{fact_id}), max(f.{fact_id}) "
+        f"FROM ({rows} ORDER BY {key_column}) AS c LEFT JOIN {stretch.facts_table} AS f "
+        f"ON c.{when_null} IS NULL AND f.{fact_id} = c.{link}"
+    )
+
+
+def block_seal(
+    connection: sqlite3.Connection, key: bytes, block: Stretch
+) -> tuple[str, StretchResult] | None:
+    """The seal of ``block``'s rows as they are now under the chain key ``key``, and what
+    they hold (None when SQLite cannot build the text: no JSON functions, a BLOB cell)."""
+    try:
+        count, text, facts, first, last = connection.execute(
+            _block_sql(block), (block.after, block.upto)
+        ).fetchone()
+        message = f"{block.table}\n{block.after}\n{block.upto}\n{text}".encode()
+    except (sqlite3.Error, UnicodeError, TypeError):
+        return None
+    seal = hmac.digest(block_key(key), message, "sha256").hex()
+    return seal, StretchResult(True, count, facts, first or 0, last or 0)
+
+
+def block_result(
+    connection: sqlite3.Connection, key: bytes, block: Stretch, seal: str
+) -> StretchResult | None:
+    """What ``block`` holds when its rows match ``seal`` (every row there), else None."""
+    found = block_seal(connection, key, block)
+    if found is None or not hmac.compare_digest(found[0], seal):
+        return None
+    if found[1].rows != block.upto - block.after:
+        return None
+    return found[1]
+
+
+def seal_for(connection: sqlite3.Connection, key: bytes, block: Stretch) -> str | None:
+    """The seal to keep for ``block`` when each of its rows holds (checked one by one here,
+    so a row changed before its block was sealed is never sealed in), else None."""
+    checked = check_rows(connection, key, block)
+    if not checked.intact or checked.rows != block.upto - block.after:
+        return None
+    found = block_seal(connection, key, block)
+    return None if found is None else found[0]
 
 
 def request_text(database_uri: str, key: bytes, stretch: Stretch) -> str:

@@ -400,6 +400,34 @@ def _v6_action_chain(database: pw.Database, vault: Callable[[], Vault]) -> None:
         )
 
 
+def _v7_chain_blocks(database: pw.Database, vault: Callable[[], Vault]) -> None:
+    """Version 7: block seals (``chain_block``: chain, upto, rows, seal; see
+    ``store.chainscan``), so that a check need not recompute every row's MAC. Each whole
+    block of the journal and of the action log is sealed here when its rows hold (checked
+    one by one); a block that does not hold is left unsealed for the checks to name."""
+
+    class V7Model(pw.Model):
+        class Meta:
+            database = None
+            legacy_table_names = False
+
+    class ChainBlock(V7Model):
+        chain = pw.CharField(32)
+        upto = pw.BigIntegerField()
+        rows = pw.IntegerField()
+        seal = pw.TextField()
+
+        class Meta:
+            table_name = "chain_block"
+            primary_key = pw.CompositeKey("chain", "upto")
+
+    with database.bind_ctx([ChainBlock], bind_refs=False, bind_backrefs=False):
+        database.create_tables([ChainBlock], safe=False)
+    data_key = vault()
+    for spec in (chain.JOURNAL, chain.ACTIONS):
+        chain.seal_blocks(database, spec, data_key.subkey(spec.purpose))
+
+
 MIGRATIONS: list[tuple[int, Migration | WithVault]] = [
     (1, _v1_create_tables),
     (2, _v2_history_receipts_reports),
@@ -407,6 +435,7 @@ MIGRATIONS: list[tuple[int, Migration | WithVault]] = [
     (4, WithVault(_v4_journal_chain)),
     (5, WithVault(_v5_card_codes_sealed, scrub=True)),
     (6, WithVault(_v6_action_chain)),
+    (7, WithVault(_v7_chain_blocks)),
 ]
 """Every migration the code knows, by version (read at each ``migrate`` call)."""
 

@@ -277,6 +277,24 @@ class Action(BaseModel):
         table_name = "action"
 
 
+class ChainBlock(BaseModel):
+    """A block seal: the HMAC of a whole block of a chained table's rows, kept by the writer
+    when the block filled and its rows held (``store.chainscan``); a check takes a block
+    whose seal matches without recomputing each row's MAC. A shortcut, never a proof: a
+    block without a matching seal is checked row by row."""
+
+    chain = pw.CharField(32)
+    """The chained table (``journal``, ``action``)."""
+    upto = pw.BigIntegerField()
+    """The key of the block's last row."""
+    rows = pw.IntegerField()
+    seal = pw.TextField()
+
+    class Meta:
+        table_name = "chain_block"
+        primary_key = pw.CompositeKey("chain", "upto")
+
+
 class SchemaVersion(BaseModel):
     """One row per applied migration; the schema version is the largest."""
 
@@ -299,5 +317,6 @@ ALL_MODELS: Final[tuple[type[BaseModel], ...]] = (
     ZReport,
     User,
     Action,
+    ChainBlock,
     SchemaVersion,
 )

@@ -150,34 +150,29 @@ def journal_sealer(key: bytes) -> Sealer:
     return Sealer(key)
 
 
-_STATES_AGREE: Final = (
-    "SELECT count(*) FROM sale s WHERE s.state IS NOT ("
-    "SELECT j.to_state FROM journal j WHERE j.sale_id = s.id ORDER BY j.id DESC LIMIT 1)"
-)
-"""The sales whose state is not the one their last journal row moved them to."""
 _DIGEST_FUNCTION: Final = "pos_code_digest"
-_CODES_AGREE: Final = (
-    "SELECT count(*) FROM sale s WHERE pos_code_digest(s.card_code) IS NOT coalesce(("
-    "SELECT j.code_digest FROM journal j WHERE j.sale_id = s.id AND j.code_digest IS NOT NULL "
-    "ORDER BY j.id DESC LIMIT 1), 'none')"
+_SALES_AGREE: Final = (
+    "SELECT count(*), coalesce(sum(s.state IS NOT j.to_state "
+    "OR pos_code_digest(s.card_code) IS NOT coalesce(j.code_digest, ("
+    "SELECT k.code_digest FROM journal k WHERE k.sale_id = s.id AND k.code_digest IS NOT NULL "
+    "ORDER BY k.id DESC LIMIT 1), 'none')), 0) "
+    "FROM sale s LEFT JOIN journal j ON j.id = ("
+    "SELECT max(m.id) FROM journal m WHERE m.sale_id = s.id)"
 )
-"""The sales whose stored card code is not the one their last code digest sealed."""
+"""The sales, and how many of them are not in the state their last journal row moved them to
+or do not hold the card code their last code digest sealed (one pass: the last row usually
+holds both)."""
 
 
-def _journal_holds(database: pw.Database, found: chain.Scan) -> bool:
-    """Beside the MACs: every sale was sealed by one "created" row (the scan sealed each
-    facts row once at most, so as many as there are sales), is in the state its last
-    journal row says and holds the card code its last code digest says (SQLite only)."""
-    (sales,) = sql_rows(database, "SELECT count(*) FROM sale")[0]
-    if sales != found.facts:
-        return False
-    ((disagree,),) = sql_rows(database, _STATES_AGREE)
-    if int(disagree):
-        return False
+def _sales_agree(database: pw.Database) -> tuple[int, bool]:
+    """How many sales there are, and whether each is in the state its last journal row says
+    and holds the card code its last code digest says (SQLite only). With the scan's count
+    of sealed facts rows (each sealed once at most), this says every sale was sealed by one
+    "created" row."""
     connection: sqlite3.Connection = cast(Any, database).connection()
     connection.create_function(_DIGEST_FUNCTION, 1, code_digest, deterministic=True)
-    ((codes,),) = connection.execute(_CODES_AGREE).fetchall()
-    return int(codes) == 0
+    sales, disagree = connection.execute(_SALES_AGREE).fetchone()
+    return int(sales), int(disagree) == 0
 
 
 def _whole(value: object) -> bool:
@@ -332,10 +327,16 @@ class Sealing(StoreBase):
 
     def _verify_journal(self, parallel_from: int) -> ChainCheck:
         sealer = self._sealer()
+        sales: list[tuple[int, bool]] = []
         found = chain.scan(
-            self._db, JOURNAL, sealer.key, chain.JOURNAL_FACTS, parallel_from=parallel_from
+            self._db,
+            JOURNAL,
+            sealer.key,
+            chain.JOURNAL_FACTS,
+            parallel_from=parallel_from,
+            meanwhile=lambda: sales.append(_sales_agree(self._db)),
         )
-        if found is not None and _journal_holds(self._db, found):
+        if found is not None and sales == [(found.facts, True)]:
             return ChainCheck(JOURNAL.table, found.rows, found.head)
         return chain.verify_table(self._db, JOURNAL, sealer, JournalFacts(self._db))
 

@@ -14,12 +14,13 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 import pytest
 
 from pos_app.domain.sale_states import SaleState
-from pos_app.store import Store, chain, open_store
+from pos_app.store import Store, chain, chainscan, open_store
 from pos_app.store.chain import GENESIS, JOURNAL, JOURNAL_FACTS, Sealer, canonical
 from pos_app.store.sealing import JournalFacts
 from pos_app.store.vault import key_file_for
@@ -39,6 +40,29 @@ def make_history(store: Store, clock: Clock, sales: int = 4) -> None:
             store.transition(
                 sale.ref, SaleState.SENDING, SaleState.ACCEPTED, "accepted", server_id=f"t{index}"
             )
+
+
+BLOCKS = {"rows one by one": None, "sealed blocks of 4 rows": 4}
+"""How the checks meet the rows: every row's MAC recomputed (the test histories are far
+shorter than a real block), or most rows in sealed blocks (``chainscan``'s shortcut)."""
+
+
+@pytest.fixture(params=list(BLOCKS))
+def blocks(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int | None:
+    """The block size the writer seals at (None: the default, never reached here)."""
+    size = BLOCKS[request.param]
+    if size is not None:
+        monkeypatch.setattr(chainscan, "BLOCK_ROWS", size)
+    return size
+
+
+def sealed_blocks(db_path: Path, table: str = "journal") -> list[int]:
+    """The last row of each sealed block of ``table``'s chain."""
+    with contextlib.closing(sqlite3.connect(db_path)) as connection:
+        found = connection.execute(
+            "SELECT upto FROM chain_block WHERE chain = ? ORDER BY upto", (table,)
+        )
+        return [upto for (upto,) in found]
 
 
 @contextlib.contextmanager
@@ -155,19 +179,25 @@ CASES: dict[str, tuple[Tamper, str, int | None]] = {
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_each_tampering_is_found_and_named(
-    case: str, db_path: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
+    case: str,
+    blocks: int | None,
+    db_path: Path,
+    clock: Clock,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     tamper, table, row_id = CASES[case]
     with open_store(sqlite_url(db_path), now=clock.now) as store:
         make_history(store, clock)
         assert store.verify_chain().ok
         created = {s.id: row.id for s in store.iter_sales() for row in store.journal(s.ref)[:1]}
+    assert sealed_blocks(db_path) == ([4, 8, 12] if blocks else [])
     with raw(db_path) as connection:
         changed = tamper(connection)
     with open_store(sqlite_url(db_path), now=clock.now) as store:
         check = store.verify_chain()
     with capsys.disabled():
-        print(f"\n  tamper [{case}] changed: {changed}\n    found: {check.describe()}")
+        how = f"{len(sealed_blocks(db_path))} blocks sealed" if blocks else "no block sealed"
+        print(f"\n  tamper [{case}, {how}] changed: {changed}\n    found: {check.describe()}")
     assert not check.ok and check.first_break is not None
     assert check.first_break.table == table
     if "sale's price" in case or "sale's number" in case:
@@ -219,6 +249,7 @@ def test_migrating_a_v2_database_with_sales_seals_it(
         connection.execute("DELETE FROM schema_version WHERE version > 2")
         connection.execute('DROP TABLE "action"')  # v3's tables (their triggers go with them)
         connection.execute('DROP TABLE "user"')
+        connection.execute("DROP TABLE chain_block")  # v7's
         connection.execute(
             "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal "
             "BEGIN SELECT RAISE(ABORT, 'journal rows are never changed'); END"
@@ -241,7 +272,7 @@ def test_migrating_a_v2_database_with_sales_seals_it(
 @pytest.mark.slow
 @pytest.mark.parametrize("case", list(CASES))
 def test_each_tampering_is_found_when_children_share_the_check(
-    case: str, db_path: Path, clock: Clock
+    case: str, blocks: int | None, db_path: Path, clock: Clock
 ) -> None:
     """The same tampering, checked with the rows shared with child processes from the first
     row on: the fast check never passes it, and the diagnosis is the one made here."""
@@ -262,7 +293,7 @@ def test_each_tampering_is_found_when_children_share_the_check(
 @pytest.mark.slow
 @pytest.mark.parametrize("parallel_from", [1, 10**9])
 def test_the_fast_scan_agrees_with_the_row_by_row_check(
-    parallel_from: int, db_path: Path, clock: Clock
+    parallel_from: int, blocks: int | None, db_path: Path, clock: Clock
 ) -> None:
     """Rows, head and sealed sales of a clean history, with and without child processes."""
     with open_store(sqlite_url(db_path), now=clock.now) as store:
@@ -277,6 +308,7 @@ def test_the_fast_scan_agrees_with_the_row_by_row_check(
         database.close()
     assert slow.ok and found is not None
     assert (found.rows, found.head, found.facts) == (slow.rows, slow.head, 9) and found.rows == 32
+    assert len(sealed_blocks(db_path)) == (8 if blocks else 0)
 
 
 @pytest.mark.slow
@@ -382,13 +414,18 @@ def test_the_action_log_is_chained_and_verified_with_the_journal(
 
 @pytest.mark.parametrize("case", list(ACTION_CASES))
 def test_each_tampering_of_the_action_log_is_found_and_named(
-    case: str, db_path: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
+    case: str,
+    blocks: int | None,
+    db_path: Path,
+    clock: Clock,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     tamper, row_id, problem = ACTION_CASES[case]
     with open_store(sqlite_url(db_path), now=clock.now) as store:
         make_history(store, clock, sales=2)
         make_actions(store, clock)
         assert store.verify_chain().ok
+    assert sealed_blocks(db_path, "action") == ([4] if blocks else [])
     with raw_actions(db_path) as connection:
         changed = tamper(connection)
     with open_store(sqlite_url(db_path), now=clock.now) as store:
@@ -424,6 +461,7 @@ def test_migration_6_seals_an_existing_action_log(
         connection.execute("ALTER TABLE action DROP COLUMN user_id")
         connection.execute("ALTER TABLE action DROP COLUMN user_digest")
         connection.execute("DELETE FROM schema_version WHERE version > 4")
+        connection.execute("DROP TABLE chain_block")  # v7's
         connection.execute(
             "CREATE TRIGGER action_no_update BEFORE UPDATE ON action "
             "BEGIN SELECT RAISE(ABORT, 'action rows are never changed'); END"
@@ -443,4 +481,116 @@ def test_migration_6_seals_an_existing_action_log(
             0,
         )
         versions = [v for (v,) in connection.execute("SELECT version FROM schema_version")]
-    assert versions[-1] == migrations.latest_version() == 6
+    assert versions[-1] == migrations.latest_version() == 7
+
+
+# -- block seals: a shortcut that hides nothing ------------------------------------------
+
+
+@pytest.fixture
+def four_row_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chainscan, "BLOCK_ROWS", 4)
+
+
+def checked_one_by_one(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int, int]]:
+    """Each stretch of rows the checks of this process recompute row by row."""
+    seen: list[tuple[str, int, int]] = []
+    check_rows = chainscan.check_rows
+
+    def spy(connection: sqlite3.Connection, key: bytes, stretch: chainscan.Stretch) -> Any:
+        seen.append((stretch.table, stretch.after, stretch.upto))
+        return check_rows(connection, key, stretch)
+
+    monkeypatch.setattr(chainscan, "check_rows", spy)
+    return seen
+
+
+@pytest.mark.usefixtures("four_row_blocks")
+def test_a_check_takes_each_sealed_block_whole(
+    db_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """14 journal rows, 6 actions: blocks 1-4, 5-8, 9-12 of the journal and 1-4 of the log
+    sealed as they filled; a check recomputes only the rows after the last block."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+        make_actions(store, clock)
+        seen = checked_one_by_one(monkeypatch)
+        check = store.verify_chain(parallel_from=10**9)
+        database = pw.SqliteDatabase(str(db_path))
+        try:
+            slow = chain.verify_table(
+                database,
+                JOURNAL,
+                Sealer(store.vault.subkey(JOURNAL.purpose)),
+                JournalFacts(database),
+            )
+        finally:
+            database.close()
+    assert check.ok and (check.rows, check.head) == (slow.rows, slow.head) == (14, slow.head)
+    assert sealed_blocks(db_path) == [4, 8, 12] and sealed_blocks(db_path, "action") == [4]
+    assert seen == [("journal", 12, 14), ("action", 4, 6)]
+
+
+@pytest.mark.usefixtures("four_row_blocks")
+@pytest.mark.parametrize("forgery", ["seals removed", "seals made up", "seals moved"])
+def test_a_removed_or_forged_seal_raises_no_alarm_and_hides_no_change(
+    forgery: str, db_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without its seal, or with a seal that is not its own, a block is checked row by row:
+    a clean history still verifies, and an edited row is still found."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+        clean = store.verify_chain()
+    with raw(db_path) as connection:
+        if forgery == "seals removed":
+            connection.execute("DELETE FROM chain_block")
+        elif forgery == "seals made up":
+            connection.execute("UPDATE chain_block SET seal = ?", ("ab" * 32,))
+        else:  # each block's seal given to the next one
+            connection.execute("UPDATE chain_block SET upto = -upto")
+            connection.execute("UPDATE chain_block SET upto = 4 - upto")
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        seen = checked_one_by_one(monkeypatch)
+        assert store.verify_chain() == clean
+        assert seen[0] == ("journal", 0, 14)  # no block taken whole
+    with raw(db_path) as connection:
+        edit_a_journal_row(connection)
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        check = store.verify_chain()
+    assert check.first_break is not None and check.first_break.row_id == 6
+
+
+@pytest.mark.usefixtures("four_row_blocks")
+def test_a_row_changed_before_its_block_filled_is_never_sealed(db_path: Path, clock: Clock) -> None:
+    """The writer checks a block's rows one by one before sealing it: a row edited while its
+    block was still open is not sealed in, and the check names it."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        sale = store.add_sale(new_sale(1))
+        store.record(sale.ref, "checked")
+    with raw(db_path) as connection:
+        connection.execute("UPDATE journal SET cause = 'refund' WHERE id = 2")
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        store.transition(sale.ref, SaleState.WAITING, SaleState.SENDING, "send")
+        store.record(sale.ref, "checked again")  # row 4: the block is full
+        check = store.verify_chain()
+    assert sealed_blocks(db_path) == []
+    assert check.first_break is not None and check.first_break.row_id == 2
+
+
+def test_migration_7_seals_the_whole_blocks_already_there(
+    db_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A version 6 database (no block seals) gets a seal for each whole block that holds,
+    and its check then takes them whole."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+        expected = store.verify_chain()
+    with raw(db_path) as connection:
+        connection.execute("DROP TABLE chain_block")
+        connection.execute("DELETE FROM schema_version WHERE version > 6")
+    monkeypatch.setattr(chainscan, "BLOCK_ROWS", 4)
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        seen = checked_one_by_one(monkeypatch)
+        assert store.verify_chain(parallel_from=10**9) == expected
+    assert sealed_blocks(db_path) == [4, 8, 12]
+    assert seen[0] == ("journal", 12, 14)
