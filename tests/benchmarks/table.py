@@ -461,7 +461,8 @@ def collect(
         rows += section()
     header = [
         f"Performance, {datetime.now(UTC):%Y-%m-%d} (UTC), `python -m tests.benchmarks.table"
-        f"{' --quick' if sizes is QUICK else ''}{' --startup' if startup_only else ''}` in "
+        f"{' --quick' if sizes is QUICK else ''}{' --startup' if startup_only else ''}"
+        f"{'' if choice == 'auto' else ' --platform ' + choice}` in "
         f"{time.perf_counter() - started:.0f} s",
         f"Machine: {machine()}",
         f"Start-up: {how}. Ratio = pos-app / baseline (under 1: better than the baseline).",
