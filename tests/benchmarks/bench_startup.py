@@ -83,8 +83,13 @@ def run_watched(
         proc = subprocess.Popen(
             cmd, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL
         )
-        seen = watch(proc, start) if watch is not None else None
-        _, status, usage = os.wait4(proc.pid, 0)
+        try:
+            seen = watch(proc, start) if watch is not None else None
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # never leave the child running (or unreaped) behind
+            proc.kill()
+            proc.wait()
+            raise
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         out.seek(0)

@@ -9,12 +9,14 @@ scripts beside this one (``bench_startup``, ``bench_confirm``, ``bench_status``,
 ``bench_stall``, ``bench_history``, ``bench_reports``, ``bench_chain``):
 
 * start-up: the first visible window, the ready time (products and balance shown) and the
-  peak memory of ``pos-app --smoke --demo`` beside a bare PySide6 window, median of
-  interleaved runs (app, bare, app, ...) after one warm-up each. Under Xvfb (when ``Xvfb``
-  and ``xdotool`` are installed) the first window is seen from outside the process, by
-  polling ``xdotool search --onlyvisible --pid``; else offscreen, from the processes' own
-  clocks (the app's smoke report, the bare window's reading after its first event-loop
-  turn), and the table says which. Ready comes from the smoke report in both cases.
+  peak memory (the child's ``ru_maxrss``) of ``pos-app --smoke --demo`` beside a bare
+  PySide6 window, median of interleaved runs (app, bare, app, ...) after one warm-up each.
+  Under Xvfb (when ``Xvfb`` and libX11 are installed; ``xdisplay``) the first window is seen
+  from outside the process: the moment the server maps a window of the child, read from one
+  X connection (no polling), the same way for both; the peak memory offscreen is shown
+  beside the Xvfb one. Else offscreen, the first window from the processes' own clocks (the
+  app's smoke report, the bare window's reading after its first event-loop turn), and the
+  table says which. Ready comes from the smoke report in both cases.
 * confirming a sale: HTTP calls and time to "accepted" against the docs' four-call flow;
 * following sales: status-detection delay and status requests per sale against a fixed 5 s
   check-id poll;
@@ -45,7 +47,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -56,6 +58,7 @@ from tests.benchmarks import (
     bench_reports,
     bench_startup,
     bench_status,
+    xdisplay,
 )
 
 
@@ -112,61 +115,24 @@ def machine() -> str:
 # --- start-up --------------------------------------------------------------------------------
 
 # The bare window, and the moment its first event-loop turn ended (window shown and painted)
-# on the system-wide perf_counter clock; lingering, for Xvfb, until the table has seen it.
+# on the system-wide perf_counter clock.
 BARE_TIMED = bench_startup.BARE_WINDOW + "import time\nprint(time.perf_counter())\n"
-BARE_LINGER = bench_startup.BARE_WINDOW.replace("singleShot(0,", "singleShot(20000,")
-assert BARE_LINGER != bench_startup.BARE_WINDOW, "the bare window no longer quits by a timer"
-
-
-class Xvfb:
-    """A private X display (``Xvfb -displayfd``) and an outside view of its windows."""
-
-    def __init__(self) -> None:
-        read, write = os.pipe()
-        self.proc = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-            pass_fds=(write,),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        os.close(write)
-        with os.fdopen(read) as pipe:
-            number = pipe.readline().strip()
-        if not number:
-            self.stop()
-            raise RuntimeError("Xvfb did not start")
-        self.display = f":{number}"
-
-    def visible(self, pid: int) -> bool:
-        """True when the process ``pid`` has a visible (mapped) window."""
-        found = subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
-            env={**os.environ, "DISPLAY": self.display},
-            capture_output=True,
-            check=False,
-        )
-        return found.returncode == 0 and bool(found.stdout.strip())
-
-    def first_window(self, stop: bool) -> bench_startup.Watch:
-        """A watch: (seconds from the start until the child's first visible window, None if
-        it exits first; the start), polling every 5 ms; ``stop`` ends the child once seen."""
-
-        def watch(proc: subprocess.Popen[bytes], started: float) -> tuple[float | None, float]:
-            deadline = started + 30
-            while time.perf_counter() < deadline and _running(proc.pid):
-                if self.visible(proc.pid):
-                    seen = time.perf_counter() - started
-                    if stop:
-                        proc.terminate()
-                    return seen, started
-                time.sleep(0.005)
-            return None, started
-
-        return watch
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(10)
+# Under Xvfb the same window, held open after its first turn until the table has seen it
+# (Qt 6 closes every window on quit: the bare window would be mapped for a millisecond).
+# SIGTERM is blocked from the start (a builtin module: nothing imported before the window
+# that the offscreen run does not import), so an early SIGTERM waits until the first turn
+# has ended: its peak memory is that of a shown and painted window, as offscreen.
+BARE_XVFB = (
+    "import _signal\n"
+    "_signal.pthread_sigmask(_signal.SIG_BLOCK, {_signal.SIGTERM})\n"
+    "def hold():\n"
+    "    import time\n"
+    "    print(time.perf_counter(), flush=True)\n"
+    "    _signal.sigtimedwait({_signal.SIGTERM}, 60)\n"
+    "    app.quit()\n"
+) + bench_startup.BARE_WINDOW.replace("singleShot(0, app.quit)", "singleShot(0, hold)")
+assert "hold)" in BARE_XVFB, "the bare window no longer quits by a timer"
+WINDOW_TIMEOUT_S = 30.0
 
 
 def _running(pid: int) -> bool:
@@ -174,9 +140,9 @@ def _running(pid: int) -> bool:
     return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
 
 
-def _started(proc: subprocess.Popen[bytes], started: float) -> tuple[None, float]:
-    """A watch that only notes when the child started."""
-    return None, started
+def _start_of(proc: subprocess.Popen[bytes], started: float) -> float:
+    """A watch that only returns when the child started."""
+    return started
 
 
 def _smoke_times(stdout: str, started: float) -> tuple[float, float]:
@@ -194,68 +160,135 @@ def _smoke_times(stdout: str, started: float) -> tuple[float, float]:
     return shown, ready
 
 
+@dataclass
+class Startup:
+    """One series of start-up figures (seconds, MiB), one entry per measured run."""
+
+    window: list[float] = field(default_factory=list)
+    ready: list[float] = field(default_factory=list)
+    memory: list[float] = field(default_factory=list)
+
+    def add(self, window: float, ready: float | None, memory: float) -> None:
+        self.window.append(window)
+        if ready is not None:
+            self.ready.append(ready)
+        self.memory.append(memory)
+
+
+class XvfbRuns:
+    """Children on a private Xvfb display, the moment of their first mapped window seen from
+    outside (``MapWatcher``), the same way for the app and the bare window."""
+
+    def __init__(self, display: xdisplay.XvfbDisplay, watcher: xdisplay.MapWatcher) -> None:
+        self.display = display
+        self.watcher = watcher
+
+    def run(
+        self, cmd: list[str], env: dict[str, str], what: str, *, release: bool
+    ) -> tuple[float, float, str, float]:
+        """(first window in seconds since the start, peak RSS MiB, stdout, the start);
+        ``release`` ends the child (SIGTERM) once its window was seen. A clear error when no
+        window was mapped within WINDOW_TIMEOUT_S, or the child failed."""
+
+        def watch(proc: subprocess.Popen[bytes], started: float) -> tuple[float | None, float]:
+            seen = self.watcher.first_map(proc.pid, lambda: _running(proc.pid), WINDOW_TIMEOUT_S)
+            if seen is None and _running(proc.pid):
+                proc.kill()  # timed out: do not wait for it
+            elif release:
+                proc.terminate()
+            return (None if seen is None else seen - started), started
+
+        self.watcher.drain()  # the windows of earlier children
+        _, memory, out, (seen, started) = bench_startup.run_watched(
+            cmd, self.display.env(env), watch
+        )
+        if seen is None:
+            state = (
+                "the display is up"
+                if self.display.running()
+                else f"Xvfb exited: {self.display.log_tail()}"
+            )
+            raise RuntimeError(
+                f"no window of {what} was mapped on {self.display.display} within "
+                f"{WINDOW_TIMEOUT_S:.0f} s, or before it exited ({state})"
+            )
+        return seen, memory, out, started
+
+
 def startup_rows(runs: int, choice: str) -> tuple[list[Row], str]:
-    """First window, ready and peak memory of the app beside a bare window; how measured."""
-    use_xvfb = choice == "xvfb" or (
-        choice == "auto" and bool(shutil.which("Xvfb")) and bool(shutil.which("xdotool"))
-    )
-    xvfb = Xvfb() if use_xvfb else None
+    """First window, ready and peak memory of the app beside a bare window; how measured.
+
+    Each turn runs the app then the bare window; under Xvfb both again offscreen, for the
+    offscreen peak memory beside the Xvfb one. One Xvfb server serves the whole series."""
+    if choice == "xvfb" and not xdisplay.xvfb_available():
+        raise RuntimeError("--platform xvfb needs Xvfb and libX11 (apt-get install xvfb)")
+    use_xvfb = choice == "xvfb" or (choice == "auto" and xdisplay.xvfb_available())
+    app, bare, app_off, bare_off = Startup(), Startup(), Startup(), Startup()
     data_dir = tempfile.mkdtemp(prefix="bench-table-")
     try:
-        env = bench_startup.bench_env(data_dir, "xcb" if xvfb else "offscreen")
-        if xvfb is not None:
-            env["DISPLAY"] = xvfb.display
-            bare_cmd = [sys.executable, "-c", BARE_LINGER]
-            app_watch, bare_watch = xvfb.first_window(False), xvfb.first_window(True)
-        else:
-            bare_cmd = [sys.executable, "-c", BARE_TIMED]
-            app_watch = bare_watch = _started
-        app: dict[str, list[float]] = {"window": [], "ready": [], "memory": []}
-        bare: dict[str, list[float]] = {"window": [], "memory": []}
-        for turn in range(runs + 1):  # the first turn warms up (bytecode, file cache)
-            _, memory, out, (seen, started) = bench_startup.run_watched(
-                bench_startup.APP, env, app_watch
-            )
-            shown, ready = _smoke_times(out, started)
-            if xvfb is not None:
-                if seen is None:
-                    raise RuntimeError("no visible window of pos-app was seen under Xvfb")
-                shown = seen
-            if turn:
-                app["window"].append(shown)
-                app["ready"].append(ready)
-                app["memory"].append(memory)
-            _, memory, out, (seen, started) = bench_startup.run_watched(
-                bare_cmd, env, bare_watch, check=xvfb is None
-            )
-            if xvfb is None:
-                seen = float(out.strip().splitlines()[-1]) - started
-            elif seen is None:
-                raise RuntimeError("no visible bare window was seen under Xvfb")
-            if turn:
-                bare["window"].append(seen)
-                bare["memory"].append(memory)
+        with contextlib.ExitStack() as stack:
+            off_env = bench_startup.bench_env(data_dir, "offscreen")
+            x_env = bench_startup.bench_env(data_dir, "xcb")
+            xvfb = None
+            if use_xvfb:
+                display = stack.enter_context(xdisplay.XvfbDisplay())
+                watcher = stack.enter_context(xdisplay.MapWatcher(display.display))
+                xvfb = XvfbRuns(display, watcher)
+            for turn in range(runs + 1):  # the first turn warms up (bytecode, file cache)
+                keep = turn > 0
+                if xvfb is not None:
+                    seen, memory, out, started = xvfb.run(
+                        bench_startup.APP, x_env, "pos-app", release=False
+                    )
+                    _, ready = _smoke_times(out, started)  # ready: the app's own report
+                    if keep:
+                        app.add(seen, ready, memory)
+                    seen, memory, _, _ = xvfb.run(
+                        [sys.executable, "-c", BARE_XVFB], x_env, "the bare window",
+                        release=True,
+                    )  # fmt: skip
+                    if keep:
+                        bare.add(seen, None, memory)
+                _, memory, out, started = bench_startup.run_watched(
+                    bench_startup.APP, off_env, _start_of
+                )
+                shown, ready = _smoke_times(out, started)
+                if keep:
+                    app_off.add(shown, ready, memory)
+                _, memory, out, started = bench_startup.run_watched(
+                    [sys.executable, "-c", BARE_TIMED], off_env, _start_of
+                )
+                if keep:
+                    bare_off.add(float(out.strip().splitlines()[-1]) - started, None, memory)
     finally:
-        if xvfb is not None:
-            xvfb.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
+    if not use_xvfb:
+        app, bare = app_off, bare_off
     med = statistics.median
-    how = (
-        "first window seen from outside the process under Xvfb (xdotool search --onlyvisible)"
-        if xvfb
-        else "offscreen, first window from the processes' own clocks (no Xvfb here)"
-    )
     bare_name = "bare PySide6 window"
-    window = med(app["window"]) / med(bare["window"])
-    memory = med(app["memory"]) / med(bare["memory"])
+    window = med(app.window) / med(bare.window)
+    memory = med(app.memory) / med(bare.memory)
     rows = [
-        Row("first window", med(app["window"]) * 1000, med(bare["window"]) * 1000, "ms",
+        Row("first window", med(app.window) * 1000, med(bare.window) * 1000, "ms",
             bare_name, "<= 1.5x", window <= 1.5),
-        Row("ready (products and balance shown)", med(app["ready"]) * 1000,
-            med(bare["window"]) * 1000, "ms", bare_name + " (first window)"),
-        Row("peak memory (RSS)", med(app["memory"]), med(bare["memory"]), "MiB", bare_name,
+        Row("ready (products and balance shown)", med(app.ready) * 1000,
+            med(bare.window) * 1000, "ms", bare_name + " (first window)"),
+        Row("peak memory (RSS)", med(app.memory), med(bare.memory), "MiB", bare_name,
             "<= 2x", memory <= 2.0),
     ]  # fmt: skip
+    if use_xvfb:
+        off_memory = med(app_off.memory) / med(bare_off.memory)
+        rows.append(
+            Row("peak memory (RSS), offscreen", med(app_off.memory), med(bare_off.memory),
+                "MiB", bare_name + ", offscreen", "<= 2x", off_memory <= 2.0)
+        )  # fmt: skip
+    how = (
+        "first window seen from outside the process under Xvfb (the moment the server maps "
+        "its first window, read from the X connection without polling); peak memory = the "
+        "child's ru_maxrss, under Xvfb and offscreen"
+        if use_xvfb
+        else "offscreen, first window from the processes' own clocks (no Xvfb here)"
+    )
     return rows, f"{how}; medians of {runs} interleaved runs after one warm-up each"
 
 
@@ -428,7 +461,8 @@ def collect(
         rows += section()
     header = [
         f"Performance, {datetime.now(UTC):%Y-%m-%d} (UTC), `python -m tests.benchmarks.table"
-        f"{' --quick' if sizes is QUICK else ''}{' --startup' if startup_only else ''}` in "
+        f"{' --quick' if sizes is QUICK else ''}{' --startup' if startup_only else ''}"
+        f"{'' if choice == 'auto' else ' --platform ' + choice}` in "
         f"{time.perf_counter() - started:.0f} s",
         f"Machine: {machine()}",
         f"Start-up: {how}. Ratio = pos-app / baseline (under 1: better than the baseline).",

@@ -39,8 +39,8 @@ def _number(cell: str) -> tuple[float, str]:
 def test_the_quick_table_has_every_row_each_ratio_from_two_measured_figures(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # Offscreen whatever the machine has: a loaded machine's Xvfb can miss a window that
-    # lingers only briefly (the README's run uses Xvfb; this checks the table's making).
+    # Offscreen whatever the machine has, as on CI (no Xvfb there); this checks the table's
+    # making, test_xdisplay.py the Xvfb display and its window watcher.
     assert table.main(["--quick", "--platform", "offscreen"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Performance, ") and "--quick" in out.splitlines()[0]
