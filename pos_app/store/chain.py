@@ -558,11 +558,14 @@ def seal_block(database: pw.Database, spec: ChainSpec, key: bytes, upto: int) ->
     :data:`~pos_app.store.chainscan.BLOCK_ROWS` rows ending at ``upto`` when each of its rows
     holds (see :mod:`~pos_app.store.chainscan`). False, and nothing kept, when one does not,
     when the database keeps no seals (not SQLite, an older schema) or on a database error:
-    a seal only makes checks faster, so it never fails the write it follows."""
+    a seal only makes checks faster, so it never fails the write it follows, unless the
+    error ended the caller's transaction (a full disk, an I/O error): then it is raised,
+    as the write itself would have."""
     rows = chainscan.BLOCK_ROWS
     if not isinstance(database, pw.SqliteDatabase) or upto < rows:
         return False
     connection: sqlite3.Connection = cast(Any, database).connection()
+    writing = connection.in_transaction
     block = stretch_of(spec, BLOCK_LINKS.get(spec.table), upto - rows, upto)
     try:
         kept = connection.execute(
@@ -586,6 +589,8 @@ def seal_block(database: pw.Database, spec: ChainSpec, key: bytes, upto: int) ->
             (spec.table, upto, rows, seal),
         )
     except sqlite3.Error as exc:
+        if writing and not connection.in_transaction:
+            raise  # SQLite rolled the write back: the caller must not go on
         log.warning("%s block to %d not sealed (%s)", spec.table, upto, type(exc).__name__)
         return False
     return True

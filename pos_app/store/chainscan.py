@@ -184,10 +184,12 @@ def check_stretch(connection: sqlite3.Connection, key: bytes, stretch: Stretch) 
     does not hold."""
     parts: list[StretchResult] = []
     position = stretch.after
+    tried = position  # the seals tried never overlap: each row is rendered once at most
     for upto, rows, seal in _seals(connection, stretch):
         start = upto - rows
-        if start < position or rows <= 0:
-            continue  # overlaps what is already checked: the rows decide
+        if start < tried or rows <= 0:
+            continue  # overlaps what is already checked or tried: the rows decide
+        tried = upto
         block = replace(stretch, after=start, upto=upto)
         found = block_result(connection, key, block, seal)
         if found is None:
@@ -234,7 +236,10 @@ def _seals(connection: sqlite3.Connection, stretch: Stretch) -> list[tuple[int, 
     return [
         (upto, rows, seal)
         for upto, rows, seal in found
-        if isinstance(upto, int) and isinstance(rows, int) and isinstance(seal, str)
+        if isinstance(upto, int)
+        and isinstance(rows, int)
+        and isinstance(seal, str)
+        and seal.isascii()  # hmac.compare_digest refuses other text
     ]
 
 
@@ -262,20 +267,42 @@ def _block_sql(stretch: Stretch) -> str:
     )
 
 
+def _block_text(
+    connection: sqlite3.Connection, block: Stretch
+) -> tuple[str, str, StretchResult] | None:
+    """What a seal of ``block`` covers: the MAC of the row before it (its first row is
+    chained to that one) and SQLite's JSON text of its rows, as one message; that JSON
+    text; and what the rows hold. None when SQLite cannot build the text (no JSON
+    functions, a BLOB cell)."""
+    try:
+        before = GENESIS
+        if block.after:
+            found = connection.execute(
+                f"SELECT json_array({MAC_COLUMN}) FROM {block.table} "  # noqa: S608
+                f"WHERE {block.columns[0]} = ?",
+                (block.after,),
+            ).fetchone()
+            before = found[0] if found else "[]"
+        count, text, facts, first, last = connection.execute(
+            _block_sql(block), (block.after, block.upto)
+        ).fetchone()
+    except (sqlite3.Error, UnicodeError, TypeError):
+        return None
+    message = f"{block.table}\n{block.after}\n{block.upto}\n{before}\n{text}"
+    return message, str(text), StretchResult(True, count, facts, first or 0, last or 0)
+
+
+def _sealed(key: bytes, message: str) -> str:
+    return hmac.digest(block_key(key), message.encode(), "sha256").hex()
+
+
 def block_seal(
     connection: sqlite3.Connection, key: bytes, block: Stretch
 ) -> tuple[str, StretchResult] | None:
     """The seal of ``block``'s rows as they are now under the chain key ``key``, and what
-    they hold (None when SQLite cannot build the text: no JSON functions, a BLOB cell)."""
-    try:
-        count, text, facts, first, last = connection.execute(
-            _block_sql(block), (block.after, block.upto)
-        ).fetchone()
-        message = f"{block.table}\n{block.after}\n{block.upto}\n{text}".encode()
-    except (sqlite3.Error, UnicodeError, TypeError):
-        return None
-    seal = hmac.digest(block_key(key), message, "sha256").hex()
-    return seal, StretchResult(True, count, facts, first or 0, last or 0)
+    they hold (None when SQLite cannot build the text: see :func:`_block_text`)."""
+    found = _block_text(connection, block)
+    return None if found is None else (_sealed(key, found[0]), found[2])
 
 
 def block_result(
@@ -292,12 +319,31 @@ def block_result(
 
 def seal_for(connection: sqlite3.Connection, key: bytes, block: Stretch) -> str | None:
     """The seal to keep for ``block`` when each of its rows holds (checked one by one here,
-    so a row changed before its block was sealed is never sealed in), else None."""
+    so a row changed before its block was sealed is never sealed in) and its JSON text says
+    exactly what they hold (:func:`_exact`), else None."""
     checked = check_rows(connection, key, block)
     if not checked.intact or checked.rows != block.upto - block.after:
         return None
-    found = block_seal(connection, key, block)
-    return None if found is None else found[0]
+    found = _block_text(connection, block)
+    if found is None or not _exact(found[1]):
+        return None
+    return _sealed(key, found[0])
+
+
+def _no_fraction(text: str) -> float:
+    raise ValueError(f"a REAL ({text})")
+
+
+def _exact(text: str) -> bool:
+    """Whether SQLite's JSON text of a block's rows holds no REAL. SQLite writes a REAL with
+    15 digits (0.30000000000000004 and 0.3 both as 0.3) where a row's MAC takes it whole; a
+    block without a REAL cannot become one with a REAL and the same text (an integer never
+    reads as one), so its seal stands for its rows exactly."""
+    try:
+        json.loads(text, parse_float=_no_fraction)
+    except ValueError:  # a REAL, or an infinity (SQLite writes Inf)
+        return False
+    return True
 
 
 def request_text(database_uri: str, key: bytes, stretch: Stretch) -> str:

@@ -594,3 +594,157 @@ def test_migration_7_seals_the_whole_blocks_already_there(
         assert store.verify_chain(parallel_from=10**9) == expected
     assert sealed_blocks(db_path) == [4, 8, 12]
     assert seen[0] == ("journal", 12, 14)
+
+
+# -- the review of the block seals: each hole found, as a test ------------------------------
+
+
+def slow_journal_check(store: Store, db_path: Path) -> chain.ChainCheck:
+    """The row-by-row check of the journal on its own connection (no block taken whole)."""
+    database = pw.SqliteDatabase(str(db_path))
+    try:
+        sealer = Sealer(store.vault.subkey(JOURNAL.purpose))
+        return chain.verify_table(database, JOURNAL, sealer, JournalFacts(database))
+    finally:
+        database.close()
+
+
+@pytest.mark.usefixtures("four_row_blocks")
+def test_a_block_sealed_after_a_changed_row_before_it_is_not_taken_whole(
+    db_path: Path, clock: Clock
+) -> None:
+    """A block's first row is chained to the row before it: the attacker sets row 4's MAC
+    to junk, the app chains rows 5-8 to it and seals them, then row 4 is put back. Each
+    block matches the seal it got, yet row 5 does not follow row 4: the fast check must
+    find what the row-by-row one finds."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        sale = store.add_sale(new_sale(1))
+        for index in range(3):
+            store.record(sale.ref, f"checked {index}")  # rows 2-4: block 1-4 sealed
+    with raw(db_path) as connection:
+        (kept,) = connection.execute("SELECT mac FROM journal WHERE id = 4").fetchone()
+        connection.execute("UPDATE journal SET mac = ? WHERE id = 4", ("ab" * 32,))
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        for index in range(4):
+            store.record(sale.ref, f"checked again {index}")  # rows 5-8: chained to junk
+    assert sealed_blocks(db_path) == [4, 8]
+    with raw(db_path) as connection:
+        connection.execute("UPDATE journal SET mac = ? WHERE id = 4", (kept,))
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        slow = slow_journal_check(store, db_path)
+        check = store.verify_chain()
+    print(check.describe())
+    assert slow.first_break is not None and slow.first_break.row_id == 5
+    assert check.first_break is not None and check.first_break.row_id == 5
+
+
+@pytest.mark.usefixtures("four_row_blocks")
+def test_a_seal_that_is_not_ascii_text_does_not_stop_the_check(db_path: Path, clock: Clock) -> None:
+    """A seal cell of non-ASCII text (hmac.compare_digest refuses those) is a seal that does
+    not match: the check goes on and names the edited row instead of failing."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+    with raw(db_path) as connection:
+        connection.execute("UPDATE chain_block SET seal = ? WHERE upto = 8", ("é" * 64,))
+        edit_a_journal_row(connection)
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        check = store.verify_chain()
+    assert check.first_break is not None and check.first_break.row_id == 6
+
+
+@pytest.mark.usefixtures("four_row_blocks")
+def test_made_up_seals_cannot_make_the_check_read_the_rows_over_and_over(
+    db_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A made-up seal for every row, each covering all rows from the first (rows = upto):
+    each one tried would render 1 + 2 + ... + 14 rows (a million rows: never done, and a
+    break never shown). The seals tried cover each row once at most."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+        clean = store.verify_chain()
+    with raw(db_path) as connection:
+        connection.execute("DELETE FROM chain_block")
+        connection.executemany(
+            "INSERT INTO chain_block (chain, upto, rows, seal) VALUES ('journal', ?, ?, ?)",
+            [(upto, upto, "ab" * 32) for upto in range(1, 15)],
+        )
+    rendered: list[int] = []
+    block_seal = chainscan.block_seal
+
+    def spy(connection: sqlite3.Connection, key: bytes, block: chainscan.Stretch) -> Any:
+        rendered.append(block.upto - block.after)
+        return block_seal(connection, key, block)
+
+    monkeypatch.setattr(chainscan, "block_seal", spy)
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        assert store.verify_chain(parallel_from=10**9) == clean
+    print(f"rows rendered for made-up seals: {rendered}")
+    assert rendered and sum(rendered) <= 14
+
+
+@pytest.mark.usefixtures("four_row_blocks")
+def test_a_seal_that_ends_the_write_transaction_fails_the_sale(db_path: Path, clock: Clock) -> None:
+    """An error while sealing that rolls the sale's whole transaction back (a full disk or
+    an I/O error does; here a trigger raises it) must fail the sale, not be logged and
+    passed over: the sale fails with that error and nothing of it is kept."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        sale = store.add_sale(new_sale(1))
+        store.record(sale.ref, "checked")
+        store.record(sale.ref, "checked again")  # row 3: the next one fills the block
+    with raw(db_path) as connection:
+        connection.execute(
+            "CREATE TRIGGER chain_block_full BEFORE INSERT ON chain_block "
+            "BEGIN SELECT RAISE(ROLLBACK, 'database or disk is full'); END"
+        )
+    with (
+        open_store(sqlite_url(db_path), now=clock.now) as store,
+        pytest.raises((sqlite3.Error, pw.PeeweeException)) as failed,
+    ):
+        store.add_sale(new_sale(2))  # its created row is row 4
+    causes: list[BaseException] = []
+    error: BaseException | None = failed.value
+    while error is not None:  # peewee's own rollback error comes first
+        causes.append(error)
+        error = error.__cause__ or error.__context__
+    print("the sale failed:", " <- ".join(f"{type(cause).__name__}: {cause}" for cause in causes))
+    with contextlib.closing(sqlite3.connect(db_path)) as connection:
+        (journal_rows,) = connection.execute("SELECT count(*) FROM journal").fetchone()
+        (sales,) = connection.execute("SELECT count(*) FROM sale").fetchone()
+    assert (journal_rows, sales) == (3, 1)  # nothing half-saved
+    assert any("disk is full" in str(cause) for cause in causes)  # the cause is kept
+
+
+@pytest.mark.usefixtures("four_row_blocks")
+def test_a_fraction_in_a_sealed_block_is_never_rounded_away(db_path: Path, clock: Clock) -> None:
+    """SQLite's JSON text writes a REAL with 15 digits (0.30000000000000004 and 0.3 both as
+    0.3) where a row's MAC takes it whole: a block holding a REAL is not sealed, so changing
+    it to a neighbour is found by the fast check as by the row-by-row one. (The app writes
+    whole numbers today; ``chain.append`` takes any value.)"""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        key = store.vault.subkey(chain.ACTIONS.purpose)
+    database = pw.SqliteDatabase(str(db_path))
+    try:
+        for index in range(chainscan.BLOCK_ROWS):
+            with database.atomic():
+                chain.append(
+                    database,
+                    chain.ACTIONS,
+                    Sealer(key),
+                    {
+                        "at": 0.1 + 0.2 if index == 1 else index,
+                        "who": "Samir",
+                        "action": "export.csv",
+                        "detail": None,
+                        "user_id": None,
+                        "user_digest": None,
+                    },
+                )
+        with raw_actions(db_path) as connection:
+            connection.execute("UPDATE action SET at = 0.3 WHERE id = 2")
+        with chain.read_snapshot(database):
+            fast = chain.scan(database, chain.ACTIONS, key, parallel_from=10**9)
+        slow = chain.verify_table(database, chain.ACTIONS, Sealer(key))
+    finally:
+        database.close()
+    assert slow.first_break is not None and slow.first_break.row_id == 2
+    assert fast is None
