@@ -181,7 +181,7 @@ def code_digest(stored: object) -> str:
     code): the SHA-256 of its text, or :data:`NO_CODE` for none."""
     if stored is None:
         return NO_CODE
-    return hashlib.sha256(str(stored).encode("utf-8")).hexdigest()
+    return hashlib.sha256(str(stored).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def user_digest(name_key: object, role: object, active: object, pin_hash: object) -> str:
@@ -396,7 +396,7 @@ def verify_table(
         row = full[1:]
         extra = facts_for(row)
         step = inner()
-        step.update(previous.encode())
+        step.update(previous.encode("utf-8", "surrogateescape"))
         step.update(ascii(row + extra if extra else row).encode("ascii"))
         seal = outer()
         seal.update(step.digest())
@@ -457,6 +457,23 @@ def read_snapshot(database: pw.Database) -> Iterator[None]:
     finally:
         if connection.in_transaction:
             connection.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def lenient_text(database: pw.Database) -> Iterator[None]:
+    """Until the end, text that is not UTF-8 reads with surrogate escapes instead of failing
+    the read (:func:`~pos_app.store.chainscan.lenient_text`), so that a row-by-row check
+    names such a change; valid text reads as always (slower: for the slow checks only)."""
+    if not isinstance(database, pw.SqliteDatabase):
+        yield
+        return
+    connection: sqlite3.Connection = cast(Any, database).connection()
+    before = connection.text_factory
+    connection.text_factory = chainscan.lenient_text
+    try:
+        yield
+    finally:
+        connection.text_factory = before
 
 
 def scan(

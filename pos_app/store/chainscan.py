@@ -83,6 +83,12 @@ class StretchResult:
     last_fact: int = 0
 
 
+def lenient_text(data: bytes) -> str:
+    """Text as read by a check: UTF-8 as always, other bytes kept as surrogate escapes (an
+    attacker can store them; a check must find that change, not fail on it)."""
+    return data.decode("utf-8", "surrogateescape")
+
+
 def _batches(cursor: sqlite3.Cursor) -> Iterator[list[Any]]:
     while True:
         rows = cursor.fetchmany(BATCH)
@@ -165,14 +171,14 @@ def check_rows(connection: sqlite3.Connection, key: bytes, stretch: Stretch) -> 
                 else:
                     text = ascii(values)
                 step = new_inner()
-                step.update((previous + text).encode())
+                step.update((previous + text).encode("utf-8", "surrogateescape"))
                 seal = new_outer()
                 seal.update(step.digest())
                 previous = row[-1]
                 if seal.hexdigest() != previous:
                     return StretchResult(False, rows)
-    except (TypeError, KeyError):  # a MAC that is not text, or facts that are not there
-        return StretchResult(False, rows)
+    except (TypeError, KeyError, sqlite3.Error):  # a MAC that is not text, facts that are
+        return StretchResult(False, rows)  # not there, text that is not UTF-8: the slow check
     if facts is None:
         return StretchResult(True, rows)
     return StretchResult(True, rows, facts.count, facts.first, facts.last)
@@ -293,7 +299,7 @@ def _block_text(
 
 
 def _sealed(key: bytes, message: str) -> str:
-    return hmac.digest(block_key(key), message.encode(), "sha256").hex()
+    return hmac.digest(block_key(key), message.encode("utf-8", "surrogateescape"), "sha256").hex()
 
 
 def block_seal(

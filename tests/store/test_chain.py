@@ -748,3 +748,36 @@ def test_a_fraction_in_a_sealed_block_is_never_rounded_away(db_path: Path, clock
         database.close()
     assert slow.first_break is not None and slow.first_break.row_id == 2
     assert fast is None
+
+
+INVALID_UTF8 = {
+    "a journal row's detail": (
+        "UPDATE journal SET detail = CAST(x'61ff62' AS TEXT) WHERE id = 6",
+        6,
+    ),
+    "a journal row's MAC": ("UPDATE journal SET mac = CAST(x'61ff62' AS TEXT) WHERE id = 6", 6),
+    "a sale's card code": (
+        "UPDATE sale SET card_code = CAST(x'61ff62' AS TEXT) WHERE id = 3",
+        None,
+    ),
+    "a sale's number": ("UPDATE sale SET number = CAST(x'61ff62' AS TEXT) WHERE id = 2", None),
+}
+
+
+@pytest.mark.parametrize("blocks", list(BLOCKS), indirect=True)
+@pytest.mark.parametrize("case", list(INVALID_UTF8))
+def test_text_that_is_not_utf8_is_a_break_not_a_failed_check(
+    case: str, blocks: int | None, db_path: Path, clock: Clock
+) -> None:
+    """An attacker stores bytes that are not UTF-8 as text (SQLite does not refuse them): the
+    check says the books were changed, and where, instead of failing on the text."""
+    sql, row_id = INVALID_UTF8[case]
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+    with raw(db_path) as connection:
+        connection.execute(sql)
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        check = store.verify_chain()
+    print(f"{case}: {check.describe()}")
+    assert check.first_break is not None
+    assert row_id is None or check.first_break.row_id == row_id
