@@ -10,12 +10,15 @@ holds; where and why one does not is for the slower check of ``chain.verify_tabl
 
 Blocks: when a chain's row count reaches a multiple of :data:`BLOCK_ROWS`, the writer
 checks that block's rows one by one and, when they hold, keeps a *block seal* in
-:data:`BLOCK_TABLE`: an HMAC, under a key derived from the chain's, of SQLite's JSON text of
-every column of the block's rows (MACs and sealed facts included). A check takes a block
-whose seal matches as holding without recomputing each row's MAC (SQLite builds the text, so
-no row becomes Python objects); a block without a seal, or whose seal does not match, is
-checked row by row, and that check decides. A seal is only a shortcut: removing or forging
-one hides nothing.
+:data:`BLOCK_TABLE`: an HMAC, under a key derived from the chain's, of the MAC of the row
+before the block (its first row is chained to it) and SQLite's JSON text of every column of
+the block's rows (MACs and sealed facts included); a block holding a REAL is not sealed
+(the JSON text rounds it). A check takes a block whose seal matches as holding without
+recomputing each row's MAC (SQLite builds the text, so no row becomes Python objects); a
+block without a seal, or whose seal does not match, is checked row by row, and that check
+decides. The seals a check tries never overlap, so each
+row is rendered once at most. A seal is only a shortcut: removing or forging one hides
+nothing.
 """
 
 from __future__ import annotations
