@@ -317,7 +317,8 @@ LOADED_AFTER_PAINT = (
     "asyncio",
     "pos_app.receipts.render",
     "pos_app.ui.reports.screen",
-    "pos_app.ui.orders.panel",
+    "pos_app.ui.orders",
+    "socket",
 )
 
 # What a training run (``--demo``) never needs: its throwaway database keeps its key in a
