@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,6 +136,8 @@ def _counter(text: str) -> str:
 def host_counter_id() -> str:
     """The default counter id: made from this machine's host name (8 characters at most),
     "POS" when nothing of it is usable."""
+    import socket  # here: the window paints before anything needs it
+
     return sanitise_counter_id(socket.gethostname())[:8] or "POS"
 
 

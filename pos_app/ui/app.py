@@ -11,12 +11,15 @@ The start-up order, in :func:`run_window` and nowhere else:
 1. **Paint** (:func:`paint_first`): Qt, the style, the language, the window over the cached
    card values and balance (a plain ``sqlite3`` read, :func:`read_first_screen`; "loading"
    where nothing is cached), the number field focused, and, when the shop has people, the
-   lock cover over it. Only this module's top-level imports are loaded: no asyncio, requests,
-   qasync, peewee store, engine, simulator, HTTP server, printing, history, reports, settings
-   or access code (``tests/ui/test_paint_first.py`` checks the list).
+   lock cover over it. The list of sales in progress (empty until the engine runs) is its
+   title alone until the load builds it. Only this module's top-level imports are loaded: no
+   asyncio, requests, qasync, peewee store, engine, simulator, HTTP server, printing, history,
+   reports, settings or access code (``tests/ui/test_paint_first.py`` checks the list); the
+   Qt-free ones load before PySide6 (:data:`pos_app.ui.QT_FREE_AT_PAINT`).
 2. **Load** (:func:`load_services`): keys typed meanwhile wait in the field (Qt queues them);
-   the services are built, the engine attached to the window (:meth:`EngineSignals.attach`:
-   until then no summary opens, so no sale can be confirmed) and the screens installed
+   the list of sales in progress is built, the services are built, the engine attached to
+   the window (:meth:`EngineSignals.attach`: until then no summary opens, so no sale can be
+   confirmed) and the screens installed
    (printing, history, reports, settings, access: its lock screen replaces the cover), all
    in one turn of the event loop, so no key reaches the sale screen in between. Printing's
    libraries (qrcode, Pillow, python-escpos) and renderers are not among them: they load at
@@ -314,6 +317,8 @@ LOADED_AFTER_PAINT = (
     "asyncio",
     "pos_app.receipts.render",
     "pos_app.ui.reports.screen",
+    "pos_app.ui.orders",
+    "socket",
 )
 
 # What a training run (``--demo``) never needs: its throwaway database keeps its key in a
@@ -381,7 +386,9 @@ def paint_first(
     language = choose_language(app, lang, first.settings)
     threshold = low_balance(first.settings)
     counter = EngineSignals()
-    window = MainWindow(counter, training=demo, no_key=no_key, low_balance=Decimal(threshold))
+    window = MainWindow(
+        counter, training=demo, no_key=no_key, low_balance=Decimal(threshold), list_later=True
+    )
     for cached in first.products:
         counter.products_did_refresh.emit(
             ProductsView(cached.line_type, cached.items, cached.fetched_at)
@@ -465,6 +472,7 @@ def load_services(
     from pos_app.ui.settings.launcher import install_settings
 
     window = painted.window
+    window.complete()  # the list of sales in progress, left out of the first paint
     services = build_services(demo=demo, api_key=api_key, counter=painted.counter)
     # From here a summary can open; this function handles no event, so the lock screen (when
     # the shop has people) covers the window before any key reaches the sale screen.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -11,10 +12,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBox
 from pos_app.ui.about import install_about
 from pos_app.ui.counter import EngineSignals
 from pos_app.ui.i18n import translate
-from pos_app.ui.orders.panel import OrderPanel
 from pos_app.ui.sale.panel import SalePanel
 from pos_app.ui.status.balance import DEFAULT_LOW_BALANCE, BalanceIndicator
 from pos_app.ui.status.bar import StatusBar
+
+if TYPE_CHECKING:
+    from pos_app.ui.orders.panel import OrderPanel
 
 
 class MainWindow(QMainWindow):
@@ -30,9 +33,12 @@ class MainWindow(QMainWindow):
         training: bool = False,
         no_key: bool = False,
         low_balance: Decimal = DEFAULT_LOW_BALANCE,
+        list_later: bool = False,
     ) -> None:
         """``no_key``: training because no API key is configured (not asked for);
-        ``low_balance``: the balance indicator warns under it."""
+        ``low_balance``: the balance indicator warns under it; ``list_later``: the list of
+        sales in progress (empty until the engine runs) is built at the first use of
+        :attr:`orders`, its title alone standing in for it until then (the first paint)."""
         super().__init__()
         self.setWindowTitle(
             translate("MainWindow", "pos-app — ADSL and 4G top-ups")
@@ -41,7 +47,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self.counter = counter
         self.sale = SalePanel(counter, self)
-        self.orders = OrderPanel(self)
+        self._stand_in: QWidget | None = _list_stand_in(self) if list_later else None
+        self._orders: OrderPanel | None = None if list_later else self._build_orders()
         self.balance = BalanceIndicator(low_balance, parent=self)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
@@ -72,7 +79,8 @@ class MainWindow(QMainWindow):
         self._top = top
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.sale)
-        splitter.addWidget(self.orders)
+        splitter.addWidget(self._stand_in or self.orders)
+        self._splitter = splitter
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -84,13 +92,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
-        counter.order_did_change.connect(self.orders.show_order)
         counter.balance_did_refresh.connect(self.balance.show_balance)
         counter.connection_did_change.connect(self.status.show_connection)
         counter.key_did_validate.connect(self.status.show_key)
-        self.orders.code_was_copied.connect(
-            lambda _ref: self.status.say(translate("MainWindow", "Card code copied."))
-        )
         refresh = QShortcut(QKeySequence("F5"), self)
         refresh.activated.connect(counter.refresh_now)
         reports = QShortcut(QKeySequence("F4"), self)
@@ -99,6 +103,33 @@ class MainWindow(QMainWindow):
         self._may_close = False
         self.sale.focus_number()
 
+    @property
+    def orders(self) -> OrderPanel:
+        """The list of sales in progress (built here at its first use when painted later)."""
+        if self._orders is None:
+            self._orders = self._build_orders()
+            if self._stand_in is not None:
+                sizes = self._splitter.sizes()  # the split stays where it was painted
+                self._splitter.replaceWidget(1, self._orders)
+                self._splitter.setSizes(sizes)
+                self._stand_in.deleteLater()
+                self._stand_in = None
+        return self._orders
+
+    def complete(self) -> None:
+        """Build what the first paint left out (the list of sales in progress)."""
+        _ = self.orders
+
+    def _build_orders(self) -> OrderPanel:
+        from pos_app.ui.orders.panel import OrderPanel
+
+        panel = OrderPanel(self)
+        self.counter.order_did_change.connect(panel.show_order)
+        panel.code_was_copied.connect(
+            lambda _ref: self.status.say(translate("MainWindow", "Card code copied."))
+        )
+        return panel
+
     def add_tool_button(self, button: QWidget) -> None:
         """A button at the end of the top row (Settings)."""
         self._top.addWidget(button)
@@ -106,7 +137,8 @@ class MainWindow(QMainWindow):
     def allow_close(self) -> None:
         """Called once the services are down: the next close really closes."""
         self._may_close = True
-        self.orders.model.stop()
+        if self._orders is not None:
+            self._orders.model.stop()
         self.status.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
@@ -115,3 +147,15 @@ class MainWindow(QMainWindow):
             return
         event.ignore()
         self.close_requested.emit()
+
+
+def _list_stand_in(parent: QWidget) -> QWidget:
+    """Where the list of sales in progress goes, until it is built: its title, as the list
+    shows it (the list is empty until the engine runs)."""
+    stand_in = QWidget(parent)
+    title = QLabel(translate("OrderPanel", "Sales in progress"), stand_in)
+    title.setObjectName("ordersTitle")
+    layout = QVBoxLayout(stand_in)
+    layout.addWidget(title)
+    layout.addStretch(1)
+    return stand_in

@@ -15,10 +15,12 @@ import pytest
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QTableView
 
 from pos_app.domain.numbers import LineType
+from pos_app.domain.sale_states import SaleState
 from pos_app.orders import EngineSettings
+from pos_app.orders.views import OrderView
 from pos_app.simulator import SimConfig, Simulator
 from pos_app.store import open_store
 from pos_app.ui.app import (
@@ -28,6 +30,8 @@ from pos_app.ui.app import (
     load_style,
     paint_first,
 )
+from pos_app.ui.counter import EngineSignals
+from pos_app.ui.main_window import MainWindow
 from pos_app.ui.sale.panel import Stage
 from tests.support.people import add_people
 from tests.support.waiting import run, wait_until
@@ -180,3 +184,85 @@ def test_the_lists_name_the_printing_libraries_and_what_a_print_imports() -> Non
     assert {"qrcode", "pos_app.receipts.render"} <= set(
         after.rstrip("]").replace("'", "").split(", ")
     )
+
+
+def _an_order(ref: str) -> OrderView:
+    when = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    return OrderView(
+        ref, LineType.ADSL, "036362607", 500, 480, SaleState.SENDING, None, None, None, None,
+        None, None, when, when,
+    )  # fmt: skip
+
+
+def test_the_list_of_sales_in_progress_is_built_after_the_paint_where_its_title_stood(
+    qapp: QApplication,
+) -> None:
+    load_style(qapp)
+    counter = EngineSignals()
+    window = MainWindow(counter, training=True, list_later=True)
+    window.show()
+    qapp.processEvents()
+    try:
+        splitter = window.sale.parentWidget()
+        assert isinstance(splitter, QSplitter)
+        stand_in = splitter.widget(1)
+        assert stand_in is not None and stand_in.isVisible()
+        assert not stand_in.findChildren(QTableView)  # no list yet, its title only
+        titles = [label.text() for label in stand_in.findChildren(QLabel)]
+        assert titles == ["Sales in progress"]
+        width = stand_in.width()
+        window.complete()
+        panel = window.orders
+        assert splitter.widget(1) is panel and panel.isVisible()
+        assert splitter.indexOf(stand_in) == -1  # replaced, not added
+        qapp.processEvents()
+        assert panel.width() == width  # where the title stood: the split does not move
+        assert panel.title.text() == "Sales in progress"
+        counter.order_did_change.emit(_an_order("R1"))  # wired to the list when built
+        assert panel.model.rowCount() == 1
+        window.complete()  # once only
+        assert window.orders is panel and splitter.count() == 2
+    finally:
+        window.allow_close()
+        window.close()
+        window.deleteLater()
+
+
+def test_a_window_built_whole_has_its_list_at_once(qapp: QApplication) -> None:
+    counter = EngineSignals()
+    window = MainWindow(counter, training=True)
+    try:
+        splitter = window.sale.parentWidget()
+        assert isinstance(splitter, QSplitter)
+        assert splitter.widget(1) is window.orders
+        counter.order_did_change.emit(_an_order("R2"))
+        assert window.orders.model.rowCount() == 1
+    finally:
+        window.allow_close()
+        window.close()
+        window.deleteLater()
+
+
+def test_the_qt_free_modules_of_the_paint_load_before_pyside6() -> None:
+    """Importing ``pos_app.ui`` loads no Qt; after it, ``pos_app.ui.app`` imports no module of
+    the app outside ``pos_app.ui`` (each would pay PySide6's import hook: QT_FREE_AT_PAINT)."""
+    code = (
+        "import sys\n"
+        "import pos_app.cli, pos_app.ui\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')]\n"
+        "before = set(sys.modules)\n"
+        "import pos_app.ui.app\n"
+        "late = sorted(m for m in set(sys.modules) - before\n"
+        "    if m.startswith('pos_app.') and not m.startswith('pos_app.ui.'))\n"
+        "print(late)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"

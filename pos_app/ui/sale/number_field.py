@@ -238,8 +238,11 @@ class NumberField(QWidget):
             # not on every keystroke.
             for widget in (self.edit, self.hint, self.grouped):
                 widget.setProperty("state", look.state)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+                # Not polished yet (the window is being built): its first polish reads the
+                # property, and style() here would cost the first paint ~10 ms (QStyle's enums).
+                if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                    widget.style().unpolish(widget)
+                    widget.style().polish(widget)
         self.entry_did_change.emit(self._entry)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
