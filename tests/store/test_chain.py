@@ -431,7 +431,8 @@ def test_each_tampering_of_the_action_log_is_found_and_named(
     with open_store(sqlite_url(db_path), now=clock.now) as store:
         check = store.verify_chain()
     with capsys.disabled():
-        print(f"\n  tamper [{case}] changed: {changed}\n    found: {check.describe()}")
+        how = "1 block sealed" if blocks else "no block sealed"
+        print(f"\n  tamper [{case}, {how}] changed: {changed}\n    found: {check.describe()}")
     assert not check.ok and check.first_break is not None
     assert (check.first_break.table, check.first_break.row_id) == ("action", row_id)
     assert problem in check.first_break.problem
