@@ -10,6 +10,12 @@ if sys.stdout is None:
 if sys.stderr is None:
     sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the process)
 
+if sys.argv[1:] == ["--chain-scan-child"]:  # pos_app.store.chainscan.CHILD_FLAG
+    # A chain check shares its rows with children; in the frozen app they are this program.
+    from pos_app.store.chainscan import child_main
+
+    raise SystemExit(child_main())
+
 from pos_app.cli import main  # after the streams exist
 
 raise SystemExit(main())

@@ -542,7 +542,7 @@ def _children(database: pw.SqliteDatabase, rows: int, parallel_from: int, *, bus
     """How many child processes share a check of ``rows`` rows (0: none): one per core
     beyond this process's, or one per core when this process is ``busy`` with other work
     meanwhile (the rows are then all theirs)."""
-    if rows < parallel_from or getattr(sys, "frozen", False) or _file_uri(database) is None:
+    if rows < parallel_from or _file_uri(database) is None:
         return 0
     cores = os.cpu_count() or 1
     return max(0, min(cores if busy else cores - 1, MAX_CHILDREN))
@@ -637,6 +637,14 @@ def _file_uri(database: pw.SqliteDatabase) -> str | None:
     return f"{Path(name).resolve().as_uri()}?mode=ro"
 
 
+def child_command() -> list[str]:
+    """How a chain-check child is started: this interpreter on ``chainscan.py``, or the
+    frozen app itself with ``chainscan.CHILD_FLAG`` (it has no interpreter to run a file)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, chainscan.CHILD_FLAG]
+    return [sys.executable, "-I", chainscan.__file__]
+
+
 def _start_child(database: pw.SqliteDatabase, key: bytes, stretch: Stretch) -> Any:
     """A child process checking ``stretch`` (None when it could not be started). The key
     goes on its standard input, never on its command line."""
@@ -646,7 +654,7 @@ def _start_child(database: pw.SqliteDatabase, key: bytes, stretch: Stretch) -> A
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window on Windows
     try:
         child = subprocess.Popen(  # noqa: S603 - this interpreter, this package's file
-            [sys.executable, "-I", chainscan.__file__],
+            child_command(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

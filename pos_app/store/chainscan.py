@@ -4,8 +4,9 @@ formula).
 
 Each row's MAC is checked against the MAC stored in the row before it, so stretches can be
 checked independently, in this process or in a child: this module imports the standard
-library only, and ``python -I chainscan.py`` reads one request (JSON) on its standard input
-and writes the result (JSON) on its standard output. The check only says whether every row
+library only, and ``python -I chainscan.py`` (in the frozen app: the app run with
+:data:`CHILD_FLAG`) reads one request (JSON) on its standard input and writes the result
+(JSON) on its standard output. The check only says whether every row
 holds; where and why one does not is for the slower check of ``chain.verify_table``.
 
 Blocks: when a chain's row count reaches a multiple of :data:`BLOCK_ROWS`, the writer
@@ -43,6 +44,9 @@ BLOCK_TABLE: Final = "chain_block"
 """Where block seals are kept: ``chain`` (the table), ``upto`` (its last row's key),
 ``rows`` and ``seal`` (64 hex digits)."""
 _BLOCK_PURPOSE: Final = b"pos-app chain block seal 1"
+CHILD_FLAG: Final = "--chain-scan-child"
+"""The frozen app's one argument that makes it a chain-check child (``packaging/launcher.py``
+hands over to :func:`child_main` before anything else loads)."""
 
 
 def key_pads(key: bytes) -> tuple[Any, Any]:
@@ -371,7 +375,9 @@ def answer(text: str) -> StretchResult:
     return StretchResult(**data)
 
 
-def _child() -> int:
+def child_main() -> int:
+    """A child's work: one request read on standard input, its result written on standard
+    output (``python -I chainscan.py``, or the frozen app run with :data:`CHILD_FLAG`)."""
     request = json.loads(sys.stdin.readline())
     fields = request["stretch"]
     for name in ("columns", "facts_columns"):
@@ -386,4 +392,4 @@ def _child() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(_child())
+    raise SystemExit(child_main())

@@ -782,3 +782,35 @@ def test_text_that_is_not_utf8_is_a_break_not_a_failed_check(
     print(f"{case}: {check.describe()}")
     assert check.first_break is not None
     assert row_id is None or check.first_break.row_id == row_id
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in app is a shell script")
+def test_the_frozen_app_shares_a_check_with_children_of_itself(
+    db_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A frozen app has no interpreter to run chainscan.py: its children are the app itself,
+    started with the child flag, which packaging/launcher.py hands over at once."""
+    launcher = Path(__file__).resolve().parents[2] / "packaging" / "launcher.py"
+    calls = tmp_path / "calls"
+    app = tmp_path / "pos-app"
+    app.write_text(
+        f'#!/bin/sh\necho "$@" >> "{calls}"\nexec "{sys.executable}" "{launcher}" "$@"\n'
+    )
+    app.chmod(0o755)
+    here: list[str] = []
+    check_stretch = chainscan.check_stretch
+
+    def spy(connection: sqlite3.Connection, key: bytes, stretch: chainscan.Stretch) -> Any:
+        here.append(stretch.table)
+        return check_stretch(connection, key, stretch)
+
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+        expected = store.verify_chain()
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+        monkeypatch.setattr(sys, "executable", str(app))
+        monkeypatch.setattr(chainscan, "check_stretch", spy)
+        assert store.verify_chain(parallel_from=1) == expected
+    started = calls.read_text().split()
+    assert started and set(started) == {chainscan.CHILD_FLAG}
+    assert "journal" not in here  # every journal stretch was checked by a child
