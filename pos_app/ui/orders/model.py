@@ -270,8 +270,20 @@ class OrderListModel(QAbstractTableModel):
             return view
         if role == _FOREGROUND:
             return _colour(view.state) if col >= self.COL_STATE else None
+        return self._text(view, col, whole=role == _TOOLTIP)
+
+    def cell(self, row: int, column: int) -> tuple[str, str | None]:
+        """The text a cell shows (as ``data`` gives it) and its colour's name (None: the
+        view's): what the list's delegate keys each cell's picture on."""
+        if not 0 <= row < len(self._rows) or not 0 <= column < COLUMNS:
+            return "", None
+        view = self._rows[row]
+        colour = _COLOURS.get(view.state) if column >= self.COL_STATE else None
+        return self._text(view, column), colour
+
+    def _text(self, view: OrderView, col: int, *, whole: bool = False) -> str:
         if col == self.COL_STATE:
-            return state_text(view, self._now(), whole=role == _TOOLTIP)
+            return state_text(view, self._now(), whole=whole)
         if col == self.COL_DETAIL:
             return detail_text(view)
         if col == 1:
