@@ -12,14 +12,13 @@ holds; where and why one does not is for the slower check of ``chain.verify_tabl
 Blocks: when a chain's row count reaches a multiple of :data:`BLOCK_ROWS`, the writer
 checks that block's rows one by one and, when they hold, keeps a *block seal* in
 :data:`BLOCK_TABLE`: an HMAC, under a key derived from the chain's, of the MAC of the row
-before the block (its first row is chained to it) and SQLite's JSON text of every column of
-the block's rows (MACs and sealed facts included); a block holding a REAL is not sealed
-(the JSON text rounds it). A check takes a block whose seal matches as holding without
-recomputing each row's MAC (SQLite builds the text, so no row becomes Python objects); a
-block without a seal, or whose seal does not match, is checked row by row, and that check
-decides. The seals a check tries never overlap, so each
-row is rendered once at most. A seal is only a shortcut: removing or forging one hides
-nothing.
+before the block (its first row is chained to it), the block's MACs end to end and SQLite's
+JSON text of the rows' other columns (sealed facts included); a block holding a REAL is not
+sealed (the JSON text rounds it). A check takes a block whose seal matches as holding
+without recomputing each row's MAC (SQLite builds the text, so no row becomes Python
+objects); a block without a seal, or whose seal does not match, is checked row by row, and
+that check decides. The seals a check tries never overlap, so each row is rendered once at
+most. A seal is only a shortcut: removing or forging one hides nothing.
 """
 
 from __future__ import annotations
@@ -37,6 +36,8 @@ from typing import Any, Final
 GENESIS: Final = "0" * 64
 """The MAC the first row of every chain follows."""
 MAC_COLUMN: Final = "mac"
+MAC_LENGTH: Final = 64
+"""Hex digits in a MAC."""
 BATCH: Final = 20_000
 BLOCK_ROWS: Final = 4096
 """Rows per block seal (the writer's choice; each seal says how many rows it covers)."""
@@ -257,17 +258,20 @@ def _seals(connection: sqlite3.Connection, stretch: Stretch) -> list[tuple[int, 
 
 
 def _block_sql(stretch: Stretch) -> str:
-    """One row: the block's row count, the JSON text of its rows in key order (and of the
-    facts rows they seal), and how many facts rows, the first and last of their ids. The
+    """One row: the block's row count; the JSON text of its rows in key order, every column
+    but the MAC (with the facts rows they seal); its MACs end to end, and how many of them
+    are :data:`MAC_LENGTH` characters long (fixed-length pieces split one way only, without
+    the cost of JSON's escaping); how many facts rows, the first and last of their ids. The
     chained table is the outer side of the join, read by a range of its integer key, so its
     rows come in key order (were a planner ever to read them otherwise, the seal would not
     match and the rows would be checked one by one)."""
     key_column = stretch.columns[0]
-    own = ", ".join(f"c.{name}" for name in (*stretch.columns, MAC_COLUMN))
+    own = ", ".join(f"c.{name}" for name in stretch.columns)
     where = f"WHERE c.{key_column} > ? AND c.{key_column} <= ?"
+    macs = f"group_concat(c.{MAC_COLUMN}, ''), sum(length(c.{MAC_COLUMN}) = {MAC_LENGTH})"
     if stretch.facts_table is None:
         return (
-            f"SELECT count(*), json_group_array(json_array({own})), 0, 0, 0 "  # noqa: S608
+            f"SELECT count(*), json_group_array(json_array({own})), {macs}, 0, 0, 0 "  # noqa: S608
             f"FROM {stretch.table} AS c {where}"
         )
     fact_id = stretch.facts_columns[0]
@@ -276,7 +280,7 @@ def _block_sql(stretch: Stretch) -> str:
     when_null = stretch.columns[stretch.when_null]
     return (
         f"SELECT count(*), json_group_array(CASE WHEN f.{fact_id} IS NULL "  # noqa: S608
-        f"THEN json_array({own}) ELSE json_array({own}, {facts}) END), "
+        f"THEN json_array({own}) ELSE json_array({own}, {facts}) END), {macs}, "
         f"count(f.{fact_id}), min(f.{fact_id}), max(f.{fact_id}) "
         f"FROM {stretch.table} AS c LEFT JOIN {stretch.facts_table} AS f "
         f"ON c.{when_null} IS NULL AND f.{fact_id} = c.{link} {where}"
@@ -287,9 +291,9 @@ def _block_text(
     connection: sqlite3.Connection, block: Stretch
 ) -> tuple[str, str, StretchResult] | None:
     """What a seal of ``block`` covers: the MAC of the row before it (its first row is
-    chained to that one) and SQLite's JSON text of its rows, as one message; that JSON
-    text; and what the rows hold. None when SQLite cannot build the text (no JSON
-    functions, a BLOB cell)."""
+    chained to that one), its rows' MACs and SQLite's JSON text of their other columns, as
+    one message; that JSON text; and what the rows hold. None when SQLite cannot build the
+    text (no JSON functions, a BLOB cell) or a MAC is not :data:`MAC_LENGTH` characters."""
     try:
         before = GENESIS
         if block.after:
@@ -299,12 +303,14 @@ def _block_text(
                 (block.after,),
             ).fetchone()
             before = found[0] if found else "[]"
-        count, text, facts, first, last = connection.execute(
+        count, text, macs, whole_macs, facts, first, last = connection.execute(
             _block_sql(block), (block.after, block.upto)
         ).fetchone()
     except (sqlite3.Error, UnicodeError, TypeError):
         return None
-    message = f"{block.table}\n{block.after}\n{block.upto}\n{before}\n{text}"
+    if not count or whole_macs != count:
+        return None
+    message = f"{block.table}\n{block.after}\n{block.upto}\n{before}\n{macs}\n{text}"
     return message, str(text), StretchResult(True, count, facts, first or 0, last or 0)
 
 

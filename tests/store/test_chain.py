@@ -814,3 +814,29 @@ def test_the_frozen_app_shares_a_check_with_children_of_itself(
     started = calls.read_text().split()
     assert started and set(started) == {chainscan.CHILD_FLAG}
     assert "journal" not in here  # every journal stretch was checked by a child
+
+
+@pytest.mark.usefixtures("four_row_blocks")
+@pytest.mark.parametrize("move", ["a digit moved", "a MAC emptied into the next"])
+def test_macs_moved_between_rows_of_a_sealed_block_are_found(
+    move: str, db_path: Path, clock: Clock
+) -> None:
+    """A seal covers a block's MACs end to end: moving characters from one row's MAC to the
+    next keeps that text, but not every MAC at its length, so the rows are checked one by
+    one and the first changed row is named."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+    assert sealed_blocks(db_path) == [4, 8, 12]
+    with raw(db_path) as connection:
+        six, seven = (
+            mac for (mac,) in connection.execute("SELECT mac FROM journal WHERE id IN (6, 7)")
+        )
+        changed = {
+            "a digit moved": (six[:-1], six[-1] + seven),
+            "a MAC emptied into the next": (None, six + seven),
+        }[move]
+        connection.execute("UPDATE journal SET mac = ? WHERE id = 6", (changed[0],))
+        connection.execute("UPDATE journal SET mac = ? WHERE id = 7", (changed[1],))
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        check = store.verify_chain()
+    assert check.first_break is not None and check.first_break.row_id == 6, check.describe()
