@@ -260,15 +260,18 @@ def _seals(connection: sqlite3.Connection, stretch: Stretch) -> list[tuple[int, 
 def _block_sql(stretch: Stretch) -> str:
     """One row: the block's row count; the JSON text of its rows in key order, every column
     but the MAC (with the facts rows they seal); its MACs end to end, and how many of them
-    are :data:`MAC_LENGTH` characters long (fixed-length pieces split one way only, without
-    the cost of JSON's escaping); how many facts rows, the first and last of their ids. The
+    are TEXT of :data:`MAC_LENGTH` characters (fixed-length pieces split one way only, without
+    the cost of JSON's escaping; a BLOB's length() counts bytes and group_concat gives its
+    bytes as text, so a BLOB does not count; a NUL ends length() but not group_concat, and
+    a sealed message holds none); how many facts rows, the first and last of their ids. The
     chained table is the outer side of the join, read by a range of its integer key, so its
     rows come in key order (were a planner ever to read them otherwise, the seal would not
     match and the rows would be checked one by one)."""
     key_column = stretch.columns[0]
     own = ", ".join(f"c.{name}" for name in stretch.columns)
     where = f"WHERE c.{key_column} > ? AND c.{key_column} <= ?"
-    macs = f"group_concat(c.{MAC_COLUMN}, ''), sum(length(c.{MAC_COLUMN}) = {MAC_LENGTH})"
+    mac = f"c.{MAC_COLUMN}"
+    macs = f"group_concat({mac}, ''), sum(typeof({mac}) = 'text' AND length({mac}) = {MAC_LENGTH})"
     if stretch.facts_table is None:
         return (
             f"SELECT count(*), json_group_array(json_array({own})), {macs}, 0, 0, 0 "  # noqa: S608

@@ -840,3 +840,26 @@ def test_macs_moved_between_rows_of_a_sealed_block_are_found(
     with open_store(sqlite_url(db_path), now=clock.now) as store:
         check = store.verify_chain()
     assert check.first_break is not None and check.first_break.row_id == 6, check.describe()
+
+
+# -- the second review of the block seals ---------------------------------------------------
+
+
+@pytest.mark.usefixtures("four_row_blocks")
+def test_a_mac_stored_as_a_blob_in_a_sealed_block_is_found(db_path: Path, clock: Clock) -> None:
+    """A MAC kept as a BLOB of its 64 digits: length() counts its bytes (64) and
+    group_concat gives the same text, so the seal matched, yet the row-by-row check finds a
+    MAC that is not text. The fast check must find what the row-by-row one finds."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+    assert sealed_blocks(db_path) == [4, 8, 12]
+    with raw(db_path) as connection:
+        connection.execute("UPDATE journal SET mac = CAST(mac AS BLOB) WHERE id = 6")
+        (kind,) = connection.execute("SELECT typeof(mac) FROM journal WHERE id = 6").fetchone()
+    assert kind == "blob"
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        slow = slow_journal_check(store, db_path)
+        check = store.verify_chain()
+    print(check.describe())
+    assert slow.first_break is not None and slow.first_break.row_id in (6, 7)
+    assert check.first_break is not None and check.first_break.row_id == slow.first_break.row_id
