@@ -451,12 +451,62 @@ def read_snapshot(database: pw.Database) -> Iterator[None]:
     if connection.in_transaction:
         yield
         return
+    watch = _Watch.of(database)  # before the snapshot starts: every commit after it counts
     connection.execute("BEGIN DEFERRED")
     try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
+        if watch is not None:
+            _WATCHES[id(connection)] = (connection, watch)
         yield
     finally:
+        if watch is not None:
+            _WATCHES.pop(id(connection), None)
+            watch.close()
         if connection.in_transaction:
             connection.execute("COMMIT")
+
+
+class _Watch:
+    """Whether anything was committed to a database file since this was made (SQLite's
+    ``data_version`` on a read-only connection of its own): child processes read the file
+    as it is when they start, which is the parent's snapshot only when nothing was."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        self._version = self._now()
+
+    @classmethod
+    def of(cls, database: pw.SqliteDatabase) -> _Watch | None:
+        """A watch of ``database``'s file (None: in memory, or it cannot be opened)."""
+        uri = _file_uri(database)
+        if uri is None:
+            return None
+        try:
+            return cls(sqlite3.connect(uri, uri=True, check_same_thread=False))
+        except sqlite3.Error:
+            return None
+
+    def _now(self) -> Any:
+        return self._connection.execute("PRAGMA data_version").fetchone()[0]
+
+    def unchanged(self) -> bool:
+        """Whether nothing was committed since this watch was made."""
+        try:
+            return bool(self._now() == self._version)
+        except sqlite3.Error:
+            return False
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+_WATCHES: dict[int, tuple[sqlite3.Connection, _Watch]] = {}
+"""The watch of each connection inside :func:`read_snapshot`, by the connection's id."""
+
+
+def _snapshot_watch(connection: sqlite3.Connection) -> _Watch | None:
+    found = _WATCHES.get(id(connection))
+    return found[1] if found is not None and found[0] is connection else None
 
 
 @contextlib.contextmanager
@@ -493,9 +543,40 @@ def scan(
     processes (a child that fails has its stretch checked here). Run it inside
     :func:`read_snapshot`: the children read rows that cannot change (ids up to the last one
     seen here), later rows are left for the next check. ``meanwhile`` is called in this
-    process while the children work (other checks of the same snapshot)."""
+    process while the children work (other checks of the same snapshot). The children read
+    the file as it is when they start: when anything was committed to it since this
+    snapshot began (rows put back while they read, then edited again), their answers are set
+    aside and their rows checked here."""
     if not isinstance(database, pw.SqliteDatabase):
         return None
+    connection: sqlite3.Connection = cast(Any, database).connection()
+    watch = _snapshot_watch(connection)
+    own_watch = None if watch is not None else _Watch.of(database)
+    try:
+        return _scan(
+            database,
+            spec,
+            key,
+            link,
+            parallel_from=parallel_from,
+            meanwhile=meanwhile,
+            watch=watch or own_watch,
+        )
+    finally:
+        if own_watch is not None:
+            own_watch.close()
+
+
+def _scan(
+    database: pw.SqliteDatabase,
+    spec: ChainSpec,
+    key: bytes,
+    link: FactLink | None,
+    *,
+    parallel_from: int,
+    meanwhile: Callable[[], object] | None,
+    watch: _Watch | None,
+) -> Scan | None:
     connection: sqlite3.Connection = cast(Any, database).connection()
     table = spec.table
     count, first, last = connection.execute(
@@ -517,9 +598,11 @@ def scan(
         ]
         if results and not results[0].intact:
             return None
-        for stretch, child in zip(stretches[here:], started, strict=True):
-            found = _child_result(child) or chainscan.check_stretch(connection, key, stretch)
-            results.append(found)
+        answers = [_child_result(child) for child in started]
+        if watch is None or not watch.unchanged():  # the children may have read other rows
+            answers = [None for _ in answers]
+        for stretch, answer in zip(stretches[here:], answers, strict=True):
+            results.append(answer or chainscan.check_stretch(connection, key, stretch))
     finally:
         for child in started:
             if child is not None and child.returncode is None:

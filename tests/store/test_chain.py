@@ -863,3 +863,40 @@ def test_a_mac_stored_as_a_blob_in_a_sealed_block_is_found(db_path: Path, clock:
     print(check.describe())
     assert slow.first_break is not None and slow.first_break.row_id in (6, 7)
     assert check.first_break is not None and check.first_break.row_id == slow.first_break.row_id
+
+
+@pytest.mark.slow
+def test_rows_put_back_while_the_children_read_do_not_pass_the_parents_snapshot(
+    db_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parent's snapshot holds an edited row; the attacker puts the row back as the
+    children start and edits it again once they answered. The children check the rows put
+    back, the parent the sales and head of the edited ones: the check must not pass the
+    books it was started on (each side read a different database)."""
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        make_history(store, clock)
+    with raw(db_path) as connection:
+        (cause,) = connection.execute("SELECT cause FROM journal WHERE id = 6").fetchone()
+        edit_a_journal_row(connection)
+    start_child, child_result = chain._start_child, chain._child_result
+
+    def put_back_then_start(*args: Any) -> Any:
+        with raw(db_path) as connection:
+            connection.execute("UPDATE journal SET cause = ? WHERE id = 6", (cause,))
+        return start_child(*args)
+
+    def answer_then_edit_again(child: Any) -> Any:
+        found = child_result(child)
+        with raw(db_path) as connection:
+            edit_a_journal_row(connection)
+        return found
+
+    with open_store(sqlite_url(db_path), now=clock.now) as store:
+        monkeypatch.setattr(chain, "_start_child", put_back_then_start)
+        monkeypatch.setattr(chain, "_child_result", answer_then_edit_again)
+        check = store.verify_chain(parallel_from=1)
+        monkeypatch.undo()
+        after = store.verify_chain(parallel_from=1)
+    print(check.describe())
+    assert after.first_break is not None and after.first_break.row_id == 6
+    assert check.first_break is not None and check.first_break.row_id == 6
