@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from pos_app.api import errors
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
-from pos_app.store import CachedProduct, SaleRecord
+
+if TYPE_CHECKING:  # annotations only: the sale records load after the first paint
+    from pos_app.store import CachedProduct, SaleRecord
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -29,6 +28,7 @@ def application_icon() -> QIcon:
 def show_about(parent: QWidget) -> QMessageBox:
     """Open the About box over ``parent`` (window-modal, it closes itself); return it.
     ``QMessageBox`` is imported here: making its Python type costs the first paint ~4 ms."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)

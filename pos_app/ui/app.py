@@ -45,7 +45,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QLabel
 
 from pos_app.assets import style_sheet
@@ -63,6 +63,7 @@ from pos_app.ui.i18n import (
     translate,
 )
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.qt_props import ALIGN_CENTER, STRONG_FOCUS, set_props
 
 if TYPE_CHECKING:
     import asyncio
@@ -319,6 +320,7 @@ LOADED_AFTER_PAINT = (
     "pos_app.ui.reports.screen",
     "pos_app.ui.orders",
     "socket",
+    "pos_app.store.sale_records",
 )
 
 # What a training run (``--demo``) never needs: its throwaway database keeps its key in a
@@ -444,10 +446,9 @@ def cover_window(window: MainWindow) -> QLabel:
             part.setEnabled(False)
     cover = QLabel(translate("Access", "Reading who may sell…"), window)
     cover.setObjectName("startCover")
-    cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
     cover.setAutoFillBackground(True)
     cover.setGeometry(window.rect())
-    cover.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    set_props(cover, alignment=ALIGN_CENTER, focusPolicy=STRONG_FOCUS)  # no Qt enums: qt_props
     cover.show()
     cover.raise_()
     cover.setFocus()

@@ -15,11 +15,12 @@ from __future__ import annotations
 import logging
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from pos_app import assets
 from pos_app.store.settings import LANGUAGES, language_code
+from pos_app.ui.qt_props import LEFT_TO_RIGHT, RIGHT_TO_LEFT, set_props
 
 log = logging.getLogger(__name__)
 
@@ -80,9 +81,7 @@ def install_language(app: QCoreApplication, language: str) -> QTranslator | None
         app.removeTranslator(_installed.pop())
     if isinstance(app, QGuiApplication):
         rtl = language in RTL_LANGUAGES
-        app.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        )
+        set_props(app, layoutDirection=RIGHT_TO_LEFT if rtl else LEFT_TO_RIGHT)  # qt_props
         if rtl:
             _ensure_arabic_font(app)
         elif _font_before:
@@ -141,6 +140,6 @@ def ltr(text: str) -> str:
 
     In an Arabic paragraph, "0 12 34 56 78" would otherwise show its groups in reverse order.
     Left unchanged when the application is left-to-right."""
-    if text and QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+    if text and QGuiApplication.isRightToLeft():
         return f"{_LRI}{text}{_PDI}"
     return text

@@ -5,13 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from pos_app.ui.about import install_about
 from pos_app.ui.counter import EngineSignals
 from pos_app.ui.i18n import translate
+from pos_app.ui.qt_props import ALIGN_CENTER, set_props
 from pos_app.ui.sale.panel import SalePanel
 from pos_app.ui.status.balance import DEFAULT_LOW_BALANCE, BalanceIndicator
 from pos_app.ui.status.bar import StatusBar
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
                 )
             )
         self.banner.setObjectName("trainingBanner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_props(self.banner, alignment=ALIGN_CENTER)  # the paint reads no Qt enum: qt_props
         self.banner.setVisible(training)
         top = QHBoxLayout()
         heading = QLabel(translate("MainWindow", "Internet top-up"), self)
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         top.addWidget(heading, 1)
         top.addWidget(self.balance)
         self._top = top
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = QSplitter(parent=self)  # horizontal; QSplitter(self) would build Qt's enums
         splitter.addWidget(self.sale)
         splitter.addWidget(self._stand_in or self.orders)
         self._splitter = splitter

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,13 +25,21 @@ from PySide6.QtWidgets import (
 from pos_app.domain.numbers import LineType, NumberCheck, Problem, check_number, group_number
 from pos_app.ui import messages
 from pos_app.ui.i18n import translate
+from pos_app.ui.qt_props import (
+    LEFT_TO_RIGHT,
+    MATCH_STARTS_WITH,
+    NO_FOCUS,
+    NO_TEXT_INTERACTION,
+    USER_ROLE,
+    set_props,
+)
 
-_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+_DIGIT_KEYS = {0x30 + n: n for n in range(1, 10)}  # Qt.Key.Key_1..Key_9 (no Qt enum: qt_props)
 # Fewer digits (the area code) would list many earlier customers' numbers on a screen the
 # next customer may see.
 MIN_COMPLETION_DIGITS = 5
 OFFER_DELAY_MS = 250
-_DIGITS_ROLE = Qt.ItemDataRole.UserRole + 1  # what a completion puts in the field
+_DIGITS_ROLE = USER_ROLE + 1  # what a completion puts in the field
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +100,7 @@ class NumberField(QWidget):
         self._group = QButtonGroup(self)
         for button, kind in ((self.adsl, LineType.ADSL), (self.lte, LineType.LTE)):
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            set_props(button, focusPolicy=NO_FOCUS)  # built at the paint: no Qt enum
             button.setObjectName("typeButton")
             button.setProperty("kind", kind.value)
             button.clicked.connect(lambda _=False, k=kind: self._on_type_clicked(k))
@@ -99,11 +108,11 @@ class NumberField(QWidget):
         self.mode.setObjectName("typeMode")
         self.grouped = QLabel(self)
         self.grouped.setObjectName("groupedNumber")
-        self.grouped.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        set_props(self.grouped, textInteractionFlags=NO_TEXT_INTERACTION)
         # Digits read left to right in Arabic too: without this, a right-to-left window shows
         # "0 12 34 56 78" as "78 56 34 12 0".
         for widget in (self.edit, self.grouped):
-            widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            set_props(widget, layoutDirection=LEFT_TO_RIGHT)
         self.hint = QLabel(self)
         self.hint.setObjectName("numberHint")
         self.hint.setWordWrap(True)
@@ -123,13 +132,13 @@ class NumberField(QWidget):
         self.completer = QCompleter(self._recent, self)
         self.completer.setCompletionRole(_DIGITS_ROLE)  # match and insert bare digits
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        set_props(self.completer, filterMode=MATCH_STARTS_WITH)
         self.completer.setMaxVisibleItems(6)
         self.completer.setWidget(self.edit)  # popped up by hand: see _offer_recent
         self.completer.activated.connect(self._take_completion)
         popup = self.completer.popup()
         assert popup is not None
-        popup.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # its own window: see edit
+        set_props(popup, layoutDirection=LEFT_TO_RIGHT)  # its own window: see edit
         # While the popup shows, QCompleter hands keys to the edit's event() directly, past
         # the edit's filter: this filter (installed after QCompleter's, so it runs first)
         # keeps F2, Alt+digit and Enter working then.
@@ -145,7 +154,7 @@ class NumberField(QWidget):
         self._offer_timer.setInterval(OFFER_DELAY_MS)
         self._offer_timer.timeout.connect(self._offer_recent)
         self.edit.textEdited.connect(self._on_text_edited)
-        self._revalidate()
+        self._revalidate(polished=False)
 
     # --- public ---------------------------------------------------------------------------
 
@@ -218,7 +227,9 @@ class NumberField(QWidget):
         self.force(None if self._forced is kind else kind)
         self.edit.setFocus()
 
-    def _revalidate(self) -> None:
+    def _revalidate(self, *, polished: bool = True) -> None:
+        """Judge the text and show the verdict (``polished`` false: from ``__init__``, before
+        the first polish, which reads the style properties set here)."""
         self._entry = NumberEntry(check_number(self.edit.text(), self._forced), self._forced)
         look = look_of(self._entry)
         kind = self._entry.kind
@@ -240,7 +251,7 @@ class NumberField(QWidget):
                 widget.setProperty("state", look.state)
                 # Not polished yet (the window is being built): its first polish reads the
                 # property, and style() here would cost the first paint ~10 ms (QStyle's enums).
-                if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                if polished and widget.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_Polished):
                     widget.style().unpolish(widget)
                     widget.style().polish(widget)
         self.entry_did_change.emit(self._entry)
@@ -256,6 +267,7 @@ class NumberField(QWidget):
 
     def _edit_key(self, event: QKeyEvent) -> bool:
         """The field's own keys; True when taken (not typed into the number)."""
+        Qt = QtCore.Qt  # noqa: N806 - read at the first key, after the paint (qt_props)
         key = Qt.Key(event.key())
         mods = event.modifiers()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -280,6 +292,7 @@ class NumberField(QWidget):
         """A key while recent numbers are offered: arrows move in the list, Enter on a
         highlighted number takes it, Esc closes the list (QCompleter does those); F2,
         Alt+digit and Enter with nothing highlighted close it and act as in the field."""
+        Qt = QtCore.Qt  # noqa: N806 - read at the first key, after the paint (qt_props)
         key = Qt.Key(event.key())
         popup = self.completer.popup()
         if key == Qt.Key.Key_Escape:

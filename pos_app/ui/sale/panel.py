@@ -12,7 +12,7 @@ import logging
 from decimal import Decimal
 from enum import Enum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.orders.views import BalanceView
@@ -256,4 +256,4 @@ class SalePanel(QWidget):
         self.grid.set_balance(Decimal(view.amount))
 
     def focus_number(self) -> None:
-        self.field.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.field.edit.setFocus()  # Qt.FocusReason.OtherFocusReason (no Qt enum: qt_props)
