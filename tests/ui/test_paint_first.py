@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import qasync
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QTableView
 
@@ -292,6 +293,7 @@ print(json.dumps({
     "cover": painted.cover is not None and painted.cover.hasFocus(),
     "right_to_left": app.isRightToLeft(),
     "sale_records": "pos_app.store.sale_records" in sys.modules,
+    "completer": window.sale.field._completer is not None,
 }))
 """
 
@@ -329,6 +331,7 @@ def test_the_paint_builds_none_of_the_qt_namespace_enums_with_a_cache_and_a_cove
         assert report["buttons"] == 2 and report["balance"] and report["cover"]
         assert report["right_to_left"] is (lang == "ar")
         assert not report["sale_records"]  # the sales' records load after the paint
+        assert not report["completer"]  # nor the recent numbers' popup (a list view)
 
 
 def test_the_paint_s_plain_values_are_qt_s_own() -> None:
@@ -385,3 +388,26 @@ def test_a_low_cached_balance_is_painted_in_the_low_colour(
         assert low == again != high
     finally:
         _close(painted)
+
+
+def _keys(window: MainWindow) -> list[str]:
+    return sorted(s.key().toString() for s in window.findChildren(QShortcut))
+
+
+def test_the_window_s_keys_are_made_after_the_paint_and_a_window_built_whole_has_them(
+    qapp: QApplication,
+) -> None:
+    painted = MainWindow(EngineSignals(), training=True, list_later=True)
+    whole = MainWindow(EngineSignals(), training=True)
+    try:
+        window_keys = ["F1", "F4", "F5"]
+        assert not set(window_keys) & set(_keys(painted))  # pressed meanwhile, they wait
+        painted.complete()
+        painted.complete()  # once only
+        for window in (painted, whole):
+            assert [key for key in _keys(window) if key in window_keys] == window_keys
+    finally:
+        for window in (painted, whole):
+            window.allow_close()
+            window.close()
+            window.deleteLater()

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +33,10 @@ from pos_app.ui.qt_props import (
     USER_ROLE,
     set_props,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QCompleter
 
 _DIGIT_KEYS = {0x30 + n: n for n in range(1, 10)}  # Qt.Key.Key_1..Key_9 (no Qt enum: qt_props)
 # Fewer digits (the area code) would list many earlier customers' numbers on a screen the
@@ -128,21 +132,8 @@ class NumberField(QWidget):
         layout.addWidget(self.grouped)
         layout.addWidget(self.hint)
 
-        self._recent = QStandardItemModel(self)
-        self.completer = QCompleter(self._recent, self)
-        self.completer.setCompletionRole(_DIGITS_ROLE)  # match and insert bare digits
-        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        set_props(self.completer, filterMode=MATCH_STARTS_WITH)
-        self.completer.setMaxVisibleItems(6)
-        self.completer.setWidget(self.edit)  # popped up by hand: see _offer_recent
-        self.completer.activated.connect(self._take_completion)
-        popup = self.completer.popup()
-        assert popup is not None
-        set_props(popup, layoutDirection=LEFT_TO_RIGHT)  # its own window: see edit
-        # While the popup shows, QCompleter hands keys to the edit's event() directly, past
-        # the edit's filter: this filter (installed after QCompleter's, so it runs first)
-        # keeps F2, Alt+digit and Enter working then.
-        popup.installEventFilter(self)
+        self._recent: QStandardItemModel | None = None
+        self._completer: QCompleter | None = None  # made at its first use: completer
 
         self._forced: LineType | None = None
         self._entry = NumberEntry(check_number(""), None)
@@ -162,6 +153,33 @@ class NumberField(QWidget):
     def entry(self) -> NumberEntry:
         return self._entry
 
+    @property
+    def completer(self) -> QCompleter:
+        """The recent numbers' completer, made at its first use (the recent numbers come
+        after the first paint; its popup is a list view of its own)."""
+        if self._completer is None:
+            from PySide6.QtGui import QStandardItemModel
+            from PySide6.QtWidgets import QCompleter
+
+            self._recent = QStandardItemModel(self)
+            completer = QCompleter(self._recent, self)
+            completer.setCompletionRole(_DIGITS_ROLE)  # match and insert bare digits
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            set_props(completer, filterMode=MATCH_STARTS_WITH)
+            completer.setMaxVisibleItems(6)
+            # After the field's own filter on the edit, so QCompleter's runs first there.
+            completer.setWidget(self.edit)  # popped up by hand: see _offer_recent
+            completer.activated.connect(self._take_completion)
+            popup = completer.popup()
+            assert popup is not None
+            set_props(popup, layoutDirection=LEFT_TO_RIGHT)  # its own window: see edit
+            # While the popup shows, QCompleter hands keys to the edit's event() directly,
+            # past the edit's filter: this filter (installed after QCompleter's, so it runs
+            # first) keeps F2, Alt+digit and Enter working then.
+            popup.installEventFilter(self)
+            self._completer = completer
+        return self._completer
+
     def clear(self) -> None:
         self._forced = None
         self._hide_recent()
@@ -170,6 +188,10 @@ class NumberField(QWidget):
 
     def set_recent(self, numbers: Sequence[str]) -> None:
         """The numbers to offer as completions, newest first (shown grouped)."""
+        from PySide6.QtGui import QStandardItem
+
+        _ = self.completer
+        assert self._recent is not None
         self._recent.clear()
         for digits in numbers:
             check = check_number(digits)
@@ -191,7 +213,7 @@ class NumberField(QWidget):
     # --- internals ------------------------------------------------------------------------
 
     def _on_text_edited(self) -> None:
-        popup = self.completer.popup()
+        popup = self._completer.popup() if self._completer is not None else None
         if popup is not None and popup.isVisible():
             self._offer_timer.stop()
             self._offer_recent()  # already open: follow the digits now
@@ -213,7 +235,7 @@ class NumberField(QWidget):
 
     def _hide_recent(self) -> None:
         self._offer_timer.stop()
-        popup = self.completer.popup()
+        popup = self._completer.popup() if self._completer is not None else None
         if popup is not None:
             popup.hide()
 
@@ -261,7 +283,7 @@ class NumberField(QWidget):
             assert isinstance(event, QKeyEvent)
             if watched is self.edit:
                 return self._edit_key(event)
-            if watched is self.completer.popup():
+            if self._completer is not None and watched is self._completer.popup():
                 return self._popup_key(event)
         return super().eventFilter(watched, event)
 
