@@ -321,6 +321,7 @@ LOADED_AFTER_PAINT = (
     "pos_app.ui.orders",
     "socket",
     "pos_app.store.sale_records",
+    "pos_app.orders.event_views",
 )
 
 # What a training run (``--demo``) never needs: its throwaway database keeps its key in a
