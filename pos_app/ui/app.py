@@ -15,7 +15,9 @@ The start-up order, in :func:`run_window` and nowhere else:
    title alone until the load builds it. Only this module's top-level imports are loaded: no
    asyncio, requests, qasync, peewee store, engine, simulator, HTTP server, printing, history,
    reports, settings or access code (``tests/ui/test_paint_first.py`` checks the list); the
-   Qt-free ones load before PySide6 (:data:`pos_app.ui.QT_FREE_AT_PAINT`).
+   Qt-free ones load before PySide6 (:data:`pos_app.ui.QT_FREE_AT_PAINT`). Nothing reads
+   PySide6's ``Qt`` namespace, whose ~90 enums PySide6 builds at its first read
+   (:mod:`pos_app.ui.qt_props`); the window's keys and the recent numbers' popup come at the load.
 2. **Load** (:func:`load_services`): keys typed meanwhile wait in the field (Qt queues them);
    the list of sales in progress is built, the services are built, the engine attached to
    the window (:meth:`EngineSignals.attach`: until then no summary opens, so no sale can be
