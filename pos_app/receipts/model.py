@@ -21,7 +21,7 @@ from pos_app.domain.sale_states import SaleState
 from pos_app.orders import messages
 from pos_app.receipts import texts
 from pos_app.receipts.texts import ENGLISH, Wording
-from pos_app.store.records import SaleRecord
+from pos_app.store.sale_records import SaleRecord
 
 MASK: Final = "•"
 """What stands for a hidden digit of a masked number."""

@@ -10,13 +10,9 @@ from typing import Final
 from pos_app.domain.numbers import LineType
 from pos_app.store.base import StoreBase, on_own_database
 from pos_app.store.models import BalanceCache, NumberCheckCache, ProductCache
-from pos_app.store.records import (
-    CachedBalance,
-    CachedNumberCheck,
-    CachedProduct,
-    CachedProducts,
-)
+from pos_app.store.records import CachedBalance, CachedProduct, CachedProducts
 from pos_app.store.reports import append_balance_reading
+from pos_app.store.sale_records import CachedNumberCheck
 from pos_app.store.timestamps import from_millis, to_millis
 
 _BALANCE_ROW_ID: Final = 1

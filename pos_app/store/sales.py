@@ -39,7 +39,7 @@ from pos_app.store.errors import (
     StaleStateError,
 )
 from pos_app.store.models import CAUSE_LENGTH, Journal, Sale
-from pos_app.store.records import JournalRecord, NewSale, SaleRecord, WaitingTotals
+from pos_app.store.sale_records import JournalRecord, NewSale, SaleRecord, WaitingTotals
 from pos_app.store.timestamps import from_millis, to_millis
 
 CREATED_CAUSE: Final = "created"

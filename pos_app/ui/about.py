@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from pos_app import __version__
@@ -13,6 +12,7 @@ from pos_app.assets import ICON_SIZES, icon_file
 from pos_app.ui.i18n import ltr, translate
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShortcut
     from PySide6.QtWidgets import QMessageBox
 
 ABOUT_KEY = "F1"
@@ -29,6 +29,7 @@ def application_icon() -> QIcon:
 def show_about(parent: QWidget) -> QMessageBox:
     """Open the About box over ``parent`` (window-modal, it closes itself); return it.
     ``QMessageBox`` is imported here: making its Python type costs the first paint ~4 ms."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)
@@ -46,6 +47,8 @@ def show_about(parent: QWidget) -> QMessageBox:
 
 def install_about(window: QWidget) -> QShortcut:
     """F1 in ``window`` opens the About box."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
     shortcut = QShortcut(QKeySequence(ABOUT_KEY), window)
     shortcut.activated.connect(lambda: show_about(window))
     return shortcut

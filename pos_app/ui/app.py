@@ -15,7 +15,9 @@ The start-up order, in :func:`run_window` and nowhere else:
    title alone until the load builds it. Only this module's top-level imports are loaded: no
    asyncio, requests, qasync, peewee store, engine, simulator, HTTP server, printing, history,
    reports, settings or access code (``tests/ui/test_paint_first.py`` checks the list); the
-   Qt-free ones load before PySide6 (:data:`pos_app.ui.QT_FREE_AT_PAINT`).
+   Qt-free ones load before PySide6 (:data:`pos_app.ui.QT_FREE_AT_PAINT`). Nothing reads
+   PySide6's ``Qt`` namespace, whose ~90 enums PySide6 builds at its first read
+   (:mod:`pos_app.ui.qt_props`); the window's keys and the recent numbers' popup come at the load.
 2. **Load** (:func:`load_services`): keys typed meanwhile wait in the field (Qt queues them);
    the list of sales in progress is built, the services are built, the engine attached to
    the window (:meth:`EngineSignals.attach`: until then no summary opens, so no sale can be
@@ -45,7 +47,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QLabel
 
 from pos_app.assets import style_sheet
@@ -63,6 +65,7 @@ from pos_app.ui.i18n import (
     translate,
 )
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.qt_props import ALIGN_CENTER, STRONG_FOCUS, set_props
 
 if TYPE_CHECKING:
     import asyncio
@@ -319,6 +322,8 @@ LOADED_AFTER_PAINT = (
     "pos_app.ui.reports.screen",
     "pos_app.ui.orders",
     "socket",
+    "pos_app.store.sale_records",
+    "pos_app.orders.event_views",
 )
 
 # What a training run (``--demo``) never needs: its throwaway database keeps its key in a
@@ -444,10 +449,9 @@ def cover_window(window: MainWindow) -> QLabel:
             part.setEnabled(False)
     cover = QLabel(translate("Access", "Reading who may sell…"), window)
     cover.setObjectName("startCover")
-    cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
     cover.setAutoFillBackground(True)
     cover.setGeometry(window.rect())
-    cover.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    set_props(cover, alignment=ALIGN_CENTER, focusPolicy=STRONG_FOCUS)  # no Qt enums: qt_props
     cover.show()
     cover.raise_()
     cover.setFocus()

@@ -20,21 +20,21 @@ from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
-from pos_app.orders.views import (
-    BalanceView,
-    ConnectionView,
-    EngineEvent,
-    KeyView,
-    LineCheckView,
-    OrderView,
-    ProductsView,
-)
+from pos_app.lazy_names import lazy_names
+from pos_app.orders.views import BalanceView, ProductsView
 from pos_app.ui import messages
 
 if TYPE_CHECKING:  # the engine (requests, peewee) and asyncio load after the first paint
     import asyncio
 
     from pos_app.orders import OrderEngine
+    from pos_app.orders.event_views import (  # and these views (pos_app.orders.views)
+        ConnectionView,
+        EngineEvent,
+        KeyView,
+        LineCheckView,
+        OrderView,
+    )
 
 # Re-exported: the screens import the views they show from here.
 __all__ = [
@@ -53,6 +53,8 @@ RECENT_NUMBERS = 50  # offered as completions in the number field
 
 def problem_text(view: LineCheckView | KeyView) -> str | None:
     """The translated sentence for a view's problem (None when there is none)."""
+    from pos_app.orders.event_views import LineCheckView
+
     if view.problem is None:
         return None
     if isinstance(view, LineCheckView) and not view.refused:
@@ -198,6 +200,8 @@ class EngineSignals(QObject):
     # --- engine events (on the loop thread) -------------------------------------------------
 
     def _on_engine(self, event: EngineEvent) -> None:
+        from pos_app.orders.event_views import ConnectionView, KeyView, OrderView
+
         match event:
             case OrderView():
                 self.order_did_change.emit(event)
@@ -211,3 +215,12 @@ class EngineSignals(QObject):
                 self.connection_did_change.emit(event)
             case KeyView():
                 self.key_did_validate.emit(event)
+
+
+__getattr__, __dir__ = lazy_names(  # the re-exported views made after the first paint
+    __name__,
+    dict.fromkeys(
+        ("ConnectionView", "KeyView", "LineCheckView", "OrderView"), "pos_app.orders.event_views"
+    ),
+    __all__,
+)

@@ -13,13 +13,18 @@ and card codes stay left-to-right inside it (:func:`ltr`).
 from __future__ import annotations
 
 import logging
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QGuiApplication
 
 from pos_app import assets
 from pos_app.store.settings import LANGUAGES, language_code
+from pos_app.ui.qt_props import LEFT_TO_RIGHT, RIGHT_TO_LEFT, set_props
+
+if TYPE_CHECKING:  # imported where used: an English paint makes none of their types
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtGui import QFont
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +76,8 @@ def install_language(app: QCoreApplication, language: str) -> QTranslator | None
     translator = None
     translators: list[QTranslator] = []
     if language != SOURCE_LANGUAGE:
+        from PySide6.QtCore import QTranslator
+
         translator = QTranslator(app)
         qm = TRANSLATIONS / f"pos_app_{language}.qm"
         if not translator.load(str(qm)):
@@ -80,9 +87,7 @@ def install_language(app: QCoreApplication, language: str) -> QTranslator | None
         app.removeTranslator(_installed.pop())
     if isinstance(app, QGuiApplication):
         rtl = language in RTL_LANGUAGES
-        app.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        )
+        set_props(app, layoutDirection=RIGHT_TO_LEFT if rtl else LEFT_TO_RIGHT)  # qt_props
         if rtl:
             _ensure_arabic_font(app)
         elif _font_before:
@@ -95,12 +100,16 @@ def install_language(app: QCoreApplication, language: str) -> QTranslator | None
 
 def qt_translations_folder() -> str:
     """Where Qt keeps its own ``.qm`` files (inside PySide6, or the frozen build's copy)."""
+    from PySide6.QtCore import QLibraryInfo
+
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
 def _qt_translator(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Qt's ``qtbase_<language>`` (OK, Cancel, the file and print dialogs), or nothing: its
     standard dialogs then stay in English, which is logged, not fatal."""
+    from PySide6.QtCore import QTranslator
+
     translator = QTranslator()
     if translator.load(f"qtbase_{language}", qt_translations_folder()):
         translator.setParent(app)
@@ -111,6 +120,8 @@ def _qt_translator(app: QCoreApplication, language: str) -> list[QTranslator]:
 
 def _ensure_arabic_font(app: QGuiApplication) -> None:
     """Use the shipped font when the system has none with Arabic glyphs (a bare shop PC)."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
     if _font_before or QFontDatabase.families(QFontDatabase.WritingSystem.Arabic):
         return
     families = load_shipped_fonts()
@@ -126,6 +137,8 @@ def _ensure_arabic_font(app: QGuiApplication) -> None:
 def load_shipped_fonts() -> list[str]:
     """Register the shipped fonts (:data:`pos_app.assets.FONT_FILES`); their family names
     (empty if none loaded)."""
+    from PySide6.QtGui import QFontDatabase
+
     families: list[str] = []
     for path in ARABIC_FONTS:
         font_id = QFontDatabase.addApplicationFont(str(path))
@@ -141,6 +154,6 @@ def ltr(text: str) -> str:
 
     In an Arabic paragraph, "0 12 34 56 78" would otherwise show its groups in reverse order.
     Left unchanged when the application is left-to-right."""
-    if text and QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+    if text and QGuiApplication.isRightToLeft():
         return f"{_LRI}{text}{_PDI}"
     return text

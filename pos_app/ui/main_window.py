@@ -5,13 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from pos_app.ui.about import install_about
 from pos_app.ui.counter import EngineSignals
 from pos_app.ui.i18n import translate
+from pos_app.ui.qt_props import ALIGN_CENTER, set_props
 from pos_app.ui.sale.panel import SalePanel
 from pos_app.ui.status.balance import DEFAULT_LOW_BALANCE, BalanceIndicator
 from pos_app.ui.status.bar import StatusBar
@@ -38,7 +39,8 @@ class MainWindow(QMainWindow):
         """``no_key``: training because no API key is configured (not asked for);
         ``low_balance``: the balance indicator warns under it; ``list_later``: the list of
         sales in progress (empty until the engine runs) is built at the first use of
-        :attr:`orders`, its title alone standing in for it until then (the first paint)."""
+        :attr:`orders`, its title alone standing in for it until then (the first paint), and
+        the window's keys (F5, F4, F1) wait for :meth:`complete`."""
         super().__init__()
         self.setWindowTitle(
             translate("MainWindow", "pos-app — ADSL and 4G top-ups")
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
                 )
             )
         self.banner.setObjectName("trainingBanner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_props(self.banner, alignment=ALIGN_CENTER)  # the paint reads no Qt enum: qt_props
         self.banner.setVisible(training)
         top = QHBoxLayout()
         heading = QLabel(translate("MainWindow", "Internet top-up"), self)
@@ -77,7 +79,7 @@ class MainWindow(QMainWindow):
         top.addWidget(heading, 1)
         top.addWidget(self.balance)
         self._top = top
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = QSplitter(parent=self)  # horizontal; QSplitter(self) would build Qt's enums
         splitter.addWidget(self.sale)
         splitter.addWidget(self._stand_in or self.orders)
         self._splitter = splitter
@@ -95,11 +97,9 @@ class MainWindow(QMainWindow):
         counter.balance_did_refresh.connect(self.balance.show_balance)
         counter.connection_did_change.connect(self.status.show_connection)
         counter.key_did_validate.connect(self.status.show_key)
-        refresh = QShortcut(QKeySequence("F5"), self)
-        refresh.activated.connect(counter.refresh_now)
-        reports = QShortcut(QKeySequence("F4"), self)
-        reports.activated.connect(self.reports_requested)
-        install_about(self)  # F1: the About box with the version
+        self._keys_installed = False
+        if not list_later:
+            self._install_keys()
         self._may_close = False
         self.sale.focus_number()
 
@@ -117,8 +117,23 @@ class MainWindow(QMainWindow):
         return self._orders
 
     def complete(self) -> None:
-        """Build what the first paint left out (the list of sales in progress)."""
+        """Build what the first paint left out: the list of sales in progress and the keys
+        (pressed meanwhile, they wait in Qt's queue until the load is done)."""
         _ = self.orders
+        self._install_keys()
+
+    def _install_keys(self) -> None:
+        """F5 refreshes, F4 asks for the reports, F1 opens the About box (once)."""
+        if self._keys_installed:
+            return
+        self._keys_installed = True
+        from PySide6.QtGui import QKeySequence, QShortcut  # their types: after the paint
+
+        refresh = QShortcut(QKeySequence("F5"), self)
+        refresh.activated.connect(self.counter.refresh_now)
+        reports = QShortcut(QKeySequence("F4"), self)
+        reports.activated.connect(self.reports_requested)
+        install_about(self)  # F1: the About box with the version
 
     def _build_orders(self) -> OrderPanel:
         from pos_app.ui.orders.panel import OrderPanel

@@ -7,22 +7,24 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import qasync
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QTableView
 
 from pos_app.domain.numbers import LineType
 from pos_app.domain.sale_states import SaleState
 from pos_app.orders import EngineSettings
-from pos_app.orders.views import OrderView
+from pos_app.orders.views import BalanceView, OrderView
 from pos_app.simulator import SimConfig, Simulator
 from pos_app.store import open_store
+from pos_app.ui import qt_props
 from pos_app.ui.app import (
     LOADED_AFTER_PAINT,
     Painted,
@@ -266,3 +268,146 @@ def test_the_qt_free_modules_of_the_paint_load_before_pyside6() -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]"
+
+
+# Builds the window as the paint does, in a fresh interpreter, over the shop's database
+# (POS_DB_URL), recording every Python enum PySide6 makes; prints what the test checks.
+_PAINT_RECORDING_ENUMS = """
+import enum, json, sys
+made = []
+create = enum.EnumType._create_
+def recording(cls, class_name, *args, **kwargs):
+    made.append(create(cls, class_name, *args, **kwargs))
+    return made[-1]
+enum.EnumType._create_ = recording
+from PySide6.QtWidgets import QApplication
+from pos_app.ui.app import load_style, paint_first
+app = QApplication(sys.argv[:1])
+load_style(app)
+painted = paint_first(app, demo=False, no_key=False, lang=sys.argv[1])
+window = painted.window
+print(json.dumps({
+    "qt_enums": [e.__qualname__ for e in made if e.__qualname__.startswith("Qt.")],
+    "buttons": len(window.sale.grid.buttons),
+    "balance": window.balance.view is not None,
+    "cover": painted.cover is not None and painted.cover.hasFocus(),
+    "right_to_left": app.isRightToLeft(),
+    "sale_records": "pos_app.store.sale_records" in sys.modules,
+    "completer": window.sale.field._completer is not None,
+}))
+"""
+
+
+@pytest.mark.slow  # paints in two child processes
+def test_the_paint_builds_none_of_the_qt_namespace_enums_with_a_cache_and_a_cover(
+    tmp_path: Path,
+) -> None:
+    """PySide6 builds the ~100 enums of ``Qt`` at its first read: a tenth of the paint. The
+    window of a shop with cached values and people (the lock cover) paints without it."""
+    db = tmp_path / "shop.sqlite3"
+    with open_store(f"sqlite:///{db}") as store:
+        when = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+        store.save_products(LineType.ADSL, [(500, 480, True), (1000, 960, False)], when)
+        store.save_balance(Decimal("12345.50"), when)
+        add_people(store)
+    env = {k: v for k, v in os.environ.items() if k not in ("ONECLICK_API_KEY", "POS_LANG")}
+    env |= {
+        "QT_QPA_PLATFORM": "offscreen",
+        "POS_DB_URL": f"sqlite:///{db}",
+        "PYTHONPATH": str(ROOT),
+    }
+    for lang in ("en", "ar"):
+        done = subprocess.run(
+            [sys.executable, "-c", _PAINT_RECORDING_ENUMS, lang],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        report = json.loads(done.stdout.strip().splitlines()[-1])
+        assert report["qt_enums"] == []
+        assert report["buttons"] == 2 and report["balance"] and report["cover"]
+        assert report["right_to_left"] is (lang == "ar")
+        assert not report["sale_records"]  # the sales' records load after the paint
+        assert not report["completer"]  # nor the recent numbers' popup (a list view)
+
+
+def test_the_paint_s_plain_values_are_qt_s_own() -> None:
+    """Each value :mod:`pos_app.ui.qt_props` sets in place of a Qt enum is that enum's."""
+    pairs = [
+        (qt_props.ALIGN_CENTER, Qt.AlignmentFlag.AlignCenter),
+        (qt_props.NO_FOCUS, Qt.FocusPolicy.NoFocus),
+        (qt_props.STRONG_FOCUS, Qt.FocusPolicy.StrongFocus),
+        (qt_props.LEFT_TO_RIGHT, Qt.LayoutDirection.LeftToRight),
+        (qt_props.RIGHT_TO_LEFT, Qt.LayoutDirection.RightToLeft),
+        (qt_props.PLAIN_TEXT, Qt.TextFormat.PlainText),
+        (qt_props.NO_TEXT_INTERACTION, Qt.TextInteractionFlag.NoTextInteraction),
+        (qt_props.MATCH_STARTS_WITH, Qt.MatchFlag.MatchStartsWith),
+        (qt_props.USER_ROLE, Qt.ItemDataRole.UserRole),
+    ]
+    for plain, value in pairs:
+        assert (plain, value.name) == (value.value, value.name)
+
+
+def test_plain_values_reach_the_widgets_and_a_wrong_name_is_refused(qapp: QApplication) -> None:
+    label = QLabel("x")
+    try:
+        qt_props.set_props(
+            label, alignment=qt_props.ALIGN_CENTER, focusPolicy=qt_props.STRONG_FOCUS
+        )
+        assert label.alignment() == Qt.AlignmentFlag.AlignCenter
+        assert label.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        with pytest.raises(ValueError, match="alignement"):
+            qt_props.set_props(label, alignement=qt_props.ALIGN_CENTER)
+    finally:
+        label.deleteLater()
+
+
+def test_a_low_cached_balance_is_painted_in_the_low_colour(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The paint sets the balance before the window shows (no re-styling then): its first
+    polish reads the "low" state, as a re-styling after the paint does."""
+    db = tmp_path / "shop.sqlite3"
+    monkeypatch.setenv("POS_DB_URL", f"sqlite:///{db}")
+    when = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    with open_store(f"sqlite:///{db}") as store:
+        store.save_balance(Decimal("100.00"), when)
+    load_style(qapp)
+    painted = paint_first(qapp, demo=False, no_key=False, lang="en")
+    try:
+        balance = painted.window.balance
+        assert balance.is_low and balance.warning.isVisible()
+        low = balance.amount.palette().color(balance.amount.foregroundRole()).name()
+        balance.show_balance(BalanceView(Decimal("900000.00"), when + timedelta(minutes=1)))
+        high = balance.amount.palette().color(balance.amount.foregroundRole()).name()
+        balance.show_balance(BalanceView(Decimal("100.00"), when + timedelta(minutes=2)))
+        again = balance.amount.palette().color(balance.amount.foregroundRole()).name()
+        assert low == again != high
+    finally:
+        _close(painted)
+
+
+def _keys(window: MainWindow) -> list[str]:
+    return sorted(s.key().toString() for s in window.findChildren(QShortcut))
+
+
+def test_the_window_s_keys_are_made_after_the_paint_and_a_window_built_whole_has_them(
+    qapp: QApplication,
+) -> None:
+    painted = MainWindow(EngineSignals(), training=True, list_later=True)
+    whole = MainWindow(EngineSignals(), training=True)
+    try:
+        window_keys = ["F1", "F4", "F5"]
+        assert not set(window_keys) & set(_keys(painted))  # pressed meanwhile, they wait
+        painted.complete()
+        painted.complete()  # once only
+        for window in (painted, whole):
+            assert [key for key in _keys(window) if key in window_keys] == window_keys
+    finally:
+        for window in (painted, whole):
+            window.allow_close()
+            window.close()
+            window.deleteLater()

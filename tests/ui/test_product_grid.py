@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.numbers import LineType
@@ -121,3 +123,20 @@ def test_a_refresh_that_changes_nothing_keeps_the_buttons(qtbot: QtBot) -> None:
     assert grid.buttons != buttons
     assert [b.isEnabled() for b in grid.buttons] == [True, True, False, False]
     assert grid.selected is not None and grid.selected.value == 1000  # kept
+
+
+def test_a_click_on_any_text_of_a_value_picks_it(qtbot: QtBot) -> None:
+    """The labels inside a value's button pass their clicks on to it."""
+    grid = ProductGrid()
+    qtbot.addWidget(grid)
+    grid.set_products(LineType.ADSL, ITEMS)
+    grid.show()
+    qtbot.waitExposed(grid)
+    for button in grid.buttons[:3]:
+        labels = button.findChildren(QLabel)
+        assert len(labels) == 3
+        for label in labels:
+            grid.clear_selection()
+            qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+            selected = grid.selected
+            assert selected is not None and selected.value == button.choice.value

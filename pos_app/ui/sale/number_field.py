@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,13 +25,25 @@ from PySide6.QtWidgets import (
 from pos_app.domain.numbers import LineType, NumberCheck, Problem, check_number, group_number
 from pos_app.ui import messages
 from pos_app.ui.i18n import translate
+from pos_app.ui.qt_props import (
+    LEFT_TO_RIGHT,
+    MATCH_STARTS_WITH,
+    NO_FOCUS,
+    NO_TEXT_INTERACTION,
+    USER_ROLE,
+    set_props,
+)
 
-_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+if TYPE_CHECKING:
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QCompleter
+
+_DIGIT_KEYS = {0x30 + n: n for n in range(1, 10)}  # Qt.Key.Key_1..Key_9 (no Qt enum: qt_props)
 # Fewer digits (the area code) would list many earlier customers' numbers on a screen the
 # next customer may see.
 MIN_COMPLETION_DIGITS = 5
 OFFER_DELAY_MS = 250
-_DIGITS_ROLE = Qt.ItemDataRole.UserRole + 1  # what a completion puts in the field
+_DIGITS_ROLE = USER_ROLE + 1  # what a completion puts in the field
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +104,7 @@ class NumberField(QWidget):
         self._group = QButtonGroup(self)
         for button, kind in ((self.adsl, LineType.ADSL), (self.lte, LineType.LTE)):
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            set_props(button, focusPolicy=NO_FOCUS)  # built at the paint: no Qt enum
             button.setObjectName("typeButton")
             button.setProperty("kind", kind.value)
             button.clicked.connect(lambda _=False, k=kind: self._on_type_clicked(k))
@@ -99,11 +112,11 @@ class NumberField(QWidget):
         self.mode.setObjectName("typeMode")
         self.grouped = QLabel(self)
         self.grouped.setObjectName("groupedNumber")
-        self.grouped.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        set_props(self.grouped, textInteractionFlags=NO_TEXT_INTERACTION)
         # Digits read left to right in Arabic too: without this, a right-to-left window shows
         # "0 12 34 56 78" as "78 56 34 12 0".
         for widget in (self.edit, self.grouped):
-            widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            set_props(widget, layoutDirection=LEFT_TO_RIGHT)
         self.hint = QLabel(self)
         self.hint.setObjectName("numberHint")
         self.hint.setWordWrap(True)
@@ -119,21 +132,8 @@ class NumberField(QWidget):
         layout.addWidget(self.grouped)
         layout.addWidget(self.hint)
 
-        self._recent = QStandardItemModel(self)
-        self.completer = QCompleter(self._recent, self)
-        self.completer.setCompletionRole(_DIGITS_ROLE)  # match and insert bare digits
-        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
-        self.completer.setMaxVisibleItems(6)
-        self.completer.setWidget(self.edit)  # popped up by hand: see _offer_recent
-        self.completer.activated.connect(self._take_completion)
-        popup = self.completer.popup()
-        assert popup is not None
-        popup.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # its own window: see edit
-        # While the popup shows, QCompleter hands keys to the edit's event() directly, past
-        # the edit's filter: this filter (installed after QCompleter's, so it runs first)
-        # keeps F2, Alt+digit and Enter working then.
-        popup.installEventFilter(self)
+        self._recent: QStandardItemModel | None = None
+        self._completer: QCompleter | None = None  # made at its first use: completer
 
         self._forced: LineType | None = None
         self._entry = NumberEntry(check_number(""), None)
@@ -145,13 +145,40 @@ class NumberField(QWidget):
         self._offer_timer.setInterval(OFFER_DELAY_MS)
         self._offer_timer.timeout.connect(self._offer_recent)
         self.edit.textEdited.connect(self._on_text_edited)
-        self._revalidate()
+        self._revalidate(polished=False)
 
     # --- public ---------------------------------------------------------------------------
 
     @property
     def entry(self) -> NumberEntry:
         return self._entry
+
+    @property
+    def completer(self) -> QCompleter:
+        """The recent numbers' completer, made at its first use (the recent numbers come
+        after the first paint; its popup is a list view of its own)."""
+        if self._completer is None:
+            from PySide6.QtGui import QStandardItemModel
+            from PySide6.QtWidgets import QCompleter
+
+            self._recent = QStandardItemModel(self)
+            completer = QCompleter(self._recent, self)
+            completer.setCompletionRole(_DIGITS_ROLE)  # match and insert bare digits
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            set_props(completer, filterMode=MATCH_STARTS_WITH)
+            completer.setMaxVisibleItems(6)
+            # After the field's own filter on the edit, so QCompleter's runs first there.
+            completer.setWidget(self.edit)  # popped up by hand: see _offer_recent
+            completer.activated.connect(self._take_completion)
+            popup = completer.popup()
+            assert popup is not None
+            set_props(popup, layoutDirection=LEFT_TO_RIGHT)  # its own window: see edit
+            # While the popup shows, QCompleter hands keys to the edit's event() directly,
+            # past the edit's filter: this filter (installed after QCompleter's, so it runs
+            # first) keeps F2, Alt+digit and Enter working then.
+            popup.installEventFilter(self)
+            self._completer = completer
+        return self._completer
 
     def clear(self) -> None:
         self._forced = None
@@ -161,6 +188,10 @@ class NumberField(QWidget):
 
     def set_recent(self, numbers: Sequence[str]) -> None:
         """The numbers to offer as completions, newest first (shown grouped)."""
+        from PySide6.QtGui import QStandardItem
+
+        _ = self.completer
+        assert self._recent is not None
         self._recent.clear()
         for digits in numbers:
             check = check_number(digits)
@@ -182,7 +213,7 @@ class NumberField(QWidget):
     # --- internals ------------------------------------------------------------------------
 
     def _on_text_edited(self) -> None:
-        popup = self.completer.popup()
+        popup = self._completer.popup() if self._completer is not None else None
         if popup is not None and popup.isVisible():
             self._offer_timer.stop()
             self._offer_recent()  # already open: follow the digits now
@@ -204,7 +235,7 @@ class NumberField(QWidget):
 
     def _hide_recent(self) -> None:
         self._offer_timer.stop()
-        popup = self.completer.popup()
+        popup = self._completer.popup() if self._completer is not None else None
         if popup is not None:
             popup.hide()
 
@@ -218,7 +249,9 @@ class NumberField(QWidget):
         self.force(None if self._forced is kind else kind)
         self.edit.setFocus()
 
-    def _revalidate(self) -> None:
+    def _revalidate(self, *, polished: bool = True) -> None:
+        """Judge the text and show the verdict (``polished`` false: from ``__init__``, before
+        the first polish, which reads the style properties set here)."""
         self._entry = NumberEntry(check_number(self.edit.text(), self._forced), self._forced)
         look = look_of(self._entry)
         kind = self._entry.kind
@@ -240,7 +273,7 @@ class NumberField(QWidget):
                 widget.setProperty("state", look.state)
                 # Not polished yet (the window is being built): its first polish reads the
                 # property, and style() here would cost the first paint ~10 ms (QStyle's enums).
-                if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                if polished and widget.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_Polished):
                     widget.style().unpolish(widget)
                     widget.style().polish(widget)
         self.entry_did_change.emit(self._entry)
@@ -250,12 +283,13 @@ class NumberField(QWidget):
             assert isinstance(event, QKeyEvent)
             if watched is self.edit:
                 return self._edit_key(event)
-            if watched is self.completer.popup():
+            if self._completer is not None and watched is self._completer.popup():
                 return self._popup_key(event)
         return super().eventFilter(watched, event)
 
     def _edit_key(self, event: QKeyEvent) -> bool:
         """The field's own keys; True when taken (not typed into the number)."""
+        Qt = QtCore.Qt  # noqa: N806 - read at the first key, after the paint (qt_props)
         key = Qt.Key(event.key())
         mods = event.modifiers()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -280,6 +314,7 @@ class NumberField(QWidget):
         """A key while recent numbers are offered: arrows move in the list, Enter on a
         highlighted number takes it, Esc closes the list (QCompleter does those); F2,
         Alt+digit and Enter with nothing highlighted close it and act as in the field."""
+        Qt = QtCore.Qt  # noqa: N806 - read at the first key, after the paint (qt_props)
         key = Qt.Key(event.key())
         popup = self.completer.popup()
         if key == Qt.Key.Key_Escape:

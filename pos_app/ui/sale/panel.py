@@ -11,17 +11,21 @@ from __future__ import annotations
 import logging
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.orders.views import BalanceView
 from pos_app.ui import messages
-from pos_app.ui.counter import EngineSignals, LineCheckView, ProductsView, problem_text
+from pos_app.ui.counter import EngineSignals, ProductsView, problem_text
 from pos_app.ui.i18n import ltr, translate
 from pos_app.ui.sale.number_field import NumberEntry, NumberField
 from pos_app.ui.sale.product_grid import ProductChoice, ProductGrid
 from pos_app.ui.sale.summary import SaleRequest, SaleSummary
+
+if TYPE_CHECKING:  # made after the first paint (pos_app.orders.views)
+    from pos_app.orders import LineCheckView
 
 log = logging.getLogger(__name__)
 
@@ -256,4 +260,4 @@ class SalePanel(QWidget):
         self.grid.set_balance(Decimal(view.amount))
 
     def focus_number(self) -> None:
-        self.field.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.field.edit.setFocus()  # Qt.FocusReason.OtherFocusReason (no Qt enum: qt_props)

@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.domain.money import can_afford, format_dzd
 from pos_app.domain.numbers import LineType
 from pos_app.store import CachedProduct
 from pos_app.ui.i18n import ltr, translate
+from pos_app.ui.qt_props import ALIGN_CENTER, NO_FOCUS, set_props
 
 COLUMNS = 3
 
@@ -61,7 +62,7 @@ class ProductButton(QPushButton):
         self.choice = choice
         self.setObjectName("productButton")
         self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_props(self, focusPolicy=NO_FOCUS)  # no Qt enum at the paint: qt_props
         self.setEnabled(choice.enabled)
         self.setMinimumSize(150, 84)
         self.setToolTip(
@@ -76,7 +77,7 @@ class ProductButton(QPushButton):
         key.setObjectName("productKey")
         face = QLabel(ltr(format_dzd(choice.value)), self)
         face.setObjectName("productFace")
-        face.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_props(face, alignment=ALIGN_CENTER)
         price = QLabel(
             translate("ProductGrid", "collect {price}").format(price=ltr(format_dzd(choice.value)))
             if choice.enabled
@@ -84,10 +85,11 @@ class ProductButton(QPushButton):
             self,
         )
         price.setObjectName("productPrice")
-        price.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_props(price, alignment=ALIGN_CENTER)
         price.setWordWrap(True)
+        # A label with no text interaction passes its clicks on to the button (no
+        # WA_TransparentForMouseEvents: Qt's enums are not built at the paint, qt_props).
         for label in (key, face, price):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             label.setProperty("sellable", choice.enabled)
         layout.addWidget(key)
         layout.addWidget(face)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.domain.money import format_dzd
 from pos_app.domain.numbers import LineType, group_number
 from pos_app.ui import messages
 from pos_app.ui.i18n import ltr, translate
+from pos_app.ui.qt_props import NO_FOCUS, PLAIN_TEXT, set_props
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +42,12 @@ class SaleSummary(QFrame):
         self.title.setObjectName("summaryTitle")
         self.body = QLabel(self)
         self.body.setObjectName("summaryBody")
-        self.body.setTextFormat(Qt.TextFormat.PlainText)
+        set_props(self.body, textFormat=PLAIN_TEXT)  # built at the paint: no Qt enum (qt_props)
         self.sell = QPushButton(translate("SaleSummary", "Sell (Enter)"), self)
         self.sell.setObjectName("sellButton")
-        self.sell.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_props(self.sell, focusPolicy=NO_FOCUS)
         self.back = QPushButton(translate("SaleSummary", "Back (Esc)"), self)
-        self.back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_props(self.back, focusPolicy=NO_FOCUS)
         self.sell.clicked.connect(self.confirm_clicked)
         self.back.clicked.connect(self.back_clicked)
         buttons = QHBoxLayout()

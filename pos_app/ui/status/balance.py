@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from pos_app.domain.money import format_dzd
@@ -33,10 +32,10 @@ class BalanceIndicator(QWidget):
         self.warning.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addStretch(1)  # aligned right (setAlignment would build Qt's enums: qt_props)
         layout.addWidget(self.amount)
         layout.addWidget(self.when)
         layout.addWidget(self.warning)
-        layout.setAlignment(Qt.AlignmentFlag.AlignRight)
 
     @property
     def is_low(self) -> bool:
@@ -63,5 +62,7 @@ class BalanceIndicator(QWidget):
             )
         )
         self.amount.setProperty("low", self.is_low)
-        self.amount.style().unpolish(self.amount)
-        self.amount.style().polish(self.amount)
+        if self.amount.isVisible():  # else not shown nor polished yet (the cached balance at the
+            # paint): its first polish reads "low", and style() would build Qt's enums (qt_props)
+            self.amount.style().unpolish(self.amount)
+            self.amount.style().polish(self.amount)

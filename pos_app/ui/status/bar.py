@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from pos_app.orders import ConnectionView
 from pos_app.ui import messages
-from pos_app.ui.counter import KeyView, problem_text
+from pos_app.ui.counter import problem_text
 from pos_app.ui.i18n import translate
+
+if TYPE_CHECKING:  # made after the first paint (pos_app.orders.views)
+    from pos_app.orders import ConnectionView, KeyView
 
 
 def age_text(seconds: float) -> str:
