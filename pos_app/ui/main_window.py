@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from pos_app.ui.about import install_about
@@ -18,6 +17,8 @@ from pos_app.ui.status.balance import DEFAULT_LOW_BALANCE, BalanceIndicator
 from pos_app.ui.status.bar import StatusBar
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # its type (and QEvent's): not made at the paint
+
     from pos_app.ui.orders.panel import OrderPanel
 
 
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         )
         self.resize(1280, 720)
         self.counter = counter
-        self.sale = SalePanel(counter, self)
+        self.sale = SalePanel(counter, self, keys_later=list_later)
         self._stand_in: QWidget | None = _list_stand_in(self) if list_later else None
         self._orders: OrderPanel | None = None if list_later else self._build_orders()
         self.balance = BalanceIndicator(low_balance, parent=self)
@@ -123,10 +124,12 @@ class MainWindow(QMainWindow):
         self._install_keys()
 
     def _install_keys(self) -> None:
-        """F5 refreshes, F4 asks for the reports, F1 opens the About box (once)."""
+        """The number field's own keys; F5 refreshes, F4 asks for the reports, F1 opens the
+        About box (once)."""
         if self._keys_installed:
             return
         self._keys_installed = True
+        self.sale.field.take_keys()  # Enter, Esc, F2 and value digits in the number field
         from PySide6.QtGui import QKeySequence, QShortcut  # their types: after the paint
 
         refresh = QShortcut(QKeySequence("F5"), self)

@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -35,7 +34,8 @@ from pos_app.ui.qt_props import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent, QStandardItemModel
     from PySide6.QtWidgets import QCompleter
 
 _DIGIT_KEYS = {0x30 + n: n for n in range(1, 10)}  # Qt.Key.Key_1..Key_9 (no Qt enum: qt_props)
@@ -91,14 +91,19 @@ class NumberField(QWidget):
     submitted = Signal()  # Enter
     escaped = Signal()  # Esc
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, keys_later: bool = False) -> None:
+        """``keys_later``: the field's own keys (Enter, Esc, F2, value digits) are taken from
+        :meth:`take_keys` on, not at once: the first paint makes no ``QEvent`` (its Python
+        type costs some 13 M instructions) if no event reaches Python before it."""
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("numberEdit")
         self.edit.setPlaceholderText(translate("NumberField", "Line number"))
         self.edit.setMaxLength(24)
         self.edit.setAccessibleName(translate("NumberField", "Line number"))
-        self.edit.installEventFilter(self)
+        self._keys_taken = False
+        if not keys_later:
+            self.take_keys()
         self.adsl = QPushButton(translate("NumberField", "ADSL"), self)
         self.lte = QPushButton(translate("NumberField", "4G"), self)
         self._group = QButtonGroup(self)
@@ -278,9 +283,15 @@ class NumberField(QWidget):
                     widget.style().polish(widget)
         self.entry_did_change.emit(self._entry)
 
+    def take_keys(self) -> None:
+        """From now on the field's own keys act (once; see ``keys_later``)."""
+        if not self._keys_taken:
+            self._keys_taken = True
+            self.edit.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
-        if event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
+        if event.type() == QtCore.QEvent.Type.KeyPress:
+            assert isinstance(event, QtGui.QKeyEvent)
             if watched is self.edit:
                 return self._edit_key(event)
             if self._completer is not None and watched is self._completer.popup():

@@ -48,11 +48,14 @@ class SalePanel(QWidget):
 
     sale_was_placed = Signal(object)  # OrderView
 
-    def __init__(self, counter: EngineSignals, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, counter: EngineSignals, parent: QWidget | None = None, *, keys_later: bool = False
+    ) -> None:
+        """``keys_later``: the number field's keys act from ``field.take_keys()`` on."""
         super().__init__(parent)
         self.counter = counter
         self.stage = Stage.ENTRY
-        self.field = NumberField(self)
+        self.field = NumberField(self, keys_later=keys_later)
         self.line_info = QLabel(self)
         self.line_info.setObjectName("lineInfo")
         self.line_info.setWordWrap(True)
