@@ -517,16 +517,7 @@ def test_a_check_takes_each_sealed_block_whole(
         make_actions(store, clock)
         seen = checked_one_by_one(monkeypatch)
         check = store.verify_chain(parallel_from=10**9)
-        database = pw.SqliteDatabase(str(db_path))
-        try:
-            slow = chain.verify_table(
-                database,
-                JOURNAL,
-                Sealer(store.vault.subkey(JOURNAL.purpose)),
-                JournalFacts(database),
-            )
-        finally:
-            database.close()
+        slow = slow_journal_check(store, db_path)
     assert check.ok and (check.rows, check.head) == (slow.rows, slow.head) == (14, slow.head)
     assert sealed_blocks(db_path) == [4, 8, 12] and sealed_blocks(db_path, "action") == [4]
     assert seen == [("journal", 12, 14), ("action", 4, 6)]

@@ -40,6 +40,20 @@ from tests.support.waiting import run, wait_until
 from tests.support.window import KEY
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_python(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python *args`` in a fresh interpreter (by default this tree first on its path,
+    offscreen); it must exit 0."""
+    if env is None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, *args], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
 NUMBER = "036362607"  # an ADSL line the simulator knows
 
 
@@ -146,15 +160,7 @@ def test_nothing_heavy_is_imported_before_the_first_paint_nor_printing_before_a_
         "PYTHONPATH": str(ROOT),
         "POS_COUNTER_ID": "TEST",
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "pos_app", "--smoke", "--demo"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = run_python("-m", "pos_app", "--smoke", "--demo", env=env)
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["ok"]
     assert report["loaded_at_paint"] == []
@@ -176,14 +182,7 @@ def test_the_lists_name_the_printing_libraries_and_what_a_print_imports() -> Non
         "assert qr_matrix('https://example.com/r/1')\n"
         "print(before, loaded_printing_modules())\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    done = run_python("-c", code)
     before, after = done.stdout.strip().split("] [")
     assert before == "["
     assert {"qrcode", "pos_app.receipts.render"} <= set(
@@ -261,15 +260,7 @@ def test_the_qt_free_modules_of_the_paint_load_before_pyside6() -> None:
         "    if m.startswith('pos_app.') and not m.startswith('pos_app.ui.'))\n"
         "print(late)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = run_python("-c", code)
     assert done.stdout.strip() == "[]"
 
 
@@ -323,15 +314,7 @@ def test_the_paint_builds_none_of_the_qt_namespace_enums_with_a_cache_and_a_cove
         "PYTHONPATH": str(ROOT),
     }
     for lang in ("en", "ar"):
-        done = subprocess.run(
-            [sys.executable, "-c", _PAINT_RECORDING_ENUMS, lang],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr[-2000:]
+        done = run_python("-c", _PAINT_RECORDING_ENUMS, lang, env=env)
         report = json.loads(done.stdout.strip().splitlines()[-1])
         assert report["qt_enums"] == []
         assert report["buttons"] == 2 and report["balance"] and report["cover"]
