@@ -55,7 +55,6 @@ from pos_app.domain import redaction
 from pos_app.orders.views import BalanceView, ProductsView
 from pos_app.store.readonly import FirstScreen, read_first_screen, read_settings
 from pos_app.store.settings import Stored, database_url, get_preference, low_balance
-from pos_app.ui.about import application_icon
 from pos_app.ui.counter import EngineSignals
 from pos_app.ui.i18n import (
     LanguageError,
@@ -263,9 +262,19 @@ def shop_settings(env: Mapping[str, str] = os.environ) -> dict[str, str]:
     return read_settings(database_url(env))
 
 
-def load_style(app: QApplication) -> None:
-    """The style sheet and the application icon (every window's, the set-up's too)."""
+def load_style(app: QApplication, *, icon: bool = True) -> None:
+    """The style sheet and, unless ``icon`` is false, the application icon (every window's,
+    the set-up's too). The start-up sets the icon at the load (:func:`set_app_icon`): under
+    X11 the window's icon is decoded and sent at its first show, all seven sizes."""
     app.setStyleSheet(style_sheet())
+    if icon:
+        set_app_icon(app)
+
+
+def set_app_icon(app: QApplication) -> None:
+    """The application icon; windows shown already take it (Qt tells each of them)."""
+    from pos_app.ui.about import application_icon
+
     app.setWindowIcon(application_icon())
 
 
@@ -324,6 +333,7 @@ LOADED_AFTER_PAINT = (
     "socket",
     "pos_app.store.sale_records",
     "pos_app.orders.event_views",
+    "pos_app.ui.about",
 )
 
 # What a training run (``--demo``) never needs: its throwaway database keeps its key in a
@@ -477,6 +487,9 @@ def load_services(
 
     window = painted.window
     window.complete()  # the list of sales in progress, left out of the first paint
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)  # the paint's
+    set_app_icon(app)  # left out of the first paint too
     services = build_services(demo=demo, api_key=api_key, counter=painted.counter)
     # From here a summary can open; this function handles no event, so the lock screen (when
     # the shop has people) covers the window before any key reaches the sale screen.
@@ -584,11 +597,12 @@ def _run_window(
     assert isinstance(app, QApplication)
     app.setApplicationName("pos-app")
     app.setQuitOnLastWindowClosed(False)  # the loop ends when shutdown is done, not before
-    load_style(app)
+    load_style(app, icon=False)  # the icon comes at the load (or with the set-up)
     loop = None
     manager = None  # the manager the set-up just made: the window opens signed in as them
     if no_key and not smoke:  # a first start: the set-up instead of the bare window
         loop = _event_loop(app)
+        set_app_icon(app)
         choose_language(app, lang, shop_settings())
         outcome = loop.run_until_complete(first_run_setup())
         if outcome is None:  # closed without a choice

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from pos_app.ui.about import install_about
 from pos_app.ui.counter import EngineSignals
 from pos_app.ui.i18n import translate
 from pos_app.ui.qt_props import ALIGN_CENTER, set_props
@@ -131,6 +130,8 @@ class MainWindow(QMainWindow):
         self._keys_installed = True
         self.sale.field.take_keys()  # Enter, Esc, F2 and value digits in the number field
         from PySide6.QtGui import QKeySequence, QShortcut  # their types: after the paint
+
+        from pos_app.ui.about import install_about  # QIcon's type, too
 
         refresh = QShortcut(QKeySequence("F5"), self)
         refresh.activated.connect(self.counter.refresh_now)

@@ -91,6 +91,7 @@ async def run_smoke(
 
     printing_loaded = loaded_printing_modules()
     unused_loaded = loaded_unused_in_training()
+    icon_sizes = sorted(size.width() for size in window.windowIcon().availableSizes())
     if screenshot:
         await asyncio.sleep(SETTLE_DELAY)
         Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
@@ -118,6 +119,7 @@ async def run_smoke(
         "printing_loaded": printing_loaded,
         "training_unused_loaded": unused_loaded,
         "source_files_kept": launch.source_files_kept,
+        "window_icon_sizes": icon_sizes,  # set at the load, after the first paint
     }
     (out or sys.stdout).write(json.dumps(report) + "\n")
     return ok

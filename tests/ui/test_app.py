@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from pos_app.assets import ICON_SIZES
 from pos_app.receipts.headless import use_offscreen_without_display
 from pos_app.simulator import SimConfig, Simulator
 from pos_app.store import open_store
@@ -53,6 +54,7 @@ def test_smoke_shows_products_and_balance(tmp_path: Path, args: tuple[str, ...])
     assert timings["products_shown_ms"] is not None and timings["balance_shown_ms"] is not None
     assert 0 < timings["imports_ms"] < timings["window_shown_since_start_ms"]
     assert timings["window_shown_ms"] <= timings["products_shown_ms"] <= timings["total_ms"]
+    assert timings["window_icon_sizes"] == sorted(ICON_SIZES)  # given at the load
     assert shot.stat().st_size > 10_000
     assert not (tmp_path / "data" / "pos.sqlite3").exists()  # training keeps nothing
 

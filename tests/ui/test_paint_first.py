@@ -248,12 +248,17 @@ def test_a_window_built_whole_has_its_list_at_once(qapp: QApplication) -> None:
 
 
 def test_the_qt_free_modules_of_the_paint_load_before_pyside6() -> None:
-    """Importing ``pos_app.ui`` loads no Qt; after it, ``pos_app.ui.app`` imports no module of
-    the app outside ``pos_app.ui`` (each would pay PySide6's import hook: QT_FREE_AT_PAINT)."""
+    """Importing ``pos_app.ui`` loads the Qt-free modules of the paint before PySide6 and no
+    Qt module; after it, ``pos_app.ui.app`` imports no module of the app outside
+    ``pos_app.ui`` (each would pay PySide6's import hook: QT_FREE_AT_PAINT)."""
     code = (
         "import sys\n"
         "import pos_app.cli, pos_app.ui\n"
-        "assert not [m for m in sys.modules if m.startswith('PySide6')]\n"
+        "order = list(sys.modules)\n"
+        "assert not [m for m in order if m.startswith('PySide6.Qt')], 'a Qt module'\n"
+        "qt = order.index('PySide6')\n"
+        "late = [m for m in pos_app.ui.QT_FREE_AT_PAINT if order.index(m) > qt]\n"
+        "assert not late, late\n"
         "before = set(sys.modules)\n"
         "import pos_app.ui.app\n"
         "late = sorted(m for m in set(sys.modules) - before\n"
@@ -262,6 +267,49 @@ def test_the_qt_free_modules_of_the_paint_load_before_pyside6() -> None:
     )
     done = run_python("-c", code)
     assert done.stdout.strip() == "[]"
+
+
+# Paints in a fresh interpreter with PySide6's __feature__ hook watched: which modules it
+# reads the source of (inspect.getsource) from ``pos_app.ui``'s import to the first paint.
+_PAINT_WATCHING_THE_FEATURE_HOOK = """
+import json, sys
+import pos_app.cli, pos_app.ui
+hook = sys.modules["shibokensupport.feature"]
+scanned = []
+scan = hook._mod_uses_pyside
+def watching(module):
+    scanned.append(module.__name__)
+    return scan(module)
+hook._mod_uses_pyside = watching
+from PySide6.QtWidgets import QApplication
+from pos_app.ui.app import load_style, paint_first
+app = QApplication(sys.argv[:1])
+load_style(app, icon=False)
+painted = paint_first(app, demo=True, no_key=False, lang="ar")
+answers = hook.pyside_feature_dict
+print(json.dumps({
+    "scanned": scanned,
+    "painted": painted.window.isVisible(),
+    "answers": {name: answers.get(name) for name in ("pos_app.ui.app", "pos_app.domain", "re")},
+}))
+"""
+
+
+def test_the_feature_hook_reads_no_source_of_the_app_before_the_paint() -> None:
+    """PySide6's ``__feature__`` hook would read each module's whole source file the first
+    time an import names it after PySide6 (about 50 files, some 8 ms before the paint):
+    ``pos_app.ui`` gives it their answers first. If a PySide6 upgrade moves the hook, this
+    fails and says so (the app still runs, only slower)."""
+    done = run_python("-c", _PAINT_WATCHING_THE_FEATURE_HOOK)
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["painted"]
+    assert not [name for name in report["scanned"] if name.startswith("pos_app")]
+    # What the hook itself stores: the app's modules select Qt's default feature set (0),
+    # a module loaded before (stdlib) is ignored (-1).
+    assert report["answers"] == {"pos_app.ui.app": 0, "pos_app.domain": 0, "re": -1}
+    # Still scanned: Qt's own extension modules (no source: no file read), and what loads
+    # after the package (no app module).
+    assert len(report["scanned"]) < 10, report["scanned"]
 
 
 # Builds the window as the paint does, in a fresh interpreter, over the shop's database
