@@ -46,6 +46,7 @@ def test_the_quick_table_has_every_row_each_ratio_from_two_measured_figures(
     assert out.startswith("Performance, ") and "--quick" in out.splitlines()[0]
     assert "Machine: " in out and " cores" in out and "GiB RAM" in out
     assert "Start-up: " in out and ("under Xvfb" in out or "offscreen" in out)
+    assert "median of 1 runs' longest gap" in out and "the longest of all runs" in out
     body = [line for line in out.splitlines() if line.startswith("| ") and "---" not in line]
     assert body[0] == "| figure | pos-app | baseline | ratio | target |"
     rows = {cells[0]: cells[1:] for cells in (line[2:-2].split(" | ") for line in body[1:])}
