@@ -21,6 +21,8 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from pos_app.background import lower_thread_priority
+
 T = TypeVar("T")
 
 # An outcome: (True, result), (False, exception), or None when the pool job was cancelled.
@@ -206,6 +208,7 @@ class Offloader:
         return made
 
     def _thread_started(self) -> None:
+        lower_thread_priority()  # HTTP and the database wait behind the window for a core
         with self._lock:
             self._threads = {t for t in self._threads if t.is_alive()}
             self._threads.add(threading.current_thread())

@@ -24,6 +24,7 @@ from typing import Any, Final, cast
 from urllib.parse import parse_qsl, urlsplit
 
 from pos_app.api import contract
+from pos_app.background import lower_thread_priority
 from pos_app.simulator.config import SimConfig
 from pos_app.simulator.faults import FaultPlan, FaultRule
 from pos_app.simulator.routes import Api, Reply, Route, find_route, without_card_codes
@@ -100,6 +101,7 @@ class _Server(ThreadingHTTPServer):
 
     def serve_until_woken(self) -> None:
         """Accept connections until wake(); unlike serve_forever, stops without polling."""
+        lower_thread_priority()  # it stands for a remote server: the window goes first
         with selectors.DefaultSelector() as selector:
             selector.register(self.socket, selectors.EVENT_READ)
             selector.register(self._wake_read, selectors.EVENT_READ)
@@ -108,6 +110,12 @@ class _Server(ThreadingHTTPServer):
                 if self._wake_read in ready:
                     return
                 self.handle_request()
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        """One request's thread (Linux threads inherit the serving thread's priority; on
+        Windows each lowers its own)."""
+        lower_thread_priority()
+        super().process_request_thread(request, client_address)
 
     def wake(self) -> None:
         """Make serve_until_woken() return."""
