@@ -126,3 +126,52 @@ def test_enter_and_escape_are_signals(qtbot: QtBot, field: NumberField) -> None:
         qtbot.keyClick(field.edit, Qt.Key.Key_Return)
     with qtbot.waitSignal(field.escaped):
         qtbot.keyClick(field.edit, Qt.Key.Key_Escape)
+
+
+def test_the_recent_numbers_follow_each_sale_moving_one_row_only(field: NumberField) -> None:
+    """After a sale its number comes first (new, or moved up; the oldest leaves a full
+    list): that row alone changes, so the completer does not redo its list. Any other change
+    (a wrong line dropped) rebuilds it. The rows always read as the list given."""
+    model = field.completer.model()
+    assert model is not None
+    moved: list[str] = []
+    model.rowsInserted.connect(lambda *_: moved.append("in"))
+    model.rowsRemoved.connect(lambda *_: moved.append("out"))
+    model.modelReset.connect(lambda: moved.append("reset"))
+
+    def shown() -> list[str]:
+        return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+
+    first = ["036362608", "023450077", "213472731602"]
+    field.set_recent(first)
+    assert field.recent() == first
+    assert shown() == ["036 36 26 08", "023 45 00 77", "213 472 73 16 02"]  # grouped
+    cases: list[tuple[list[str], list[str] | None]] = [
+        (first, []),  # the same list: nothing
+        (["023450009", *first], ["in"]),  # a new number first
+        (["036362608", "023450009", "023450077", "213472731602"], ["out", "in"]),  # moved up
+        (["021000000", "036362608", "023450009", "023450077"], ["in", "out"]),  # oldest out
+        (["021000000", "023450009", "023450077"], None),  # a rejected line dropped: rebuilt
+        ([], None),
+    ]
+    for numbers, changes in cases:
+        moved.clear()
+        field.set_recent(numbers)
+        assert field.recent() == numbers
+        if changes is None:
+            assert moved[:1] in (["out"], ["reset"]), numbers  # cleared, then filled again
+        else:
+            assert moved == changes, numbers
+
+
+def test_clearing_the_field_judges_it_once(field: NumberField) -> None:
+    judged: list[str] = []
+    field.entry_did_change.connect(lambda *_: judged.append(field.edit.text()))
+    field.edit.setText("036362608")
+    judged.clear()
+    field.clear()
+    assert field.edit.text() == "" and judged == [""]
+    field.force(LineType.LTE)
+    judged.clear()
+    field.clear()  # empty already: the forced type goes, and the field is judged again
+    assert judged == [""] and field.entry.forced is None

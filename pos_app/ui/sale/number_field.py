@@ -35,7 +35,7 @@ from pos_app.ui.qt_props import (
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent, QStandardItemModel
+    from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QCompleter
 
 _DIGIT_KEYS = {0x30 + n: n for n in range(1, 10)}  # Qt.Key.Key_1..Key_9 (no Qt enum: qt_props)
@@ -81,6 +81,17 @@ def look_of(entry: NumberEntry) -> FieldLook:
     if check.problem is Problem.TOO_SHORT:
         return FieldLook("typing", check.grouped, messages.number_hint(check))
     return FieldLook("invalid", check.grouped, messages.number_hint(check))
+
+
+def _recent_item(digits: str) -> QStandardItem:
+    """One recent number's row: shown grouped, completed as bare digits."""
+    from PySide6.QtGui import QStandardItem
+
+    check = check_number(digits)
+    item = QStandardItem(group_number(digits, check.kind) if check.kind else digits)
+    item.setData(digits, _DIGITS_ROLE)
+    item.setEditable(False)
+    return item
 
 
 class NumberField(QWidget):
@@ -188,22 +199,39 @@ class NumberField(QWidget):
     def clear(self) -> None:
         self._forced = None
         self._hide_recent()
-        self.edit.clear()
-        self._revalidate()
+        if self.edit.text():
+            self.edit.clear()  # textChanged judges the empty field
+        else:
+            self._revalidate()  # the forced type may have changed
+
+    def recent(self) -> list[str]:
+        """The numbers offered as completions now, newest first (their bare digits)."""
+        model = self._recent
+        if model is None:
+            return []
+        rows = (model.item(row) for row in range(model.rowCount()))
+        return [str(item.data(_DIGITS_ROLE)) for item in rows if item is not None]
 
     def set_recent(self, numbers: Sequence[str]) -> None:
-        """The numbers to offer as completions, newest first (shown grouped)."""
-        from PySide6.QtGui import QStandardItem
-
+        """The numbers to offer as completions, newest first (shown grouped). After a sale
+        the list has one number put first: that row alone moves, for a rebuild makes the
+        completer redo its whole list (some 2 ms on the GUI thread after each sale)."""
         _ = self.completer
-        assert self._recent is not None
-        self._recent.clear()
-        for digits in numbers:
-            check = check_number(digits)
-            item = QStandardItem(group_number(digits, check.kind) if check.kind else digits)
-            item.setData(digits, _DIGITS_ROLE)
-            item.setEditable(False)
-            self._recent.appendRow(item)
+        model = self._recent
+        assert model is not None
+        new, old = list(numbers), self.recent()
+        if new == old:
+            return
+        if new and new[1:] == [digits for digits in old if digits != new[0]][: len(new) - 1]:
+            if new[0] in old:
+                model.removeRow(old.index(new[0]))
+            model.insertRow(0, _recent_item(new[0]))
+            if model.rowCount() > len(new):
+                model.removeRows(len(new), model.rowCount() - len(new))
+            return
+        model.clear()
+        for digits in new:
+            model.appendRow(_recent_item(digits))
 
     def force(self, kind: LineType | None) -> None:
         """Force a line type (None: infer it from the digits)."""
