@@ -90,9 +90,15 @@ class StatusBar(QStatusBar):
         view = self.connection_view
         if view is None:
             return
-        self.connection.setText(connection_text(view, datetime.now(UTC)))
-        self.connection.setProperty("online", view.online and not view.auth_problem)
-        self.connection.style().unpolish(self.connection)
-        self.connection.style().polish(self.connection)
+        # Every second and after each sale's change: only what differs is set, for a new
+        # text lays the bar out again and a new look re-styles the label.
+        text = connection_text(view, datetime.now(UTC))
+        if self.connection.text() != text:
+            self.connection.setText(text)
+        online = bool(view.online and not view.auth_problem)
+        if self.connection.property("online") != online:
+            self.connection.setProperty("online", online)
+            self.connection.style().unpolish(self.connection)
+            self.connection.style().polish(self.connection)
         if view.auth_problem:
             self.showMessage(messages.for_code("INVALID_ACCESS_TOKEN"))
