@@ -28,7 +28,8 @@ scripts beside this one (``bench_startup``, ``bench_confirm``, ``bench_status``,
   chain check, against their naive baselines.
 
 ``--quick`` runs every row small (the test runs it); ``--full`` (the default) at the sizes
-shown in the README: a million sales, a million journal rows, 9 start-up runs, 5 GUI-thread runs.
+shown in the README: a million sales, a million journal rows, 15 start-up runs, 5 GUI-thread
+runs.
 ``--startup`` runs only the start-up rows (first window, ready, peak memory).
 """
 
@@ -80,7 +81,7 @@ class Sizes:
 
 
 QUICK = Sizes(3, 3, (("busy counter", 8, (0.0, 3.0), 10.0),), 5, 3.0, 1, 2000, 2001, 1)
-FULL = Sizes(9, 10, bench_status.SCENARIOS, 20, 12.0, 5, 1_000_000, 1_000_000, 3)
+FULL = Sizes(15, 10, bench_status.SCENARIOS, 20, 12.0, 5, 1_000_000, 1_000_000, 3)
 
 
 @dataclass(frozen=True)
