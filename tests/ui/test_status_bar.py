@@ -3,6 +3,8 @@ the label is re-styled (a style sheet's whole polish) only when its look changes
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QApplication
 
 from pos_app.orders.event_views import ConnectionView
@@ -16,7 +18,12 @@ def test_the_label_is_restyled_only_when_online_or_offline_changes(qapp: QApplic
         assert style is not None
         polished: list[object] = []
         polish = style.polish
-        style.polish = lambda *args: (polished.append(args[0]), polish(*args))[1]  # type: ignore[method-assign]
+
+        def counted(*args: Any) -> Any:
+            polished.append(args[0])
+            return polish(*args)
+
+        style.polish = counted  # type: ignore[method-assign]
         texts: list[str] = []
         online = ConnectionView(online=True, waiting=0, oldest_waiting=None)
         offline = ConnectionView(online=False, waiting=2, oldest_waiting=None)
