@@ -8,12 +8,17 @@ import os
 import sys
 import threading
 import urllib.request
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 import pytest
 
 from pos_app.background import BACKGROUND_NICE, lower_thread_priority
 from pos_app.orders.offload import Offloader
 from pos_app.simulator import SimConfig, Simulator
+
+T = TypeVar("T")
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's"
@@ -25,12 +30,10 @@ def nice() -> int:
     return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
 
 
-def in_a_thread(fn: object) -> object:
-    box: list[object] = []
-    thread = threading.Thread(target=lambda: box.append(fn()))  # type: ignore[operator]
-    thread.start()
-    thread.join(10)
-    return box[0]
+def in_a_thread(fn: Callable[[], T]) -> T:
+    """``fn()`` on a new thread of its own (a plain pool's: no priority set by us)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(fn).result(10)
 
 
 def test_a_thread_lowers_its_own_priority_only() -> None:
