@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from pos_app.orders.event_views import ConnectionView
 from pos_app.ui.status.bar import StatusBar
 
 
-def test_the_label_is_restyled_only_when_online_or_offline_changes(qapp: QApplication) -> None:
+def test_the_label_is_restyled_only_when_online_or_offline_changes(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bar = StatusBar()
     try:
         style = bar.connection.style()
@@ -23,7 +26,7 @@ def test_the_label_is_restyled_only_when_online_or_offline_changes(qapp: QApplic
             polished.append(args[0])
             return polish(*args)
 
-        style.polish = counted  # type: ignore[method-assign]
+        monkeypatch.setattr(style, "polish", counted)  # the app's style: put back after
         texts: list[str] = []
         online = ConnectionView(online=True, waiting=0, oldest_waiting=None)
         offline = ConnectionView(online=False, waiting=2, oldest_waiting=None)
