@@ -6,12 +6,13 @@ every module imported after it) about doubles what each of them costs the first 
 
 That hook (``shibokensupport.feature``) also reads a module's whole source file the first
 time any ``import`` statement names it after PySide6 loaded, to learn whether it mentions
-PySide6; about 50 files before the first paint, some 8 ms. None of the app's modules uses
-``from __feature__ import ...``, so :func:`skip_feature_scan` tells the hook their answer
-beforehand, as it would have stored it, and the files are not read.
+PySide6: about 50 files before the first paint (some 8 ms) and 175 during the load (some
+27 ms, and several MiB of peak memory). The answer only matters to a program that selects a
+feature (``from __feature__ import snake_case``); the app never does (a test checks), so
+:func:`skip_feature_scan` makes the hook answer from the module's name, without reading.
 """
 
-import os
+import linecache
 import sys
 from importlib import import_module
 
@@ -36,40 +37,36 @@ USES_PYSIDE, IGNORED = 0, -1
 """The two answers PySide6's hook stores per module name: it mentions PySide6 (feature set 0,
 none) or it does not (the module is ignored when Qt switches feature sets)."""
 
-
-def _app_module_names() -> list[str]:
-    """Every module and package of ``pos_app`` found on disk (none in a frozen build, whose
-    modules have no source file for the hook to read anyway)."""
-    top = import_module("pos_app").__path__[0]
-    names = []
-    for folder, dirs, files in os.walk(top):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        package = os.path.relpath(folder, os.path.dirname(top)).replace(os.sep, ".")
-        for file in files:
-            if file.endswith(".py"):
-                stem = file[:-3]
-                names.append(package if stem == "__init__" else f"{package}.{stem}")
-    return names
+QT_PREFIXES = ("pos_app", "PySide6", "shiboken6", "shibokensupport")
+"""Names answered "mentions PySide6" (0); every other module is ignored (-1)."""
 
 
-def skip_feature_scan() -> int:
-    """Import PySide6 and give its ``__feature__`` hook, for every module loaded so far and
-    every module of the app, the answer it would have found by reading the file: the app's
-    modules select Qt's default feature set (what the hook stores for a module that mentions
-    PySide6), the others are ignored. Returns how many names were added; 0 when the hook is
-    not there (another PySide6), which only costs the reading again."""
+def skip_feature_scan() -> bool:
+    """Import PySide6 and make its ``__feature__`` hook answer from a module's name, as it
+    would have after reading its file, but without reading it: the app's and Qt's own modules
+    select Qt's default feature set, every other one is ignored. True when done; False when
+    the hook is not where it was (another PySide6), which only costs the reading again.
+
+    A module the hook would have read and found to mention PySide6 (qasync) is ignored here
+    instead; with no feature ever selected, both answers leave every module on the same
+    default set."""
     import PySide6  # noqa: F401  (loads shiboken6 and its feature hook)
 
+    linecache.clearcache()  # the two files the hook read as PySide6 loaded (enum, shiboken6)
     hook = sys.modules.get("shibokensupport.feature")
+    loader = sys.modules.get("shibokensupport.signature.loader")
     answers = getattr(hook, "pyside_feature_dict", None)
-    if not isinstance(answers, dict):
-        return 0
-    before = len(answers)
-    for name in _app_module_names():
-        answers.setdefault(name, USES_PYSIDE)
-    for name in list(sys.modules):
-        answers.setdefault(name, IGNORED)
-    return len(answers) - before
+    if not isinstance(answers, dict) or not callable(getattr(loader, "feature_imported", None)):
+        return False
+
+    def answer_unread(module: object) -> None:
+        name = getattr(module, "__name__", None)
+        if isinstance(name, str) and name not in answers:
+            answers[name] = USES_PYSIDE if name.startswith(QT_PREFIXES) else IGNORED
+
+    # Qt calls the loader's function, which calls (and once binds to) the hook's own.
+    hook.feature_imported = loader.feature_imported = answer_unread  # type: ignore[union-attr]
+    return True
 
 
 for _name in QT_FREE_AT_PAINT:

@@ -26,9 +26,9 @@ The start-up order, in :func:`run_window` and nowhere else:
    in one turn of the event loop, so no key reaches the sale screen in between. Printing's
    libraries (qrcode, Pillow, python-escpos) and renderers are not among them: they load at
    the first print, preview, reprint or test page (:data:`LOADED_AT_FIRST_PRINT`).
-   From the paint to the end of the load ``linecache`` keeps no source file
-   (:func:`forget_source_lines`), and a training run never loads ``keyring``
-   (:data:`NOT_LOADED_IN_TRAINING`): the start-up's peak memory.
+   No source file is read meanwhile (:func:`pos_app.ui.skip_feature_scan`), and a
+   training run never loads ``keyring`` (:data:`NOT_LOADED_IN_TRAINING`): the start-up's
+   peak memory.
 3. **Run**: the engine starts (cached values, then fresh ones), the journal's chain is
    checked on a worker thread.
 """
@@ -41,11 +41,11 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QLabel
@@ -424,33 +424,6 @@ def paint_first(
     )  # fmt: skip
 
 
-def forget_source_lines() -> Callable[[], int]:
-    """Until the returned function is called, ``linecache`` keeps no file it reads, and what
-    it kept is dropped; that function says how many files ``linecache`` held then (none).
-    PySide6's import hook reads every module imported after PySide6 (``inspect.getsource``:
-    does it use PySide6?) and ``linecache`` would keep every line: about 14 MiB by the end of
-    a ``--demo`` load, none of it used again. A traceback meanwhile reads its lines afresh.
-    Used from the paint to the end of the load."""
-    linecache.clearcache()
-    keeping = linecache.updatecache
-
-    def read_and_forget(filename: str, module_globals: Any = None) -> list[str]:
-        lines = keeping(filename, module_globals)
-        linecache.cache.pop(filename, None)
-        return lines
-
-    linecache.updatecache = read_and_forget
-
-    def restore() -> int:
-        held = len(linecache.cache)
-        if linecache.updatecache is read_and_forget:
-            linecache.updatecache = keeping
-        linecache.clearcache()
-        return held
-
-    return restore
-
-
 def cover_window(window: MainWindow) -> QLabel:
     """An opaque cover over the whole window until the lock screen takes its place: the
     counter and the status bar take no key, click or focus under it."""
@@ -612,7 +585,6 @@ def _run_window(
             demo, no_key, api_key = False, False, outcome.api_key
             manager = outcome.manager
     # 1. Paint.
-    keep_source_lines = forget_source_lines()  # until the load is done
     painted = paint_first(
         app, demo=demo, no_key=no_key, lang=lang, manager=manager is not None, paint=loop is None
     )
@@ -634,8 +606,7 @@ def _run_window(
     except ValueError as exc:  # a bad ONECLICK_API_URL, POS_DB_URL, POS_COUNTER_ID, ...
         sys.stderr.write(f"pos-app: a setting cannot be used ({exc}); nothing was sold\n")
         return _close_painted(window, EXIT_USAGE)
-    finally:
-        source_files_kept = keep_source_lines()
+    source_files_kept = len(linecache.cache)  # read during the start-up: none
     closed = wire_close(window, services)
     reporter = ErrorReporter(window)
     reporter.notice.connect(window.status.say)  # queued to the GUI thread when need be

@@ -11,12 +11,13 @@ meant to load after the first paint were imported already:
 libraries were imported by the time the window was ready, with nothing printed:
 :data:`pos_app.ui.app.LOADED_AT_FIRST_PRINT`), ``training_unused_loaded`` (which of the
 modules a ``--demo`` run never needs were imported: :data:`pos_app.ui.app.NOT_LOADED_IN_TRAINING`)
-and ``source_files_kept`` (how many files ``linecache`` held at the end of the load:
-:func:`pos_app.ui.app.forget_source_lines`). Every ``*_ms`` counts from the start of
-``run_window`` except ``window_shown_since_start_ms`` and ``imports_ms``, which count from the
-first import of ``pos_app`` (after the interpreter's own start). ``imported_at_s`` is that
-first import's ``time.perf_counter()`` reading: a system-wide clock on Linux, so a parent
-process can place the other timings on its own clock (the performance table does).
+and ``source_files_kept`` (how many source files ``linecache`` held at the end of the load:
+none, as PySide6's import hook reads none, :func:`pos_app.ui.skip_feature_scan`). Every
+``*_ms`` counts from the start of ``run_window`` except ``window_shown_since_start_ms`` and
+``imports_ms``, which count from the first import of ``pos_app`` (after the interpreter's own
+start). ``imported_at_s`` is that first import's ``time.perf_counter()`` reading: a
+system-wide clock on Linux, so a parent process can place the other timings on its own clock
+(the performance table does).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ class Launch:
     language: str
     low_balance: int
     loaded_at_paint: list[str] = field(default_factory=list)
-    source_files_kept: int = 0  # files linecache held at the end of the load
+    source_files_kept: int = 0  # source files linecache held at the end of the load
 
 
 async def wait_until_shown(window: MainWindow, timeout: float) -> dict[str, float | None]:
