@@ -16,6 +16,6 @@ if sys.argv[1:] == ["--chain-scan-child"]:  # pos_app.store.chainscan.CHILD_FLAG
 
     raise SystemExit(child_main())
 
-from pos_app.cli import main  # after the streams exist
+from pos_app.entry import main  # after the streams exist
 
 raise SystemExit(main())

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from pos_app import __version__
 from pos_app.cli.logfile import LOG_FORMAT, log_to_file, redacted_stderr
+from pos_app.collector import settle
 from pos_app.domain import redaction
 from pos_app.store.errors import StoreConfigError, StoreUnavailableError
 from pos_app.store.settings import LANGUAGES
@@ -97,6 +98,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args_list[:1] == ["sim"]:
         from pos_app.simulator.__main__ import main as sim_main
 
+        settle()  # a command: the collector back on (the window turns it on once loaded)
         return sim_main(args_list[1:])
     window_only = not COMMANDS.intersection(args_list) and not {"-h", "--help"} & set(args_list)
     if window_only:  # the window: no command's module is imported (it paints first)
@@ -132,6 +134,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command is not None:
+        settle()
         return _run_command(args)
     return _run_counter(args)
 

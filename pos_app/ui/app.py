@@ -28,7 +28,9 @@ The start-up order, in :func:`run_window` and nowhere else:
    the first print, preview, reprint or test page (:data:`LOADED_AT_FIRST_PRINT`).
    No source file is read meanwhile (:func:`pos_app.ui.skip_feature_scan`), and a
    training run never loads ``keyring`` (:data:`NOT_LOADED_IN_TRAINING`): the start-up's
-   peak memory.
+   peak memory. Python's garbage collector, paused since the process began
+   (:mod:`pos_app.entry`), is turned back on with everything loaded set aside for good
+   (:func:`pos_app.collector.settle`; before the set-up instead, on a first start).
 3. **Run**: the engine starts (cached values, then fresh ones), the journal's chain is
    checked on a worker thread.
 """
@@ -51,6 +53,7 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QLabel
 
 from pos_app.assets import style_sheet
+from pos_app.collector import settle
 from pos_app.domain import redaction
 from pos_app.orders.views import BalanceView, ProductsView
 from pos_app.store.readonly import FirstScreen, read_first_screen, read_settings
@@ -574,6 +577,7 @@ def _run_window(
     loop = None
     manager = None  # the manager the set-up just made: the window opens signed in as them
     if no_key and not smoke:  # a first start: the set-up instead of the bare window
+        settle()  # a person types for minutes: the collector back on first
         loop = _event_loop(app)
         set_app_icon(app)
         choose_language(app, lang, shop_settings())
@@ -607,6 +611,7 @@ def _run_window(
         sys.stderr.write(f"pos-app: a setting cannot be used ({exc}); nothing was sold\n")
         return _close_painted(window, EXIT_USAGE)
     source_files_kept = len(linecache.cache)  # read during the start-up: none
+    paused_collections = settle()  # the collector back on, everything loaded set aside
     closed = wire_close(window, services)
     reporter = ErrorReporter(window)
     reporter.notice.connect(window.status.say)  # queued to the GUI thread when need be
@@ -623,7 +628,7 @@ def _run_window(
 
             launch = Launch(
                 started, painted.shown, demo, painted.language, painted.threshold,
-                painted.early_modules, source_files_kept,
+                painted.early_modules, source_files_kept, paused_collections,
             )  # fmt: skip
             ok = await run_smoke(window, launch, services.shutdown, screenshot=screenshot)
             return EXIT_OK if ok else EXIT_FAILED

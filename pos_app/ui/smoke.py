@@ -12,7 +12,11 @@ libraries were imported by the time the window was ready, with nothing printed:
 :data:`pos_app.ui.app.LOADED_AT_FIRST_PRINT`), ``training_unused_loaded`` (which of the
 modules a ``--demo`` run never needs were imported: :data:`pos_app.ui.app.NOT_LOADED_IN_TRAINING`)
 and ``source_files_kept`` (how many source files ``linecache`` held at the end of the load:
-none, as PySide6's import hook reads none, :func:`pos_app.ui.skip_feature_scan`). Every
+none, as PySide6's import hook reads none, :func:`pos_app.ui.skip_feature_scan`),
+``paused_collections`` (the garbage collections run from the pause at the process start,
+:mod:`pos_app.collector`, to the end of the load: 0; null when nothing paused the collector),
+``collector_on`` (whether it runs again) and ``frozen_at_start`` (how many objects the load's
+end set aside for good). Every
 ``*_ms`` counts from the start of ``run_window`` except ``window_shown_since_start_ms`` and
 ``imports_ms``, which count from the first import of ``pos_app`` (after the interpreter's own
 start). ``imported_at_s`` is that first import's ``time.perf_counter()`` reading: a
@@ -23,6 +27,7 @@ system-wide clock on Linux, so a parent process can place the other timings on i
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import sys
@@ -52,6 +57,7 @@ class Launch:
     low_balance: int
     loaded_at_paint: list[str] = field(default_factory=list)
     source_files_kept: int = 0  # source files linecache held at the end of the load
+    paused_collections: int | None = None  # collections while pos_app.collector paused them
 
 
 async def wait_until_shown(window: MainWindow, timeout: float) -> dict[str, float | None]:
@@ -120,6 +126,9 @@ async def run_smoke(
         "printing_loaded": printing_loaded,
         "training_unused_loaded": unused_loaded,
         "source_files_kept": launch.source_files_kept,
+        "paused_collections": launch.paused_collections,
+        "collector_on": gc.isenabled(),
+        "frozen_at_start": gc.get_freeze_count(),
         "window_icon_sizes": icon_sizes,  # set at the load, after the first paint
     }
     (out or sys.stdout).write(json.dumps(report) + "\n")

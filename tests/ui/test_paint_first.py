@@ -168,6 +168,11 @@ def test_nothing_heavy_is_imported_before_the_first_paint_nor_printing_before_a_
     assert report["printing_loaded"] == []  # ready, nothing printed: no qrcode, PIL, renderer
     assert report["training_unused_loaded"] == []  # a training run never loads the keyring
     assert report["source_files_kept"] == 0  # no source file was read through the load
+    # The garbage collector: paused from the process start to the load's end, then back on
+    # with the start-up's objects set aside (pos_app.entry).
+    assert report["paused_collections"] == 0
+    assert report["collector_on"] is True
+    assert report["frozen_at_start"] > 10_000
 
 
 def test_the_lists_name_the_printing_libraries_and_what_a_print_imports() -> None:
