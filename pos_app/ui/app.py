@@ -26,9 +26,10 @@ The start-up order, in :func:`run_window` and nowhere else:
    in one turn of the event loop, so no key reaches the sale screen in between. Printing's
    libraries (qrcode, Pillow, python-escpos) and renderers are not among them: they load at
    the first print, preview, reprint or test page (:data:`LOADED_AT_FIRST_PRINT`).
-   No source file is read meanwhile (:func:`pos_app.ui.skip_feature_scan`), and a
-   training run never loads ``keyring`` (:data:`NOT_LOADED_IN_TRAINING`): the start-up's
-   peak memory. Python's garbage collector, paused since the process began
+   No source file is read meanwhile (:func:`pos_app.ui.skip_feature_scan`), requests'
+   encoding guesser loads only if something asks it (:mod:`pos_app.api.charset`: nothing
+   does), and a training run never loads ``keyring`` (:data:`NOT_LOADED_IN_TRAINING`): the
+   start-up's peak memory. Python's garbage collector, paused since the process began
    (:mod:`pos_app.entry`), is turned back on with everything loaded set aside for good
    (:func:`pos_app.collector.settle`; before the set-up instead, on a first start).
 3. **Run**: the engine starts (cached values, then fresh ones), the journal's chain is
@@ -340,8 +341,9 @@ LOADED_AFTER_PAINT = (
 )
 
 # What a training run (``--demo``) never needs: its throwaway database keeps its key in a
-# file and no API key is read, so nothing asks the keyring (a smoke run reports them: none).
-NOT_LOADED_IN_TRAINING = ("keyring", "secretstorage", "jeepney")
+# file and no API key is read, so nothing asks the keyring; requests' encoding guesser is
+# never asked either (pos_app.api.charset). A smoke run reports them: none.
+NOT_LOADED_IN_TRAINING = ("keyring", "secretstorage", "jeepney", "charset_normalizer.api")
 
 # Printing's libraries and modules, imported at the first print, preview, reprint or test
 # page (the receipts' renderer when a receipt is drawn, the report screen at the first F4),
@@ -594,8 +596,11 @@ def _run_window(
     )
     window = painted.window
     # 2. Load (keys typed meanwhile wait in Qt's queue, then land in the number field).
+    from pos_app.api.charset import load_on_first_use
     from pos_app.store import LockHeldError, StoreUnavailableError
     from pos_app.ui.errors import ErrorReporter
+
+    load_on_first_use()  # before requests loads: its encoding guesser (unused) stays out
 
     if loop is None:
         loop = _event_loop(app)

@@ -78,6 +78,10 @@ def test_the_frozen_app_runs_in_arabic_on_a_pc_without_fonts(
     assert done.returncode == 0, done.stderr
     assert done.report is not None and done.report["ok"]
     assert done.report["language"] == "ar"  # "en" when the Arabic .qm cannot be loaded
+    # The frozen app starts as the installed one does: the collector paused until loaded, and
+    # neither the keyring nor requests' encoding guesser loaded (pos_app.entry, api.charset).
+    assert done.report["paused_collections"] == 0
+    assert done.report["training_unused_loaded"] == []
     assert FONT_WARNING not in done.log and QT_WORDS_WARNING not in done.log
 
     # The same PC with the shipped fonts and Qt's Arabic words taken out of the bundle: the
