@@ -7,7 +7,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 
 from pos_app.assets import style_sheet
@@ -112,15 +113,71 @@ def test_the_list_s_scroll_bar_is_drawn_flat(qapp: QApplication) -> None:
     panel.resize(700, 400)
     panel.show()
     try:
+        bar = panel.table.verticalScrollBar()
+        settle(qapp)
+        assert bar.isVisible() and not bar.isEnabled()  # shown, no handle: nothing to scroll
         for n in range(40):
             panel.show_order(view(n))
         settle(qapp)
-        bar = panel.table.verticalScrollBar()
-        assert bar.isVisible() and bar.maximum() > 0
+        assert bar.isVisible() and bar.isEnabled() and bar.maximum() > 0
         picture = bar.grab().toImage()
         middle = picture.width() // 2
         handle = {picture.pixelColor(middle, y).name() for y in range(8, 30)}  # at the top
         assert handle == {"#b0bec5"}  # one flat colour, no shading, no arrow button
     finally:
+        panel.close()
+        panel.deleteLater()
+
+
+class _Paints(QObject):
+    """Records the rectangles the list's viewport is asked to paint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects: list[tuple[int, int]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            assert isinstance(event, QPaintEvent)
+            rect = event.region().boundingRect()
+            self.rects.append((rect.width(), rect.height()))
+        return False
+
+
+def test_the_card_code_coming_and_going_repaints_no_whole_list(qapp: QApplication) -> None:
+    """With the rows filling the list only while the card code shows below it, a scroll bar
+    that came and went would change the list's width and repaint every row, twice a sale
+    (2-4 ms of the GUI thread each): the bar stays, the rows stay where they are."""
+    panel = OrderPanel()
+    panel.setStyleSheet(style_sheet())
+    panel.resize(700, 700)
+    panel.show()
+    paints = _Paints()
+    viewport = panel.table.viewport()
+    try:
+        panel.show_order(view(0))
+        settle(qapp)
+        fits = viewport.height() // panel.table.rowHeight(0)  # rows the list shows whole
+        for n in range(1, fits):  # fits the list without the code box, not with it
+            panel.show_order(view(n))
+        settle(qapp)
+        last = fits - 1
+        width = viewport.width()
+        viewport.installEventFilter(paints)
+        panel.show_order(view(last, SaleState.FULFILLED, seconds=5))  # the code box appears
+        settle(qapp)
+        assert panel.code_box.isVisible()
+        assert panel.table.verticalScrollBar().maximum() > 0  # the rows overflow now
+        panel.show_order(view(last + 10))  # the next sale: the code box leaves, a row comes
+        settle(qapp)
+        assert not panel.code_box.isVisible()
+        assert viewport.width() == width
+        whole = (viewport.width(), viewport.height())
+        # One whole-list paint: the new row at the top moves every row down; none for the
+        # code box coming or going.
+        assert paints.rects.count(whole) <= 1, paints.rects
+        assert shown_as_fresh(qapp, panel)
+    finally:
+        viewport.removeEventFilter(paints)
         panel.close()
         panel.deleteLater()

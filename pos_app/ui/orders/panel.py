@@ -64,6 +64,13 @@ class OrderPanel(QWidget):
         # its rows stay where they are, so Qt need paint only the strip a taller list
         # uncovers.
         self.table.viewport().setAttribute(Qt.WidgetAttribute.WA_StaticContents, True)
+        # And its width never changes: a scroll bar that came when the rows overflow (the
+        # card code showing) and went again would repaint every row twice a sale, and move
+        # the columns.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        bar = self.table.verticalScrollBar()
+        bar.setEnabled(False)  # no handle drawn while there is nothing to scroll
+        bar.rangeChanged.connect(lambda low, high: bar.setEnabled(high > low))
         header = self.table.horizontalHeader()
         # Fixed widths: resizing to contents re-measures every row on each elapsed-seconds
         # tick, which stalled the GUI thread for 150+ ms with 20 sales in flight.
