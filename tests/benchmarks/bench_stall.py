@@ -1,12 +1,14 @@
 """GUI-thread stalls: a 5 ms heartbeat on the GUI thread while 20 sales are in flight.
 
-One process, offscreen, a qasync loop as in the app. The demo window is built over an
-embedded simulator and the engine, both ``SCALE`` times faster than real time (HANDLING 3-45
-simulated seconds lasts 0.6-9 s here), and started until the products and the balance show.
-A ``QTimer`` (precise, 5 ms) records the gaps between its ticks; a gap much longer than 5 ms
-is time the GUI thread could not serve events. Beside each gap, the GUI thread's own CPU
-time in it (``time.thread_time``): the work our code did there, whatever else the machine
-(2 cores, shared) was running; a wall gap far above its CPU time was the machine or the GIL.
+One process, offscreen, a qasync loop as in the app, and Python's garbage collector as in the
+app (``pos_app.collector``: paused until the window is built, the objects made so far then
+frozen). The demo window is built over an embedded simulator and the engine, both ``SCALE``
+times faster than real time (HANDLING 3-45 simulated seconds lasts 0.6-9 s here), and
+started until the products and the balance show. A ``QTimer`` (precise, 5 ms) records the
+gaps between its ticks; a gap much longer than 5 ms is time the GUI thread could not serve
+events. Beside each gap, the GUI thread's own CPU time in it (``time.thread_time``): the work
+our code did there, whatever else the machine (2 cores, shared) was running; a wall gap far
+above its CPU time was the machine or the GIL.
 
 Phases, each measured on the same heartbeat:
 
@@ -46,6 +48,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+from pos_app import collector
 from pos_app.domain.sale_states import SaleState
 from pos_app.orders import EngineSettings
 from pos_app.simulator import SimConfig, Simulator
@@ -143,6 +146,7 @@ async def measure(
     )
     window = MainWindow(services.counter, training=True)
     window.show()
+    collector.settle()  # as the app does once loaded: the start-up's objects frozen
     w = window
     edit = w.sale.field.edit
     await services.counter.start()
@@ -272,6 +276,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--trace", action="store_true", help="sample the late GUI thread")
     args = parser.parse_args(argv)
+    collector.pause()  # as the app's entry point does, until the window is built
     os.environ.pop("ONECLICK_API_KEY", None)
     os.environ.setdefault("POS_COUNTER_ID", "BENCH")
     with tempfile.TemporaryDirectory() as folder:
