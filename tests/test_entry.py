@@ -6,15 +6,9 @@ window's smoke report is checked in ``tests/ui/test_paint_first.py``)."""
 from __future__ import annotations
 
 import gc
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 from pos_app import collector
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.child import child_report
 
 # Runs the entry point in a fresh interpreter with the command line's main (or one command)
 # replaced by a probe that records what the collector was doing when it was reached.
@@ -46,18 +40,8 @@ print(json.dumps(seen))
 
 
 def _probe(mode: str) -> dict[str, object]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE, mode],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    seen: dict[str, object] = child_report(_PROBE, mode)
+    return seen
 
 
 def test_the_entry_point_pauses_the_collector_until_settled_once() -> None:

@@ -4,13 +4,9 @@ a fresh interpreter: this one has requests loaded already."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.child import child_report
 
 _PROBE = """
 import json, sys, warnings
@@ -37,13 +33,7 @@ print(json.dumps(seen))
 
 
 def test_the_guesser_loads_only_when_asked_and_then_answers() -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, timeout=60,
-        check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = child_report(_PROBE)
     assert seen["replaced"] is True
     assert seen["again"] is False  # once: requests is loaded now
     assert seen["loaded_before"] == ["charset_normalizer", "charset_normalizer.version"]

@@ -4,13 +4,11 @@ reads the API key from the keyring (the start-up's memory: README "Performance")
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.child import child_report
+
 KEY = "ock_live_8f3a2c91d7e4b605Q7zX"
 
 CHILD = """
@@ -36,20 +34,10 @@ def test_keyring_loads_at_its_first_use_and_the_key_is_still_read_from_it(
 ) -> None:
     env = {k: v for k, v in os.environ.items() if k != "ONECLICK_API_KEY"}
     env |= {
-        "PYTHONPATH": str(ROOT),
         "PYTHON_KEYRING_BACKEND": "tests.support.memory_keyring.MemoryKeyring",
         "POS_DATA_DIR": str(tmp_path / "data"),
     }
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path / "training.sqlite3"), KEY],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = child_report(CHILD, str(tmp_path / "training.sqlite3"), KEY, env=env)
     assert report["imported"] == []  # importing what may use the keyring does not load it
     assert report["training_store"] == []  # a throwaway database never asks it
     assert report["read"] == ["keyring", True]  # the real mode still reads the key there

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import subprocess
-import sys
 from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes
@@ -14,8 +12,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from pos_app.store.codes import CodeCipher
 from pos_app.store.vault import hkdf_sha256
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.child import child_report
 
 
 def test_hkdf_matches_rfc_5869_test_case_1() -> None:
@@ -50,7 +47,7 @@ def test_a_cipher_seals_and_opens_and_refuses_a_bad_key() -> None:
 def test_cryptography_loads_at_the_first_code_not_when_a_store_opens(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 's.sqlite3'}"
     code = (
-        "import sys\n"
+        "import json, sys\n"
         "from datetime import UTC, datetime\n"
         "from pos_app.domain.numbers import LineType\n"
         "from pos_app.store import open_store\n"
@@ -58,16 +55,7 @@ def test_cryptography_loads_at_the_first_code_not_when_a_store_opens(tmp_path: P
         "    store.save_products(LineType.ADSL, [(500, 480, True)], datetime.now(UTC))\n"
         "    opened = 'cryptography' in sys.modules\n"
         "    store._codes().seal('R-1', '1234')\n"
-        "    print(opened, 'cryptography' in sys.modules)\n"
+        "    print(json.dumps([opened, 'cryptography' in sys.modules]))\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "POS_DATA_KEY_STORE": "file"}
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["False", "True"]
+    env = {**os.environ, "POS_DATA_KEY_STORE": "file"}
+    assert child_report(code, env=env) == [False, True]
