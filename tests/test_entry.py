@@ -40,7 +40,7 @@ print(json.dumps(seen))
 
 
 def _probe(mode: str) -> dict[str, object]:
-    seen: dict[str, object] = child_report(_PROBE, mode)
+    seen: dict[str, object] = child_report("-c", _PROBE, mode)
     return seen
 
 

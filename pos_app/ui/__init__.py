@@ -1,8 +1,9 @@
 """The cashier window (PySide6 + qasync). ``app.py`` is the composition root.
 
 The Qt-free modules the first paint needs are imported here, before any module of the
-window imports PySide6: PySide6's import hook (its ``__feature__`` support reads the source of
-every module imported after it) about doubles what each of them costs the first paint.
+window imports PySide6: PySide6's import hook (its ``__feature__`` support) runs on every
+import after PySide6 loads. When it still read each module's source, it about doubled what
+each of them cost the first paint (not measured again since it answers from the name).
 
 That hook (``shibokensupport.feature``) also reads a module's whole source file the first
 time any ``import`` statement names it after PySide6 loaded, to learn whether it mentions

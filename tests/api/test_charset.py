@@ -33,7 +33,7 @@ print(json.dumps(seen))
 
 
 def test_the_guesser_loads_only_when_asked_and_then_answers() -> None:
-    seen = child_report(_PROBE)
+    seen = child_report("-c", _PROBE)
     assert seen["replaced"] is True
     assert seen["again"] is False  # once: requests is loaded now
     assert seen["loaded_before"] == ["charset_normalizer", "charset_normalizer.version"]

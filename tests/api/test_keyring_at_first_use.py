@@ -37,7 +37,7 @@ def test_keyring_loads_at_its_first_use_and_the_key_is_still_read_from_it(
         "PYTHON_KEYRING_BACKEND": "tests.support.memory_keyring.MemoryKeyring",
         "POS_DATA_DIR": str(tmp_path / "data"),
     }
-    report = child_report(CHILD, str(tmp_path / "training.sqlite3"), KEY, env=env)
+    report = child_report("-c", CHILD, str(tmp_path / "training.sqlite3"), KEY, env=env)
     assert report["imported"] == []  # importing what may use the keyring does not load it
     assert report["training_store"] == []  # a throwaway database never asks it
     assert report["read"] == ["keyring", True]  # the real mode still reads the key there

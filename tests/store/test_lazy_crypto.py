@@ -58,4 +58,4 @@ def test_cryptography_loads_at_the_first_code_not_when_a_store_opens(tmp_path: P
         "    print(json.dumps([opened, 'cryptography' in sys.modules]))\n"
     )
     env = {**os.environ, "POS_DATA_KEY_STORE": "file"}
-    assert child_report(code, env=env) == [False, True]
+    assert child_report("-c", code, env=env) == [False, True]

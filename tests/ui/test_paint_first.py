@@ -3,11 +3,8 @@ exists, keeps what is typed meanwhile, and confirms no sale until the engine is 
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -36,23 +33,12 @@ from pos_app.ui.app import (
 from pos_app.ui.counter import EngineSignals
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.sale.panel import Stage
+from tests.support.child import child_report, run_child
 from tests.support.people import add_people
 from tests.support.waiting import run, wait_until
 from tests.support.window import KEY
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_python(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """``python *args`` in a fresh interpreter (by default this tree first on its path,
-    offscreen); it must exit 0."""
-    if env is None:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, *args], env=env, capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done
 
 
 NUMBER = "036362607"  # an ADSL line the simulator knows
@@ -158,11 +144,9 @@ def test_nothing_heavy_is_imported_before_the_first_paint_nor_printing_before_a_
     env |= {
         "QT_QPA_PLATFORM": "offscreen",
         "POS_DATA_DIR": str(tmp_path / "data"),
-        "PYTHONPATH": str(ROOT),
         "POS_COUNTER_ID": "TEST",
     }
-    done = run_python("-m", "pos_app", "--smoke", "--demo", env=env)
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = child_report("-m", "pos_app", "--smoke", "--demo", env=env)
     assert report["ok"]
     assert report["loaded_at_paint"] == []
     assert report["printing_loaded"] == []  # ready, nothing printed: no qrcode, PIL, renderer
@@ -188,7 +172,7 @@ def test_the_lists_name_the_printing_libraries_and_what_a_print_imports() -> Non
         "assert qr_matrix('https://example.com/r/1')\n"
         "print(before, loaded_printing_modules())\n"
     )
-    done = run_python("-c", code)
+    done = run_child("-c", code)
     before, after = done.stdout.strip().split("] [")
     assert before == "["
     assert {"qrcode", "pos_app.receipts.render"} <= set(
@@ -271,7 +255,7 @@ def test_the_qt_free_modules_of_the_paint_load_before_pyside6() -> None:
         "    if m.startswith('pos_app.') and not m.startswith('pos_app.ui.'))\n"
         "print(late)\n"
     )
-    done = run_python("-c", code)
+    done = run_child("-c", code)
     assert done.stdout.strip() == "[]"
 
 
@@ -310,8 +294,7 @@ def test_the_feature_hook_reads_no_source_file_through_the_paint_and_the_load() 
     time an import names it after PySide6 (about 50 files before the paint, 175 in the load):
     ``pos_app.ui`` makes it answer from the name. If a PySide6 upgrade moves the hook, this
     fails and says so (the app still runs, only slower)."""
-    done = run_python("-c", _PAINT_WATCHING_THE_FEATURE_HOOK)
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = child_report("-c", _PAINT_WATCHING_THE_FEATURE_HOOK)
     assert report["painted"]
     assert report["scanned"] == []
     # What the hook stores: the app's and Qt's modules select Qt's default feature set (0),
@@ -384,11 +367,9 @@ def test_the_paint_builds_none_of_the_qt_namespace_enums_with_a_cache_and_a_cove
     env |= {
         "QT_QPA_PLATFORM": "offscreen",
         "POS_DB_URL": f"sqlite:///{db}",
-        "PYTHONPATH": str(ROOT),
     }
     for lang in ("en", "ar"):
-        done = run_python("-c", _PAINT_RECORDING_ENUMS, lang, env=env)
-        report = json.loads(done.stdout.strip().splitlines()[-1])
+        report = child_report("-c", _PAINT_RECORDING_ENUMS, lang, env=env)
         assert report["qt_enums"] == []
         assert report["buttons"] == 2 and report["balance"] and report["cover"]
         assert report["right_to_left"] is (lang == "ar")
