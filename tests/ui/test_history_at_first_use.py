@@ -3,12 +3,7 @@ not when the window installs its launcher (the start-up's memory: README "Perfor
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.child import run_child
 
 CHILD = """
 import sys
@@ -23,15 +18,7 @@ print(loaded(), HistoryScreen.__name__, HistoryModel.__name__)
 
 
 def test_the_history_screen_loads_at_its_first_use_only() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    done = run_child("-c", CHILD)
     installed, used = done.stdout.strip().splitlines()[-2:]
     assert installed == "[]"
     assert used.startswith("['pos_app.ui.history.screen', 'pos_app.ui.history.model'")
